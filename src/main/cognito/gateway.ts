@@ -1,0 +1,117 @@
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import type { AuditLog } from './audit'
+import type { QuotaLimiters } from './quotas'
+import { abortableSleep } from './rateLimiter'
+
+/** The commands that change a pool; each one is written to the audit trail. */
+const WRITE_COMMANDS = new Set([
+  'SignUpCommand',
+  'ConfirmSignUpCommand',
+  'ResendConfirmationCodeCommand',
+  'AdminConfirmSignUpCommand',
+  'AdminUpdateUserAttributesCommand',
+  'AdminCreateUserCommand'
+])
+
+const THROTTLE_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingException'])
+const TRANSIENT_ERRORS = new Set(['InternalErrorException', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'TimeoutError', 'RequestTimeout'])
+
+// The SDK's command classes are generic; this is the part of them the gateway relies on.
+interface AnyCommand {
+  readonly input: object
+  constructor: { name: string }
+}
+
+export interface SendOptions {
+  signal?: AbortSignal
+  /** Attempts on throttling or transient failures before the error reaches the caller. */
+  maxAttempts?: number
+}
+
+export interface GatewayOptions {
+  client: CognitoIdentityProviderClient
+  userPoolId: string
+  limiters: QuotaLimiters
+  audit: AuditLog
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+/**
+ * The one place where the app talks to Cognito: every request waits for its quota category's rate
+ * limiter, throttling slows that limiter down and is retried, and every write lands in the audit trail.
+ */
+export class CognitoGateway {
+  readonly userPoolId: string
+  readonly limiters: QuotaLimiters
+  private readonly client: CognitoIdentityProviderClient
+  private readonly audit: AuditLog
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+
+  constructor(options: GatewayOptions) {
+    this.client = options.client
+    this.userPoolId = options.userPoolId
+    this.limiters = options.limiters
+    this.audit = options.audit
+    this.sleep = options.sleep ?? abortableSleep
+  }
+
+  async send<Output>(command: AnyCommand, options: SendOptions = {}): Promise<Output> {
+    const name = command.constructor.name
+    const limiter = this.limiters.forCommand(name)
+    const maxAttempts = options.maxAttempts ?? 6
+    for (let attempt = 1; ; attempt++) {
+      await limiter.acquire(options.signal)
+      try {
+        const output = (await this.client.send(command as never, { abortSignal: options.signal })) as Output
+        limiter.onSuccess()
+        await this.recordWrite(name, command.input, 'ok')
+        return output
+      } catch (error) {
+        const errorName = nameOf(error)
+        const throttled = THROTTLE_ERRORS.has(errorName)
+        if (throttled) limiter.onThrottled()
+        const retryable = throttled || TRANSIENT_ERRORS.has(errorName)
+        if (!retryable || attempt >= maxAttempts || options.signal?.aborted) {
+          await this.recordWrite(name, command.input, 'failed', errorName)
+          throw error
+        }
+        await this.sleep(backoffMs(attempt), options.signal)
+      }
+    }
+  }
+
+  private async recordWrite(commandName: string, input: object, outcome: 'ok' | 'failed', errorName?: string): Promise<void> {
+    if (!WRITE_COMMANDS.has(commandName)) return
+    const fields = input as { Username?: string; UserAttributes?: { Name?: string; Value?: string }[] }
+    await this.audit.record({
+      at: new Date().toISOString(),
+      operation: commandName.replace(/Command$/, ''),
+      userPoolId: this.userPoolId,
+      username: fields.Username,
+      changes: auditableChanges(fields.UserAttributes),
+      outcome,
+      ...(errorName ? { errorName } : {})
+    })
+  }
+}
+
+/** Attribute names are kept; only the tier's value is, since other values may be personal data. */
+function auditableChanges(attributes: { Name?: string; Value?: string }[] | undefined): Record<string, string> | undefined {
+  if (!attributes?.length) return undefined
+  return Object.fromEntries(attributes.map((a) => [a.Name ?? '', a.Name === 'custom:user_tier' ? (a.Value ?? '') : '(set)']))
+}
+
+/** Exponential backoff with full jitter, capped at 5 s. */
+function backoffMs(attempt: number): number {
+  return Math.random() * Math.min(5000, 100 * 2 ** attempt)
+}
+
+export function nameOf(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const e = error as { name?: unknown; code?: unknown }
+    if (typeof e.name === 'string' && e.name !== 'Error') return e.name
+    if (typeof e.code === 'string') return e.code
+    if (typeof e.name === 'string') return e.name
+  }
+  return 'UnknownError'
+}

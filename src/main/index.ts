@@ -1,0 +1,36 @@
+/** App lifecycle: open the connection, register the IPC contract, show the locked-down window. */
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { openAppContext, type AppContext } from './appContext'
+import { createHandlers } from './ipc/handlers'
+import { registerIpc } from './ipc/registerIpc'
+import { createMainWindow, isAppUrl, lockDownSession } from './window'
+
+let context: AppContext | null = null
+
+async function start(): Promise<void> {
+  // The CLI computes the same folder without Electron; keep them in step.
+  process.env.TIER_ADMIN_DATA_DIR ??= app.getPath('userData')
+  context = await openAppContext()
+  registerIpc(ipcMain, createHandlers(context), isAppUrl)
+  lockDownSession()
+  createMainWindow()
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Tier Admin could not start:', error)
+    app.exit(1)
+  })
+  app.on('window-all-closed', () => app.quit())
+  // Stop the sandbox emulator (and any running scan) before the process exits.
+  app.on('will-quit', (event) => {
+    if (!context) return
+    event.preventDefault()
+    const closing = context
+    context = null
+    void closing.close().finally(() => app.quit())
+  })
+}

@@ -1,0 +1,28 @@
+import { AppError } from '../../shared/errors'
+import { TIER_ATTRIBUTE } from '../../shared/tiers'
+
+/** "company" → "custom:company"; a name already carrying "custom:" is kept as it is. */
+export function customAttributeName(name: string): string {
+  const trimmed = name.trim()
+  return trimmed.startsWith('custom:') ? trimmed : `custom:${trimmed}`
+}
+
+/**
+ * The operator's extra attributes as Cognito attribute names. The tier has its own field, and two
+ * spellings of one attribute ("company" and "custom:company") would silently overwrite each other,
+ * so both are refused.
+ */
+export function normalizeExtraAttributes(extra: Record<string, string> | undefined): { Name: string; Value: string }[] {
+  const seen = new Map<string, string>()
+  for (const [rawName, value] of Object.entries(extra ?? {})) {
+    const name = customAttributeName(rawName)
+    if (name === TIER_ATTRIBUTE) {
+      throw new AppError('VALIDATION', 'Set the tier with the Tier field, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Tier field' })
+    }
+    if (seen.has(name)) {
+      throw new AppError('VALIDATION', `The attribute ${name} is given twice (as "${seen.get(name)}" and "${rawName}"). Keep one.`, { [`attributes.${rawName}`]: 'Given twice' })
+    }
+    seen.set(name, rawName)
+  }
+  return [...seen.entries()].map(([name, rawName]) => ({ Name: name, Value: (extra ?? {})[rawName] ?? '' }))
+}

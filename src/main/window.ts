@@ -1,0 +1,69 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BrowserWindow, session, shell, type WebPreferences } from 'electron'
+
+/** The window's web preferences: the page gets the bridge and nothing else. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false
+} as const satisfies WebPreferences
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+export function preloadPath(): string {
+  return join(__dirname, '../preload/index.cjs')
+}
+
+/** The page the window loads: the dev server in development, the built file otherwise. */
+export function rendererUrl(): string {
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  return devServer ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+}
+
+/** Only the app's own page may call the bridge. */
+export function isAppUrl(url: string): boolean {
+  const own = rendererUrl()
+  if (own.startsWith('file:')) return url === own || url.startsWith(`${own}#`) || url.startsWith(`${own}?`)
+  return new URL(url, own).origin === new URL(own).origin
+}
+
+/** Denies every permission request (camera, notifications, …) and sets the CSP on every response. */
+export function lockDownSession(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+}
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Tier Admin',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath() }
+  })
+  window.once('ready-to-show', () => window.show())
+  // The app is a single page: any navigation or new window is either a bug or an attack.
+  window.webContents.on('will-navigate', (event) => event.preventDefault())
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  void window.loadURL(rendererUrl())
+  return window
+}

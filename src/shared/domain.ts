@@ -1,0 +1,178 @@
+import type { AppErrorShape } from './errors'
+import type { TierState } from './tiers'
+
+/** Which pool the app talks to; never carries the client secret itself. */
+export interface ConnectionInfo {
+  mode: 'sandbox' | 'aws' | 'endpoint'
+  /** A one-line description for the status bar, e.g. "Sandbox (local emulator)" or "us-east-1_AbC123 in us-east-1". */
+  label: string
+  region: string
+  userPoolId: string
+  clientId: string
+  hasClientSecret: boolean
+  endpoint?: string
+  /** Where the sandbox keeps its data; only in sandbox mode. */
+  dataDir?: string
+}
+
+export type ConnectionStatus =
+  | { state: 'connected'; info: ConnectionInfo }
+  | { state: 'error'; error: AppErrorShape; info?: ConnectionInfo }
+
+export interface PasswordPolicy {
+  minimumLength: number
+  requireUppercase: boolean
+  requireLowercase: boolean
+  requireNumbers: boolean
+  requireSymbols: boolean
+}
+
+export interface PoolInfo {
+  poolName: string
+  /** Custom attribute names without the "custom:" prefix. */
+  customAttributes: string[]
+  /** Every attribute name the pool accepts (standard and custom:...). */
+  attributeNames: string[]
+  passwordPolicy: PasswordPolicy
+  aliasAttributes: string[]
+  usernameAttributes: string[]
+  hasTierAttribute: boolean
+  estimatedUsers?: number
+}
+
+export interface CodeDelivery {
+  destination: string
+  medium: string
+  attribute: string
+}
+
+export interface RegisterResult {
+  username: string
+  userSub: string
+  confirmed: boolean
+  delivery: CodeDelivery | null
+}
+
+export interface UserAttribute {
+  name: string
+  value: string
+}
+
+export interface UserDetail {
+  username: string
+  sub: string
+  status: string
+  enabled: boolean
+  createdAt: string | null
+  modifiedAt: string | null
+  email: string | null
+  emailVerified: boolean
+  tier: TierState
+  /** Every attribute the pool returned, in the pool's order. */
+  attributes: UserAttribute[]
+}
+
+export interface SearchResult {
+  users: UserDetail[]
+  /** Present when Cognito has more pages; pass it back to get the next one. */
+  nextToken?: string
+}
+
+/** A message the sandbox pool "sent"; only the sandbox has an outbox. */
+export interface OutboxMessage {
+  id: string
+  at: string
+  username: string
+  destination: string
+  code: string
+  reason: string
+}
+
+export interface Outbox {
+  available: boolean
+  messages: OutboxMessage[]
+}
+
+/** The tier buckets a scan counts: the two tiers, users without one, and any other value. */
+export type TierBucket = 'standard' | 'premium' | 'none' | 'invalid'
+export const TIER_BUCKETS: readonly TierBucket[] = ['standard', 'premium', 'none', 'invalid']
+
+export interface WeeklySignups {
+  /** The Monday that starts the week, as YYYY-MM-DD (UTC). */
+  week: string
+  standard: number
+  premium: number
+  none: number
+  invalid: number
+}
+
+export interface StatsFigures {
+  total: number
+  tiers: { standard: number; premium: number; none: number; invalid: Record<string, number> }
+  statuses: Record<string, number>
+  enabled: number
+  disabled: number
+  weekly: WeeklySignups[]
+}
+
+/** A share of the pool as a fraction with its 95% confidence interval. */
+export interface ShareEstimate {
+  share: number
+  low: number
+  high: number
+}
+
+export type ScanState = 'running' | 'cancelled' | 'failed' | 'done'
+
+export interface ScanProgress {
+  state: ScanState
+  mode: 'partitioned' | 'sequential'
+  /** Why the scan runs sequentially, when it does. */
+  modeReason?: string
+  pages: number
+  users: number
+  partitionsDone: number
+  partitionsTotal: number
+  /** Users per second over the recent window. */
+  rate: number
+  etaSeconds: number | null
+  startedAt: string
+  elapsedMs: number
+  /** Running share estimates from the partitions finished so far; null until one has finished. */
+  estimate: Record<TierBucket, ShareEstimate> | null
+  /** Exact counts of what has been scanned so far (the final figures once state is done). */
+  figures: StatsFigures
+  error?: AppErrorShape
+}
+
+export interface StatsResult {
+  figures: StatsFigures
+  finishedAt: string
+  durationMs: number
+  mode: 'partitioned' | 'sequential'
+  userPoolId: string
+}
+
+export interface StatsSnapshot {
+  /** The scan under way or the last unfinished one (which start() resumes); null when none. */
+  progress: ScanProgress | null
+  /** The last finished scan of this pool, shown at once when the screen opens. */
+  last: StatsResult | null
+}
+
+export interface TierMember {
+  username: string
+  email: string | null
+  /** The raw tier value, '' when missing. */
+  tierValue: string
+}
+
+export interface TierMembersPage {
+  members: TierMember[]
+  total: number
+}
+
+export interface CsvFile {
+  filename: string
+  csv: string
+}

@@ -1,0 +1,59 @@
+/**
+ * Stable error codes. The UI, the CLI and the tests key on these; the messages may be reworded.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'INVALID_TIER',
+  'ATTRIBUTE_NOT_IN_SCHEMA',
+  'PASSWORD_POLICY',
+  'USERNAME_EXISTS',
+  'CODE_MISMATCH',
+  'CODE_EXPIRED',
+  'ALREADY_CONFIRMED',
+  'USER_NOT_FOUND',
+  'POOL_NOT_FOUND',
+  'CLIENT_NOT_FOUND',
+  'SECRET_HASH_MISMATCH',
+  'NOT_AUTHORIZED',
+  'ACCESS_DENIED',
+  'TOO_MANY_REQUESTS',
+  'LIMIT_EXCEEDED',
+  'NETWORK_UNREACHABLE',
+  'NO_CREDENTIALS',
+  'INVALID_PARAMETER',
+  'NOT_CONFIGURED',
+  'SANDBOX_UNAVAILABLE',
+  'SCAN_IN_PROGRESS',
+  'NO_SCAN_RESULT',
+  'CANCELLED',
+  'FORBIDDEN_SENDER',
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** What crosses the bridge when an operation fails: a code to branch on and a sentence to show. */
+export interface AppErrorShape {
+  code: ErrorCode
+  message: string
+  /** Per-field messages for form validation errors, keyed by field name. */
+  fields?: Record<string, string>
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape }
+
+/** An error the app raises on purpose; its message is already written for the operator. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly fields?: Record<string, string>
+
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.fields = fields
+  }
+
+  toShape(): AppErrorShape {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message }
+  }
+}

@@ -1,0 +1,18 @@
+import { openConnection, type Connection } from '../../src/main/cognito/connection'
+import { PoolSchemaService } from '../../src/main/services/poolSchema'
+import { makeTempDir } from './tempDir'
+
+/** A real cognito-local sandbox in a temp folder, as the app opens it with no pool configured. */
+export async function openTestSandbox(): Promise<{ connection: Connection; schema: PoolSchemaService; dataDir: string; close: () => Promise<void> }> {
+  const temp = makeTempDir()
+  const connection = await openConnection({ pool: { kind: 'sandbox' }, dataDir: temp.dir, listUsersRate: 30 })
+  return {
+    connection,
+    schema: new PoolSchemaService(connection.gateway),
+    dataDir: temp.dir,
+    close: async () => {
+      await connection.close()
+      temp.remove()
+    }
+  }
+}
