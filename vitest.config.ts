@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: files that start emulators run one after another to keep them from starving each other.
     fileParallelism: false,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-output/vitest-results.json' },
     setupFiles: ['test/support/silenceSdkWarnings.ts']
   }
 })

@@ -158,7 +158,8 @@ async function provisionPool(client: CognitoIdentityProviderClient): Promise<San
       Policies: {
         PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true }
       },
-      Schema: [{ Name: 'user_tier', AttributeDataType: 'String', Mutable: true, Required: false }]
+      // The tier, plus the profile attributes the seed's onboarding examples use.
+      Schema: ['user_tier', 'company', 'department', 'role'].map((name) => ({ Name: name, AttributeDataType: 'String', Mutable: true, Required: false }))
     })
   )
   const userPoolId = UserPool?.Id as string

@@ -14,7 +14,7 @@ export function customAttributeName(name: string): string {
  */
 export function normalizeExtraAttributes(extra: Record<string, string> | undefined): { Name: string; Value: string }[] {
   const seen = new Map<string, string>()
-  for (const [rawName, value] of Object.entries(extra ?? {})) {
+  for (const rawName of Object.keys(extra ?? {})) {
     const name = customAttributeName(rawName)
     if (name === TIER_ATTRIBUTE) {
       throw new AppError('VALIDATION', 'Set the tier with the Tier field, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Tier field' })

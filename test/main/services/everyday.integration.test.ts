@@ -35,15 +35,18 @@ async function expectAppError(promise: Promise<unknown>, code: string): Promise<
 describe('registration and confirmation', () => {
   it('registers a premium user with extra attributes, delivers a code to the outbox, and confirms', async () => {
     const { connection, schema } = sandbox
-    // The sandbox pool has only user_tier; the extra attributes must be refused by name first.
+    // cognito-local would store any attribute; the app refuses one the schema lacks, by name, before writing.
     const refused = await expectAppError(
-      registerUser(connection, schema, { username: 'jane_premium', email: 'jane@example.com', password: strong, tier: 'premium', attributes: { company: 'TechCorp' } }),
+      registerUser(connection, schema, { username: 'jane_premium', email: 'jane@example.com', password: strong, tier: 'premium', attributes: { company: 'TechCorp', shoe_size: '42' } }),
       'ATTRIBUTE_NOT_IN_SCHEMA'
     )
-    expect(refused.message).toContain('custom:company')
+    expect(refused.message).toContain('custom:shoe_size')
+    expect(refused.message).not.toContain('custom:company')
     expect(refused.message).toMatch(/Add/)
+    await expectAppError(getUser(connection.gateway, 'jane_premium'), 'USER_NOT_FOUND')
 
-    const result = await registerUser(connection, schema, { username: 'jane_premium', email: 'jane@example.com', password: strong, tier: 'premium' })
+    const attributes = { company: 'TechCorp', 'custom:department': 'Engineering', role: 'Developer' }
+    const result = await registerUser(connection, schema, { username: 'jane_premium', email: 'jane@example.com', password: strong, tier: 'premium', attributes })
     expect(result.confirmed).toBe(false)
     expect(result.userSub).toMatch(/^[0-9a-f-]{36}$/)
     expect(result.delivery).toEqual({ destination: 'jane@example.com', medium: 'EMAIL', attribute: 'email' })
@@ -55,6 +58,13 @@ describe('registration and confirmation', () => {
     const user = await getUser(connection.gateway, 'jane_premium')
     expect(user.status).toBe('CONFIRMED')
     expect(user.tier).toEqual({ kind: 'tier', tier: 'premium' })
+    expect(user.attributes).toEqual(
+      expect.arrayContaining([
+        { name: 'custom:company', value: 'TechCorp' },
+        { name: 'custom:department', value: 'Engineering' },
+        { name: 'custom:role', value: 'Developer' }
+      ])
+    )
   })
 
   it('defaults an omitted tier to standard and refuses an unknown one without writing', async () => {

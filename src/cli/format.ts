@@ -1,0 +1,50 @@
+import type { OutboxMessage, RegisterResult, StatsFigures, TierMembersPage, UserDetail } from '../shared/domain'
+import { tierLabel } from '../shared/tiers'
+
+export function formatUser(user: UserDetail): string {
+  const lines = [
+    `Username:       ${user.username}`,
+    `Sub:            ${user.sub}`,
+    `Status:         ${user.status}`,
+    `Enabled:        ${user.enabled ? 'yes' : 'no'}`,
+    `Email:          ${user.email ?? '(none)'}${user.email ? (user.emailVerified ? ' (verified)' : ' (not verified)') : ''}`,
+    `Tier:           ${tierLabel(user.tier)}`,
+    `Created:        ${user.createdAt ?? '-'}`,
+    `Modified:       ${user.modifiedAt ?? '-'}`,
+    'Attributes:'
+  ]
+  for (const attribute of user.attributes) lines.push(`  ${attribute.name} = ${attribute.value}`)
+  return lines.join('\n')
+}
+
+export function formatUserRow(user: UserDetail): string {
+  return [user.username, user.email ?? '-', user.status, user.enabled ? 'enabled' : 'disabled', tierLabel(user.tier)].join('\t')
+}
+
+export function formatRegistered(result: RegisterResult): string {
+  const where = result.delivery ? `A confirmation code was sent by ${result.delivery.medium.toLowerCase()} to ${result.delivery.destination}.` : 'No confirmation code was sent.'
+  return [`Registered ${result.username} (sub ${result.userSub}).`, result.confirmed ? 'The user is already confirmed.' : where].join('\n')
+}
+
+export function formatOutbox(messages: OutboxMessage[]): string {
+  if (!messages.length) return 'The sandbox outbox is empty.'
+  return messages.map((m) => [m.at, m.username, m.destination, m.code, m.reason].join('\t')).join('\n')
+}
+
+export function formatFigures(figures: StatsFigures): string {
+  const share = (n: number) => (figures.total ? ` (${((100 * n) / figures.total).toFixed(1)}%)` : '')
+  const lines = [
+    `Total users:    ${figures.total}`,
+    `standard:       ${figures.tiers.standard}${share(figures.tiers.standard)}`,
+    `premium:        ${figures.tiers.premium}${share(figures.tiers.premium)}`,
+    `no tier:        ${figures.tiers.none}${share(figures.tiers.none)}`
+  ]
+  for (const [value, count] of Object.entries(figures.tiers.invalid)) lines.push(`invalid: ${value} = ${count}${share(count)}`)
+  lines.push(`Enabled:        ${figures.enabled}`, `Disabled:       ${figures.disabled}`, 'By status:')
+  for (const [status, count] of Object.entries(figures.statuses)) lines.push(`  ${status} = ${count}`)
+  return lines.join('\n')
+}
+
+export function formatMembers(page: TierMembersPage): string {
+  return page.members.map((m) => [m.username, m.email ?? '-', m.tierValue || '(none)'].join('\t')).join('\n')
+}

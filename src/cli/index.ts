@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+import { runCli } from './run'
+
+process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING ??= '1'
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = ''
+    process.stdin.setEncoding('utf8')
+    process.stdin.on('data', (chunk) => (data += chunk))
+    process.stdin.on('end', () => resolve(data))
+    process.stdin.on('error', reject)
+  })
+}
+
+runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  readStdin,
+  env: process.env
+}).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`Error (INTERNAL): ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
+)

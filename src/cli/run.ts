@@ -1,0 +1,266 @@
+/**
+ * The command line over the same services, configuration and sandbox as the app. Every command goes
+ * through the contract's validation and error mapping, so its messages match the UI's.
+ * Exit codes: 0 success, 1 the operation failed, 2 bad usage.
+ */
+import { parseArgs } from 'node:util'
+import type { Operation, ResultOf } from '../shared/contract'
+import type { AppErrorShape, Result } from '../shared/errors'
+import { openAppContext, type AppContext } from '../main/appContext'
+import { createHandlers, type Handlers } from '../main/ipc/handlers'
+import { invokeOperation } from '../main/ipc/invoke'
+import { COMMANDS, type CommandSpec } from './commands'
+import { formatFigures, formatMembers, formatOutbox, formatRegistered, formatUser, formatUserRow } from './format'
+
+export interface CliIo {
+  out: (text: string) => void
+  err: (text: string) => void
+  readStdin: () => Promise<string>
+  env: NodeJS.ProcessEnv
+}
+
+class UsageError extends Error {}
+
+type Values = Record<string, string | boolean | string[] | undefined>
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(generalHelp())
+    return name ? 0 : 2
+  }
+  const spec = COMMANDS[name]
+  if (!spec) {
+    io.err(`Unknown command "${name}".\n\n${generalHelp()}`)
+    return 2
+  }
+  let values: Values
+  let positionals: string[]
+  try {
+    ;({ values, positionals } = parseArgs({ args: rest, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }))
+  } catch (error) {
+    io.err(`${(error as Error).message}\nUsage: tier-admin ${spec.usage}`)
+    return 2
+  }
+  if (values.help) {
+    io.out(commandHelp(name, spec))
+    return 0
+  }
+  try {
+    checkUsage(spec, values, positionals)
+  } catch (error) {
+    io.err(`${(error as Error).message}\nUsage: tier-admin ${spec.usage}`)
+    return 2
+  }
+  const app = await openAppContext({ env: io.env })
+  try {
+    return await runCommand(name, spec, values, positionals, io, createHandlers(app), app)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nUsage: tier-admin ${spec.usage}`)
+      return 2
+    }
+    throw error
+  } finally {
+    await app.close()
+  }
+}
+
+async function runCommand(name: string, spec: CommandSpec, values: Values, positionals: string[], io: CliIo, handlers: Handlers, app: AppContext): Promise<number> {
+  const positional = positionals[0]
+  const asJson = values.json === true
+  const call = async <K extends Operation>(operation: K, payload: unknown): Promise<ResultOf<K> | null> => {
+    const result: Result<ResultOf<K>> = await invokeOperation(handlers, operation, payload)
+    if (result.ok) return result.data
+    reportError(result.error, io, asJson)
+    return null
+  }
+  const print = (data: unknown, human: string) => io.out(asJson ? JSON.stringify(data, null, 2) : human)
+
+  switch (name) {
+    case 'register': {
+      const password = await passwordFrom(values, io)
+      const result = await call('register', {
+        username: values.username,
+        email: values.email,
+        password,
+        tier: values.tier,
+        attributes: parseAttributes(values.attr as string[] | undefined)
+      })
+      if (!result) return 1
+      print(result, formatRegistered(result))
+      return 0
+    }
+    case 'confirm': {
+      const result = await call('confirm', { username: values.username, code: values.code })
+      if (!result) return 1
+      print(result, `Confirmed ${result.username}.`)
+      return 0
+    }
+    case 'resend-code': {
+      const result = await call('resendCode', { username: values.username ?? positional })
+      if (!result) return 1
+      print(result, result.delivery ? `A new code was sent to ${result.delivery.destination}.` : 'A new code was sent.')
+      return 0
+    }
+    case 'admin-confirm': {
+      if (values.yes !== true) throw new UsageError('Confirming without a code skips the email check: add --yes to confirm you verified this person another way.')
+      const result = await call('adminConfirm', { username: values.username ?? positional })
+      if (!result) return 1
+      print(result, `Confirmed ${result.username} without a code.`)
+      return 0
+    }
+    case 'get': {
+      const result = await call('getUser', { username: values.username ?? positional })
+      if (!result) return 1
+      print(result, formatUser(result))
+      return 0
+    }
+    case 'search':
+      return searchAllPages(positional, values, call, print)
+    case 'set-tier': {
+      const result = await call('setTier', { username: values.username, tier: values.tier })
+      if (!result) return 1
+      print(result, `${result.username} is now on the ${result.tier.kind === 'tier' ? result.tier.tier : '?'} tier.`)
+      return 0
+    }
+    case 'outbox': {
+      const result = await call('getOutbox', undefined)
+      if (!result) return 1
+      if (!result.available) {
+        reportError({ code: 'NOT_CONFIGURED', message: 'Only the sandbox pool has an outbox; a real pool sends real emails.' }, io, asJson)
+        return 1
+      }
+      const messages = values.username ? result.messages.filter((m) => m.username === values.username) : result.messages
+      print(messages, formatOutbox(messages))
+      return 0
+    }
+    case 'stats':
+      return runStats(values, io, app, call, print)
+    case 'list-tier': {
+      if (!positional) throw new UsageError('Name the tier: standard, premium, none or invalid.')
+      if (values.csv) {
+        const file = await call('statsCsv', { kind: 'tier', bucket: positional })
+        if (!file) return 1
+        io.out(file.csv.trimEnd())
+        return 0
+      }
+      const members = await collectMembers(positional, call)
+      if (!members) return 1
+      print(members, formatMembers(members))
+      return 0
+    }
+  }
+  throw new UsageError(`Unknown command "${name}".`)
+}
+
+/** Usage mistakes are found before the pool is opened: they need no sandbox and no network. */
+function checkUsage(spec: CommandSpec, values: Values, positionals: string[]): void {
+  if (positionals.length > (spec.positional ? 1 : 0)) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`)
+  if (spec.positional && positionals[0] !== undefined) values[spec.positional] ??= positionals[0]
+  const missing = (spec.required ?? []).filter((option) => values[option] === undefined)
+  if (missing.length) throw new UsageError(`Missing ${missing.map((option) => `--${option}`).join(' and ')}.`)
+}
+
+type Call = <K extends Operation>(operation: K, payload: unknown) => Promise<ResultOf<K> | null>
+type Print = (data: unknown, human: string) => void
+
+/** The CLI prints every page (the UI loads them on demand). */
+async function searchAllPages(prefix: string | undefined, values: Values, call: Call, print: Print): Promise<number> {
+  if (!prefix) throw new UsageError('Give the start of a username or email to search for.')
+  const by = (values.by as string | undefined) ?? 'username'
+  if (by !== 'username' && by !== 'email') throw new UsageError('--by must be username or email.')
+  const users = []
+  let nextToken: string | undefined
+  do {
+    const page = await call('searchUsers', { query: prefix, by, ...(nextToken ? { nextToken } : {}) })
+    if (!page) return 1
+    users.push(...page.users)
+    nextToken = page.nextToken
+  } while (nextToken)
+  print(users, users.length ? users.map(formatUserRow).join('\n') : `No user's ${by} starts with "${prefix}".`)
+  return 0
+}
+
+async function collectMembers(bucket: string, call: Call) {
+  const first = await call('listTierMembers', { bucket, offset: 0, limit: 1000 })
+  if (!first) return null
+  const members = [...first.members]
+  while (members.length < first.total) {
+    const page = await call('listTierMembers', { bucket, offset: members.length, limit: 1000 })
+    if (!page) return null
+    if (!page.members.length) break
+    members.push(...page.members)
+  }
+  return { members, total: first.total }
+}
+
+/** Starts (or resumes) the scan, reports progress on stderr, and prints the final figures. */
+async function runStats(values: Values, io: CliIo, app: AppContext, call: Call, print: Print): Promise<number> {
+  const started = await call('startStats', undefined)
+  if (!started) return 1
+  const stats = app.services().stats
+  for (;;) {
+    const { progress, last } = await stats.snapshot()
+    if (!progress || progress.state !== 'running') {
+      if (progress?.state === 'failed' && progress.error) {
+        reportError(progress.error, io, values.json === true)
+        return 1
+      }
+      if (!last) return 1
+      if (values.csv) {
+        const file = await call('statsCsv', { kind: 'figures' })
+        if (!file) return 1
+        io.out(file.csv.trimEnd())
+      } else {
+        print(last, `${formatFigures(last.figures)}\nScanned ${last.figures.total} users in ${(last.durationMs / 1000).toFixed(1)} s (${last.mode}).`)
+      }
+      return 0
+    }
+    if (!values.json && !values.csv) io.err(`Scanning: ${progress.users} users, ${progress.partitionsDone}/${progress.partitionsTotal} partitions, ${Math.round(progress.rate)} users/s`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
+async function passwordFrom(values: Values, io: CliIo): Promise<string | undefined> {
+  if (values['password-stdin']) return (await io.readStdin()).replace(/\r?\n$/, '')
+  return (values.password as string | undefined) ?? io.env.TIER_ADMIN_PASSWORD
+}
+
+function parseAttributes(pairs: string[] | undefined): Record<string, string> | undefined {
+  if (!pairs?.length) return undefined
+  const attributes: Record<string, string> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at <= 0) throw new UsageError(`--attr takes name=value, not "${pair}".`)
+    attributes[pair.slice(0, at)] = pair.slice(at + 1)
+  }
+  return attributes
+}
+
+function reportError(error: AppErrorShape, io: CliIo, asJson: boolean): void {
+  if (asJson) io.out(JSON.stringify({ error }, null, 2))
+  io.err(`Error (${error.code}): ${error.message}`)
+  for (const [field, message] of Object.entries(error.fields ?? {})) io.err(`  ${field}: ${message}`)
+}
+
+function generalHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length))
+  const lines = Object.entries(COMMANDS).map(([name, spec]) => `  ${name.padEnd(width)}  ${spec.summary}`)
+  return [
+    'Tier Admin command line: manage users and tiers in a Cognito user pool.',
+    '',
+    'Usage: tier-admin <command> [options]   (tier-admin <command> --help for its options)',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'The pool comes from COGNITO_REGION, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET',
+    '(environment or .env); with none set, the sandbox pool the app uses.'
+  ].join('\n')
+}
+
+function commandHelp(name: string, spec: CommandSpec): string {
+  const lines = Object.entries(spec.options).map(([option, o]) => `  --${option.padEnd(16)} ${o.description}`)
+  return [`${spec.summary}.`, '', `Usage: tier-admin ${spec.usage}`, '', 'Options:', ...lines, `  --${'help'.padEnd(16)} Show this help`].join('\n')
+}

@@ -1,0 +1,94 @@
+/**
+ * Loads the built main bundle (out/main/index.js, from `npm run build`) under a stand-in `electron`
+ * module and checks what it does at start-up: a handler per contract channel, a locked window, a
+ * CommonJS preload, and a sandbox pool started and stopped with the app.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import Module, { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { Script } from 'node:vm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, operations } from '../../src/shared/contract'
+import { createFakeElectron } from '../support/fakeElectron'
+import { makeTempDir } from '../support/tempDir'
+
+const MAIN_BUNDLE = join(__dirname, '../../out/main/index.js')
+const temp = makeTempDir('tier-admin-main-')
+const fake = createFakeElectron(temp.dir)
+type Resolver = (request: string, ...rest: unknown[]) => string
+const moduleInternals = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown; _resolveFilename: Resolver }
+const originalLoad = moduleInternals._load
+const savedEnv = { ...process.env }
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50))
+  if (!condition()) throw new Error(`Timed out waiting for ${what}`)
+}
+
+beforeAll(async () => {
+  expect(existsSync(MAIN_BUNDLE), 'run "npm run build" first').toBe(true)
+  for (const key of Object.keys(process.env)) if (key.startsWith('COGNITO_') || key.startsWith('TIER_ADMIN_')) delete process.env[key]
+  moduleInternals._load = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? fake.electron : originalLoad.call(this, request, ...rest)
+  }
+  process.chdir(temp.dir)
+  createRequire(__filename)(MAIN_BUNDLE)
+  fake.makeReady()
+  await waitFor(() => fake.windows.length > 0, 'the main window')
+})
+
+afterAll(async () => {
+  // Quitting must stop the sandbox emulator before the app exits.
+  const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+  fake.electron.app.emit('will-quit', event)
+  await waitFor(() => fake.electron.app.quitCalls > 0, 'the app to quit after closing')
+  moduleInternals._load = originalLoad
+  process.env = savedEnv
+  temp.remove()
+})
+
+describe('the built main bundle', () => {
+  it('registers a handler for every contract channel and nothing else', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(operations.map((operation) => contract[operation].channel).sort())
+  })
+
+  it('creates its window with the locked-down preferences and a CommonJS preload that exists', () => {
+    const prefs = fake.windows[0].options.webPreferences
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
+    const preload = prefs.preload as string
+    expect(existsSync(preload), preload).toBe(true)
+    const source = readFileSync(preload, 'utf8')
+    // A sandboxed preload is run as a CommonJS script: an ES module would not even parse as one.
+    expect(() => new Script(source)).not.toThrow()
+    expect(source).toContain('require("electron")')
+    expect(source).not.toMatch(/require\("(node:)?(fs|child_process|@aws-sdk)/)
+  })
+
+  it('denies navigation, new windows and permission requests, and sets a strict CSP', () => {
+    const contents = fake.windows[0].webContents
+    const navigate = { prevented: false, preventDefault() { this.prevented = true } }
+    contents.emit('will-navigate', navigate, 'https://evil.example/')
+    expect(navigate.prevented).toBe(true)
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    let granted: boolean | null = null
+    fake.sessionRecord.permissionRequestHandler?.(null, 'media', (allowed: boolean) => (granted = allowed))
+    expect(granted).toBe(false)
+    let headers: Record<string, string[]> = {}
+    fake.sessionRecord.headersListener?.({ responseHeaders: {} }, (response: { responseHeaders: Record<string, string[]> }) => (headers = response.responseHeaders))
+    expect(headers['Content-Security-Policy'][0]).toContain("default-src 'none'")
+    expect(headers['Content-Security-Policy'][0]).toContain("script-src 'self'")
+  })
+
+  it('answers the app page, refuses other frames, and is connected to its sandbox pool', async () => {
+    const window = fake.windows[0]
+    const handler = fake.handlers.get(contract.getConnection.channel)!
+    const fromApp = (await handler({ senderFrame: { url: window.loadedUrl } }, undefined)) as { ok: boolean; data: { state: string; info: { mode: string } } }
+    expect(fromApp.ok).toBe(true)
+    expect(fromApp.data).toMatchObject({ state: 'connected', info: { mode: 'sandbox' } })
+    const fromElsewhere = (await handler({ senderFrame: { url: 'https://evil.example/' } }, undefined)) as { ok: boolean; error: { code: string } }
+    expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    const badPayload = (await fake.handlers.get(contract.register.channel)!({ senderFrame: { url: window.loadedUrl } }, { username: 42 })) as { ok: boolean; error: { code: string; message: string } }
+    expect(badPayload).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(badPayload.error.message).not.toMatch(/\n\s+at /)
+  })
+})

@@ -1,0 +1,105 @@
+/**
+ * The operator's journey through the real `tier-admin` bin on the sandbox pool (a real cognito-local
+ * the CLI starts itself, data in a temp folder). Exit codes: 0 success, 1 failed, 2 bad usage.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cleanEnv, runTierAdmin } from '../support/cliRunner'
+import { makeTempDir } from '../support/tempDir'
+
+const temp = makeTempDir('tier-admin-cli-')
+const env = cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir })
+const cli = (args: string[], stdin?: string) => runTierAdmin(args, { env, cwd: temp.dir, stdin })
+const strong = 'Secure#Pass123'
+
+beforeAll(() => undefined)
+afterAll(() => temp.remove())
+
+describe('tier-admin CLI', () => {
+  it('explains itself and refuses bad usage with exit code 2', async () => {
+    const help = await cli(['--help'])
+    expect(help.code).toBe(0)
+    for (const command of ['register', 'confirm', 'resend-code', 'admin-confirm', 'get', 'search', 'set-tier', 'stats', 'list-tier']) {
+      expect(help.stdout).toContain(command)
+    }
+    const registerHelp = await cli(['register', '--help'])
+    expect(registerHelp.code).toBe(0)
+    expect(registerHelp.stdout).toContain('--tier')
+    expect((await cli(['frobnicate'])).code).toBe(2)
+    expect((await cli(['register', '--colour', 'red'])).code).toBe(2)
+    const missing = await cli(['set-tier', '--username', 'x'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('--tier')
+  })
+
+  it('registers, reads the code from the outbox, confirms, searches and re-tiers', async () => {
+    const registered = await cli(
+      ['register', '--username', 'jane_premium', '--email', 'jane@example.com', '--password-stdin', '--tier', 'premium', '--attr', 'company=TechCorp', '--attr', 'department=Engineering', '--attr', 'role=Developer', '--json'],
+      `${strong}\n`
+    )
+    expect(registered.stderr).toBe('')
+    expect(registered.code).toBe(0)
+    expect(JSON.parse(registered.stdout)).toMatchObject({ username: 'jane_premium', confirmed: false, delivery: { destination: 'jane@example.com' } })
+
+    const outbox = await cli(['outbox', '--username', 'jane_premium', '--json'])
+    expect(outbox.code).toBe(0)
+    const code = JSON.parse(outbox.stdout)[0].code as string
+    expect(code).toMatch(/^\d{6}$/)
+
+    const wrong = await cli(['confirm', '--username', 'jane_premium', '--code', code === '000000' ? '111111' : '000000'])
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toContain('CODE_MISMATCH')
+    expect(wrong.stderr).toMatch(/wrong/)
+
+    expect((await cli(['confirm', '--username', 'jane_premium', '--code', code])).code).toBe(0)
+
+    const found = await cli(['search', 'jane@', '--by', 'email', '--json'])
+    expect(found.code).toBe(0)
+    const users = JSON.parse(found.stdout)
+    expect(users).toHaveLength(1)
+    expect(users[0]).toMatchObject({ username: 'jane_premium', status: 'CONFIRMED', tier: { kind: 'tier', tier: 'premium' } })
+
+    const retiered = await cli(['set-tier', '--username', 'jane_premium', '--tier', 'standard'])
+    expect(retiered.code).toBe(0)
+    expect(retiered.stdout).toContain('standard')
+    const shown = await cli(['get', 'jane_premium'])
+    expect(shown.code).toBe(0)
+    expect(shown.stdout).toMatch(/Tier:\s+standard/)
+    expect(shown.stdout).toContain('custom:company = TechCorp')
+  })
+
+  it('admin-confirms only with --yes', async () => {
+    expect((await cli(['register', '--username', 'walk_in', '--email', 'walk@example.com', '--password', strong])).code).toBe(0)
+    const refused = await cli(['admin-confirm', 'walk_in'])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('--yes')
+    expect((await cli(['admin-confirm', 'walk_in', '--yes'])).code).toBe(0)
+    expect((await cli(['get', 'walk_in'])).stdout).toMatch(/Status:\s+CONFIRMED/)
+  })
+
+  it('fails with the same clear messages as the app (exit code 1)', async () => {
+    const cases: [string[], string, RegExp][] = [
+      [['register', '--username', 'weak', '--email', 'weak@example.com', '--password', 'password'], 'PASSWORD_POLICY', /upper-case/],
+      [['register', '--username', 'jane_premium', '--email', 'j2@example.com', '--password', strong], 'USERNAME_EXISTS', /already taken/],
+      [['register', '--username', 'goldie', '--email', 'g@example.com', '--password', strong, '--tier', 'gold'], 'INVALID_TIER', /not a tier/],
+      [['register', '--username', 'shoes', '--email', 's@example.com', '--password', strong, '--attr', 'shoe_size=42'], 'ATTRIBUTE_NOT_IN_SCHEMA', /custom:shoe_size/],
+      [['get', 'nobody_at_all'], 'USER_NOT_FOUND', /No user/],
+      [['set-tier', '--username', 'jane_premium', '--tier', 'platinum'], 'INVALID_TIER', /standard, premium/]
+    ]
+    for (const [args, code, message] of cases) {
+      const run = await cli(args)
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.stderr).toContain(code)
+      expect(run.stderr).toMatch(message)
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+    }
+  })
+
+  it('reports an unreachable pool clearly', async () => {
+    const unreachable = await runTierAdmin(['get', 'jane_premium'], {
+      env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, COGNITO_USER_POOL_ID: 'us-east-1_Missing1', COGNITO_CLIENT_ID: 'abc', COGNITO_ENDPOINT: 'http://127.0.0.1:9' }),
+      cwd: temp.dir
+    })
+    expect(unreachable.code).toBe(1)
+    expect(unreachable.stderr).toContain('NETWORK_UNREACHABLE')
+  })
+})

@@ -1,0 +1,44 @@
+/**
+ * The real Electron app, driven by Playwright's _electron. Runs wherever an Electron binary is
+ * installed; where none is (machines that cannot download it), it is reported as skipped, with why.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { _electron as electron } from 'playwright-core'
+import { cleanEnv } from '../support/cliRunner'
+import { makeTempDir } from '../support/tempDir'
+import { expect, screenshot, test } from './fixtures'
+
+const ROOT = join(__dirname, '../..')
+
+/** The binary's path without require('electron'), which would try to download it. */
+function electronBinary(): string | null {
+  const override = process.env.TIER_ADMIN_ELECTRON_PATH
+  if (override) return existsSync(override) ? override : null
+  const pathFile = join(ROOT, 'node_modules/electron/path.txt')
+  if (!existsSync(pathFile)) return null
+  const binary = join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(binary) ? binary : null
+}
+
+const binary = electronBinary()
+
+test('the Electron app starts on its sandbox pool with a locked-down window', async () => {
+  test.skip(!binary, 'No Electron binary on this machine (it cannot be downloaded here); the built app is covered by the Chromium harness and the main-bundle test.')
+  const temp = makeTempDir('tier-admin-electron-')
+  const app = await electron.launch({ executablePath: binary!, args: [ROOT, `--user-data-dir=${temp.dir}`], env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }) as Record<string, string> })
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByRole('banner')).toContainText(/sandbox/i)
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0].webContents
+      return { isolated: contents.getLastWebPreferences()?.contextIsolation, sandbox: contents.getLastWebPreferences()?.sandbox }
+    })
+    expect(prefs).toEqual({ isolated: true, sandbox: true })
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+    await screenshot(page, 'electron-main-window')
+  } finally {
+    await app.close()
+    temp.remove()
+  }
+})
