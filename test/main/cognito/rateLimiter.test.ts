@@ -1,0 +1,44 @@
+/** The limiter on a virtual clock: no real waiting, so no timing flakiness. */
+import { describe, expect, it } from 'vitest'
+import { RateLimiter } from '../../../src/main/cognito/rateLimiter'
+
+function virtualClock() {
+  let now = 0
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms
+    }
+  }
+}
+
+describe('RateLimiter', () => {
+  it('lets a burst through, then paces at the configured rate', async () => {
+    const clock = virtualClock()
+    const limiter = new RateLimiter({ ratePerSecond: 30, now: clock.now, sleep: clock.sleep })
+    for (let i = 0; i < 30 + 60; i++) await limiter.acquire()
+    // 30 tokens at once, then 60 more at 30/s take two seconds.
+    expect(clock.now()).toBeGreaterThanOrEqual(1990)
+    expect(clock.now()).toBeLessThanOrEqual(2100)
+  })
+
+  it('halves its pace when throttled, never below the floor, and recovers after successes', () => {
+    const limiter = new RateLimiter({ ratePerSecond: 30, minRatePerSecond: 5 })
+    limiter.onThrottled()
+    expect(limiter.rate).toBe(15)
+    for (let i = 0; i < 5; i++) limiter.onThrottled()
+    expect(limiter.rate).toBe(5)
+    for (let i = 0; i < 500; i++) limiter.onSuccess()
+    expect(limiter.rate).toBe(30)
+  })
+
+  it('stops waiting when cancelled, and the next caller is not blocked', async () => {
+    const clock = virtualClock()
+    const limiter = new RateLimiter({ ratePerSecond: 1, burst: 1, now: clock.now, sleep: clock.sleep })
+    await limiter.acquire()
+    const controller = new AbortController()
+    controller.abort(new Error('cancelled'))
+    await expect(limiter.acquire(controller.signal)).rejects.toThrow('cancelled')
+    await expect(limiter.acquire()).resolves.toBeUndefined()
+  })
+})
