@@ -43,7 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2
   }
   if (values.help) {
-    io.out(commandHelp(name, spec))
+    io.out(commandHelp(spec))
     return 0
   }
   try {
@@ -54,7 +54,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const app = await openAppContext({ env: io.env })
   try {
-    return await runCommand(name, spec, values, positionals, io, createHandlers(app), app)
+    return await runCommand(name, values, positionals, io, createHandlers(app), app)
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nUsage: tier-admin ${spec.usage}`)
@@ -66,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runCommand(name: string, spec: CommandSpec, values: Values, positionals: string[], io: CliIo, handlers: Handlers, app: AppContext): Promise<number> {
+async function runCommand(name: string, values: Values, positionals: string[], io: CliIo, handlers: Handlers, app: AppContext): Promise<number> {
   const positional = positionals[0]
   const asJson = values.json === true
   const call = async <K extends Operation>(operation: K, payload: unknown): Promise<ResultOf<K> | null> => {
@@ -260,7 +260,7 @@ function generalHelp(): string {
   ].join('\n')
 }
 
-function commandHelp(name: string, spec: CommandSpec): string {
+function commandHelp(spec: CommandSpec): string {
   const lines = Object.entries(spec.options).map(([option, o]) => `  --${option.padEnd(16)} ${o.description}`)
   return [`${spec.summary}.`, '', `Usage: tier-admin ${spec.usage}`, '', 'Options:', ...lines, `  --${'help'.padEnd(16)} Show this help`].join('\n')
 }

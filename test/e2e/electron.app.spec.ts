@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { _electron as electron } from 'playwright-core'
+import { operations } from '../../src/shared/contract'
 import { cleanEnv } from '../support/cliRunner'
 import { makeTempDir } from '../support/tempDir'
 import { expect, screenshot, test } from './fixtures'
@@ -30,12 +31,13 @@ test('the Electron app starts on its sandbox pool with a locked-down window', as
   try {
     const page = await app.firstWindow()
     await expect(page.getByRole('banner')).toContainText(/sandbox/i)
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0].webContents
-      return { isolated: contents.getLastWebPreferences()?.contextIsolation, sandbox: contents.getLastWebPreferences()?.sandbox }
-    })
-    expect(prefs).toEqual({ isolated: true, sandbox: true })
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+    // Context isolation and the sandbox show in the page: no Node, only the bridge's named functions.
+    const pageGlobals = await page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      api: Object.keys((globalThis as unknown as { api: object }).api).sort()
+    }))
+    expect(pageGlobals).toEqual({ require: 'undefined', process: 'undefined', api: [...operations].sort() })
     await screenshot(page, 'electron-main-window')
   } finally {
     await app.close()
