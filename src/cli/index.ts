@@ -1,7 +1,6 @@
 #!/usr/bin/env node
+import '../main/quietSdkNotices'
 import { runCli } from './run'
-
-process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING ??= '1'
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {

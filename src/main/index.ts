@@ -1,4 +1,5 @@
 /** App lifecycle: open the connection, register the IPC contract, show the locked-down window. */
+import './quietSdkNotices'
 import { app, BrowserWindow, ipcMain } from 'electron'
 import { openAppContext, type AppContext } from './appContext'
 import { createHandlers } from './ipc/handlers'

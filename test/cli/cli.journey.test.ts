@@ -94,6 +94,25 @@ describe('tier-admin CLI', () => {
     }
   })
 
+  it('counts the tiers and lists a tier\'s users', async () => {
+    const before = await cli(['list-tier', 'premium'])
+    expect(before.code).toBe(1)
+    expect(before.stderr).toContain('NO_SCAN_RESULT')
+    const stats = await cli(['stats', '--json'])
+    expect(stats.stderr).toBe('')
+    expect(stats.code).toBe(0)
+    const result = JSON.parse(stats.stdout)
+    // jane_premium was moved to standard; walk_in registered as standard.
+    expect(result.figures).toMatchObject({ total: 2, tiers: { standard: 2, premium: 0, none: 0 } })
+    const csv = await cli(['stats', '--csv'])
+    expect(csv.code).toBe(0)
+    expect(csv.stdout.split('\n')[0]).toMatch(/,/)
+    const standard = await cli(['list-tier', 'standard', '--json'])
+    expect(standard.code).toBe(0)
+    expect(JSON.parse(standard.stdout).members.map((m: { username: string }) => m.username).sort()).toEqual(['jane_premium', 'walk_in'])
+    expect((await cli(['list-tier', 'gold'])).code).toBe(1)
+  })
+
   it('reports an unreachable pool clearly', async () => {
     const unreachable = await runTierAdmin(['get', 'jane_premium'], {
       env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, COGNITO_USER_POOL_ID: 'us-east-1_Missing1', COGNITO_CLIENT_ID: 'abc', COGNITO_ENDPOINT: 'http://127.0.0.1:9' }),

@@ -15,7 +15,7 @@ export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('COGNITO_') && !key.startsWith('TIER_ADMIN_')) env[key] = value
   }
-  return { ...env, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1', ...extra }
+  return { ...env, ...extra }
 }
 
 /** Runs the real `tier-admin` bin in a child process, as a user would. */

@@ -2,11 +2,15 @@
  * A token bucket that paces calls to one Cognito quota category. It lowers its own rate while Cognito
  * answers TooManyRequestsException (the quota is shared with every other caller in the account), and
  * climbs back toward the configured rate after a run of successes.
+ *
+ * The burst is a quarter-second's worth: Cognito's own bucket absorbs small clumps, but a client that
+ * bursts a full second's worth and then paces at the quota collides with it. Many requests in flight
+ * are throttled together, so only one cut is made per cool-down window, not one per answer.
  */
 export interface RateLimiterOptions {
   /** Requests per second allowed by the quota. */
   ratePerSecond: number
-  /** Tokens that may be spent at once; defaults to one second's worth. */
+  /** Tokens that may be spent at once; defaults to a quarter-second's worth. */
   burst?: number
   /** The floor the adaptive rate never drops below. */
   minRatePerSecond?: number
@@ -22,6 +26,7 @@ export class RateLimiter {
   private tokens: number
   private lastRefill: number
   private successesSinceThrottle = 0
+  private lastCutAt = Number.NEGATIVE_INFINITY
   private queue: Promise<void> = Promise.resolve()
   private readonly now: () => number
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
@@ -30,7 +35,7 @@ export class RateLimiter {
     this.configuredRate = options.ratePerSecond
     this.currentRate = options.ratePerSecond
     this.minRate = options.minRatePerSecond ?? Math.max(1, options.ratePerSecond / 10)
-    this.burst = options.burst ?? Math.max(1, options.ratePerSecond)
+    this.burst = options.burst ?? defaultBurst(options.ratePerSecond)
     this.tokens = this.burst
     this.now = options.now ?? (() => performance.now())
     this.sleep = options.sleep ?? abortableSleep
@@ -50,7 +55,7 @@ export class RateLimiter {
   setRate(ratePerSecond: number): void {
     this.configuredRate = ratePerSecond
     this.currentRate = Math.min(this.currentRate, ratePerSecond)
-    this.burst = Math.max(1, ratePerSecond)
+    this.burst = defaultBurst(ratePerSecond)
     this.tokens = Math.min(this.tokens, this.burst)
   }
 
@@ -62,18 +67,24 @@ export class RateLimiter {
     return turn
   }
 
-  /** Cognito said TooManyRequests: halve the pace (never under the floor) and drop saved-up burst. */
+  /**
+   * Cognito said TooManyRequests: slow to 70% (never under the floor) and drop saved-up burst. Further
+   * throttles within the cool-down are the same congestion answered for requests already in flight.
+   */
   onThrottled(): void {
-    this.currentRate = Math.max(this.minRate, this.currentRate / 2)
     this.tokens = Math.min(this.tokens, 0)
     this.successesSinceThrottle = 0
+    const now = this.now()
+    if (now - this.lastCutAt < THROTTLE_COOLDOWN_MS) return
+    this.lastCutAt = now
+    this.currentRate = Math.max(this.minRate, this.currentRate * 0.7)
   }
 
-  /** A request went through: after a second's worth of successes, step the pace back up by 10%. */
+  /** A request went through: after a quarter-second's worth of successes, step the pace up by 10%. */
   onSuccess(): void {
     if (this.currentRate >= this.configuredRate) return
     this.successesSinceThrottle += 1
-    if (this.successesSinceThrottle >= Math.max(1, this.currentRate)) {
+    if (this.successesSinceThrottle >= Math.max(1, this.currentRate / 4)) {
       this.currentRate = Math.min(this.configuredRate, this.currentRate * 1.1)
       this.successesSinceThrottle = 0
     }
@@ -98,6 +109,12 @@ export class RateLimiter {
       await this.sleep(Math.max(1, waitMs), signal)
     }
   }
+}
+
+const THROTTLE_COOLDOWN_MS = 1000
+
+function defaultBurst(ratePerSecond: number): number {
+  return Math.max(1, Math.ceil(ratePerSecond / 4))
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

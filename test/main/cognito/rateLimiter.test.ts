@@ -13,20 +13,28 @@ function virtualClock() {
 }
 
 describe('RateLimiter', () => {
-  it('lets a burst through, then paces at the configured rate', async () => {
+  it('lets a quarter-second burst through, then paces at the configured rate', async () => {
     const clock = virtualClock()
     const limiter = new RateLimiter({ ratePerSecond: 30, now: clock.now, sleep: clock.sleep })
-    for (let i = 0; i < 30 + 60; i++) await limiter.acquire()
-    // 30 tokens at once, then 60 more at 30/s take two seconds.
+    for (let i = 0; i < 8; i++) await limiter.acquire()
+    expect(clock.now()).toBe(0)
+    for (let i = 0; i < 60; i++) await limiter.acquire()
+    // After the 8-token burst, 60 more at 30/s take two seconds.
     expect(clock.now()).toBeGreaterThanOrEqual(1990)
     expect(clock.now()).toBeLessThanOrEqual(2100)
   })
 
-  it('halves its pace when throttled, never below the floor, and recovers after successes', () => {
-    const limiter = new RateLimiter({ ratePerSecond: 30, minRatePerSecond: 5 })
+  it('slows once per cool-down however many answers are throttled, never below the floor, and recovers', () => {
+    const clock = virtualClock()
+    const limiter = new RateLimiter({ ratePerSecond: 30, minRatePerSecond: 5, now: clock.now, sleep: clock.sleep })
     limiter.onThrottled()
-    expect(limiter.rate).toBe(15)
-    for (let i = 0; i < 5; i++) limiter.onThrottled()
+    expect(limiter.rate).toBeCloseTo(21)
+    for (let i = 0; i < 10; i++) limiter.onThrottled()
+    expect(limiter.rate).toBeCloseTo(21)
+    for (let i = 0; i < 10; i++) {
+      void clock.sleep(1000)
+      limiter.onThrottled()
+    }
     expect(limiter.rate).toBe(5)
     for (let i = 0; i < 500; i++) limiter.onSuccess()
     expect(limiter.rate).toBe(30)

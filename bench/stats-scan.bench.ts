@@ -1,0 +1,142 @@
+/**
+ * Throughput of the tier-statistics scan against the Cognito simulator, next to a sequential
+ * baseline (one ListUsers after another) on the same simulator, client and quota.
+ *
+ *   npx tsx bench/stats-scan.bench.ts --users 100000 --latency 80,200 [--baseline-seconds 20] [--quota 30]
+ *   node --expose-gc --import tsx bench/stats-scan.bench.ts --users 1000000 --latency 80   (heap after gc)
+ */
+import '../src/main/quietSdkNotices'
+import { ListUsersCommand, type ListUsersCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
+import { isDeepStrictEqual } from 'node:util'
+import { createStatsService } from '../src/main/stats/statsService'
+import type { ScanProgress } from '../src/shared/domain'
+import { simGateway, startCognitoSim, type CognitoSim } from '../test/support/cognitoSim'
+import { makeTempDir } from '../test/support/tempDir'
+
+
+interface Args {
+  users: number
+  latencies: number[]
+  baselineSeconds: number
+  quota: number
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`)
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+  }
+  return {
+    users: Number(value('users') ?? 100_000),
+    latencies: (value('latency') ?? '80,200').split(',').map(Number),
+    baselineSeconds: Number(value('baseline-seconds') ?? 20),
+    quota: Number(value('quota') ?? 30)
+  }
+}
+
+const gc = (globalThis as { gc?: () => void }).gc
+
+function heapUsed(): number {
+  gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+interface ScanMeasure {
+  usersPerSecond: number
+  seconds: number
+  premiumWithin1ppSeconds: number | null
+  peakHeapGrowthMb: number
+  exact: boolean
+  throttled: number
+  mode: string
+}
+
+async function measureScan(sim: CognitoSim, quota: number): Promise<ScanMeasure> {
+  const temp = makeTempDir('tier-admin-bench-')
+  let within: number | null = null
+  const startMs = performance.now()
+  const onProgress = (p: ScanProgress): void => {
+    const premium = p.estimate?.premium
+    if (within === null && premium && premium.high - premium.share <= 0.01 && premium.share - premium.low <= 0.01) within = (performance.now() - startMs) / 1000
+  }
+  const service = createStatsService({ gateway: simGateway(sim, quota), stateDir: temp.dir, onProgress })
+  const baseline = heapUsed()
+  let peak = baseline
+  const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), gc ? 1000 : 250)
+  const begin = performance.now()
+  await service.start()
+  for (;;) {
+    const { progress } = await service.snapshot()
+    if (progress?.state !== 'running') break
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  const seconds = (performance.now() - begin) / 1000
+  clearInterval(sampler)
+  peak = Math.max(peak, heapUsed())
+  const { last, progress } = await service.snapshot()
+  await service.dispose()
+  temp.remove()
+  if (progress?.state !== 'done') throw new Error(`Scan ended ${progress?.state}: ${progress?.error?.message}`)
+  return {
+    usersPerSecond: progress.users / seconds,
+    seconds,
+    premiumWithin1ppSeconds: within,
+    peakHeapGrowthMb: (peak - baseline) / 2 ** 20,
+    exact: isDeepStrictEqual(last?.figures, sim.expected),
+    throttled: sim.stats.throttled,
+    mode: progress.mode
+  }
+}
+
+/** One ListUsers after another through the same kind of client and limiter, for at most `seconds`. */
+async function measureSequential(sim: CognitoSim, quota: number, seconds: number): Promise<{ usersPerSecond: number; users: number; complete: boolean; seconds: number }> {
+  const gateway = simGateway(sim, quota)
+  const begin = performance.now()
+  let users = 0
+  let token: string | undefined
+  do {
+    const output = await gateway.send<ListUsersCommandOutput>(new ListUsersCommand({ UserPoolId: gateway.userPoolId, Limit: 60, PaginationToken: token }))
+    users += output.Users?.length ?? 0
+    token = output.PaginationToken
+  } while (token && performance.now() - begin < seconds * 1000)
+  const elapsed = (performance.now() - begin) / 1000
+  return { usersPerSecond: users / elapsed, users, complete: !token, seconds: elapsed }
+}
+
+function table(rows: [string, string][]): string {
+  const width = Math.max(...rows.map(([k]) => k.length))
+  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const ceiling = args.quota * 60
+  console.log(`Tier statistics scan benchmark: ${args.users.toLocaleString('en')} users, quota ${args.quota} req/s (ceiling ${ceiling} users/s), heap ${gc ? 'after gc' : 'sampled without gc (run with node --expose-gc --import tsx for exact figures)'}\n`)
+  for (const latency of args.latencies) {
+    const sim = await startCognitoSim({ users: args.users, latencyMs: latency, quota: args.quota })
+    void sim.expected // computed before measuring so it is not part of the scan's heap or time
+    const scan = await measureScan(sim, args.quota)
+    sim.stats.throttled = 0
+    const sequential = await measureSequential(sim, args.quota, args.baselineSeconds)
+    await sim.stop()
+    const ratio = scan.usersPerSecond / sequential.usersPerSecond
+    console.log(`Latency ${latency} ms per request`)
+    console.log(
+      table([
+        ['scanner users/s', `${scan.usersPerSecond.toFixed(0)} (${scan.mode}, ${scan.seconds.toFixed(1)} s, ${scan.throttled} throttled)`],
+        ['sequential users/s', `${sequential.usersPerSecond.toFixed(0)} (${sequential.complete ? 'full scan' : `time-boxed: ${sequential.users.toLocaleString('en')} users in ${sequential.seconds.toFixed(1)} s, extrapolated`})`],
+        ['ratio', `${ratio.toFixed(2)}x`],
+        ['fraction of ceiling', `${((scan.usersPerSecond / ceiling) * 100).toFixed(1)}%`],
+        ['premium within ±1 pp', scan.premiumWithin1ppSeconds === null ? 'never before done' : `${scan.premiumWithin1ppSeconds.toFixed(1)} s (${((scan.premiumWithin1ppSeconds / scan.seconds) * 100).toFixed(1)}% of full scan)`],
+        ['peak heap growth', `${scan.peakHeapGrowthMb.toFixed(1)} MB`],
+        ['counts exact', scan.exact ? 'yes' : 'NO']
+      ])
+    )
+    console.log('')
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

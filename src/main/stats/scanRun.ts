@@ -1,0 +1,286 @@
+/**
+ * One run of a scan: from a fresh start or resuming a cancelled or failed one, to done, cancelled or
+ * failed. Holds the counters and the progress figures; the disk layout is ScanStore's business.
+ */
+import type { CognitoGateway } from '../cognito/gateway'
+import { toAppError } from '../cognito/errorMapping'
+import type { ScanProgress, StatsResult } from '../../shared/domain'
+import { AppError } from '../../shared/errors'
+import { estimateShares, type PartitionCounts } from './estimate'
+import { checkSubPrefixFilter, estimatedUserCount, FilterNotHonoredError, PAGE_SIZE, partitionPlan, prefixFraction, runWorkers, scanPartition } from './scanner'
+import type { PartitionRecord, ScanMeta, ScanStore } from './scanStore'
+import { addUser, emptyTally, mergeTally, toFigures, type ScannedUser, type Tally } from './tally'
+
+export interface ScanSettings {
+  gateway: CognitoGateway
+  store: ScanStore
+  partitionDigits?: 1 | 2
+  concurrency: number
+  onProgress?: (progress: ScanProgress) => void
+}
+
+/** Workers start one after another, but all within this long: a slow ramp-up idles the quota. */
+const MAX_RAMP_UP_MS = 2000
+const RATE_WINDOW_MS = 10_000
+const PROGRESS_INTERVAL_MS = 250
+
+export class ScanRun {
+  meta: ScanMeta
+  private finished = new Map<string, PartitionRecord>()
+  /** Finished partitions plus whatever the running ones have read so far. */
+  private live: Tally = emptyTally()
+  private pagesFinished = 0
+  private pagesLive = 0
+  private runStartedMs = performance.now()
+  private samples: [number, number][] = []
+  private lastEmitMs = 0
+  private running = false
+  private done = false
+
+  constructor(
+    private readonly settings: ScanSettings,
+    saved: { meta: ScanMeta; done: PartitionRecord[] } | null
+  ) {
+    this.meta = saved?.meta ?? {
+      version: 1,
+      userPoolId: settings.gateway.userPoolId,
+      mode: 'partitioned',
+      partitions: [],
+      startedAt: new Date().toISOString(),
+      elapsedMs: 0,
+      state: 'running'
+    }
+    for (const record of saved?.done ?? []) this.addFinished(record)
+    this.resetLive()
+  }
+
+  /**
+   * Runs the scan to its end or until the signal aborts. Never throws: the outcome is in the
+   * progress (and on disk), and a finished scan's result is returned.
+   */
+  async execute(signal: AbortSignal): Promise<StatsResult | null> {
+    this.running = true
+    this.runStartedMs = performance.now()
+    this.samples = []
+    this.meta = { ...this.meta, state: 'running', error: undefined }
+    try {
+      const result = await this.scan(signal)
+      this.running = false
+      this.emit(true)
+      return result
+    } catch (error) {
+      this.running = false
+      await this.stopped(error, signal.aborted)
+      return null
+    }
+  }
+
+  private async scan(signal: AbortSignal): Promise<StatsResult> {
+    if (this.meta.partitions.length === 0) {
+      if (!(await this.plan(signal))) return this.complete([])
+    } else {
+      await this.settings.store.discardUnfinished(new Set(this.finished.keys()))
+      await this.settings.store.saveMeta(this.meta)
+    }
+    this.emit(true)
+    try {
+      await this.scanPartitions(signal)
+    } catch (error) {
+      if (!(error instanceof FilterNotHonoredError) || this.meta.mode !== 'partitioned') throw error
+      await this.restartSequential(`${error.message}; the filter cannot be relied on, so the pool is read in one sequential pass.`)
+      await this.scanPartitions(signal)
+    }
+    return this.complete(this.meta.partitions)
+  }
+
+  /** Decides how to read the pool. Returns false for an empty pool. */
+  private async plan(signal: AbortSignal): Promise<boolean> {
+    const { gateway, store } = this.settings
+    const estimatedUsers = await estimatedUserCount(gateway, signal)
+    const check = await checkSubPrefixFilter(gateway, signal)
+    if (check.kind === 'empty') return false
+    this.meta = {
+      ...this.meta,
+      estimatedUsers,
+      mode: check.kind,
+      modeReason: check.kind === 'sequential' ? check.reason : undefined,
+      partitions: check.kind === 'partitioned' ? partitionPlan(estimatedUsers, this.settings.partitionDigits) : ['']
+    }
+    await store.beginScan(this.meta)
+    return true
+  }
+
+  private async restartSequential(reason: string): Promise<void> {
+    this.finished.clear()
+    this.pagesFinished = 0
+    this.resetLive()
+    this.meta = { ...this.meta, mode: 'sequential', modeReason: reason, partitions: [''] }
+    await this.settings.store.beginScan(this.meta)
+    this.emit(true)
+  }
+
+  private async scanPartitions(signal: AbortSignal): Promise<void> {
+    const pending = this.meta.partitions.filter((prefix) => !this.finished.has(prefix))
+    await runWorkers({
+      items: pending,
+      concurrency: this.meta.mode === 'sequential' ? 1 : this.settings.concurrency,
+      staggerMs: this.staggerMs(),
+      signal,
+      task: (prefix, inner) => this.scanOne(prefix, inner)
+    })
+  }
+
+  /**
+   * In steady state a partition finishes every (pages per partition ÷ rate) seconds; starting the
+   * workers that far apart keeps it so from the first one, instead of the first `concurrency`
+   * partitions all finishing together. The first partitions are the fine ones, so their size counts.
+   */
+  private staggerMs(): number {
+    const first = this.meta.partitions[0]
+    if (this.meta.mode === 'sequential' || !this.meta.estimatedUsers || first === undefined) return 0
+    const pagesPerPartition = Math.ceil((this.meta.estimatedUsers * prefixFraction(first)) / PAGE_SIZE)
+    const rate = this.settings.gateway.limiters.get('UserList').rate
+    return Math.min(MAX_RAMP_UP_MS / this.settings.concurrency, (pagesPerPartition / rate) * 1000)
+  }
+
+  private async scanOne(prefix: string, signal: AbortSignal): Promise<void> {
+    const { gateway, store } = this.settings
+    const writer = await store.openPartition(prefix)
+    const tally = emptyTally()
+    try {
+      const pages = await scanPartition(gateway, prefix, signal, async (users) => {
+        await writer.write(users)
+        this.countPage(tally, users)
+      })
+      await writer.finish()
+      const record = { key: prefix, pages, tally }
+      await store.savePartition(record)
+      this.addFinished(record)
+      this.pagesLive -= pages
+      this.emit(true)
+    } catch (error) {
+      await writer.abandon()
+      throw error
+    }
+  }
+
+  private countPage(tally: Tally, users: readonly ScannedUser[]): void {
+    for (const user of users) {
+      addUser(tally, user)
+      addUser(this.live, user)
+    }
+    this.pagesLive++
+    const now = performance.now()
+    this.samples.push([now, this.live.total])
+    while (this.samples.length > 2 && now - this.samples[0]![0] > RATE_WINDOW_MS) this.samples.shift()
+    this.emit(false)
+  }
+
+  private addFinished(record: PartitionRecord): void {
+    this.finished.set(record.key, record)
+    this.pagesFinished += record.pages
+  }
+
+  /** What is kept after a stop: the finished partitions only, since the others start over. */
+  private resetLive(): void {
+    this.live = emptyTally()
+    for (const record of this.finished.values()) mergeTally(this.live, record.tally)
+    this.pagesLive = 0
+  }
+
+  private async complete(partitions: readonly string[]): Promise<StatsResult> {
+    const result: StatsResult = {
+      figures: toFigures(this.live),
+      finishedAt: new Date().toISOString(),
+      durationMs: Math.round(this.elapsedMs()),
+      mode: this.meta.mode,
+      userPoolId: this.meta.userPoolId
+    }
+    await this.settings.store.finalize(result, partitions)
+    this.meta = { ...this.meta, state: 'running' }
+    this.done = true
+    return result
+  }
+
+  private async stopped(error: unknown, cancelled: boolean): Promise<void> {
+    this.meta = {
+      ...this.meta,
+      elapsedMs: this.elapsedMs(),
+      state: cancelled ? 'cancelled' : 'failed',
+      error: cancelled ? undefined : toAppError(error, { operation: 'ListUsers' }).toShape()
+    }
+    this.resetLive()
+    // Before the plan was saved there is nothing to resume; the next start begins afresh.
+    if (this.meta.partitions.length > 0) await this.settings.store.saveMeta(this.meta).catch(() => undefined)
+    this.emit(true)
+  }
+
+  private elapsedMs(): number {
+    return this.meta.elapsedMs + (this.running || this.done ? performance.now() - this.runStartedMs : 0)
+  }
+
+  private emit(force: boolean): void {
+    const now = performance.now()
+    if (!this.settings.onProgress || (!force && now - this.lastEmitMs < PROGRESS_INTERVAL_MS)) return
+    this.lastEmitMs = now
+    this.settings.onProgress(this.progress())
+  }
+
+  /** The progress as the UI shows it. */
+  progress(): ScanProgress {
+    const partitionsTotal = this.meta.partitions.length
+    const rate = this.rate()
+    const progress: ScanProgress = {
+      state: this.done ? 'done' : this.running ? 'running' : this.meta.state,
+      mode: this.meta.mode,
+      ...(this.meta.modeReason ? { modeReason: this.meta.modeReason } : {}),
+      pages: this.pagesFinished + this.pagesLive,
+      users: this.live.total,
+      partitionsDone: this.done ? partitionsTotal : this.finished.size,
+      partitionsTotal,
+      rate,
+      etaSeconds: this.done ? 0 : this.eta(rate),
+      startedAt: this.meta.startedAt,
+      elapsedMs: Math.round(this.elapsedMs()),
+      estimate: this.estimate(),
+      figures: toFigures(this.live)
+    }
+    if (this.meta.error) progress.error = this.meta.error
+    return progress
+  }
+
+  private estimate(): ScanProgress['estimate'] {
+    const finished: PartitionCounts[] = [...this.finished.values()].map((r) => ({ users: r.tally.total, buckets: r.tally.buckets }))
+    if (this.done && this.meta.partitions.length === 0) return null
+    if (this.meta.mode === 'sequential' && !this.done) return null
+    return estimateShares(finished, this.meta.partitions.length, this.coveredFraction())
+  }
+
+  /** Users per second over the last few seconds of this run. */
+  private rate(): number {
+    if (!this.running) return 0
+    const first = this.samples[0]
+    const last = this.samples[this.samples.length - 1]
+    if (!first || !last || last[0] - first[0] < 200) return 0
+    return ((last[1] - first[1]) / (last[0] - first[0])) * 1000
+  }
+
+  /** The share of the sub space the finished partitions cover. */
+  private coveredFraction(): number {
+    return [...this.finished.keys()].reduce((sum, prefix) => sum + prefixFraction(prefix), 0)
+  }
+
+  private eta(rate: number): number | null {
+    if (rate <= 0) return null
+    const finishedUsers = [...this.finished.values()].reduce((sum, r) => sum + r.tally.total, 0)
+    const covered = this.coveredFraction()
+    const total = this.meta.mode === 'partitioned' && covered > 0 ? finishedUsers / covered : this.meta.estimatedUsers
+    if (total === undefined) return null
+    return Math.max(0, Math.round((total - this.live.total) / rate))
+  }
+}
+
+/** The reason a scan is aborted when the operator cancels it. */
+export function cancelledError(): AppError {
+  return new AppError('CANCELLED', 'The scan was cancelled; start it again to resume where it stopped.')
+}

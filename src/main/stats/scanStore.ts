@@ -1,0 +1,245 @@
+/**
+ * Everything a scan keeps on disk, in the pool's state folder:
+ *
+ *   last.json                 the last finished result (StatsResult)
+ *   members/<bucket>.tsv      that result's users per tier bucket (username, email, tier value)
+ *   scan/state.json           the unfinished scan: mode, partitions, time spent, how it stopped
+ *   scan/done/<part>.json     a finished partition's counts, written once when it finishes
+ *   scan/members/<part>.tsv   a finished partition's users; `.part` while it is being scanned
+ *
+ * A partition counts as finished only once its done file exists, so after a crash or cancel any
+ * member file without one is deleted and the partition is scanned again from its start.
+ */
+import { createReadStream } from 'node:fs'
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { TIER_BUCKETS, type ScanProgress, type StatsResult, type TierBucket, type TierMember } from '../../shared/domain'
+import type { AppErrorShape } from '../../shared/errors'
+import { bucketOf, type ScannedUser, type Tally } from './tally'
+
+/** The unfinished scan's description. */
+export interface ScanMeta {
+  version: 1
+  userPoolId: string
+  mode: ScanProgress['mode']
+  modeReason?: string
+  /** Sub prefixes, or [''] for a sequential scan. */
+  partitions: string[]
+  startedAt: string
+  /** Time spent in earlier runs of this scan. */
+  elapsedMs: number
+  state: 'running' | 'cancelled' | 'failed'
+  error?: AppErrorShape
+  estimatedUsers?: number
+}
+
+export interface PartitionRecord {
+  key: string
+  pages: number
+  tally: Tally
+}
+
+const fileKey = (prefix: string): string => (prefix === '' ? 'all' : prefix)
+
+/** Members are stored one per line; these four characters are escaped so any tier value fits. */
+function escapeField(value: string): string {
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+}
+
+function unescapeField(value: string): string {
+  return value.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c))
+}
+
+export function memberLine(user: ScannedUser): string {
+  return `${escapeField(user.username)}\t${escapeField(user.email ?? '')}\t${escapeField(user.tierValue)}\n`
+}
+
+function parseMemberLine(line: string): TierMember {
+  const [username = '', email = '', tierValue = ''] = line.split('\t')
+  return { username: unescapeField(username), email: email === '' ? null : unescapeField(email), tierValue: unescapeField(tierValue) }
+}
+
+async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  await writeFile(`${path}.tmp`, JSON.stringify(value))
+  await rename(`${path}.tmp`, path)
+}
+
+async function readJson<T>(path: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    // A torn or corrupt file is treated as absent: the scan it described is redone.
+    if (error instanceof SyntaxError) return null
+    throw error
+  }
+}
+
+/** Appends one partition's members while it is scanned; `finish` makes them count. */
+export class PartitionWriter {
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly partPath: string,
+    private readonly finalPath: string
+  ) {}
+
+  static async open(partPath: string, finalPath: string): Promise<PartitionWriter> {
+    return new PartitionWriter(await open(partPath, 'w'), partPath, finalPath)
+  }
+
+  async write(users: readonly ScannedUser[]): Promise<void> {
+    if (users.length) await this.handle.write(users.map(memberLine).join(''))
+  }
+
+  async finish(): Promise<void> {
+    await this.handle.close()
+    await rename(this.partPath, this.finalPath)
+  }
+
+  async abandon(): Promise<void> {
+    await this.handle.close().catch(() => undefined)
+    await rm(this.partPath, { force: true })
+  }
+}
+
+/** The on-disk state of one pool's scans. */
+export class ScanStore {
+  private readonly scanDir: string
+  private readonly doneDir: string
+  private readonly scanMembersDir: string
+
+  constructor(private readonly dir: string) {
+    this.scanDir = join(dir, 'scan')
+    this.doneDir = join(this.scanDir, 'done')
+    this.scanMembersDir = join(this.scanDir, 'members')
+  }
+
+  loadLast(): Promise<StatsResult | null> {
+    return readJson<StatsResult>(join(this.dir, 'last.json'))
+  }
+
+  /** The unfinished scan and its finished partitions; null when there is none. */
+  async loadScan(): Promise<{ meta: ScanMeta; done: PartitionRecord[] } | null> {
+    const meta = await readJson<ScanMeta>(join(this.scanDir, 'state.json'))
+    if (!meta || meta.version !== 1) return null
+    const done: PartitionRecord[] = []
+    for (const prefix of meta.partitions) {
+      const record = await readJson<PartitionRecord>(join(this.doneDir, `${fileKey(prefix)}.json`))
+      if (record) done.push(record)
+    }
+    return { meta, done }
+  }
+
+  /** Starts a new scan from nothing, dropping any earlier unfinished one. */
+  async beginScan(meta: ScanMeta): Promise<void> {
+    await rm(this.scanDir, { recursive: true, force: true })
+    await mkdir(this.doneDir, { recursive: true })
+    await mkdir(this.scanMembersDir, { recursive: true })
+    await this.saveMeta(meta)
+  }
+
+  saveMeta(meta: ScanMeta): Promise<void> {
+    return writeJsonAtomic(join(this.scanDir, 'state.json'), meta)
+  }
+
+  /** Deletes member files of partitions that did not finish, so they are scanned again from the start. */
+  async discardUnfinished(finished: ReadonlySet<string>): Promise<void> {
+    await mkdir(this.scanMembersDir, { recursive: true })
+    await mkdir(this.doneDir, { recursive: true })
+    for (const name of await readdir(this.scanMembersDir)) {
+      const key = name.replace(/\.tsv(\.part)?$/, '')
+      if (name.endsWith('.part') || !finished.has(key === 'all' ? '' : key)) await rm(join(this.scanMembersDir, name), { force: true })
+    }
+  }
+
+  openPartition(prefix: string): Promise<PartitionWriter> {
+    const base = join(this.scanMembersDir, `${fileKey(prefix)}.tsv`)
+    return PartitionWriter.open(`${base}.part`, base)
+  }
+
+  /** Records a partition as finished; its member file must already be in place. */
+  savePartition(record: PartitionRecord): Promise<void> {
+    return writeJsonAtomic(join(this.doneDir, `${fileKey(record.key)}.json`), record)
+  }
+
+  /**
+   * Makes the finished scan the last result: splits the partitions' members into one file per bucket,
+   * then replaces the previous result and drops the scan folder.
+   */
+  async finalize(result: StatsResult, partitions: readonly string[]): Promise<void> {
+    const staging = join(this.dir, 'members.new')
+    await rm(staging, { recursive: true, force: true })
+    await mkdir(staging, { recursive: true })
+    const outputs = new Map<TierBucket, FileHandle>()
+    try {
+      for (const bucket of TIER_BUCKETS) outputs.set(bucket, await open(join(staging, `${bucket}.tsv`), 'w'))
+      for (const prefix of partitions) await this.splitPartition(join(this.scanMembersDir, `${fileKey(prefix)}.tsv`), outputs)
+    } finally {
+      for (const handle of outputs.values()) await handle.close()
+    }
+    await rm(join(this.dir, 'members'), { recursive: true, force: true })
+    await rename(staging, join(this.dir, 'members'))
+    await writeJsonAtomic(join(this.dir, 'last.json'), result)
+    await rm(this.scanDir, { recursive: true, force: true })
+  }
+
+  private async splitPartition(path: string, outputs: Map<TierBucket, FileHandle>): Promise<void> {
+    const pending = new Map<TierBucket, string[]>(TIER_BUCKETS.map((b) => [b, []]))
+    const flush = async (): Promise<void> => {
+      for (const [bucket, lines] of pending) {
+        if (lines.length) await outputs.get(bucket)!.write(lines.join(''))
+        lines.length = 0
+      }
+    }
+    let buffered = 0
+    for await (const line of lines(path)) {
+      pending.get(bucketOf(parseMemberLine(line).tierValue))!.push(`${line}\n`)
+      if (++buffered >= 5000) {
+        await flush()
+        buffered = 0
+      }
+    }
+    await flush()
+  }
+
+  /** Reads members of a bucket from the last result, streaming: only the requested page is kept. */
+  async readMembers(bucket: TierBucket, offset: number, limit: number): Promise<TierMember[]> {
+    const members: TierMember[] = []
+    let index = 0
+    for await (const line of lines(join(this.dir, 'members', `${bucket}.tsv`))) {
+      if (index++ < offset) continue
+      members.push(parseMemberLine(line))
+      if (members.length >= limit) break
+    }
+    return members
+  }
+
+  /** Every member of a bucket, one at a time. */
+  async *members(bucket: TierBucket): AsyncGenerator<TierMember> {
+    for await (const line of lines(join(this.dir, 'members', `${bucket}.tsv`))) yield parseMemberLine(line)
+  }
+}
+
+async function* lines(path: string): AsyncGenerator<string> {
+  // readline does not pass on the stream's open error, so a missing file is checked for first.
+  if (!(await exists(path))) return
+  const stream = createReadStream(path, { encoding: 'utf8' })
+  const reader = createInterface({ input: stream, crlfDelay: Infinity })
+  try {
+    for await (const line of reader) if (line !== '') yield line
+  } finally {
+    reader.close()
+    stream.destroy()
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
+}

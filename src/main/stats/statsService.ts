@@ -1,0 +1,149 @@
+/**
+ * Tier statistics for a pool of any size: a streaming scan of the whole pool (ListUsers cannot filter
+ * on custom attributes), split by sub prefix so partitions run side by side at the UserList quota,
+ * with a running estimate from finished partitions, cancel and resume, and member lists kept on disk.
+ */
+import { mkdir } from 'node:fs/promises'
+import type { CognitoGateway } from '../cognito/gateway'
+import type { CsvFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, TierMembersPage } from '../../shared/domain'
+import { AppError } from '../../shared/errors'
+import { figuresCsv, memberCsvRow, membersCsvHeader } from './csv'
+import { cancelledError, ScanRun } from './scanRun'
+import { ScanStore } from './scanStore'
+
+export interface StatsService {
+  /** The running or resumable scan and the last finished result, from memory or disk. */
+  snapshot(): Promise<StatsSnapshot>
+  /** Starts a scan (or resumes a cancelled or failed one) in the background and returns its progress at once. Throws SCAN_IN_PROGRESS if one runs. */
+  start(): Promise<ScanProgress>
+  /** Stops the running scan, keeping its finished partitions for resume; null when none runs. */
+  cancel(): Promise<ScanProgress | null>
+  /** A page of the users in a tier bucket as the last finished scan saw them. Throws NO_SCAN_RESULT before one finished. */
+  tierMembers(bucket: TierBucket, offset: number, limit: number): Promise<TierMembersPage>
+  /** The last finished scan's figures, or one bucket's users, as CSV. Throws NO_SCAN_RESULT before one finished. */
+  csv(request: { kind: 'figures' } | { kind: 'tier'; bucket: TierBucket }): Promise<CsvFile>
+  /** Cancels any running scan and waits for it to stop. */
+  dispose(): Promise<void>
+}
+
+export interface StatsServiceOptions {
+  gateway: CognitoGateway
+  /** Folder for this pool's scan state, created if missing. */
+  stateDir: string
+  /** 1 → 16 partitions, 2 → 256; by default a plan chosen from the pool's estimated size (see partitionPlan). */
+  partitionDigits?: 1 | 2
+  /** Partitions read side by side; 16 by default. */
+  concurrency?: number
+  onProgress?: (progress: ScanProgress) => void
+}
+
+/**
+ * Sixteen partitions in flight keep the 30/s quota busy up to ~500 ms per request, and hold every
+ * coarse partition of the plan at once, so none is left to run alone at the end.
+ */
+const DEFAULT_CONCURRENCY = 16
+
+interface Active {
+  run: ScanRun
+  controller: AbortController
+  finished: Promise<void>
+}
+
+/** Creates the statistics service for one pool (one gateway and one state folder). */
+export function createStatsService(options: StatsServiceOptions): StatsService {
+  const store = new ScanStore(options.stateDir)
+  const userPoolId = options.gateway.userPoolId
+  let active: Active | null = null
+  let starting = false
+  let lastRun: ScanRun | null = null
+  let lastResult: StatsResult | null | undefined
+
+  const settings = {
+    gateway: options.gateway,
+    store,
+    partitionDigits: options.partitionDigits,
+    concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
+    onProgress: options.onProgress
+  }
+
+  async function last(): Promise<StatsResult | null> {
+    if (lastResult === undefined) {
+      const saved = await store.loadLast()
+      lastResult = saved && saved.userPoolId === userPoolId ? saved : null
+    }
+    return lastResult
+  }
+
+  async function savedScan(): Promise<ConstructorParameters<typeof ScanRun>[1]> {
+    const saved = await store.loadScan()
+    return saved && saved.meta.userPoolId === userPoolId ? saved : null
+  }
+
+  async function requireLast(): Promise<StatsResult> {
+    const result = await last()
+    if (!result) throw new AppError('NO_SCAN_RESULT', 'No scan of this pool has finished yet. Start a scan on the Statistics screen first.')
+    return result
+  }
+
+  function launch(run: ScanRun): Active {
+    const controller = new AbortController()
+    const finished = run.execute(controller.signal).then((result) => {
+      if (result) lastResult = result
+      lastRun = run
+      active = null
+    })
+    return { run, controller, finished }
+  }
+
+  const service: StatsService = {
+    async snapshot() {
+      if (active) return { progress: active.run.progress(), last: await last() }
+      if (lastRun) return { progress: lastRun.progress(), last: await last() }
+      const saved = await savedScan()
+      // A scan that was running when the app quit is shown as cancelled: start() resumes it.
+      const progress = saved ? new ScanRun(settings, { ...saved, meta: { ...saved.meta, state: saved.meta.state === 'running' ? 'cancelled' : saved.meta.state } }).progress() : null
+      return { progress, last: await last() }
+    },
+
+    async start() {
+      if (active || starting) throw new AppError('SCAN_IN_PROGRESS', 'A scan of this pool is already running. Wait for it to finish or cancel it.')
+      starting = true
+      try {
+        await mkdir(options.stateDir, { recursive: true })
+        const run = new ScanRun(settings, await savedScan())
+        active = launch(run)
+        return run.progress()
+      } finally {
+        starting = false
+      }
+    },
+
+    async cancel() {
+      const current = active
+      if (!current) return null
+      current.controller.abort(cancelledError())
+      await current.finished
+      return current.run.progress()
+    },
+
+    async tierMembers(bucket, offset, limit) {
+      const result = await requireLast()
+      const total = bucket === 'invalid' ? Object.values(result.figures.tiers.invalid).reduce((a, b) => a + b, 0) : result.figures.tiers[bucket]
+      return { members: await store.readMembers(bucket, offset, limit), total }
+    },
+
+    async csv(request) {
+      const result = await requireLast()
+      const day = result.finishedAt.slice(0, 10)
+      if (request.kind === 'figures') return { filename: `tier-stats-${day}.csv`, csv: figuresCsv(result.figures) }
+      const parts = [membersCsvHeader()]
+      for await (const member of store.members(request.bucket)) parts.push(memberCsvRow(member))
+      return { filename: `tier-${request.bucket}-users-${day}.csv`, csv: parts.join('') }
+    },
+
+    async dispose() {
+      await service.cancel()
+    }
+  }
+  return service
+}

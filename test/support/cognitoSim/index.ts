@@ -1,0 +1,24 @@
+/**
+ * The Cognito simulator for scan tests and the benchmark, plus the client wiring they share.
+ */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import { MemoryAuditLog } from '../../../src/main/cognito/audit'
+import { CognitoGateway } from '../../../src/main/cognito/gateway'
+import { QuotaLimiters } from '../../../src/main/cognito/quotas'
+
+export { startCognitoSim, type CognitoSim, type CognitoSimOptions } from './server'
+export { expectedFigures, INVALID_TIERS, makeUser, weekOf, type SimUser } from './users'
+
+/**
+ * The real SDK client and gateway pointed at a simulator. maxAttempts 1 leaves retrying to the
+ * gateway, as in the app; the SDK's default agent (keep-alive, 50 sockets) covers the scan's concurrency.
+ */
+export function simGateway(sim: { endpoint: string; userPoolId: string }, rate = 30): CognitoGateway {
+  const client = new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint: sim.endpoint,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    maxAttempts: 1
+  })
+  return new CognitoGateway({ client, userPoolId: sim.userPoolId, limiters: new QuotaLimiters({ UserList: rate }), audit: new MemoryAuditLog() })
+}

@@ -1,0 +1,335 @@
+/**
+ * A loopback stand-in for the Cognito user-pool API, speaking the AWS JSON 1.1 protocol that SDK v3
+ * sends (POST /, X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>, JSON bodies; errors as
+ * HTTP 400 with `__type` in the body and the x-amzn-errortype header, which is where the SDK's
+ * deserializer looks for the exception name). It exists because cognito-local neither paginates nor
+ * throttles, and real pools cannot be used in tests.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { StatsFigures } from '../../../src/shared/domain'
+import { expectedFigures, indexOfUsername, makeUser, SubIndex, type SimUser } from './users'
+
+export interface CognitoSimOptions {
+  /** How many synthetic users the pool holds. */
+  users: number
+  seed?: number
+  userPoolId?: string
+  /** Delay before each answer (not before throttling errors, which Cognito returns at once). */
+  latencyMs?: number | (() => number)
+  /** ListUsers requests per second the pool accepts before TooManyRequestsException; unlimited if unset. */
+  quota?: number
+  /** Requests the quota lets through at once; one second's worth by default. */
+  burst?: number
+  /**
+   * How `sub ^=` filters behave: 'ok' like Cognito appears to, 'empty' returns no users, 'error'
+   * rejects the filter, 'ignored' returns every user as if there were no filter.
+   */
+  subPrefixFilter?: 'ok' | 'empty' | 'error' | 'ignored'
+  /** Called on every request before it is answered, e.g. to stop the server mid-scan. */
+  onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void
+}
+
+export interface CognitoSim {
+  endpoint: string
+  port: number
+  userPoolId: string
+  seed: number
+  /** Requests received (including throttled ones) and how many were throttled. */
+  stats: { requests: number; throttled: number; listUsers: number }
+  /** The exact figures a correct scan must produce (computed on first use). */
+  readonly expected: StatsFigures
+  /** Stops listening and drops open connections, as if the service went away. */
+  stop(): Promise<void>
+  /** Listens again on the same port; pagination tokens from before stay valid. */
+  restart(): Promise<void>
+  /** Changes the quota at run time (undefined removes it). */
+  setQuota(quota: number | undefined): void
+  userAt(index: number): SimUser
+}
+
+const SERVICE = 'AWSCognitoIdentityProviderService.'
+const MAX_LIMIT = 60
+
+class SimError extends Error {
+  constructor(
+    readonly type: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** One parsed `attr op "value"` filter. */
+interface Filter {
+  attribute: string
+  op: '=' | '^='
+  value: string
+}
+
+const SEARCHABLE = new Set(['username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username', 'cognito:user_status', 'status', 'sub'])
+
+function parseFilter(text: string | undefined): Filter | null {
+  if (text === undefined || text.trim() === '') return null
+  const match = /^\s*([\w:]+)\s*(\^=|=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(text)
+  if (!match) throw new SimError('InvalidParameterException', `Error while parsing filter: ${text}`)
+  const [, attribute, op, raw] = match
+  if (!SEARCHABLE.has(attribute!)) throw new SimError('InvalidParameterException', `Invalid search attribute: ${attribute}`)
+  return { attribute: attribute!, op: op as Filter['op'], value: raw!.replace(/\\(.)/g, '$1') }
+}
+
+function attributeOf(user: SimUser, attribute: string): string | undefined {
+  switch (attribute) {
+    case 'username':
+      return user.username
+    case 'email':
+      return user.email ?? undefined
+    case 'sub':
+      return user.sub
+    case 'cognito:user_status':
+      return user.status
+    case 'status':
+      return user.enabled ? 'Enabled' : 'Disabled'
+    default:
+      return undefined
+  }
+}
+
+function matches(user: SimUser, filter: Filter): boolean {
+  let actual = attributeOf(user, filter.attribute)
+  if (actual === undefined) return false
+  let wanted = filter.value
+  // Cognito compares user status case-insensitively and everything else exactly.
+  if (filter.attribute === 'cognito:user_status') {
+    actual = actual.toLowerCase()
+    wanted = wanted.toLowerCase()
+  }
+  return filter.op === '=' ? actual === wanted : actual.startsWith(wanted)
+}
+
+function toWire(user: SimUser): Record<string, unknown> {
+  const attributes = [{ Name: 'sub', Value: user.sub }]
+  if (user.email !== null) attributes.push({ Name: 'email', Value: user.email }, { Name: 'email_verified', Value: 'true' })
+  if (user.tier !== undefined) attributes.push({ Name: 'custom:user_tier', Value: user.tier })
+  return {
+    Username: user.username,
+    Attributes: attributes,
+    UserCreateDate: user.createdAt,
+    UserLastModifiedDate: user.createdAt,
+    Enabled: user.enabled,
+    UserStatus: user.status
+  }
+}
+
+/** A token bucket at the pool's quota, refilled continuously. */
+class Quota {
+  private tokens: number
+  private last = performance.now()
+
+  constructor(
+    private rate: number | undefined,
+    private burst: number | undefined
+  ) {
+    this.tokens = this.capacity()
+  }
+
+  set(rate: number | undefined): void {
+    this.rate = rate
+    this.burst = undefined
+    this.tokens = Math.min(this.tokens, this.capacity())
+  }
+
+  take(): boolean {
+    if (this.rate === undefined) return true
+    const now = performance.now()
+    this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.last) / 1000) * this.rate)
+    this.last = now
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
+  }
+
+  private capacity(): number {
+    return this.burst ?? Math.max(1, this.rate ?? 1)
+  }
+}
+
+/** Starts the simulator on 127.0.0.1 with an OS-assigned port. */
+export async function startCognitoSim(options: CognitoSimOptions): Promise<CognitoSim> {
+  const seed = options.seed ?? 20240601
+  const count = options.users
+  const userPoolId = options.userPoolId ?? 'us-east-1_SimPool01'
+  const subIndex = new SubIndex(seed, count)
+  const quota = new Quota(options.quota, options.burst)
+  const stats = { requests: 0, throttled: 0, listUsers: 0 }
+  let expected: StatsFigures | undefined
+
+  const latency = (): number => (typeof options.latencyMs === 'function' ? options.latencyMs() : (options.latencyMs ?? 0))
+
+  function listUsers(body: Record<string, unknown>): Record<string, unknown> {
+    const limit = body.Limit === undefined ? MAX_LIMIT : Number(body.Limit)
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
+      throw new SimError('InvalidParameterException', `1 validation error detected: Value '${String(body.Limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60`)
+    }
+    const filterText = typeof body.Filter === 'string' ? body.Filter : ''
+    const filter = parseFilter(filterText)
+    if (filter?.attribute === 'sub' && filter.op === '^=') {
+      if (options.subPrefixFilter === 'error') throw new SimError('InvalidParameterException', 'Invalid filter operator for attribute sub')
+      if (options.subPrefixFilter === 'empty') return { Users: [] }
+    }
+    const start = decodeToken(body.PaginationToken, filterText)
+    const effective = filter?.attribute === 'sub' && options.subPrefixFilter === 'ignored' ? null : filter
+    const page = effective?.attribute === 'sub' ? subPage(effective, start, limit) : scanPage(effective, start, limit)
+    return { Users: page.users.map(toWire), ...(page.next !== null ? { PaginationToken: encodeToken(filterText, page.next) } : {}) }
+  }
+
+  // Positions are in sub order; each one is checked, since prefixes beyond 8 digits narrow further.
+  function subPage(filter: Filter, start: number, limit: number): { users: SimUser[]; next: number | null } {
+    const [lo, hi] = subIndex.range(filter.value)
+    const users: SimUser[] = []
+    let pos = Math.max(lo, start)
+    for (; pos < hi && users.length < limit; pos++) {
+      const user = makeUser(seed, subIndex.order[pos]!)
+      if (matches(user, filter)) users.push(user)
+    }
+    while (pos < hi && !matches(makeUser(seed, subIndex.order[pos]!), filter)) pos++
+    return { users, next: pos < hi ? pos : null }
+  }
+
+  // Any other filter (or none) walks users in creation order; only small test pools use other filters.
+  function scanPage(filter: Filter | null, start: number, limit: number): { users: SimUser[]; next: number | null } {
+    const users: SimUser[] = []
+    let pos = start
+    for (; pos < count && users.length < limit; pos++) {
+      const user = makeUser(seed, pos)
+      if (!filter || matches(user, filter)) users.push(user)
+    }
+    while (filter && pos < count && !matches(makeUser(seed, pos), filter)) pos++
+    return { users, next: pos < count ? pos : null }
+  }
+
+  function findUser(body: Record<string, unknown>): SimUser {
+    const index = indexOfUsername(String(body.Username ?? ''))
+    if (index === null || index >= count) throw new SimError('UserNotFoundException', 'User does not exist.')
+    return makeUser(seed, index)
+  }
+
+  function answer(operation: string, body: Record<string, unknown>): Record<string, unknown> {
+    if (body.UserPoolId !== userPoolId) throw new SimError('ResourceNotFoundException', `User pool ${String(body.UserPoolId)} does not exist.`)
+    switch (operation) {
+      case 'ListUsers':
+        return listUsers(body)
+      case 'DescribeUserPool':
+        return { UserPool: { Id: userPoolId, Name: 'simulated', EstimatedNumberOfUsers: count } }
+      case 'AdminGetUser': {
+        const wire = toWire(findUser(body))
+        return { ...wire, UserAttributes: wire.Attributes, Attributes: undefined }
+      }
+      default:
+        throw new SimError('UnknownOperationException', `The simulator does not implement ${operation}`)
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    stats.requests++
+    const target = String(req.headers['x-amz-target'] ?? '')
+    const operation = target.startsWith(SERVICE) ? target.slice(SERVICE.length) : target
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>
+    } catch {
+      return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
+    }
+    options.onRequest?.(operation, body, stats.requests)
+    if (operation === 'ListUsers') {
+      stats.listUsers++
+      if (!quota.take()) {
+        stats.throttled++
+        return send(res, 400, { __type: 'TooManyRequestsException', message: 'Too many requests' })
+      }
+    }
+    let status = 200
+    let payload: Record<string, unknown>
+    try {
+      payload = answer(operation, body)
+    } catch (error) {
+      if (!(error instanceof SimError)) throw error
+      status = 400
+      payload = { __type: error.type, message: error.message }
+    }
+    const delay = latency()
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+    send(res, status, payload)
+  }
+
+  function send(res: ServerResponse, status: number, payload: Record<string, unknown>): void {
+    if (res.destroyed) return
+    const text = JSON.stringify(payload)
+    const headers: Record<string, string | number> = { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': `sim-${stats.requests}` }
+    if (status !== 200) headers['x-amzn-errortype'] = String(payload.__type)
+    res.writeHead(status, headers)
+    res.end(text)
+  }
+
+  let server: Server = createServer(listener)
+  function listener(req: IncomingMessage, res: ServerResponse): void {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent && !res.destroyed) send(res, 500, { __type: 'InternalErrorException', message: String(error) })
+    })
+  }
+
+  const listen = (port: number): Promise<number> =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))
+    })
+  const port = await listen(0)
+  let running = true
+
+  const stop = async (): Promise<void> => {
+    if (!running) return
+    running = false
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeAllConnections()
+    await closed
+  }
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    userPoolId,
+    seed,
+    stats,
+    get expected() {
+      expected ??= expectedFigures(seed, count)
+      return expected
+    },
+    stop,
+    async restart() {
+      await stop()
+      server = createServer(listener)
+      await listen(port)
+      running = true
+    },
+    setQuota: (rate) => quota.set(rate),
+    userAt: (index) => makeUser(seed, index)
+  }
+}
+
+// Tokens carry the filter they were issued for, as Cognito's do (using one with another filter fails).
+function encodeToken(filter: string, position: number): string {
+  return Buffer.from(JSON.stringify({ v: 1, f: filter, p: position })).toString('base64url')
+}
+
+function decodeToken(token: unknown, filter: string): number {
+  if (token === undefined || token === null) return 0
+  try {
+    const parsed = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as { v: number; f: string; p: number }
+    if (parsed.v === 1 && parsed.f === filter && Number.isInteger(parsed.p) && parsed.p >= 0) return parsed.p
+  } catch {
+    // Falls through to the same error as a token for another filter.
+  }
+  throw new SimError('InvalidParameterException', 'Invalid pagination token')
+}
