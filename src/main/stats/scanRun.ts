@@ -77,37 +77,64 @@ export class ScanRun {
 
   private async scan(signal: AbortSignal): Promise<StatsResult> {
     if (this.meta.partitions.length === 0) {
-      if (!(await this.plan(signal))) return this.complete([])
+      await this.plan(signal)
     } else {
       await this.settings.store.discardUnfinished(new Set(this.finished.keys()))
       await this.settings.store.saveMeta(this.meta)
     }
     this.emit(true)
-    try {
-      await this.scanPartitions(signal)
-    } catch (error) {
-      if (!(error instanceof FilterNotHonoredError) || this.meta.mode !== 'partitioned') throw error
-      await this.restartSequential(`${error.message}; the filter cannot be relied on, so the pool is read in one sequential pass.`)
+    if (this.meta.mode === 'partitioned') {
+      const verdict = await this.scanPartitionsWhileChecking(signal)
+      if (verdict.kind === 'sequential') {
+        await this.restartSequential(verdict.reason)
+        await this.scanPartitions(signal)
+      }
+    } else {
       await this.scanPartitions(signal)
     }
     return this.complete(this.meta.partitions)
   }
 
-  /** Decides how to read the pool. Returns false for an empty pool. */
-  private async plan(signal: AbortSignal): Promise<boolean> {
-    const { gateway, store } = this.settings
-    const estimatedUsers = await estimatedUserCount(gateway, signal)
-    const check = await checkSubPrefixFilter(gateway, signal)
-    if (check.kind === 'empty') return false
-    this.meta = {
-      ...this.meta,
-      estimatedUsers,
-      mode: check.kind,
-      modeReason: check.kind === 'sequential' ? check.reason : undefined,
-      partitions: check.kind === 'partitioned' ? partitionPlan(estimatedUsers, this.settings.partitionDigits) : ['']
+  /** Decides how to split the pool from Cognito's estimate of its size. */
+  private async plan(signal: AbortSignal): Promise<void> {
+    const estimatedUsers = await estimatedUserCount(this.settings.gateway, signal)
+    this.meta = { ...this.meta, estimatedUsers, mode: 'partitioned', modeReason: undefined, partitions: partitionPlan(estimatedUsers, this.settings.partitionDigits) }
+    await this.settings.store.beginScan(this.meta)
+  }
+
+  /**
+   * Reads the partitions while checking, side by side, that Cognito honours `sub ^=` on this pool: the
+   * check's few requests would otherwise hold up the start of a scan that is mostly fine. A failed
+   * check (or a stray user in any partition) stops the partitions and switches to a sequential pass.
+   */
+  private async scanPartitionsWhileChecking(signal: AbortSignal): Promise<{ kind: 'partitioned' } | { kind: 'sequential'; reason: string }> {
+    const partitions = new AbortController()
+    const forward = (): void => partitions.abort(signal.reason)
+    signal.addEventListener('abort', forward, { once: true })
+    const scanning = this.scanPartitions(partitions.signal).then(
+      () => ({ ok: true as const }),
+      (error: unknown) => ({ ok: false as const, error })
+    )
+    try {
+      const verdict = await checkSubPrefixFilter(this.settings.gateway, signal).catch(async (error: unknown) => {
+        partitions.abort(error)
+        await scanning
+        throw error
+      })
+      if (verdict.kind === 'sequential') {
+        partitions.abort(new Error(verdict.reason))
+        await scanning
+        return verdict
+      }
+      const outcome = await scanning
+      if (outcome.ok) return { kind: 'partitioned' }
+      if (outcome.error instanceof FilterNotHonoredError && !signal.aborted) {
+        return { kind: 'sequential', reason: `${outcome.error.message}; the filter cannot be relied on, so the pool is read in one sequential pass.` }
+      }
+      throw outcome.error
+    } finally {
+      signal.removeEventListener('abort', forward)
     }
-    await store.beginScan(this.meta)
-    return true
   }
 
   private async restartSequential(reason: string): Promise<void> {

@@ -6,6 +6,7 @@
  * together and slows down on throttling. A page counts only once its response has arrived; a retry
  * asks again with the same pagination token, so a page is never skipped or counted twice.
  */
+import { setMaxListeners } from 'node:events'
 import { DescribeUserPoolCommand, ListUsersCommand, type ListUsersCommandOutput, type UserType } from '@aws-sdk/client-cognito-identity-provider'
 import type { CognitoGateway } from '../cognito/gateway'
 import { nameOf } from '../cognito/gateway'
@@ -214,6 +215,8 @@ export async function runWorkers(options: PoolRunOptions): Promise<void> {
   const forward = (): void => inner.abort(options.signal.reason)
   if (options.signal.aborted) forward()
   else options.signal.addEventListener('abort', forward, { once: true })
+  // Every worker's pending request and sleep listens on the signal; that is expected, not a leak.
+  setMaxListeners(Math.max(10, options.concurrency * 4), inner.signal)
   let next = 0
   let failure: { error: unknown } | null = null
   const worker = async (index: number): Promise<void> => {
