@@ -1,20 +1,23 @@
 import { resolve } from 'node:path'
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    // Dependencies stay in node_modules (externalized), as electron-vite does by default for main.
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
     }
   },
   preload: {
-    // A sandboxed preload cannot require() anything but a few Electron modules, so it ships as one CommonJS file.
+    // A sandboxed preload can require() only a few Electron modules: everything else (zod, the
+    // contract) is bundled into one CommonJS file.
     build: {
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true }
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
     }
   },
