@@ -1,22 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { BrowserWindow, session, shell, type WebPreferences } from 'electron'
-
-/** The window's web preferences: the page gets the bridge and nothing else. */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: false
-} as const satisfies WebPreferences
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+import { BrowserWindow, session, shell } from 'electron'
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security/policy'
 
 export function preloadPath(): string {
   return join(__dirname, '../preload/index.cjs')

@@ -3,6 +3,7 @@
  * main-process handlers: only Electron's IPC transport is replaced (by a Playwright binding).
  * The built files are served through request routing on a fixed https origin, so no port is opened.
  */
+import '../../src/main/quietSdkNotices'
 import { existsSync, readFileSync } from 'node:fs'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -10,7 +11,7 @@ import { operations } from '../../src/shared/contract'
 import { openAppContext, type AppContext } from '../../src/main/appContext'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invokeOperation } from '../../src/main/ipc/invoke'
-import { CONTENT_SECURITY_POLICY } from '../../src/main/window'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/security/policy'
 
 export const APP_ORIGIN = 'https://tier-admin.app'
 const RENDERER_DIR = join(__dirname, '../../out/renderer')
