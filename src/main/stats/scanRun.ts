@@ -20,7 +20,7 @@ export interface ScanSettings {
 }
 
 /** Workers start one after another, but all within this long: a slow ramp-up idles the quota. */
-const MAX_RAMP_UP_MS = 2000
+const MAX_RAMP_UP_MS = 1000
 const RATE_WINDOW_MS = 10_000
 const PROGRESS_INTERVAL_MS = 250
 

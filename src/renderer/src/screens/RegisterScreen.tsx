@@ -101,7 +101,7 @@ export function RegisterScreen() {
             </select>
           </div>
           <ExtraAttributesEditor rows={rows} onChange={setRows} poolAttributes={pool?.customAttributes ?? null} fieldErrors={error?.fields} />
-          <ErrorAlert error={localError ?? error} title={localError ? undefined : 'Cognito did not register the user'} />
+          <ErrorAlert error={localError ?? error} title={localError ? undefined : 'The user was not registered'} />
           <BusyButton busy={busy} type="submit">
             Register user
           </BusyButton>

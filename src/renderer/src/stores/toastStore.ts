@@ -14,15 +14,15 @@ interface ToastState {
 }
 
 let nextId = 1
-const SUCCESS_VISIBLE_MS = 6000
+const VISIBLE_MS = { success: 6000, info: 8000, danger: 15000 } as const
 
-/** Outcome notifications; successes fade on their own, failures stay until dismissed. */
+/** Outcome notifications that fade on their own; a failure also stays on its screen as an alert. */
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   push: (kind, title, body) => {
     const id = nextId++
-    set({ toasts: [...get().toasts, { id, kind, title, body }].slice(-5) })
-    if (kind !== 'danger') setTimeout(() => get().dismiss(id), SUCCESS_VISIBLE_MS)
+    set({ toasts: [...get().toasts, { id, kind, title, body }].slice(-3) })
+    setTimeout(() => get().dismiss(id), VISIBLE_MS[kind])
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((toast) => toast.id !== id) })
 }))

@@ -1,0 +1,81 @@
+/**
+ * The Statistics screen on a sandbox pool seeded with 3,000 users of every kind of tier value, its
+ * ListUsers rate turned down so the scan runs long enough to watch: progress, cancel, resume, the
+ * charts and the exact counts. (cognito-local answers in one page and never throttles; paging and
+ * throttling are covered against the simulator in test/main/stats.)
+ */
+import { join } from 'node:path'
+import { test as base } from '@playwright/test'
+import { openConnection } from '../../src/main/cognito/connection'
+import { launchHarness, type Harness } from '../harness/rendererHarness'
+import { cleanEnv } from '../support/cliRunner'
+import { seedSandboxUsers } from '../support/seedSandbox'
+import { makeTempDir } from '../support/tempDir'
+import { expect, screenshot } from './fixtures'
+
+const test = base.extend<object, { seeded: { harness: Harness; expected: ReturnType<typeof seedSandboxUsers> } }>({
+  seeded: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const temp = makeTempDir('tier-admin-e2e-stats-')
+      const provisioned = await openConnection({ pool: { kind: 'sandbox' }, dataDir: temp.dir, listUsersRate: 30 })
+      const userPoolId = provisioned.info.userPoolId
+      await provisioned.close()
+      const expected = seedSandboxUsers(join(temp.dir, 'sandbox'), userPoolId, 3000)
+      const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, TIER_ADMIN_LIST_USERS_RPS: '4' }) })
+      await use({ harness, expected })
+      await harness.close()
+      temp.remove()
+    },
+    { scope: 'worker' }
+  ]
+})
+
+test.describe.configure({ mode: 'serial' })
+
+test('scans with progress, cancels, resumes, and shows exact counts with charts', async ({ seeded }) => {
+  const { page } = seeded.harness
+  const { expected } = seeded
+  await page.getByRole('navigation').getByRole('button', { name: 'Statistics', exact: true }).click()
+  await expect(page.getByText(/No scan of this pool has finished yet/)).toBeVisible()
+  await page.getByRole('button', { name: 'Scan pool' }).click()
+
+  const progress = page.getByRole('progressbar', { name: 'Scan progress' })
+  await expect(progress).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /partitions [1-9]\d*\// })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('table', { name: 'Estimated shares' })).toBeVisible()
+  await screenshot(page, '10-statistics-running')
+
+  await page.getByRole('button', { name: 'Cancel scan' }).click()
+  await expect(page.getByRole('heading', { name: /Scan cancelled/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Resume scan' }).click()
+  await expect(page.getByRole('heading', { name: /3,000 users — scan of/ })).toBeVisible({ timeout: 90_000 })
+
+  const tiers = page.getByRole('table', { name: 'Users per tier' })
+  await expect(tiers.getByRole('row', { name: /^standard/ })).toContainText(expected.tiers.standard.toLocaleString('en-US'))
+  await expect(tiers.getByRole('row', { name: /^premium/ })).toContainText(expected.tiers.premium.toLocaleString('en-US'))
+  await expect(tiers.getByRole('row', { name: /^no tier/ })).toContainText(expected.tiers.none.toLocaleString('en-US'))
+  for (const [value, count] of Object.entries(expected.tiers.invalid)) {
+    await expect(tiers.getByRole('row', { name: `invalid: ${value}` })).toContainText(String(count))
+  }
+  await expect(page.getByRole('img', { name: 'Tier doughnut chart' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Weekly sign-ups chart' })).toBeVisible()
+  await screenshot(page, '11-statistics-done')
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export figures (CSV)' }).click()
+  expect((await download).suggestedFilename()).toMatch(/^tier-stats-.*\.csv$/)
+})
+
+test('lists the users of a tier from the scan on the Users screen', async ({ seeded }) => {
+  const { page } = seeded.harness
+  await page.getByRole('navigation').getByRole('button', { name: 'Users', exact: true }).click()
+  await page.getByLabel('Tier bucket').selectOption('invalid')
+  await page.getByRole('button', { name: 'List users' }).click()
+  const invalidTotal = Object.values(seeded.expected.tiers.invalid).reduce((a, b) => a + b, 0)
+  await expect(page.getByText(`${invalidTotal.toLocaleString('en-US')} users (invalid value)`)).toBeVisible()
+  await page.getByRole('table', { name: 'Users of the tier' }).getByRole('row').nth(1).click()
+  await expect(page.getByRole('region', { name: /^seed_/ })).toBeVisible()
+  await expect(page.getByText(/is not a tier/)).toBeVisible()
+  await screenshot(page, '12-users-tier-list')
+})
