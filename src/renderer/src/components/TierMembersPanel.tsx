@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { TIER_BUCKETS, type TierBucket } from '../../../shared/domain'
+import type { TierBucket } from '../../../shared/domain'
 import { useNavigation } from '../stores/navigationStore'
 import { useStats } from '../stores/statsStore'
 import { MEMBERS_PAGE, useUsers } from '../stores/usersStore'
 import { BUCKET_LABELS, formatDateTime } from '../utils/format'
+import { BucketSelect } from './BucketSelect'
 import { BusyButton } from './BusyButton'
 import { ErrorAlert } from './ErrorAlert'
 
@@ -31,13 +32,7 @@ export function TierMembersPanel() {
             <label htmlFor="members-bucket" className="form-label small mb-1">
               Tier bucket
             </label>
-            <select id="members-bucket" className="form-select" value={bucket} onChange={(event) => setBucket(event.target.value as TierBucket)}>
-              {TIER_BUCKETS.map((option) => (
-                <option key={option} value={option}>
-                  {BUCKET_LABELS[option]}
-                </option>
-              ))}
-            </select>
+            <BucketSelect id="members-bucket" value={bucket} onChange={setBucket} />
           </div>
           <BusyButton busy={membersLoading} type="submit" className="btn btn-outline-primary">
             List users

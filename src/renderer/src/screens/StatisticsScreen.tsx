@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { TIER_BUCKETS, type TierBucket } from '../../../shared/domain'
+import type { TierBucket } from '../../../shared/domain'
+import { BucketSelect } from '../components/BucketSelect'
 import { BusyButton } from '../components/BusyButton'
 import { CountsTable } from '../components/CountsTable'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -7,7 +8,7 @@ import { EstimateTable } from '../components/EstimateTable'
 import { ScanProgressPanel } from '../components/ScanProgressPanel'
 import { TierCharts } from '../components/TierCharts'
 import { useStats } from '../stores/statsStore'
-import { BUCKET_LABELS, formatDateTime, formatDuration } from '../utils/format'
+import { formatDateTime, formatDuration } from '../utils/format'
 
 export function StatisticsScreen() {
   const { snapshot, loading, starting, cancelling, exporting, error, load, start, cancel, exportCsv, stopPolling } = useStats()
@@ -61,13 +62,7 @@ export function StatisticsScreen() {
             <label htmlFor="export-bucket" className="visually-hidden">
               Tier to export
             </label>
-            <select id="export-bucket" className="form-select form-select-sm w-auto" value={bucket} onChange={(event) => setBucket(event.target.value as TierBucket)}>
-              {TIER_BUCKETS.map((option) => (
-                <option key={option} value={option}>
-                  {BUCKET_LABELS[option]}
-                </option>
-              ))}
-            </select>
+            <BucketSelect id="export-bucket" className="form-select form-select-sm w-auto" value={bucket} onChange={setBucket} />
             <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'tier', bucket })}>
               Export tier list (CSV)
             </BusyButton>
