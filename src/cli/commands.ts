@@ -16,6 +16,12 @@ const json = { type: 'boolean', description: 'Print the result as JSON' } as con
 const usernameOption = { type: 'string', description: 'The username' } as const
 
 export const COMMANDS: Record<string, CommandSpec> = {
+  pool: {
+    summary: 'Show the pool in use and check it answers and carries custom:user_tier (exit 1 if not)',
+    usage: 'pool [--json]',
+    operation: 'describePool',
+    options: { json }
+  },
   register: {
     required: ['username', 'email'],
     summary: 'Register a user with a tier (a confirmation code is sent to the email)',

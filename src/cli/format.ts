@@ -1,4 +1,4 @@
-import type { OutboxMessage, RegisterResult, StatsFigures, TierMembersPage, UserDetail } from '../shared/domain'
+import type { ConnectionInfo, OutboxMessage, PoolInfo, RegisterResult, StatsFigures, TierMembersPage, UserDetail } from '../shared/domain'
 import { tierLabel } from '../shared/tiers'
 
 export function formatUser(user: UserDetail): string {
@@ -47,4 +47,24 @@ export function formatFigures(figures: StatsFigures): string {
 
 export function formatMembers(page: TierMembersPage): string {
   return page.members.map((m) => [m.username, m.email ?? '-', m.tierValue || '(none)'].join('\t')).join('\n')
+}
+
+export function formatPool(connection: ConnectionInfo, pool: PoolInfo): string {
+  const policy = pool.passwordPolicy
+  const rules = [
+    `at least ${policy.minimumLength} characters`,
+    ...(policy.requireUppercase ? ['upper case'] : []),
+    ...(policy.requireLowercase ? ['lower case'] : []),
+    ...(policy.requireNumbers ? ['a number'] : []),
+    ...(policy.requireSymbols ? ['a symbol'] : [])
+  ]
+  return [
+    `Pool:           ${pool.poolName} (${connection.userPoolId})${connection.mode === 'sandbox' ? ' - SANDBOX' : ''}`,
+    `Region:         ${connection.region}${connection.endpoint ? ` at ${connection.endpoint}` : ''}`,
+    `App client:     ${connection.clientId} (${connection.hasClientSecret ? 'client secret configured' : 'no client secret'})`,
+    `Users:          about ${pool.estimatedUsers ?? '?'} (Cognito's estimate)`,
+    `Tier attribute: ${pool.hasTierAttribute ? 'custom:user_tier present' : 'MISSING custom:user_tier'}`,
+    `Custom attrs:   ${pool.customAttributes.join(', ') || '(none)'}`,
+    `Passwords:      ${rules.join(', ')}`
+  ].join('\n')
 }

@@ -10,7 +10,7 @@ import { openAppContext, type AppContext } from '../main/appContext'
 import { createHandlers, type Handlers } from '../main/ipc/handlers'
 import { invokeOperation } from '../main/ipc/invoke'
 import { COMMANDS, type CommandSpec } from './commands'
-import { formatFigures, formatMembers, formatOutbox, formatRegistered, formatUser, formatUserRow } from './format'
+import { formatFigures, formatMembers, formatOutbox, formatPool, formatRegistered, formatUser, formatUserRow } from './format'
 
 export interface CliIo {
   out: (text: string) => void
@@ -78,6 +78,8 @@ async function runCommand(name: string, values: Values, positionals: string[], i
   const print = (data: unknown, human: string) => io.out(asJson ? JSON.stringify(data, null, 2) : human)
 
   switch (name) {
+    case 'pool':
+      return checkPool(call, print, io, asJson)
     case 'register': {
       const password = await passwordFrom(values, io)
       const result = await call('register', {
@@ -164,6 +166,25 @@ function checkUsage(spec: CommandSpec, values: Values, positionals: string[]): v
 
 type Call = <K extends Operation>(operation: K, payload: unknown) => Promise<ResultOf<K> | null>
 type Print = (data: unknown, human: string) => void
+
+/** The banner's pool check for scripts: which pool, whether it answers, whether it can hold a tier. */
+async function checkPool(call: Call, print: Print, io: CliIo, asJson: boolean): Promise<number> {
+  const status = await call('getConnection', undefined)
+  if (!status) return 1
+  if (status.state === 'error') {
+    reportError(status.error, io, asJson)
+    return 1
+  }
+  const pool = await call('describePool', { refresh: true })
+  if (!pool) return 1
+  print({ connection: status.info, pool }, formatPool(status.info, pool))
+  if (pool.hasTierAttribute) return 0
+  io.err(`Error (ATTRIBUTE_NOT_IN_SCHEMA): ${TIER_ATTRIBUTE_MISSING}`)
+  return 1
+}
+
+const TIER_ATTRIBUTE_MISSING =
+  'This pool has no custom:user_tier attribute, so registration and tier changes are refused. Add it in the Cognito console (User pool → Sign-up → Custom attributes → Add: user_tier, type String, mutable).'
 
 /** The CLI prints every page (the UI loads them on demand). */
 async function searchAllPages(prefix: string | undefined, values: Values, call: Call, print: Print): Promise<number> {

@@ -63,6 +63,7 @@ export const schemas = {
   }),
   setTier: z.object({ username, tier: z.string() }),
   none: z.object({}).strict().optional(),
+  describePool: z.object({ refresh: z.boolean().optional() }).strict().optional(),
   tierMembers: z.object({
     bucket: z.enum(['standard', 'premium', 'none', 'invalid']),
     offset: z.number().int().min(0).default(0),
@@ -76,7 +77,7 @@ export const schemas = {
 
 export const contract = {
   getConnection: { channel: 'connection:get', request: schemas.none, result: returns<ConnectionStatus>() },
-  describePool: { channel: 'pool:describe', request: schemas.none, result: returns<PoolInfo>() },
+  describePool: { channel: 'pool:describe', request: schemas.describePool, result: returns<PoolInfo>() },
   register: { channel: 'users:register', request: schemas.register, result: returns<RegisterResult>() },
   confirm: { channel: 'users:confirm', request: schemas.confirm, result: returns<{ username: string }>() },
   resendCode: { channel: 'users:resend-code', request: schemas.byUsername, result: returns<{ delivery: RegisterResult['delivery'] }>() },

@@ -7,8 +7,8 @@ export const TIER_ATTRIBUTE = 'custom:user_tier'
 
 /** What each tier means, for dropdowns and help text. */
 export const TIER_DESCRIPTIONS: Record<Tier, string> = {
-  standard: 'Standard: the default plan with the core features',
-  premium: 'Premium: the paid plan with every feature and priority support'
+  standard: 'Standard: core features (default)',
+  premium: 'Premium: every feature, fast support'
 }
 
 /**

@@ -18,7 +18,7 @@ describe('tier-admin CLI', () => {
   it('explains itself and refuses bad usage with exit code 2', async () => {
     const help = await cli(['--help'])
     expect(help.code).toBe(0)
-    for (const command of ['register', 'confirm', 'resend-code', 'admin-confirm', 'get', 'search', 'set-tier', 'stats', 'list-tier']) {
+    for (const command of ['pool', 'register', 'confirm', 'resend-code', 'admin-confirm', 'get', 'search', 'set-tier', 'stats', 'list-tier']) {
       expect(help.stdout).toContain(command)
     }
     const registerHelp = await cli(['register', '--help'])
@@ -29,6 +29,15 @@ describe('tier-admin CLI', () => {
     const missing = await cli(['set-tier', '--username', 'x'])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('--tier')
+  })
+
+  it('shows the sandbox pool it uses and passes the pool check', async () => {
+    const pool = await cli(['pool'])
+    expect(pool.stderr).toBe('')
+    expect(pool.code).toBe(0)
+    expect(pool.stdout).toMatch(/tier-admin-sandbox .*SANDBOX/)
+    expect(pool.stdout).toContain('custom:user_tier present')
+    expect(pool.stdout).toContain('client secret configured')
   })
 
   it('registers, reads the code from the outbox, confirms, searches and re-tiers', async () => {
@@ -120,5 +129,11 @@ describe('tier-admin CLI', () => {
     })
     expect(unreachable.code).toBe(1)
     expect(unreachable.stderr).toContain('NETWORK_UNREACHABLE')
+    const check = await runTierAdmin(['pool'], {
+      env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, COGNITO_USER_POOL_ID: 'us-east-1_Missing1', COGNITO_CLIENT_ID: 'abc', COGNITO_ENDPOINT: 'http://127.0.0.1:9' }),
+      cwd: temp.dir
+    })
+    expect(check.code).toBe(1)
+    expect(check.stderr).toMatch(/NETWORK_UNREACHABLE.*Cannot reach Cognito/)
   })
 })

@@ -9,7 +9,10 @@ export interface AuditEntry {
   username?: string
   /** Attribute names written (values of custom:user_tier only, the rest are withheld). */
   changes?: Record<string, string>
-  outcome: 'ok' | 'failed'
+  /** What the write replaced, where the caller knew it (the tier before a tier change). */
+  previous?: Record<string, string>
+  /** "unknown": the request was sent but its answer was lost, so Cognito may or may not have applied it. */
+  outcome: 'ok' | 'failed' | 'unknown'
   errorName?: string
 }
 

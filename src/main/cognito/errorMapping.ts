@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '../../shared/errors'
-import { nameOf } from './gateway'
+import { nameOf, WriteOutcomeUnknownError } from './gateway'
 
 /** Which request failed, so one exception name can be explained in the terms of that request. */
 export interface ErrorContext {
@@ -48,7 +48,17 @@ const BY_NAME: Record<string, Explain> = {
   ECONNRESET: fixed('NETWORK_UNREACHABLE', 'The connection to Cognito was reset. Check your network connection and try again.'),
   ETIMEDOUT: fixed('NETWORK_UNREACHABLE', 'The connection to Cognito timed out. Check your network connection and try again.'),
   TimeoutError: fixed('NETWORK_UNREACHABLE', 'Cognito did not answer in time. Check your network connection and try again.'),
-  AbortError: fixed('CANCELLED', 'The operation was cancelled.')
+  AbortError: fixed('CANCELLED', 'The operation was cancelled.'),
+  WriteOutcomeUnknownError: explainUnknownOutcome
+}
+
+function explainUnknownOutcome(error: unknown): [ErrorCode, string] {
+  const { operation, username } = error as WriteOutcomeUnknownError
+  const who = username ? ` for ${username}` : ''
+  return [
+    'WRITE_OUTCOME_UNKNOWN',
+    `The connection to Cognito failed after ${operation}${who} was sent, so it is not known whether Cognito applied it. Look ${username ?? 'the user'} up on the Users screen before trying again.`
+  ]
 }
 
 function explainNotAuthorized(error: unknown, context: ErrorContext): [ErrorCode, string] {

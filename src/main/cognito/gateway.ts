@@ -1,5 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import type { AuditLog } from './audit'
+import type { AuditEntry, AuditLog } from './audit'
 import type { QuotaLimiters } from './quotas'
 import { abortableSleep } from './rateLimiter'
 
@@ -12,6 +12,13 @@ const WRITE_COMMANDS = new Set([
   'AdminUpdateUserAttributesCommand',
   'AdminCreateUserCommand'
 ])
+
+/**
+ * Writes that must not be sent twice: a repeated SignUp answers UsernameExists for the user the first
+ * one created, a repeated resend mails a second code. Cognito refuses a throttled request before doing
+ * anything, so those are retried; a dropped connection may have lost only the answer, so they are not.
+ */
+const NOT_REPEATABLE = new Set(['SignUpCommand', 'ConfirmSignUpCommand', 'ResendConfirmationCodeCommand', 'AdminCreateUserCommand'])
 
 const THROTTLE_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingException'])
 const TRANSIENT_ERRORS = new Set(['InternalErrorException', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'TimeoutError', 'RequestTimeout'])
@@ -26,6 +33,8 @@ export interface SendOptions {
   signal?: AbortSignal
   /** Attempts on throttling or transient failures before the error reaches the caller. */
   maxAttempts?: number
+  /** For the audit trail of a write: the values it replaces (only what may be written down, e.g. the old tier). */
+  previous?: Record<string, string>
 }
 
 export interface GatewayOptions {
@@ -64,23 +73,25 @@ export class CognitoGateway {
       try {
         const output = (await this.client.send(command as never, { abortSignal: options.signal })) as Output
         limiter.onSuccess()
-        await this.recordWrite(name, command.input, 'ok')
+        await this.recordWrite(name, command.input, options, 'ok')
         return output
       } catch (error) {
         const errorName = nameOf(error)
         const throttled = THROTTLE_ERRORS.has(errorName)
         if (throttled) limiter.onThrottled()
-        const retryable = throttled || TRANSIENT_ERRORS.has(errorName)
+        const transient = TRANSIENT_ERRORS.has(errorName)
+        const retryable = throttled || (transient && !NOT_REPEATABLE.has(name))
         if (!retryable || attempt >= maxAttempts || options.signal?.aborted) {
-          await this.recordWrite(name, command.input, 'failed', errorName)
-          throw error
+          const outcome = transient && WRITE_COMMANDS.has(name) ? 'unknown' : 'failed'
+          await this.recordWrite(name, command.input, options, outcome, errorName)
+          throw outcome === 'unknown' ? new WriteOutcomeUnknownError(name, command.input, error) : error
         }
         await this.sleep(backoffMs(attempt), options.signal)
       }
     }
   }
 
-  private async recordWrite(commandName: string, input: object, outcome: 'ok' | 'failed', errorName?: string): Promise<void> {
+  private async recordWrite(commandName: string, input: object, options: SendOptions, outcome: AuditEntry['outcome'], errorName?: string): Promise<void> {
     if (!WRITE_COMMANDS.has(commandName)) return
     const fields = input as { Username?: string; UserAttributes?: { Name?: string; Value?: string }[] }
     await this.audit.record({
@@ -89,9 +100,27 @@ export class CognitoGateway {
       userPoolId: this.userPoolId,
       username: fields.Username,
       changes: auditableChanges(fields.UserAttributes),
+      ...(options.previous ? { previous: options.previous } : {}),
       outcome,
       ...(errorName ? { errorName } : {})
     })
+  }
+}
+
+/**
+ * A write was sent but its answer was lost (connection reset, timeout, Cognito internal error), so
+ * whether Cognito applied it is unknown. The error mapping tells the operator to check before retrying.
+ */
+export class WriteOutcomeUnknownError extends Error {
+  readonly operation: string
+  readonly username: string | undefined
+
+  constructor(commandName: string, input: object, cause: unknown) {
+    const operation = commandName.replace(/Command$/, '')
+    super(`${operation} was sent but its answer was lost (${nameOf(cause)})`, { cause })
+    this.name = 'WriteOutcomeUnknownError'
+    this.operation = operation
+    this.username = (input as { Username?: string }).Username
   }
 }
 

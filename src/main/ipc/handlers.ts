@@ -12,7 +12,7 @@ export function createHandlers(app: AppContext): Handlers {
   const services = () => app.services()
   return {
     getConnection: async () => app.status,
-    describePool: async () => services().schema.describe(),
+    describePool: async (request) => services().schema.describe({ refresh: request?.refresh }),
     register: async (request) => registerUser(services().connection, services().schema, request),
     confirm: async ({ username, code }) => confirmWithCode(services().connection, username, code),
     resendCode: async ({ username }) => resendCode(services().connection, username),

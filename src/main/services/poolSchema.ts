@@ -10,7 +10,9 @@ export class PoolSchemaService {
 
   constructor(private readonly gateway: CognitoGateway) {}
 
-  describe(): Promise<PoolInfo> {
+  /** The pool as last described; `refresh` asks Cognito again (after the operator changed the pool). */
+  describe({ refresh = false }: { refresh?: boolean } = {}): Promise<PoolInfo> {
+    if (refresh) this.cached = null
     this.cached ??= this.fetch().catch((error: unknown) => {
       // A failed describe (wrong pool, network) must be retried next time, not cached.
       this.cached = null

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider'
 import type { SearchResult, UserDetail } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
-import { TIER_ATTRIBUTE, tierStateOf } from '../../shared/tiers'
+import { TIER_ATTRIBUTE, tierStateOf, type TierState } from '../../shared/tiers'
 import type { CognitoGateway } from '../cognito/gateway'
 import type { PoolSchemaService } from './poolSchema'
 import { parseTier } from './tierInput'
@@ -29,34 +29,49 @@ export async function getUser(gateway: CognitoGateway, username: string): Promis
   })
 }
 
-/** One page of users whose username or email starts with the query. */
+/**
+ * Cognito applies a filter after it reads a page, so a filtered page can come back empty with a token
+ * for more. Up to this many such pages are followed in one search so "no users" is not shown too early.
+ */
+const EMPTY_PAGES_FOLLOWED = 5
+
+/** The next users whose username or email starts with the query (a page, or several when pages are empty). */
 export async function searchUsers(gateway: CognitoGateway, query: string, by: 'username' | 'email', nextToken?: string): Promise<SearchResult> {
-  const output = await gateway.send<ListUsersCommandOutput>(
-    new ListUsersCommand({
-      UserPoolId: gateway.userPoolId,
-      Filter: `${by} ^= "${escapeFilterValue(query)}"`,
-      Limit: LIST_USERS_PAGE_SIZE,
-      ...(nextToken ? { PaginationToken: nextToken } : {})
-    })
-  )
-  return {
-    users: (output.Users ?? []).map(fromListedUser),
-    ...(output.PaginationToken ? { nextToken: output.PaginationToken } : {})
+  let token = nextToken
+  for (let request = 1; ; request++) {
+    const output = await gateway.send<ListUsersCommandOutput>(
+      new ListUsersCommand({
+        UserPoolId: gateway.userPoolId,
+        Filter: `${by} ^= "${escapeFilterValue(query)}"`,
+        Limit: LIST_USERS_PAGE_SIZE,
+        ...(token ? { PaginationToken: token } : {})
+      })
+    )
+    token = output.PaginationToken || undefined
+    const users = (output.Users ?? []).map(fromListedUser)
+    if (users.length > 0 || !token || request >= EMPTY_PAGES_FOLLOWED) return { users, ...(token ? { nextToken: token } : {}) }
   }
 }
 
-/** Changes the tier and returns the user as Cognito now has them. */
+/** Changes the tier and returns the user as Cognito now has them; the audit trail gets the old and new tier. */
 export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService, username: string, tierInput: string): Promise<UserDetail> {
   const tier = parseTier(tierInput, { allowOmitted: false })
   await schema.assertAttributesExist([TIER_ATTRIBUTE])
+  const before = await getUser(gateway, username)
   await gateway.send(
-    new AdminUpdateUserAttributesCommand({ UserPoolId: gateway.userPoolId, Username: username, UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: tier }] })
+    new AdminUpdateUserAttributesCommand({ UserPoolId: gateway.userPoolId, Username: before.username, UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: tier }] }),
+    { previous: { [TIER_ATTRIBUTE]: storedTierValue(before.tier) } }
   )
-  const updated = await getUser(gateway, username)
+  const updated = await getUser(gateway, before.username)
   if (updated.tier.kind !== 'tier' || updated.tier.tier !== tier) {
     throw new AppError('INTERNAL', `Cognito accepted the change but ${username} still shows another tier. Reload the user and try again.`)
   }
   return updated
+}
+
+/** The tier attribute's raw value as stored ("" when missing), for the audit trail. */
+function storedTierValue(state: TierState): string {
+  return state.kind === 'tier' ? state.tier : state.kind === 'invalid' ? state.value : ''
 }
 
 /** Cognito's filter language quotes values in double quotes; a quote or backslash in the query must be escaped. */

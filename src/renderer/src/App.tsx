@@ -17,7 +17,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
 }
 
 export function App() {
-  const { status, load } = useConnection()
+  const { status, pool, poolError, checkingPool, load, checkPool } = useConnection()
   const screen = useNavigation((state) => state.screen)
   useEffect(() => {
     void load()
@@ -25,7 +25,7 @@ export function App() {
   const Current = SCREENS[screen]
   return (
     <div className="app-shell">
-      <ConnectionBar status={status} />
+      <ConnectionBar status={status} pool={pool} poolError={poolError} checkingPool={checkingPool} onCheckPool={() => void checkPool(true)} />
       <NavBar />
       <main className="app-main">
         <Current />

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { MemoryAuditLog } from '../../../src/main/cognito/audit'
 import { CognitoGateway } from '../../../src/main/cognito/gateway'
 import { QuotaLimiters } from '../../../src/main/cognito/quotas'
+import { toAppError } from '../../../src/main/cognito/errorMapping'
 import { cognitoException, fakeCognitoClient } from '../../support/fakeCognitoClient'
+
+const connectionReset = (): Error => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
 
 const noSleep = async () => undefined
 
@@ -53,5 +56,33 @@ describe('CognitoGateway', () => {
     expect(written).not.toContain('Hunter#2hunter')
     expect(written).not.toContain('Secret Corp')
     expect(written).not.toContain('hash')
+  })
+
+  it('sends a registration once when the connection drops, and says its outcome is unknown', async () => {
+    const { client, sent } = fakeCognitoClient(() => connectionReset())
+    const audit = new MemoryAuditLog()
+    const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit, sleep: noSleep })
+    const failure = await gateway.send(new SignUpCommand({ ClientId: 'c', Username: 'jane', Password: 'Secret#123' })).catch((error: unknown) => error)
+    expect(sent).toHaveLength(1)
+    const shown = toAppError(failure, { operation: 'register' })
+    expect(shown.code).toBe('WRITE_OUTCOME_UNKNOWN')
+    expect(shown.message).toMatch(/not known whether Cognito applied it.*Look jane up/)
+    expect(audit.entries).toEqual([expect.objectContaining({ operation: 'SignUp', username: 'jane', outcome: 'unknown', errorName: 'ECONNRESET' })])
+  })
+
+  it('repeats a dropped tier change, which is harmless to send twice', async () => {
+    const { client, sent } = fakeCognitoClient((_name, _input, call) => (call === 1 ? connectionReset() : {}))
+    const audit = new MemoryAuditLog()
+    const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit, sleep: noSleep })
+    await gateway.send(new AdminUpdateUserAttributesCommand({ UserPoolId: 'p', Username: 'jane', UserAttributes: [{ Name: 'custom:user_tier', Value: 'premium' }] }))
+    expect(sent).toHaveLength(2)
+    expect(audit.entries).toEqual([expect.objectContaining({ operation: 'AdminUpdateUserAttributes', outcome: 'ok' })])
+  })
+
+  it('retries a throttled registration, since Cognito refused it before doing anything', async () => {
+    const { client, sent } = fakeCognitoClient((_name, _input, call) => (call === 1 ? cognitoException('TooManyRequestsException') : { UserSub: 'sub-1' }))
+    const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit: new MemoryAuditLog(), sleep: noSleep })
+    await expect(gateway.send(new SignUpCommand({ ClientId: 'c', Username: 'jane', Password: 'Secret#123' }))).resolves.toEqual({ UserSub: 'sub-1' })
+    expect(sent).toHaveLength(2)
   })
 })

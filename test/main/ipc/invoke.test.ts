@@ -74,6 +74,18 @@ describe('invokeOperation', () => {
     await invokeOperation(handlers, 'searchUsers', { query: 'ja', by: 'email', nextToken: 'page-2' })
     expect(sent[1].input).toMatchObject({ PaginationToken: 'page-2' })
   })
+
+  it('follows empty filtered pages instead of reporting no users while Cognito has more', async () => {
+    const pages: Record<string, { Users: unknown[]; PaginationToken?: string }> = {
+      start: { Users: [], PaginationToken: 't1' },
+      t1: { Users: [], PaginationToken: 't2' },
+      t2: { Users: [{ Username: 'jane', Attributes: [{ Name: 'email', Value: 'jane@example.com' }] }], PaginationToken: 't3' }
+    }
+    const { handlers, sent } = appOn({ ListUsers: (input) => pages[(input.PaginationToken as string | undefined) ?? 'start'] })
+    const result = await invokeOperation(handlers, 'searchUsers', { query: 'jane@', by: 'email' })
+    expect(result).toMatchObject({ ok: true, data: { users: [{ username: 'jane' }], nextToken: 't3' } })
+    expect(sent.map((call) => call.input.PaginationToken)).toEqual([undefined, 't1', 't2'])
+  })
 })
 
 describe('registerIpc', () => {

@@ -112,12 +112,13 @@ describe('lookup and tier edits', () => {
     await expectAppError(getUser(connection.gateway, 'nobody_here'), 'USER_NOT_FOUND')
   })
 
-  it('keeps the audit trail of every write, without passwords', async () => {
+  it('keeps the audit trail of every write with the tier before and after, without passwords', async () => {
     const { readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     const lines = readFileSync(join(sandbox.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
     expect(lines.some((l) => l.operation === 'SignUp' && l.username === 'jane_premium' && l.outcome === 'ok')).toBe(true)
-    expect(lines.some((l) => l.operation === 'AdminUpdateUserAttributes' && l.changes?.['custom:user_tier'] === 'standard')).toBe(true)
+    const tierChange = lines.find((l) => l.operation === 'AdminUpdateUserAttributes' && l.username === 'jane_premium')
+    expect(tierChange).toMatchObject({ changes: { 'custom:user_tier': 'standard' }, previous: { 'custom:user_tier': 'premium' }, outcome: 'ok' })
     expect(JSON.stringify(lines)).not.toContain(strong)
   })
 })

@@ -1,22 +1,36 @@
-import type { ConnectionStatus } from '../../../shared/domain'
+import type { ConnectionStatus, PoolInfo } from '../../../shared/domain'
+import type { AppErrorShape } from '../../../shared/errors'
+import { TIER_ATTRIBUTE } from '../../../shared/tiers'
+import { BusyButton } from './BusyButton'
 
-/** Always visible: which pool every action goes to, and whether it is the sandbox. */
-export function ConnectionBar({ status }: { status: ConnectionStatus | null }) {
+interface Props {
+  status: ConnectionStatus | null
+  pool: PoolInfo | null
+  poolError: AppErrorShape | null
+  checkingPool: boolean
+  onCheckPool: () => void
+}
+
+/** Always visible: which pool every action goes to, whether it is the sandbox, and whether it answers. */
+export function ConnectionBar({ status, pool, poolError, checkingPool, onCheckPool }: Props) {
   return (
-    <header className="app-header bg-white border-bottom px-4 py-2 d-flex align-items-center gap-3 flex-wrap" role="banner">
-      <span className="fw-bold fs-5 me-2">Tier Admin</span>
-      {status === null && <span className="text-muted">Connecting…</span>}
-      {status?.state === 'connected' && <ConnectedPool info={status.info} />}
-      {status?.state === 'error' && (
-        <div className="alert alert-danger py-1 px-2 mb-0" role="alert">
-          <strong>Not connected:</strong> {status.error.message} <span className="text-muted error-code">code: {status.error.code}</span>
-        </div>
-      )}
+    <header className="app-header bg-white border-bottom px-4 py-2" role="banner">
+      <div className="d-flex align-items-center gap-3 flex-wrap">
+        <span className="fw-bold fs-5 me-2">Tier Admin</span>
+        {status === null && <span className="text-muted">Connecting…</span>}
+        {status?.state === 'connected' && <ConnectedPool info={status.info} pool={pool} />}
+        {status?.state === 'error' && (
+          <div className="alert alert-danger py-1 px-2 mb-0" role="alert">
+            <strong>Not connected:</strong> {status.error.message} <span className="text-muted error-code">code: {status.error.code}</span>
+          </div>
+        )}
+      </div>
+      {status?.state === 'connected' && <PoolCheck pool={pool} error={poolError} checking={checkingPool} onCheck={onCheckPool} />}
     </header>
   )
 }
 
-function ConnectedPool({ info }: { info: Extract<ConnectionStatus, { state: 'connected' }>['info'] }) {
+function ConnectedPool({ info, pool }: { info: Extract<ConnectionStatus, { state: 'connected' }>['info']; pool: PoolInfo | null }) {
   return (
     <>
       {info.mode === 'sandbox' ? (
@@ -27,6 +41,11 @@ function ConnectedPool({ info }: { info: Extract<ConnectionStatus, { state: 'con
         <span className={`badge ${info.mode === 'aws' ? 'text-bg-danger' : 'text-bg-info'} px-2 py-2`}>{info.mode === 'aws' ? 'AWS' : 'Custom endpoint'}</span>
       )}
       <span className="small">
+        {pool && (
+          <>
+            <strong>{pool.poolName}</strong> ·{' '}
+          </>
+        )}
         Pool <span className="mono">{info.userPoolId}</span> · region <span className="mono">{info.region}</span> · client <span className="mono">{info.clientId}</span> ·{' '}
         {info.hasClientSecret ? 'client secret configured' : 'no client secret'}
         {info.endpoint && (
@@ -38,4 +57,34 @@ function ConnectedPool({ info }: { info: Extract<ConnectionStatus, { state: 'con
       </span>
     </>
   )
+}
+
+/** The result of describing the pool at start: silent when all is well, a call to action when not. */
+function PoolCheck({ pool, error, checking, onCheck }: { pool: PoolInfo | null; error: AppErrorShape | null; checking: boolean; onCheck: () => void }) {
+  if (error) {
+    return (
+      <div className="alert alert-danger d-flex align-items-start gap-3 py-2 px-3 mt-2 mb-1" role="alert" aria-label="Pool check">
+        <div className="me-auto">
+          <strong>The pool could not be read.</strong> {error.message} <span className="text-muted error-code">code: {error.code}</span>
+        </div>
+        <BusyButton busy={checking} className="btn btn-sm btn-outline-danger text-nowrap" onClick={onCheck}>
+          Check again
+        </BusyButton>
+      </div>
+    )
+  }
+  if (pool && !pool.hasTierAttribute) {
+    return (
+      <div className="alert alert-warning d-flex align-items-start gap-3 py-2 px-3 mt-2 mb-1" role="alert" aria-label="Pool check">
+        <div className="me-auto">
+          <strong>This pool has no {TIER_ATTRIBUTE} attribute,</strong> so users cannot be given a tier: registration and tier changes are refused. Add it
+          in the Cognito console (User pool → Sign-up → Custom attributes → Add: user_tier, type String, mutable), then check again.
+        </div>
+        <BusyButton busy={checking} className="btn btn-sm btn-outline-dark text-nowrap" onClick={onCheck}>
+          Check again
+        </BusyButton>
+      </div>
+    )
+  }
+  return null
 }

@@ -63,7 +63,7 @@ export function UserDetailPanel({ user, saving, error, onSaveTier }: Props) {
               {user.tier.kind === 'none' ? 'This user has no tier. Choose one to set it.' : `The stored value "${user.tier.value}" is not a tier. Choose one to repair it.`}
             </p>
           )}
-          <div className="d-flex gap-2">
+          <div className="d-flex flex-column align-items-start gap-2">
             <select id="detail-tier" className="form-select" value={tier} onChange={(event) => setTier(event.target.value)}>
               {current === '' && <option value="">Choose a tier…</option>}
               {TIERS.map((option) => (

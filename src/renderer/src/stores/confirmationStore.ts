@@ -27,7 +27,6 @@ export const useConfirmation = create<ConfirmationState>((set, get) => {
       useToasts.getState().push('success', outcome.message)
     } else {
       set({ busy: null, error: outcome.error })
-      useToasts.getState().push('danger', 'Confirmation failed', outcome.error.message)
     }
     void get().loadOutbox()
   }

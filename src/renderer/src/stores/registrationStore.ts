@@ -25,7 +25,6 @@ export const useRegistration = create<RegistrationState>((set) => ({
       return true
     }
     set({ busy: false, error: reply.error })
-    useToasts.getState().push('danger', 'Registration failed', reply.error.message)
     return false
   },
   reset: () => set({ result: null, error: null })

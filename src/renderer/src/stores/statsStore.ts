@@ -63,7 +63,6 @@ export const useStats = create<StatsState>((set, get) => {
       set({ starting: false })
       if (!reply.ok) {
         set({ error: reply.error })
-        useToasts.getState().push('danger', 'Scan not started', reply.error.message)
         return
       }
       set({ snapshot: { progress: reply.data, last: get().snapshot?.last ?? null } })

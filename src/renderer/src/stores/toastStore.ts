@@ -16,7 +16,11 @@ interface ToastState {
 let nextId = 1
 const VISIBLE_MS = { success: 6000, info: 8000, danger: 15000 } as const
 
-/** Outcome notifications that fade on their own; a failure also stays on its screen as an alert. */
+/**
+ * Notifications that fade on their own: successes, and failures of work that runs in the background
+ * (a scan, an export). A failed form stays on its screen as an alert instead, where it does not cover
+ * the form the operator is correcting.
+ */
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   push: (kind, title, body) => {

@@ -55,7 +55,7 @@ export const useUsers = create<UsersState>((set, get) => ({
     set({ searching: true, error: null, selected: null, tierError: null })
     const reply = await window.api.searchUsers({ query, by })
     if (reply.ok) set({ searching: false, results: reply.data.users, nextToken: reply.data.nextToken, lastSearch: { query, by } })
-    else set({ searching: false, results: [], nextToken: undefined, error: reply.error })
+    else set({ searching: false, results: [], nextToken: undefined, lastSearch: null, error: reply.error })
   },
 
   loadMore: async () => {
@@ -87,7 +87,6 @@ export const useUsers = create<UsersState>((set, get) => ({
       useToasts.getState().push('success', `${updated.username} is now ${tier}`)
     } else {
       set({ savingTier: false, tierError: reply.error })
-      useToasts.getState().push('danger', 'Tier not changed', reply.error.message)
     }
   },
 
