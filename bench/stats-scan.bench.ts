@@ -13,7 +13,6 @@ import type { ScanProgress } from '../src/shared/domain'
 import { simGateway, startCognitoSim, type CognitoSim } from '../test/support/cognitoSim'
 import { makeTempDir } from '../test/support/tempDir'
 
-
 interface Args {
   users: number
   latencies: number[]
@@ -89,7 +88,11 @@ async function measureScan(sim: CognitoSim, quota: number): Promise<ScanMeasure>
 }
 
 /** One ListUsers after another through the same kind of client and limiter, for at most `seconds`. */
-async function measureSequential(sim: CognitoSim, quota: number, seconds: number): Promise<{ usersPerSecond: number; users: number; complete: boolean; seconds: number }> {
+async function measureSequential(
+  sim: CognitoSim,
+  quota: number,
+  seconds: number
+): Promise<{ usersPerSecond: number; users: number; complete: boolean; seconds: number }> {
   const gateway = simGateway(sim, quota)
   const begin = performance.now()
   let users = 0
@@ -111,7 +114,9 @@ function table(rows: [string, string][]): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const ceiling = args.quota * 60
-  console.log(`Tier statistics scan benchmark: ${args.users.toLocaleString('en')} users, quota ${args.quota} req/s (ceiling ${ceiling} users/s), heap ${gc ? 'after gc' : 'sampled without gc (run with node --expose-gc --import tsx for exact figures)'}\n`)
+  console.log(
+    `Tier statistics scan benchmark: ${args.users.toLocaleString('en')} users, quota ${args.quota} req/s (ceiling ${ceiling} users/s), heap ${gc ? 'after gc' : 'sampled without gc (run with node --expose-gc --import tsx for exact figures)'}\n`
+  )
   for (const latency of args.latencies) {
     const sim = await startCognitoSim({ users: args.users, latencyMs: latency, quota: args.quota })
     void sim.expected // computed before measuring so it is not part of the scan's heap or time
@@ -124,10 +129,18 @@ async function main(): Promise<void> {
     console.log(
       table([
         ['scanner users/s', `${scan.usersPerSecond.toFixed(0)} (${scan.mode}, ${scan.seconds.toFixed(1)} s, ${scan.throttled} throttled)`],
-        ['sequential users/s', `${sequential.usersPerSecond.toFixed(0)} (${sequential.complete ? 'full scan' : `time-boxed: ${sequential.users.toLocaleString('en')} users in ${sequential.seconds.toFixed(1)} s, extrapolated`})`],
+        [
+          'sequential users/s',
+          `${sequential.usersPerSecond.toFixed(0)} (${sequential.complete ? 'full scan' : `time-boxed: ${sequential.users.toLocaleString('en')} users in ${sequential.seconds.toFixed(1)} s, extrapolated`})`
+        ],
         ['ratio', `${ratio.toFixed(2)}x`],
         ['fraction of ceiling', `${((scan.usersPerSecond / ceiling) * 100).toFixed(1)}%`],
-        ['premium within ±1 pp', scan.premiumWithin1ppSeconds === null ? 'never before done' : `${scan.premiumWithin1ppSeconds.toFixed(1)} s (${((scan.premiumWithin1ppSeconds / scan.seconds) * 100).toFixed(1)}% of full scan)`],
+        [
+          'premium within ±1 pp',
+          scan.premiumWithin1ppSeconds === null
+            ? 'never before done'
+            : `${scan.premiumWithin1ppSeconds.toFixed(1)} s (${((scan.premiumWithin1ppSeconds / scan.seconds) * 100).toFixed(1)}% of full scan)`
+        ],
         ['peak heap growth', `${scan.peakHeapGrowthMb.toFixed(1)} MB`],
         ['counts exact', scan.exact ? 'yes' : 'NO']
       ])

@@ -22,7 +22,9 @@ export function formatUserRow(user: UserDetail): string {
 }
 
 export function formatRegistered(result: RegisterResult): string {
-  const where = result.delivery ? `A confirmation code was sent by ${result.delivery.medium.toLowerCase()} to ${result.delivery.destination}.` : 'No confirmation code was sent.'
+  const where = result.delivery
+    ? `A confirmation code was sent by ${result.delivery.medium.toLowerCase()} to ${result.delivery.destination}.`
+    : 'No confirmation code was sent.'
   return [`Registered ${result.username} (sub ${result.userSub}).`, result.confirmed ? 'The user is already confirmed.' : where].join('\n')
 }
 

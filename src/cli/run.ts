@@ -37,7 +37,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let values: Values
   let positionals: string[]
   try {
-    ;({ values, positionals } = parseArgs({ args: rest, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }))
+    ;({ values, positionals } = parseArgs({
+      args: rest,
+      options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true
+    }))
   } catch (error) {
     io.err(`${(error as Error).message}\nUsage: tier-admin ${spec.usage}`)
     return 2
@@ -106,7 +111,8 @@ async function runCommand(name: string, values: Values, positionals: string[], i
       return 0
     }
     case 'admin-confirm': {
-      if (values.yes !== true) throw new UsageError('Confirming without a code skips the email check: add --yes to confirm you verified this person another way.')
+      if (values.yes !== true)
+        throw new UsageError('Confirming without a code skips the email check: add --yes to confirm you verified this person another way.')
       const result = await call('adminConfirm', { username: values.username ?? positional })
       if (!result) return 1
       print(result, `Confirmed ${result.username} without a code.`)
@@ -238,7 +244,8 @@ async function runStats(values: Values, io: CliIo, app: AppContext, call: Call, 
       }
       return 0
     }
-    if (!values.json && !values.csv) io.err(`Scanning: ${progress.users} users, ${progress.partitionsDone}/${progress.partitionsTotal} partitions, ${Math.round(progress.rate)} users/s`)
+    if (!values.json && !values.csv)
+      io.err(`Scanning: ${progress.users} users, ${progress.partitionsDone}/${progress.partitionsTotal} partitions, ${Math.round(progress.rate)} users/s`)
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
 }

@@ -15,9 +15,7 @@ export interface ConnectionInfo {
   dataDir?: string
 }
 
-export type ConnectionStatus =
-  | { state: 'connected'; info: ConnectionInfo }
-  | { state: 'error'; error: AppErrorShape; info?: ConnectionInfo }
+export type ConnectionStatus = { state: 'connected'; info: ConnectionInfo } | { state: 'error'; error: AppErrorShape; info?: ConnectionInfo }
 
 export interface PasswordPolicy {
   minimumLength: number

@@ -39,7 +39,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Quitting must stop the sandbox emulator before the app exits.
-  const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+  const event = {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true
+    }
+  }
   fake.electron.app.emit('will-quit', event)
   await waitFor(() => fake.electron.app.quitCalls > 0, 'the app to quit after closing')
   moduleInternals._load = originalLoad
@@ -67,7 +72,12 @@ describe('the built main bundle', () => {
 
   it('denies navigation, new windows and permission requests, and sets a strict CSP', () => {
     const contents = fake.windows[0].webContents
-    const navigate = { prevented: false, preventDefault() { this.prevented = true } }
+    const navigate = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true
+      }
+    }
     contents.emit('will-navigate', navigate, 'https://evil.example/')
     expect(navigate.prevented).toBe(true)
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
@@ -75,7 +85,10 @@ describe('the built main bundle', () => {
     fake.sessionRecord.permissionRequestHandler?.(null, 'media', (allowed: boolean) => (granted = allowed))
     expect(granted).toBe(false)
     let headers: Record<string, string[]> = {}
-    fake.sessionRecord.headersListener?.({ responseHeaders: {} }, (response: { responseHeaders: Record<string, string[]> }) => (headers = response.responseHeaders))
+    fake.sessionRecord.headersListener?.(
+      { responseHeaders: {} },
+      (response: { responseHeaders: Record<string, string[]> }) => (headers = response.responseHeaders)
+    )
     expect(headers['Content-Security-Policy'][0]).toContain("default-src 'none'")
     expect(headers['Content-Security-Policy'][0]).toContain("script-src 'self'")
   })
@@ -88,7 +101,10 @@ describe('the built main bundle', () => {
     expect(fromApp.data).toMatchObject({ state: 'connected', info: { mode: 'sandbox' } })
     const fromElsewhere = (await handler({ senderFrame: { url: 'https://evil.example/' } }, undefined)) as { ok: boolean; error: { code: string } }
     expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
-    const badPayload = (await fake.handlers.get(contract.register.channel)!({ senderFrame: { url: window.loadedUrl } }, { username: 42 })) as { ok: boolean; error: { code: string; message: string } }
+    const badPayload = (await fake.handlers.get(contract.register.channel)!({ senderFrame: { url: window.loadedUrl } }, { username: 42 })) as {
+      ok: boolean
+      error: { code: string; message: string }
+    }
     expect(badPayload).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(badPayload.error.message).not.toMatch(/\n\s+at /)
   })

@@ -42,7 +42,23 @@ describe('tier-admin CLI', () => {
 
   it('registers, reads the code from the outbox, confirms, searches and re-tiers', async () => {
     const registered = await cli(
-      ['register', '--username', 'jane_premium', '--email', 'jane@example.com', '--password-stdin', '--tier', 'premium', '--attr', 'company=TechCorp', '--attr', 'department=Engineering', '--attr', 'role=Developer', '--json'],
+      [
+        'register',
+        '--username',
+        'jane_premium',
+        '--email',
+        'jane@example.com',
+        '--password-stdin',
+        '--tier',
+        'premium',
+        '--attr',
+        'company=TechCorp',
+        '--attr',
+        'department=Engineering',
+        '--attr',
+        'role=Developer',
+        '--json'
+      ],
       `${strong}\n`
     )
     expect(registered.stderr).toBe('')
@@ -90,7 +106,11 @@ describe('tier-admin CLI', () => {
       [['register', '--username', 'weak', '--email', 'weak@example.com', '--password', 'password'], 'PASSWORD_POLICY', /upper-case/],
       [['register', '--username', 'jane_premium', '--email', 'j2@example.com', '--password', strong], 'USERNAME_EXISTS', /already taken/],
       [['register', '--username', 'goldie', '--email', 'g@example.com', '--password', strong, '--tier', 'gold'], 'INVALID_TIER', /not a tier/],
-      [['register', '--username', 'shoes', '--email', 's@example.com', '--password', strong, '--attr', 'shoe_size=42'], 'ATTRIBUTE_NOT_IN_SCHEMA', /custom:shoe_size/],
+      [
+        ['register', '--username', 'shoes', '--email', 's@example.com', '--password', strong, '--attr', 'shoe_size=42'],
+        'ATTRIBUTE_NOT_IN_SCHEMA',
+        /custom:shoe_size/
+      ],
       [['get', 'nobody_at_all'], 'USER_NOT_FOUND', /No user/],
       [['set-tier', '--username', 'jane_premium', '--tier', 'platinum'], 'INVALID_TIER', /standard, premium/]
     ]
@@ -103,7 +123,7 @@ describe('tier-admin CLI', () => {
     }
   })
 
-  it('counts the tiers and lists a tier\'s users', async () => {
+  it("counts the tiers and lists a tier's users", async () => {
     const before = await cli(['list-tier', 'premium'])
     expect(before.code).toBe(1)
     expect(before.stderr).toContain('NO_SCAN_RESULT')
@@ -118,19 +138,33 @@ describe('tier-admin CLI', () => {
     expect(csv.stdout.split('\n')[0]).toMatch(/,/)
     const standard = await cli(['list-tier', 'standard', '--json'])
     expect(standard.code).toBe(0)
-    expect(JSON.parse(standard.stdout).members.map((m: { username: string }) => m.username).sort()).toEqual(['jane_premium', 'walk_in'])
+    expect(
+      JSON.parse(standard.stdout)
+        .members.map((m: { username: string }) => m.username)
+        .sort()
+    ).toEqual(['jane_premium', 'walk_in'])
     expect((await cli(['list-tier', 'gold'])).code).toBe(1)
   })
 
   it('reports an unreachable pool clearly', async () => {
     const unreachable = await runTierAdmin(['get', 'jane_premium'], {
-      env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, COGNITO_USER_POOL_ID: 'us-east-1_Missing1', COGNITO_CLIENT_ID: 'abc', COGNITO_ENDPOINT: 'http://127.0.0.1:9' }),
+      env: cleanEnv({
+        TIER_ADMIN_DATA_DIR: temp.dir,
+        COGNITO_USER_POOL_ID: 'us-east-1_Missing1',
+        COGNITO_CLIENT_ID: 'abc',
+        COGNITO_ENDPOINT: 'http://127.0.0.1:9'
+      }),
       cwd: temp.dir
     })
     expect(unreachable.code).toBe(1)
     expect(unreachable.stderr).toContain('NETWORK_UNREACHABLE')
     const check = await runTierAdmin(['pool'], {
-      env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, COGNITO_USER_POOL_ID: 'us-east-1_Missing1', COGNITO_CLIENT_ID: 'abc', COGNITO_ENDPOINT: 'http://127.0.0.1:9' }),
+      env: cleanEnv({
+        TIER_ADMIN_DATA_DIR: temp.dir,
+        COGNITO_USER_POOL_ID: 'us-east-1_Missing1',
+        COGNITO_CLIENT_ID: 'abc',
+        COGNITO_ENDPOINT: 'http://127.0.0.1:9'
+      }),
       cwd: temp.dir
     })
     expect(check.code).toBe(1)

@@ -33,7 +33,11 @@ test('the Electron app starts on its sandbox pool with a locked-down window', as
     test.skip(true, NO_BINARY_REASON)
   }
   const temp = makeTempDir('tier-admin-electron-')
-  const app = await electron.launch({ executablePath: binary!, args: [ROOT, `--user-data-dir=${temp.dir}`], env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }) as Record<string, string> })
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [ROOT, `--user-data-dir=${temp.dir}`],
+    env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }) as Record<string, string>
+  })
   try {
     const page = await app.firstWindow()
     await expect(page.getByRole('banner')).toContainText(/sandbox/i)

@@ -104,7 +104,10 @@ test('admin-confirms a second user after an explicit prompt', async ({ harness }
   const dialog = page.getByRole('dialog')
   await expect(dialog).toContainText(/verified/i)
   await screenshot(page, '06-admin-confirm-dialog')
-  await dialog.getByRole('button', { name: /confirm/i }).last().click()
+  await dialog
+    .getByRole('button', { name: /confirm/i })
+    .last()
+    .click()
   await expect(dialog).toBeHidden()
   await expect(page.getByText(/confirmed/i).first()).toBeVisible()
   expect((await getUser(harness.app.services().connection.gateway, 'walk_in')).status).toBe('CONFIRMED')
@@ -134,7 +137,9 @@ test('explains each bad input on screen', async ({ harness }) => {
   await page.getByLabel('Tier', { exact: true }).selectOption('gold')
   await page.getByRole('button', { name: 'Register user' }).click()
   await expectAlert(page, /not a tier/i)
-  await expect(async () => expect((await getUser(harness.app.services().connection.gateway, 'goldie').catch((e: Error) => e)) instanceof Error).toBe(true)).toPass()
+  await expect(async () =>
+    expect((await getUser(harness.app.services().connection.gateway, 'goldie').catch((e: Error) => e)) instanceof Error).toBe(true)
+  ).toPass()
 })
 
 test('shows tier statistics for the pool', async ({ harness }) => {

@@ -37,7 +37,13 @@ const test = base.extend<object, { emulator: Emulator }>({
         client,
         openApp: async ({ userPoolId, clientId }) => {
           const temp = makeTempDir('tier-admin-e2e-pool-')
-          const env = cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId, COGNITO_REGION: SANDBOX_REGION, COGNITO_ENDPOINT: endpoint })
+          const env = cleanEnv({
+            TIER_ADMIN_DATA_DIR: temp.dir,
+            COGNITO_USER_POOL_ID: userPoolId,
+            COGNITO_CLIENT_ID: clientId,
+            COGNITO_REGION: SANDBOX_REGION,
+            COGNITO_ENDPOINT: endpoint
+          })
           const harness = await launchHarness({ env })
           opened.push({ harness, remove: temp.remove })
           return harness
@@ -85,7 +91,9 @@ test('warns about a pool without custom:user_tier, refuses to register there, an
   await page.getByRole('button', { name: 'Register user' }).click()
   await expect(page.getByRole('main').getByRole('alert')).toContainText(/has no attribute custom:user_tier.*code: ATTRIBUTE_NOT_IN_SCHEMA/s)
 
-  await emulator.client.send(new AddCustomAttributesCommand({ UserPoolId: userPoolId, CustomAttributes: [{ Name: 'user_tier', AttributeDataType: 'String', Mutable: true }] }))
+  await emulator.client.send(
+    new AddCustomAttributesCommand({ UserPoolId: userPoolId, CustomAttributes: [{ Name: 'user_tier', AttributeDataType: 'String', Mutable: true }] })
+  )
   await check.getByRole('button', { name: 'Check again' }).click()
   await expect(check).toBeHidden()
   await page.getByRole('button', { name: 'Register user' }).click()

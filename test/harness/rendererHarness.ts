@@ -16,7 +16,15 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/security/policy'
 export const APP_ORIGIN = 'https://tier-admin.app'
 const RENDERER_DIR = join(__dirname, '../../out/renderer')
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,7 +75,10 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     })
   })
   // Nothing else may load: the app talks to Cognito only through the main process.
-  await context.route((url) => !url.href.startsWith(APP_ORIGIN), (route) => route.abort('blockedbyclient'))
+  await context.route(
+    (url) => !url.href.startsWith(APP_ORIGIN),
+    (route) => route.abort('blockedbyclient')
+  )
 
   // The same sender check the Electron main process makes: only the app's own page may call.
   await context.exposeBinding('__tierAdminInvoke', async (source, operation: string, payload: unknown) => {

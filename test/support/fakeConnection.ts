@@ -24,7 +24,13 @@ export function fakeConnection(answers: Record<string, (input: Record<string, un
     if (!answer) throw new Error(`The fake has no answer for ${name}`)
     return answer(input)
   })
-  const gateway = new CognitoGateway({ client, userPoolId: 'us-east-1_Test', limiters: new QuotaLimiters(), audit: new MemoryAuditLog(), sleep: async () => undefined })
+  const gateway = new CognitoGateway({
+    client,
+    userPoolId: 'us-east-1_Test',
+    limiters: new QuotaLimiters(),
+    audit: new MemoryAuditLog(),
+    sleep: async () => undefined
+  })
   const connection: Connection = {
     info: { mode: 'aws', label: 'test', region: 'us-east-1', userPoolId: 'us-east-1_Test', clientId: 'client123', hasClientSecret: Boolean(clientSecret) },
     gateway,

@@ -8,7 +8,11 @@ import { isTier } from '../../src/shared/tiers'
  * Writes users straight into a stopped sandbox's cognito-local data file: registering thousands through
  * the emulator would rewrite its whole JSON file once per user. Returns the exact counts expected.
  */
-export function seedSandboxUsers(sandboxDir: string, userPoolId: string, count: number): Pick<StatsFigures, 'total' | 'tiers' | 'enabled' | 'disabled' | 'statuses'> {
+export function seedSandboxUsers(
+  sandboxDir: string,
+  userPoolId: string,
+  count: number
+): Pick<StatsFigures, 'total' | 'tiers' | 'enabled' | 'disabled' | 'statuses'> {
   const file = join(sandboxDir, 'db', `${userPoolId}.json`)
   const db = JSON.parse(readFileSync(file, 'utf8')) as { Users: Record<string, unknown> }
   const tiers = { standard: 0, premium: 0, none: 0, invalid: {} as Record<string, number> }

@@ -18,23 +18,56 @@ const fixed =
 
 /** Cognito exception names (and network error codes) mapped to what the operator should do. */
 const BY_NAME: Record<string, Explain> = {
-  UsernameExistsException: fixed('USERNAME_EXISTS', 'That username is already taken in this pool. Choose another one, or look the user up on the Users screen.'),
+  UsernameExistsException: fixed(
+    'USERNAME_EXISTS',
+    'That username is already taken in this pool. Choose another one, or look the user up on the Users screen.'
+  ),
   AliasExistsException: fixed('USERNAME_EXISTS', 'Another user already has that email as a sign-in alias. Use a different email or look that user up.'),
-  CodeMismatchException: fixed('CODE_MISMATCH', 'That confirmation code is wrong. Check the latest email (or the sandbox outbox) and type the code again, or resend a new one.'),
+  CodeMismatchException: fixed(
+    'CODE_MISMATCH',
+    'That confirmation code is wrong. Check the latest email (or the sandbox outbox) and type the code again, or resend a new one.'
+  ),
   ExpiredCodeException: fixed('CODE_EXPIRED', 'That confirmation code has expired. Use "Resend code" to send a new one.'),
-  UserNotFoundException: fixed('USER_NOT_FOUND', 'No user with that username exists in this pool. Check the spelling, or search by email prefix on the Users screen.'),
+  UserNotFoundException: fixed(
+    'USER_NOT_FOUND',
+    'No user with that username exists in this pool. Check the spelling, or search by email prefix on the Users screen.'
+  ),
   UserNotConfirmedException: fixed('NOT_AUTHORIZED', 'The user has not confirmed their account yet. Confirm them first.'),
-  InvalidPasswordException: (error) => ['PASSWORD_POLICY', `The password does not meet the pool's password policy${detail(error)}. Use at least the minimum length with upper- and lower-case letters, a number and a symbol as the pool requires.`],
-  TooManyRequestsException: fixed('TOO_MANY_REQUESTS', 'Cognito is throttling requests for this account (its request-rate quota is shared with every other caller). Wait a few seconds and try again.'),
+  InvalidPasswordException: (error) => [
+    'PASSWORD_POLICY',
+    `The password does not meet the pool's password policy${detail(error)}. Use at least the minimum length with upper- and lower-case letters, a number and a symbol as the pool requires.`
+  ],
+  TooManyRequestsException: fixed(
+    'TOO_MANY_REQUESTS',
+    'Cognito is throttling requests for this account (its request-rate quota is shared with every other caller). Wait a few seconds and try again.'
+  ),
   ThrottlingException: fixed('TOO_MANY_REQUESTS', 'Cognito is throttling requests for this account. Wait a few seconds and try again.'),
-  LimitExceededException: fixed('LIMIT_EXCEEDED', 'Cognito refused because a limit was reached (for example too many codes sent to this user recently). Wait a while before trying again.'),
+  LimitExceededException: fixed(
+    'LIMIT_EXCEEDED',
+    'Cognito refused because a limit was reached (for example too many codes sent to this user recently). Wait a while before trying again.'
+  ),
   TooManyFailedAttemptsException: fixed('LIMIT_EXCEEDED', 'Too many failed attempts for this user. Wait a while before trying again.'),
-  CodeDeliveryFailureException: fixed('LIMIT_EXCEEDED', 'Cognito could not deliver the confirmation code. Check the email address and the pool\'s email settings, then resend.'),
-  AccessDeniedException: fixed('ACCESS_DENIED', 'The AWS credentials in use are not allowed to do this. Grant the IAM identity the cognito-idp permission for this action on the pool.'),
-  UnrecognizedClientException: fixed('NO_CREDENTIALS', 'AWS did not recognise the credentials (the access key is unknown). Check AWS_PROFILE or the access key in use.'),
-  InvalidSignatureException: fixed('NO_CREDENTIALS', 'AWS rejected the request signature: the secret access key does not match the access key. Check your AWS credentials.'),
+  CodeDeliveryFailureException: fixed(
+    'LIMIT_EXCEEDED',
+    "Cognito could not deliver the confirmation code. Check the email address and the pool's email settings, then resend."
+  ),
+  AccessDeniedException: fixed(
+    'ACCESS_DENIED',
+    'The AWS credentials in use are not allowed to do this. Grant the IAM identity the cognito-idp permission for this action on the pool.'
+  ),
+  UnrecognizedClientException: fixed(
+    'NO_CREDENTIALS',
+    'AWS did not recognise the credentials (the access key is unknown). Check AWS_PROFILE or the access key in use.'
+  ),
+  InvalidSignatureException: fixed(
+    'NO_CREDENTIALS',
+    'AWS rejected the request signature: the secret access key does not match the access key. Check your AWS credentials.'
+  ),
   ExpiredTokenException: fixed('NO_CREDENTIALS', 'Your AWS session has expired. Sign in again (for SSO: aws sso login) and retry.'),
-  CredentialsProviderError: fixed('NO_CREDENTIALS', 'No AWS credentials were found. Set AWS_PROFILE, run "aws sso login", or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then restart.'),
+  CredentialsProviderError: fixed(
+    'NO_CREDENTIALS',
+    'No AWS credentials were found. Set AWS_PROFILE, run "aws sso login", or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then restart.'
+  ),
   ResourceNotFoundException: (_error, context) =>
     CLIENT_OPERATIONS.has(context.operation ?? '')
       ? ['CLIENT_NOT_FOUND', 'The app client does not exist in this pool. Check COGNITO_CLIENT_ID, and that COGNITO_REGION is the region the pool lives in.']
@@ -42,7 +75,10 @@ const BY_NAME: Record<string, Explain> = {
   NotAuthorizedException: explainNotAuthorized,
   InvalidParameterException: explainInvalidParameter,
   InternalErrorException: fixed('INTERNAL', 'Cognito had an internal error. Try again in a moment.'),
-  ECONNREFUSED: fixed('NETWORK_UNREACHABLE', 'Cannot reach Cognito: the connection was refused. If you use COGNITO_ENDPOINT or the sandbox, check the emulator is running.'),
+  ECONNREFUSED: fixed(
+    'NETWORK_UNREACHABLE',
+    'Cannot reach Cognito: the connection was refused. If you use COGNITO_ENDPOINT or the sandbox, check the emulator is running.'
+  ),
   ENOTFOUND: fixed('NETWORK_UNREACHABLE', 'Cannot reach Cognito: the host name did not resolve. Check your network connection, proxy and COGNITO_REGION.'),
   EAI_AGAIN: fixed('NETWORK_UNREACHABLE', 'Cannot reach Cognito: DNS lookup failed. Check your network connection.'),
   ECONNRESET: fixed('NETWORK_UNREACHABLE', 'The connection to Cognito was reset. Check your network connection and try again.'),
@@ -65,13 +101,19 @@ function explainNotAuthorized(error: unknown, context: ErrorContext): [ErrorCode
   const message = messageOf(error)
   // Cognito reports a wrong client secret only through this exception; its wording is the one signal.
   if (/secret hash/i.test(message)) {
-    return ['SECRET_HASH_MISMATCH', 'Cognito could not verify the secret hash: COGNITO_CLIENT_SECRET does not belong to COGNITO_CLIENT_ID (or the client has no secret and one was set). Copy both from the app client in the Cognito console.']
+    return [
+      'SECRET_HASH_MISMATCH',
+      'Cognito could not verify the secret hash: COGNITO_CLIENT_SECRET does not belong to COGNITO_CLIENT_ID (or the client has no secret and one was set). Copy both from the app client in the Cognito console.'
+    ]
   }
   if (/current status is confirmed|already confirmed/i.test(message)) {
     return ['ALREADY_CONFIRMED', 'This user is already confirmed; there is nothing to do.']
   }
   if (context.operation === 'confirm' || context.operation === 'ConfirmSignUp') {
-    return ['NOT_AUTHORIZED', `Cognito refused to confirm this user${detail(error)}. Check the username; if the user is already confirmed there is nothing to do.`]
+    return [
+      'NOT_AUTHORIZED',
+      `Cognito refused to confirm this user${detail(error)}. Check the username; if the user is already confirmed there is nothing to do.`
+    ]
   }
   return ['NOT_AUTHORIZED', `Cognito refused the request${detail(error)}. Check the app client's settings and your IAM permissions.`]
 }
@@ -79,7 +121,10 @@ function explainNotAuthorized(error: unknown, context: ErrorContext): [ErrorCode
 function explainInvalidParameter(error: unknown): [ErrorCode, string] {
   const message = messageOf(error)
   if (/attribute.*(does not exist|not.*schema)|schema/i.test(message)) {
-    return ['ATTRIBUTE_NOT_IN_SCHEMA', `${message}. Add the custom attribute to the pool (Cognito console → Sign-up → Attributes → Add custom attribute) or leave it out.`]
+    return [
+      'ATTRIBUTE_NOT_IN_SCHEMA',
+      `${message}. Add the custom attribute to the pool (Cognito console → Sign-up → Attributes → Add custom attribute) or leave it out.`
+    ]
   }
   return ['INVALID_PARAMETER', `Cognito rejected a value${detail(error)}. Correct it and try again.`]
 }

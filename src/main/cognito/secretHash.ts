@@ -5,7 +5,9 @@ import { createHmac } from 'node:crypto'
  * Base64(HMAC-SHA256(key = client secret, message = username + client ID)).
  */
 export function secretHash(username: string, clientId: string, clientSecret: string): string {
-  return createHmac('sha256', clientSecret).update(username + clientId).digest('base64')
+  return createHmac('sha256', clientSecret)
+    .update(username + clientId)
+    .digest('base64')
 }
 
 /** The SecretHash field to send, or nothing when the client has no secret. */

@@ -75,7 +75,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
 
   const missing = POOL_VARIABLES.filter((name) => !vars[name])
   if (missing.length) {
-    throw new AppError('NOT_CONFIGURED', `The pool is only partly configured: set ${missing.join(' and ')} (or unset every COGNITO_ variable to use the sandbox).`)
+    throw new AppError(
+      'NOT_CONFIGURED',
+      `The pool is only partly configured: set ${missing.join(' and ')} (or unset every COGNITO_ variable to use the sandbox).`
+    )
   }
   const userPoolId = vars.COGNITO_USER_POOL_ID as string
   const region = vars.COGNITO_REGION ?? regionOf(userPoolId) ?? vars.AWS_REGION

@@ -39,7 +39,16 @@ export async function startEmulator(directory: string, outbox: SandboxOutbox, po
   const noLambda = { enabled: () => false, invoke: () => Promise.reject(new Error('No Lambda in the sandbox')) }
   const triggers = new TriggersService(clock, cognito, noLambda as never, new CryptoService(config.KMSConfig))
   const messages = {
-    async deliver(_ctx: unknown, source: string, _clientId: unknown, _poolId: unknown, user: { Username: string }, code: string, _meta: unknown, details: { Destination: string }) {
+    async deliver(
+      _ctx: unknown,
+      source: string,
+      _clientId: unknown,
+      _poolId: unknown,
+      user: { Username: string },
+      code: string,
+      _meta: unknown,
+      details: { Destination: string }
+    ) {
       outbox.append({ username: user.Username, destination: details.Destination, code, reason: source })
     }
   }

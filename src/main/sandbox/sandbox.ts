@@ -58,7 +58,10 @@ export async function openSandbox(appDataDir: string): Promise<Sandbox> {
     }
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw new AppError('SANDBOX_UNAVAILABLE', `The sandbox pool could not start (${(error as Error).message}). Check that ${dir} is writable, or configure a real pool.`)
+    throw new AppError(
+      'SANDBOX_UNAVAILABLE',
+      `The sandbox pool could not start (${(error as Error).message}). Check that ${dir} is writable, or configure a real pool.`
+    )
   }
 }
 

@@ -20,7 +20,9 @@ export function normalizeExtraAttributes(extra: Record<string, string> | undefin
       throw new AppError('VALIDATION', 'Set the tier with the Tier field, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Tier field' })
     }
     if (seen.has(name)) {
-      throw new AppError('VALIDATION', `The attribute ${name} is given twice (as "${seen.get(name)}" and "${rawName}"). Keep one.`, { [`attributes.${rawName}`]: 'Given twice' })
+      throw new AppError('VALIDATION', `The attribute ${name} is given twice (as "${seen.get(name)}" and "${rawName}"). Keep one.`, {
+        [`attributes.${rawName}`]: 'Given twice'
+      })
     }
     seen.set(name, rawName)
   }

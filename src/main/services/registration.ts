@@ -21,7 +21,9 @@ export async function registerUser(connection: Connection, schema: PoolSchemaSer
   const pool = await schema.assertAttributesExist([TIER_ATTRIBUTE, ...extras.map((attribute) => attribute.Name)])
   const unmet = unmetPasswordRules(input.password, pool.passwordPolicy)
   if (unmet.length) {
-    throw new AppError('PASSWORD_POLICY', `The password does not meet the pool's policy: it needs ${unmet.join(', ')}.`, { password: `Needs ${unmet.join(', ')}` })
+    throw new AppError('PASSWORD_POLICY', `The password does not meet the pool's policy: it needs ${unmet.join(', ')}.`, {
+      password: `Needs ${unmet.join(', ')}`
+    })
   }
   const output = await connection.gateway.send<SignUpCommandOutput>(
     new SignUpCommand({

@@ -59,7 +59,11 @@ export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService
   await schema.assertAttributesExist([TIER_ATTRIBUTE])
   const before = await getUser(gateway, username)
   await gateway.send(
-    new AdminUpdateUserAttributesCommand({ UserPoolId: gateway.userPoolId, Username: before.username, UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: tier }] }),
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: gateway.userPoolId,
+      Username: before.username,
+      UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: tier }]
+    }),
     { previous: { [TIER_ATTRIBUTE]: storedTierValue(before.tier) } }
   )
   const updated = await getUser(gateway, before.username)

@@ -19,7 +19,10 @@ export function csvRow(cells: readonly (string | number)[]): string {
 
 /** The figures in long format (metric,key,value), one row per number. */
 export function figuresCsv(figures: StatsFigures): string {
-  const rows: (string | number)[][] = [['metric', 'key', 'value'], ['total', '', figures.total]]
+  const rows: (string | number)[][] = [
+    ['metric', 'key', 'value'],
+    ['total', '', figures.total]
+  ]
   rows.push(['tier', 'standard', figures.tiers.standard], ['tier', 'premium', figures.tiers.premium], ['tier', 'none', figures.tiers.none])
   for (const [value, count] of sortedEntries(figures.tiers.invalid)) rows.push(['invalid_tier', value, count])
   for (const [status, count] of sortedEntries(figures.statuses)) rows.push(['status', status, count])

@@ -27,8 +27,8 @@ export interface PartitionCounts {
 
 // Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom.
 const T_975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074,
-  2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069,
+  2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042
 ]
 
 export function tQuantile975(degreesOfFreedom: number): number {
@@ -44,7 +44,11 @@ export function tQuantile975(degreesOfFreedom: number): number {
  * @param totalPartitions K, the number of partitions the pool is split into
  * @param coveredFraction the share of the sub space the finished partitions cover; k/K by default
  */
-export function estimateShares(finished: readonly PartitionCounts[], totalPartitions: number, coveredFraction = finished.length / totalPartitions): Record<TierBucket, ShareEstimate> | null {
+export function estimateShares(
+  finished: readonly PartitionCounts[],
+  totalPartitions: number,
+  coveredFraction = finished.length / totalPartitions
+): Record<TierBucket, ShareEstimate> | null {
   const k = finished.length
   if (k === 0) return null
   const users = finished.reduce((sum, p) => sum + p.users, 0)

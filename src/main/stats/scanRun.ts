@@ -98,7 +98,13 @@ export class ScanRun {
   /** Decides how to split the pool from Cognito's estimate of its size. */
   private async plan(signal: AbortSignal): Promise<void> {
     const estimatedUsers = await estimatedUserCount(this.settings.gateway, signal)
-    this.meta = { ...this.meta, estimatedUsers, mode: 'partitioned', modeReason: undefined, partitions: partitionPlan(estimatedUsers, this.settings.partitionDigits) }
+    this.meta = {
+      ...this.meta,
+      estimatedUsers,
+      mode: 'partitioned',
+      modeReason: undefined,
+      partitions: partitionPlan(estimatedUsers, this.settings.partitionDigits)
+    }
     await this.settings.store.beginScan(this.meta)
   }
 

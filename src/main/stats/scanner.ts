@@ -27,7 +27,18 @@ export class FilterNotHonoredError extends Error {
 
 // Failures worth asking the same page again for; the gateway has already retried throttling a few
 // times, but a scan of a million users should ride out a longer storm or a dropped connection.
-const RETRYABLE = new Set(['TooManyRequestsException', 'ThrottlingException', 'InternalErrorException', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'TimeoutError', 'RequestTimeout', 'ServiceUnavailable'])
+const RETRYABLE = new Set([
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'InternalErrorException',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'TimeoutError',
+  'RequestTimeout',
+  'ServiceUnavailable'
+])
 const PAGE_ATTEMPTS = 8
 
 function isRetryable(error: unknown): boolean {
@@ -126,20 +137,30 @@ export async function checkSubPrefixFilter(gateway: CognitoGateway, signal: Abor
   const first = await firstUser(gateway, signal)
   if (first === null) return { kind: 'empty' }
   const sub = first.sub
-  if (!sub || !/^[0-9a-f]/.test(sub)) return { kind: 'sequential', reason: `The first user's sub (${sub ?? 'missing'}) is not a lowercase hex UUID, so the pool cannot be split by sub prefix.` }
+  if (!sub || !/^[0-9a-f]/.test(sub))
+    return { kind: 'sequential', reason: `The first user's sub (${sub ?? 'missing'}) is not a lowercase hex UUID, so the pool cannot be split by sub prefix.` }
   try {
     const own = await listPage(gateway, { filter: subPrefixFilter(sub), limit: 1 }, signal)
     if (!own.users.some((user) => user.sub === sub)) {
-      return { kind: 'sequential', reason: `The filter sub ^= "…" returned nothing for a user known to exist (${first.username}), so the pool is read in one sequential pass.` }
+      return {
+        kind: 'sequential',
+        reason: `The filter sub ^= "…" returned nothing for a user known to exist (${first.username}), so the pool is read in one sequential pass.`
+      }
     }
     const other = HEX[(HEX.indexOf(sub[0]!) + 1) % 16]!
     const others = await listPage(gateway, { filter: subPrefixFilter(other), limit: PAGE_SIZE }, signal)
     if (others.users.some((user) => !user.sub?.startsWith(other))) {
-      return { kind: 'sequential', reason: 'Cognito ignored the filter sub ^= "…" (it returned users without the prefix), so the pool is read in one sequential pass.' }
+      return {
+        kind: 'sequential',
+        reason: 'Cognito ignored the filter sub ^= "…" (it returned users without the prefix), so the pool is read in one sequential pass.'
+      }
     }
   } catch (error) {
     if (signal.aborted) throw signal.reason
-    return { kind: 'sequential', reason: `Cognito rejected the filter sub ^= "…" (${nameOf(error)}: ${(error as Error).message}), so the pool is read in one sequential pass.` }
+    return {
+      kind: 'sequential',
+      reason: `Cognito rejected the filter sub ^= "…" (${nameOf(error)}: ${(error as Error).message}), so the pool is read in one sequential pass.`
+    }
   }
   return { kind: 'partitioned' }
 }
@@ -159,7 +180,10 @@ async function firstUser(gateway: CognitoGateway, signal: AbortSignal): Promise<
 /** Cognito's own estimate of the pool's size (UserPoolRead quota, not UserList); undefined if unavailable. */
 export async function estimatedUserCount(gateway: CognitoGateway, signal: AbortSignal): Promise<number | undefined> {
   try {
-    const output = await gateway.send<{ UserPool?: { EstimatedNumberOfUsers?: number } }>(new DescribeUserPoolCommand({ UserPoolId: gateway.userPoolId }), { signal, maxAttempts: 2 })
+    const output = await gateway.send<{ UserPool?: { EstimatedNumberOfUsers?: number } }>(new DescribeUserPoolCommand({ UserPoolId: gateway.userPoolId }), {
+      signal,
+      maxAttempts: 2
+    })
     return output.UserPool?.EstimatedNumberOfUsers
   } catch {
     if (signal.aborted) throw signal.reason

@@ -101,7 +101,9 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
       if (lastRun) return { progress: lastRun.progress(), last: await last() }
       const saved = await savedScan()
       // A scan that was running when the app quit is shown as cancelled: start() resumes it.
-      const progress = saved ? new ScanRun(settings, { ...saved, meta: { ...saved.meta, state: saved.meta.state === 'running' ? 'cancelled' : saved.meta.state } }).progress() : null
+      const progress = saved
+        ? new ScanRun(settings, { ...saved, meta: { ...saved.meta, state: saved.meta.state === 'running' ? 'cancelled' : saved.meta.state } }).progress()
+        : null
       return { progress, last: await last() }
     },
 

@@ -16,16 +16,52 @@ function networkError(code: string): Error {
 }
 
 const cases: [string, unknown, { operation?: string }, string, RegExp][] = [
-  ['wrong pool or region', sdkError('ResourceNotFoundException', 'User pool us-east-1_x does not exist.'), { operation: 'getUser' }, 'POOL_NOT_FOUND', /COGNITO_USER_POOL_ID.*COGNITO_REGION/],
-  ['wrong client id', sdkError('ResourceNotFoundException', 'User pool client abc does not exist.'), { operation: 'register' }, 'CLIENT_NOT_FOUND', /COGNITO_CLIENT_ID/],
-  ['wrong secret', sdkError('NotAuthorizedException', 'Unable to verify secret hash for client abc'), { operation: 'register' }, 'SECRET_HASH_MISMATCH', /COGNITO_CLIENT_SECRET/],
-  ['attribute not in schema', sdkError('InvalidParameterException', 'Attributes did not conform to the schema: Type for attribute {custom:shoe} could not be determined'), {}, 'ATTRIBUTE_NOT_IN_SCHEMA', /custom attribute/],
-  ['password policy', sdkError('InvalidPasswordException', 'Password did not conform with policy: Password must have uppercase characters'), {}, 'PASSWORD_POLICY', /uppercase/],
+  [
+    'wrong pool or region',
+    sdkError('ResourceNotFoundException', 'User pool us-east-1_x does not exist.'),
+    { operation: 'getUser' },
+    'POOL_NOT_FOUND',
+    /COGNITO_USER_POOL_ID.*COGNITO_REGION/
+  ],
+  [
+    'wrong client id',
+    sdkError('ResourceNotFoundException', 'User pool client abc does not exist.'),
+    { operation: 'register' },
+    'CLIENT_NOT_FOUND',
+    /COGNITO_CLIENT_ID/
+  ],
+  [
+    'wrong secret',
+    sdkError('NotAuthorizedException', 'Unable to verify secret hash for client abc'),
+    { operation: 'register' },
+    'SECRET_HASH_MISMATCH',
+    /COGNITO_CLIENT_SECRET/
+  ],
+  [
+    'attribute not in schema',
+    sdkError('InvalidParameterException', 'Attributes did not conform to the schema: Type for attribute {custom:shoe} could not be determined'),
+    {},
+    'ATTRIBUTE_NOT_IN_SCHEMA',
+    /custom attribute/
+  ],
+  [
+    'password policy',
+    sdkError('InvalidPasswordException', 'Password did not conform with policy: Password must have uppercase characters'),
+    {},
+    'PASSWORD_POLICY',
+    /uppercase/
+  ],
   ['username taken', sdkError('UsernameExistsException', 'User already exists'), {}, 'USERNAME_EXISTS', /already taken/],
   ['wrong code', sdkError('CodeMismatchException', 'Invalid verification code provided, please try again.'), {}, 'CODE_MISMATCH', /wrong/],
   ['expired code', sdkError('ExpiredCodeException', 'Invalid code provided, please request a code again.'), {}, 'CODE_EXPIRED', /Resend code/],
   ['no such user', sdkError('UserNotFoundException', 'User does not exist.'), {}, 'USER_NOT_FOUND', /No user/],
-  ['already confirmed', sdkError('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED'), { operation: 'adminConfirm' }, 'ALREADY_CONFIRMED', /already confirmed/],
+  [
+    'already confirmed',
+    sdkError('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED'),
+    { operation: 'adminConfirm' },
+    'ALREADY_CONFIRMED',
+    /already confirmed/
+  ],
   ['not authorized', sdkError('NotAuthorizedException', 'Not authorized'), {}, 'NOT_AUTHORIZED', /refused/],
   ['throttled', sdkError('TooManyRequestsException', 'Rate exceeded'), {}, 'TOO_MANY_REQUESTS', /Wait/],
   ['limit exceeded', sdkError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'), {}, 'LIMIT_EXCEEDED', /Wait/],

@@ -47,7 +47,14 @@ describe('CognitoGateway', () => {
     const gateway = new CognitoGateway({ client, userPoolId: 'pool-1', limiters: new QuotaLimiters(), audit, sleep: noSleep })
     await gateway.send(new ListUsersCommand({ UserPoolId: 'pool-1' }))
     await gateway.send(
-      new AdminUpdateUserAttributesCommand({ UserPoolId: 'pool-1', Username: 'jane', UserAttributes: [{ Name: 'custom:user_tier', Value: 'premium' }, { Name: 'custom:company', Value: 'Secret Corp' }] })
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: 'pool-1',
+        Username: 'jane',
+        UserAttributes: [
+          { Name: 'custom:user_tier', Value: 'premium' },
+          { Name: 'custom:company', Value: 'Secret Corp' }
+        ]
+      })
     )
     await gateway.send(new SignUpCommand({ ClientId: 'c', Username: 'bob', Password: 'Hunter#2hunter', SecretHash: 'hash' }))
     expect(audit.entries.map((entry) => entry.operation)).toEqual(['AdminUpdateUserAttributes', 'SignUp'])
@@ -74,7 +81,9 @@ describe('CognitoGateway', () => {
     const { client, sent } = fakeCognitoClient((_name, _input, call) => (call === 1 ? connectionReset() : {}))
     const audit = new MemoryAuditLog()
     const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit, sleep: noSleep })
-    await gateway.send(new AdminUpdateUserAttributesCommand({ UserPoolId: 'p', Username: 'jane', UserAttributes: [{ Name: 'custom:user_tier', Value: 'premium' }] }))
+    await gateway.send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: 'p', Username: 'jane', UserAttributes: [{ Name: 'custom:user_tier', Value: 'premium' }] })
+    )
     expect(sent).toHaveLength(2)
     expect(audit.entries).toEqual([expect.objectContaining({ operation: 'AdminUpdateUserAttributes', outcome: 'ok' })])
   })

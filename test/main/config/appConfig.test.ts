@@ -23,12 +23,22 @@ describe('configuration', () => {
     const cwd = tempDir()
     writeFileSync(join(cwd, '.env'), 'COGNITO_REGION=eu-west-1\nCOGNITO_USER_POOL_ID=eu-west-1_AbC\nCOGNITO_CLIENT_ID=fromfile\nCOGNITO_CLIENT_SECRET=s3cret\n')
     const config = loadAppConfig({ TIER_ADMIN_DATA_DIR: cwd, COGNITO_CLIENT_ID: 'fromenv' }, cwd)
-    expect(config.pool).toEqual({ kind: 'pool', region: 'eu-west-1', userPoolId: 'eu-west-1_AbC', clientId: 'fromenv', clientSecret: 's3cret', endpoint: undefined })
+    expect(config.pool).toEqual({
+      kind: 'pool',
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_AbC',
+      clientId: 'fromenv',
+      clientSecret: 's3cret',
+      endpoint: undefined
+    })
   })
 
   it('takes the region from the pool ID when COGNITO_REGION is missing, and COGNITO_ENDPOINT for an emulator', () => {
     const dir = tempDir()
-    const config = loadAppConfig({ TIER_ADMIN_DATA_DIR: dir, COGNITO_USER_POOL_ID: 'ap-southeast-2_Xyz', COGNITO_CLIENT_ID: 'c', COGNITO_ENDPOINT: 'http://127.0.0.1:9229' }, dir)
+    const config = loadAppConfig(
+      { TIER_ADMIN_DATA_DIR: dir, COGNITO_USER_POOL_ID: 'ap-southeast-2_Xyz', COGNITO_CLIENT_ID: 'c', COGNITO_ENDPOINT: 'http://127.0.0.1:9229' },
+      dir
+    )
     expect(config.pool).toMatchObject({ region: 'ap-southeast-2', endpoint: 'http://127.0.0.1:9229' })
   })
 

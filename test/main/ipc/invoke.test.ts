@@ -92,7 +92,11 @@ describe('registerIpc', () => {
   it('registers every channel and refuses frames that are not the app', async () => {
     const registered = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>()
     const { handlers, sent } = appOn({ AdminGetUser: () => ({ Username: 'u', UserAttributes: [] }) })
-    registerIpc({ handle: (channel: string, listener: never) => void registered.set(channel, listener) } as never, handlers, (url) => url === 'app://index.html')
+    registerIpc(
+      { handle: (channel: string, listener: never) => void registered.set(channel, listener) } as never,
+      handlers,
+      (url) => url === 'app://index.html'
+    )
     expect([...registered.keys()].sort()).toEqual(operations.map((op) => contract[op].channel).sort())
     const getUser = registered.get(contract.getUser.channel)!
     expect(await getUser({ senderFrame: { url: 'https://evil.example' } }, { username: 'u' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })

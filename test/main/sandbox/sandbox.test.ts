@@ -31,7 +31,13 @@ describe('sandbox pool', () => {
     try {
       const output = await connection.gateway.send<DescribeUserPoolCommandOutput>(new DescribeUserPoolCommand({ UserPoolId: connection.gateway.userPoolId }))
       expect(output.UserPool?.AliasAttributes).toEqual(['email'])
-      expect(output.UserPool?.Policies?.PasswordPolicy).toMatchObject({ MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true })
+      expect(output.UserPool?.Policies?.PasswordPolicy).toMatchObject({
+        MinimumLength: 8,
+        RequireUppercase: true,
+        RequireLowercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true
+      })
       expect(output.UserPool?.SchemaAttributes?.map((a) => a.Name)).toContain('custom:user_tier')
       expect(connection.info).toMatchObject({ mode: 'sandbox', hasClientSecret: true })
       expect(JSON.stringify(connection.info)).not.toContain(connection.clientSecret!)
@@ -42,7 +48,12 @@ describe('sandbox pool', () => {
 
   it('keeps its users across restarts and stops its emulator on close', async () => {
     const first = await openConnection(config)
-    await registerUser(first, new PoolSchemaService(first.gateway), { username: 'survivor', email: 's@example.com', password: 'Secure#Pass123', tier: 'premium' })
+    await registerUser(first, new PoolSchemaService(first.gateway), {
+      username: 'survivor',
+      email: 's@example.com',
+      password: 'Secure#Pass123',
+      tier: 'premium'
+    })
     const port = Number(new URL(first.info.endpoint!).port)
     await first.close()
     expect(await portAnswers(port)).toBe(false)

@@ -37,7 +37,13 @@ describe('registration and confirmation', () => {
     const { connection, schema } = sandbox
     // cognito-local would store any attribute; the app refuses one the schema lacks, by name, before writing.
     const refused = await expectAppError(
-      registerUser(connection, schema, { username: 'jane_premium', email: 'jane@example.com', password: strong, tier: 'premium', attributes: { company: 'TechCorp', shoe_size: '42' } }),
+      registerUser(connection, schema, {
+        username: 'jane_premium',
+        email: 'jane@example.com',
+        password: strong,
+        tier: 'premium',
+        attributes: { company: 'TechCorp', shoe_size: '42' }
+      }),
       'ATTRIBUTE_NOT_IN_SCHEMA'
     )
     expect(refused.message).toContain('custom:shoe_size')
@@ -46,7 +52,13 @@ describe('registration and confirmation', () => {
     await expectAppError(getUser(connection.gateway, 'jane_premium'), 'USER_NOT_FOUND')
 
     const attributes = { company: 'TechCorp', 'custom:department': 'Engineering', role: 'Developer' }
-    const result = await registerUser(connection, schema, { username: 'jane_premium', email: 'jane@example.com', password: strong, tier: 'premium', attributes })
+    const result = await registerUser(connection, schema, {
+      username: 'jane_premium',
+      email: 'jane@example.com',
+      password: strong,
+      tier: 'premium',
+      attributes
+    })
     expect(result.confirmed).toBe(false)
     expect(result.userSub).toMatch(/^[0-9a-f-]{36}$/)
     expect(result.delivery).toEqual({ destination: 'jane@example.com', medium: 'EMAIL', attribute: 'email' })
@@ -77,7 +89,10 @@ describe('registration and confirmation', () => {
 
   it('refuses a weak password with the rules it misses, and a duplicate username', async () => {
     const { connection, schema } = sandbox
-    const weak = await expectAppError(registerUser(connection, schema, { username: 'weakling', email: 'w@example.com', password: 'password' }), 'PASSWORD_POLICY')
+    const weak = await expectAppError(
+      registerUser(connection, schema, { username: 'weakling', email: 'w@example.com', password: 'password' }),
+      'PASSWORD_POLICY'
+    )
     expect(weak.message).toMatch(/upper-case letter/)
     expect(weak.fields?.password).toBeTruthy()
     await expectAppError(registerUser(connection, schema, { username: 'plain_joe', email: 'joe2@example.com', password: strong }), 'USERNAME_EXISTS')
@@ -115,7 +130,10 @@ describe('lookup and tier edits', () => {
   it('keeps the audit trail of every write with the tier before and after, without passwords', async () => {
     const { readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
-    const lines = readFileSync(join(sandbox.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    const lines = readFileSync(join(sandbox.dataDir, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(lines.some((l) => l.operation === 'SignUp' && l.username === 'jane_premium' && l.outcome === 'ok')).toBe(true)
     const tierChange = lines.find((l) => l.operation === 'AdminUpdateUserAttributes' && l.username === 'jane_premium')
     expect(tierChange).toMatchObject({ changes: { 'custom:user_tier': 'standard' }, previous: { 'custom:user_tier': 'premium' }, outcome: 'ok' })

@@ -10,7 +10,11 @@ import { registerUser } from '../../../src/main/services/registration'
 import { cognitoException } from '../../support/fakeCognitoClient'
 import { describedPool, fakeConnection } from '../../support/fakeConnection'
 
-const signUpOk = () => ({ UserSub: '11111111-2222-3333-4444-555555555555', UserConfirmed: false, CodeDeliveryDetails: { Destination: 'j***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } })
+const signUpOk = () => ({
+  UserSub: '11111111-2222-3333-4444-555555555555',
+  UserConfirmed: false,
+  CodeDeliveryDetails: { Destination: 'j***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' }
+})
 
 describe('registration against real-Cognito behaviour', () => {
   it('sends SECRET_HASH, the tier and prefixed extra attributes in one SignUp', async () => {
@@ -44,7 +48,11 @@ describe('registration against real-Cognito behaviour', () => {
 
   it('refuses, before writing, a pool that lacks custom:user_tier, saying how to add it', async () => {
     const { connection, sent } = fakeConnection({ DescribeUserPool: () => describedPool(['company']), SignUp: signUpOk })
-    const error = await registerUser(connection, new PoolSchemaService(connection.gateway), { username: 'jane', email: 'j@example.com', password: 'Secure#Pass123' }).catch(toAppError)
+    const error = await registerUser(connection, new PoolSchemaService(connection.gateway), {
+      username: 'jane',
+      email: 'j@example.com',
+      password: 'Secure#Pass123'
+    }).catch(toAppError)
     expect(error).toMatchObject({ code: 'ATTRIBUTE_NOT_IN_SCHEMA' })
     expect((error as Error).message).toMatch(/custom:user_tier.*Add/s)
     expect(sent.some((call) => call.name === 'SignUp')).toBe(false)
@@ -52,12 +60,17 @@ describe('registration against real-Cognito behaviour', () => {
 
   it('explains a wrong client secret', async () => {
     const { connection } = fakeConnection(
-      { DescribeUserPool: () => describedPool(), SignUp: () => cognitoException('NotAuthorizedException', 'Unable to verify secret hash for client client123') },
+      {
+        DescribeUserPool: () => describedPool(),
+        SignUp: () => cognitoException('NotAuthorizedException', 'Unable to verify secret hash for client client123')
+      },
       'wrong-secret'
     )
-    const error = await registerUser(connection, new PoolSchemaService(connection.gateway), { username: 'jane', email: 'j@example.com', password: 'Secure#Pass123' }).catch((e) =>
-      toAppError(e, { operation: 'register' })
-    )
+    const error = await registerUser(connection, new PoolSchemaService(connection.gateway), {
+      username: 'jane',
+      email: 'j@example.com',
+      password: 'Secure#Pass123'
+    }).catch((e) => toAppError(e, { operation: 'register' }))
     expect(error).toMatchObject({ code: 'SECRET_HASH_MISMATCH' })
   })
 
@@ -65,7 +78,9 @@ describe('registration against real-Cognito behaviour', () => {
     const { connection } = fakeConnection({ DescribeUserPool: () => describedPool(), SignUp: signUpOk })
     const schema = new PoolSchemaService(connection.gateway)
     const base = { username: 'jane', email: 'j@example.com', password: 'Secure#Pass123' }
-    await expect(registerUser(connection, schema, { ...base, attributes: { company: 'A', 'custom:company': 'B' } })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(registerUser(connection, schema, { ...base, attributes: { company: 'A', 'custom:company': 'B' } })).rejects.toMatchObject({
+      code: 'VALIDATION'
+    })
     await expect(registerUser(connection, schema, { ...base, attributes: { user_tier: 'premium' } })).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 })

@@ -87,7 +87,13 @@ describe('share estimate from finished partitions', () => {
     const sim = await startCognitoSim({ users: 20_000 })
     const watcher = progressWatcher()
     // One partition at a time makes the finishing order, and so every estimate, reproducible.
-    const service = createStatsService({ gateway: simGateway(sim, 1000), stateDir: join(temp.dir, 'scan'), partitionDigits: 2, concurrency: 1, onProgress: watcher.onProgress })
+    const service = createStatsService({
+      gateway: simGateway(sim, 1000),
+      stateDir: join(temp.dir, 'scan'),
+      partitionDigits: 2,
+      concurrency: 1,
+      onProgress: watcher.onProgress
+    })
     try {
       await service.start()
       const { progress } = await waitUntilStopped(service)

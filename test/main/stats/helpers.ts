@@ -13,7 +13,11 @@ export async function waitUntilStopped(service: StatsService, maxWaitMs = 120_00
 }
 
 /** Resolves with the first progress report that satisfies the predicate. */
-export function progressWatcher(): { onProgress: (p: ScanProgress) => void; when: (predicate: (p: ScanProgress) => boolean) => Promise<ScanProgress>; all: ScanProgress[] } {
+export function progressWatcher(): {
+  onProgress: (p: ScanProgress) => void
+  when: (predicate: (p: ScanProgress) => boolean) => Promise<ScanProgress>
+  all: ScanProgress[]
+} {
   const all: ScanProgress[] = []
   let waiters: { predicate: (p: ScanProgress) => boolean; resolve: (p: ScanProgress) => void }[] = []
   return {

@@ -67,7 +67,18 @@ interface Filter {
   value: string
 }
 
-const SEARCHABLE = new Set(['username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username', 'cognito:user_status', 'status', 'sub'])
+const SEARCHABLE = new Set([
+  'username',
+  'email',
+  'phone_number',
+  'name',
+  'given_name',
+  'family_name',
+  'preferred_username',
+  'cognito:user_status',
+  'status',
+  'sub'
+])
 
 function parseFilter(text: string | undefined): Filter | null {
   if (text === undefined || text.trim() === '') return null
@@ -169,7 +180,10 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
   function listUsers(body: Record<string, unknown>): Record<string, unknown> {
     const limit = body.Limit === undefined ? MAX_LIMIT : Number(body.Limit)
     if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
-      throw new SimError('InvalidParameterException', `1 validation error detected: Value '${String(body.Limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60`)
+      throw new SimError(
+        'InvalidParameterException',
+        `1 validation error detected: Value '${String(body.Limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60`
+      )
     }
     const filterText = typeof body.Filter === 'string' ? body.Filter : ''
     const filter = parseFilter(filterText)
@@ -267,7 +281,11 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
   function send(res: ServerResponse, status: number, payload: Record<string, unknown>): void {
     if (res.destroyed) return
     const text = JSON.stringify(payload)
-    const headers: Record<string, string | number> = { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': `sim-${stats.requests}` }
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/x-amz-json-1.1',
+      'content-length': Buffer.byteLength(text),
+      'x-amzn-requestid': `sim-${stats.requests}`
+    }
     if (status !== 200) headers['x-amzn-errortype'] = String(payload.__type)
     res.writeHead(status, headers)
     res.end(text)

@@ -46,8 +46,8 @@ function ConnectedPool({ info, pool }: { info: Extract<ConnectionStatus, { state
             <strong>{pool.poolName}</strong> ·{' '}
           </>
         )}
-        Pool <span className="mono">{info.userPoolId}</span> · region <span className="mono">{info.region}</span> · client <span className="mono">{info.clientId}</span> ·{' '}
-        {info.hasClientSecret ? 'client secret configured' : 'no client secret'}
+        Pool <span className="mono">{info.userPoolId}</span> · region <span className="mono">{info.region}</span> · client{' '}
+        <span className="mono">{info.clientId}</span> · {info.hasClientSecret ? 'client secret configured' : 'no client secret'}
         {info.endpoint && (
           <>
             {' '}
@@ -77,8 +77,8 @@ function PoolCheck({ pool, error, checking, onCheck }: { pool: PoolInfo | null; 
     return (
       <div className="alert alert-warning d-flex align-items-start gap-3 py-2 px-3 mt-2 mb-1" role="alert" aria-label="Pool check">
         <div className="me-auto">
-          <strong>This pool has no {TIER_ATTRIBUTE} attribute,</strong> so users cannot be given a tier: registration and tier changes are refused. Add it
-          in the Cognito console (User pool → Sign-up → Custom attributes → Add: user_tier, type String, mutable), then check again.
+          <strong>This pool has no {TIER_ATTRIBUTE} attribute,</strong> so users cannot be given a tier: registration and tier changes are refused. Add it in
+          the Cognito console (User pool → Sign-up → Custom attributes → Add: user_tier, type String, mutable), then check again.
         </div>
         <BusyButton busy={checking} className="btn btn-sm btn-outline-dark text-nowrap" onClick={onCheck}>
           Check again

@@ -21,7 +21,7 @@ export function EstimateTable({ estimate }: { estimate: NonNullable<ScanProgress
               <td>{BUCKET_LABELS[bucket]}</td>
               <td>{formatPercent(share)}</td>
               <td>
-                {formatPercent(low)} – {formatPercent(high)} <span className="text-muted">(±{((Math.max(high - share, share - low)) * 100).toFixed(1)} pp)</span>
+                {formatPercent(low)} – {formatPercent(high)} <span className="text-muted">(±{(Math.max(high - share, share - low) * 100).toFixed(1)} pp)</span>
               </td>
             </tr>
           )

@@ -41,11 +41,16 @@ export function ExtraAttributesEditor({ rows, onChange, poolAttributes, fieldErr
       <legend className="form-label fs-6 mb-1">Extra attributes</legend>
       {poolAttributes && (
         <div className="form-text mt-0 mb-2">
-          This pool has: {poolAttributes.filter((name) => name !== 'user_tier').map((name) => `custom:${name}`).join(', ') || 'no other custom attributes'}
+          This pool has:{' '}
+          {poolAttributes
+            .filter((name) => name !== 'user_tier')
+            .map((name) => `custom:${name}`)
+            .join(', ') || 'no other custom attributes'}
         </div>
       )}
       {rows.map((row, index) => {
-        const problem = problemWith(row.name, poolAttributes) ?? fieldErrors?.[`attributes.${row.name}`] ?? fieldErrors?.[`attributes.custom:${bareName(row.name)}`] ?? null
+        const problem =
+          problemWith(row.name, poolAttributes) ?? fieldErrors?.[`attributes.${row.name}`] ?? fieldErrors?.[`attributes.custom:${bareName(row.name)}`] ?? null
         const number = index + 1
         return (
           <div key={row.key} className="row g-2 mb-2 align-items-start">
@@ -63,10 +68,21 @@ export function ExtraAttributesEditor({ rows, onChange, poolAttributes, fieldErr
               </div>
             </div>
             <div className="col-5">
-              <input className="form-control" aria-label={`Attribute value ${number}`} value={row.value} placeholder="value" onChange={(event) => update(row.key, { value: event.target.value })} />
+              <input
+                className="form-control"
+                aria-label={`Attribute value ${number}`}
+                value={row.value}
+                placeholder="value"
+                onChange={(event) => update(row.key, { value: event.target.value })}
+              />
             </div>
             <div className="col-2">
-              <button type="button" className="btn btn-outline-danger w-100" aria-label={`Remove attribute ${number}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+              <button
+                type="button"
+                className="btn btn-outline-danger w-100"
+                aria-label={`Remove attribute ${number}`}
+                onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
+              >
                 Remove
               </button>
             </div>

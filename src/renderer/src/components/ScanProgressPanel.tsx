@@ -18,7 +18,13 @@ export function ScanProgressPanel({ progress, cancelling, onCancel }: Props) {
       <div className="card-body">
         <div className="d-flex align-items-center mb-2">
           <h2 id="scan-progress-heading" className="h6 mb-0 me-auto">
-            {running ? 'Scanning the pool…' : progress.state === 'cancelled' ? 'Scan cancelled (can be resumed)' : progress.state === 'failed' ? 'Scan stopped by an error (can be resumed)' : 'Scan finished'}
+            {running
+              ? 'Scanning the pool…'
+              : progress.state === 'cancelled'
+                ? 'Scan cancelled (can be resumed)'
+                : progress.state === 'failed'
+                  ? 'Scan stopped by an error (can be resumed)'
+                  : 'Scan finished'}
           </h2>
           {running && (
             <BusyButton busy={cancelling} className="btn btn-outline-danger btn-sm" onClick={onCancel}>
@@ -33,7 +39,9 @@ export function ScanProgressPanel({ progress, cancelling, onCancel }: Props) {
         </div>
         <div className="small text-muted" role="status">
           {progress.users.toLocaleString()} users · {progress.pages.toLocaleString()} pages · partitions {progress.partitionsDone}/{progress.partitionsTotal} ·{' '}
-          {running ? `${Math.round(progress.rate).toLocaleString()} users/s · about ${formatDuration(progress.etaSeconds)} to go` : `${formatDuration(progress.elapsedMs / 1000)} so far`}
+          {running
+            ? `${Math.round(progress.rate).toLocaleString()} users/s · about ${formatDuration(progress.etaSeconds)} to go`
+            : `${formatDuration(progress.elapsedMs / 1000)} so far`}
         </div>
         <div className="small mt-1">
           Mode: {progress.mode === 'partitioned' ? 'partitioned by sub prefix, in parallel at the ListUsers quota' : 'one sequential pass'}

@@ -52,7 +52,12 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
                   labels: weeks.map((week) => week.week),
                   datasets: SERIES.map((series) => ({ label: series.label, data: weeks.map((week) => week[series.key]), backgroundColor: COLORS[series.key] }))
                 }}
-                options={{ animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }, plugins: { legend: { position: 'bottom' } } }}
+                options={{
+                  animation: false,
+                  maintainAspectRatio: false,
+                  scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
+                  plugins: { legend: { position: 'bottom' } }
+                }}
               />
             </div>
           </div>

@@ -51,7 +51,8 @@ export function TierMembersPanel() {
         {members && (
           <>
             <p className="small text-muted mb-1">
-              {members.total.toLocaleString()} users ({BUCKET_LABELS[members.bucket]}) in the scan{lastScan ? ` of ${formatDateTime(lastScan.finishedAt)}` : ''}. Click one to open it.
+              {members.total.toLocaleString()} users ({BUCKET_LABELS[members.bucket]}) in the scan{lastScan ? ` of ${formatDateTime(lastScan.finishedAt)}` : ''}
+              . Click one to open it.
             </p>
             <table className="table table-sm table-hover table-clickable" aria-label="Users of the tier">
               <thead>
@@ -63,7 +64,12 @@ export function TierMembersPanel() {
               </thead>
               <tbody>
                 {members.members.map((member) => (
-                  <tr key={member.username} tabIndex={0} onClick={() => void open(member.username)} onKeyDown={(event) => event.key === 'Enter' && void open(member.username)}>
+                  <tr
+                    key={member.username}
+                    tabIndex={0}
+                    onClick={() => void open(member.username)}
+                    onKeyDown={(event) => event.key === 'Enter' && void open(member.username)}
+                  >
                     <td>{member.username}</td>
                     <td>{member.email ?? '—'}</td>
                     <td className="mono">{member.tierValue || '(none)'}</td>
@@ -72,10 +78,20 @@ export function TierMembersPanel() {
               </tbody>
             </table>
             <div className="d-flex gap-2">
-              <button type="button" className="btn btn-sm btn-outline-secondary" disabled={members.offset === 0} onClick={() => void loadMembers(members.bucket, Math.max(0, members.offset - MEMBERS_PAGE))}>
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-secondary"
+                disabled={members.offset === 0}
+                onClick={() => void loadMembers(members.bucket, Math.max(0, members.offset - MEMBERS_PAGE))}
+              >
                 Previous
               </button>
-              <button type="button" className="btn btn-sm btn-outline-secondary" disabled={members.offset + MEMBERS_PAGE >= members.total} onClick={() => void loadMembers(members.bucket, members.offset + MEMBERS_PAGE)}>
+              <button
+                type="button"
+                className="btn btn-sm btn-outline-secondary"
+                disabled={members.offset + MEMBERS_PAGE >= members.total}
+                onClick={() => void loadMembers(members.bucket, members.offset + MEMBERS_PAGE)}
+              >
                 Next
               </button>
             </div>

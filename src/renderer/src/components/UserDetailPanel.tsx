@@ -38,7 +38,11 @@ export function UserDetailPanel({ user, saving, error, onSaveTier }: Props) {
           <dt className="col-4">Email</dt>
           <dd className="col-8">
             {user.email ?? '—'}{' '}
-            {user.email && <span className={`badge ${user.emailVerified ? 'text-bg-success' : 'text-bg-light border'}`}>{user.emailVerified ? 'verified' : 'not verified'}</span>}
+            {user.email && (
+              <span className={`badge ${user.emailVerified ? 'text-bg-success' : 'text-bg-light border'}`}>
+                {user.emailVerified ? 'verified' : 'not verified'}
+              </span>
+            )}
           </dd>
           <dt className="col-4">Created</dt>
           <dd className="col-8">{formatDateTime(user.createdAt)}</dd>
@@ -60,7 +64,9 @@ export function UserDetailPanel({ user, saving, error, onSaveTier }: Props) {
           </label>
           {user.tier.kind !== 'tier' && (
             <p className="small text-warning-emphasis mb-2">
-              {user.tier.kind === 'none' ? 'This user has no tier. Choose one to set it.' : `The stored value "${user.tier.value}" is not a tier. Choose one to repair it.`}
+              {user.tier.kind === 'none'
+                ? 'This user has no tier. Choose one to set it.'
+                : `The stored value "${user.tier.value}" is not a tier. Choose one to repair it.`}
             </p>
           )}
           <div className="d-flex flex-column align-items-start gap-2">

@@ -42,7 +42,14 @@ export function ConfirmScreen() {
         <h1 className="h3 mb-3">Confirm a user</h1>
         <form noValidate onSubmit={onConfirm} aria-label="Confirm a user">
           <TextField label="Username" value={username} onChange={setUsername} error={usernameError} autoComplete="off" />
-          <TextField label="Confirmation code" value={code} onChange={setCode} autoComplete="one-time-code" inputMode="numeric" hint="The code from the user's email." />
+          <TextField
+            label="Confirmation code"
+            value={code}
+            onChange={setCode}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            hint="The code from the user's email."
+          />
           <ErrorAlert error={error} />
           {success && (
             <div className="alert alert-success" role="status">
@@ -53,10 +60,22 @@ export function ConfirmScreen() {
             <BusyButton busy={busy === 'confirm'} type="submit" disabled={busy !== null || code.trim() === ''}>
               Confirm
             </BusyButton>
-            <BusyButton busy={busy === 'resend'} type="button" className="btn btn-outline-secondary" disabled={busy !== null} onClick={() => needUsername() && void resend(username.trim())}>
+            <BusyButton
+              busy={busy === 'resend'}
+              type="button"
+              className="btn btn-outline-secondary"
+              disabled={busy !== null}
+              onClick={() => needUsername() && void resend(username.trim())}
+            >
               Resend code
             </BusyButton>
-            <BusyButton busy={busy === 'adminConfirm'} type="button" className="btn btn-outline-warning" disabled={busy !== null} onClick={() => needUsername() && setAsking(true)}>
+            <BusyButton
+              busy={busy === 'adminConfirm'}
+              type="button"
+              className="btn btn-outline-warning"
+              disabled={busy !== null}
+              onClick={() => needUsername() && setAsking(true)}
+            >
               Confirm without a code
             </BusyButton>
           </div>
@@ -86,7 +105,9 @@ export function ConfirmScreen() {
             void adminConfirm(username.trim())
           }}
         >
-          <p className="mb-2">This skips the email check. Do it only if you have verified this person another way (for example in person, or on a call with their ID).</p>
+          <p className="mb-2">
+            This skips the email check. Do it only if you have verified this person another way (for example in person, or on a call with their ID).
+          </p>
           <p className="mb-0 small text-muted">The confirmation is recorded in the audit trail.</p>
         </ConfirmDialog>
       )}

@@ -72,7 +72,16 @@ export function RegisterScreen() {
         <h1 className="h3 mb-3">Register a user</h1>
         <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label="Register a user">
           <TextField label="Username" value={form.username} onChange={set('username')} error={shown('username')} autoComplete="off" required />
-          <TextField label="Email" type="email" value={form.email} onChange={set('email')} error={shown('email')} autoComplete="off" required hint="The confirmation code is sent here." />
+          <TextField
+            label="Email"
+            type="email"
+            value={form.email}
+            onChange={set('email')}
+            error={shown('email')}
+            autoComplete="off"
+            required
+            hint="The confirmation code is sent here."
+          />
           <TextField
             label="Password"
             type={showPassword ? 'text' : 'password'}
@@ -92,7 +101,12 @@ export function RegisterScreen() {
             <label htmlFor="register-tier" className="form-label">
               Tier
             </label>
-            <select id="register-tier" className={`form-select${error?.code === 'INVALID_TIER' ? ' is-invalid' : ''}`} value={form.tier} onChange={(event) => setForm({ ...form, tier: event.target.value })}>
+            <select
+              id="register-tier"
+              className={`form-select${error?.code === 'INVALID_TIER' ? ' is-invalid' : ''}`}
+              value={form.tier}
+              onChange={(event) => setForm({ ...form, tier: event.target.value })}
+            >
               {TIERS.map((tier) => (
                 <option key={tier} value={tier}>
                   {TIER_DESCRIPTIONS[tier]}
@@ -120,7 +134,9 @@ export function RegisterScreen() {
                 <dt className="col-4">Confirmed</dt>
                 <dd className="col-8">{result.confirmed ? 'yes' : 'not yet'}</dd>
                 <dt className="col-4">Code sent</dt>
-                <dd className="col-8">{result.delivery ? `by ${result.delivery.medium.toLowerCase()} to ${result.delivery.destination}` : 'no code was sent'}</dd>
+                <dd className="col-8">
+                  {result.delivery ? `by ${result.delivery.medium.toLowerCase()} to ${result.delivery.destination}` : 'no code was sent'}
+                </dd>
               </dl>
               {!result.confirmed && (
                 <button

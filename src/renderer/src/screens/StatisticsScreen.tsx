@@ -35,8 +35,8 @@ export function StatisticsScreen() {
         )}
       </div>
       <p className="small text-muted">
-        Cognito cannot count users by a custom attribute, so the app reads the whole pool (60 users a request, at most 30 requests a second for the account). Large pools take minutes; an
-        estimate appears as soon as the first partitions finish.
+        Cognito cannot count users by a custom attribute, so the app reads the whole pool (60 users a request, at most 30 requests a second for the account).
+        Large pools take minutes; an estimate appears as soon as the first partitions finish.
       </p>
       {loading && <p className="text-muted">Loading…</p>}
       <ErrorAlert error={error} />
@@ -44,7 +44,9 @@ export function StatisticsScreen() {
       {progress?.error && <ErrorAlert error={progress.error} title="The scan stopped" />}
       {running && progress.estimate && <EstimateTable estimate={progress.estimate} />}
       {running && progress.figures.total > 0 && (
-        <p className="small text-muted">So far: {progress.figures.total.toLocaleString()} users counted exactly; the final figures appear when the scan finishes.</p>
+        <p className="small text-muted">
+          So far: {progress.figures.total.toLocaleString()} users counted exactly; the final figures appear when the scan finishes.
+        </p>
       )}
 
       {last ? (

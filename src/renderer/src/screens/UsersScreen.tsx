@@ -10,7 +10,8 @@ export function UsersScreen() {
   const [query, setQuery] = useState('')
   const [by, setBy] = useState<SearchBy>('username')
   const [exact, setExact] = useState('')
-  const { results, lastSearch, nextToken, searching, loadingMore, error, selected, opening, savingTier, tierError, search, loadMore, open, select, saveTier } = useUsers()
+  const { results, lastSearch, nextToken, searching, loadingMore, error, selected, opening, savingTier, tierError, search, loadMore, open, select, saveTier } =
+    useUsers()
 
   function onSearch(event: FormEvent): void {
     event.preventDefault()
@@ -31,7 +32,14 @@ export function UsersScreen() {
             Find users whose {by} starts with
           </label>
           <div className="input-group">
-            <input id="user-search" type="search" className="form-control" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={by === 'email' ? 'jane@' : 'jane'} />
+            <input
+              id="user-search"
+              type="search"
+              className="form-control"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              placeholder={by === 'email' ? 'jane@' : 'jane'}
+            />
             <BusyButton busy={searching} type="submit">
               Search
             </BusyButton>
@@ -39,7 +47,14 @@ export function UsersScreen() {
           <div className="mt-1">
             {(['username', 'email'] as const).map((option) => (
               <div key={option} className="form-check form-check-inline">
-                <input className="form-check-input" type="radio" name="search-by" id={`search-by-${option}`} checked={by === option} onChange={() => setBy(option)} />
+                <input
+                  className="form-check-input"
+                  type="radio"
+                  name="search-by"
+                  id={`search-by-${option}`}
+                  checked={by === option}
+                  onChange={() => setBy(option)}
+                />
                 <label className="form-check-label" htmlFor={`search-by-${option}`}>
                   by {option}
                 </label>
@@ -77,7 +92,13 @@ export function UsersScreen() {
         </div>
         <div className="col-xl-5">
           {selected ? (
-            <UserDetailPanel key={`${selected.username}:${selected.modifiedAt}`} user={selected} saving={savingTier} error={tierError} onSaveTier={(tier) => void saveTier(selected.username, tier)} />
+            <UserDetailPanel
+              key={`${selected.username}:${selected.modifiedAt}`}
+              user={selected}
+              saving={savingTier}
+              error={tierError}
+              onSaveTier={(tier) => void saveTier(selected.username, tier)}
+            />
           ) : (
             <p className="text-muted small">Search, then pick a user to see every attribute and change the tier.</p>
           )}

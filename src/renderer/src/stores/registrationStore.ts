@@ -21,7 +21,9 @@ export const useRegistration = create<RegistrationState>((set) => ({
     const reply = await window.api.register(request)
     if (reply.ok) {
       set({ busy: false, result: reply.data })
-      useToasts.getState().push('success', `Registered ${reply.data.username}`, reply.data.delivery ? `Code sent to ${reply.data.delivery.destination}` : undefined)
+      useToasts
+        .getState()
+        .push('success', `Registered ${reply.data.username}`, reply.data.delivery ? `Code sent to ${reply.data.delivery.destination}` : undefined)
       return true
     }
     set({ busy: false, error: reply.error })
