@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { ConnectionBar } from './components/ConnectionBar'
 import { NavBar } from './components/NavBar'
 import { ToastStack } from './components/ToastStack'
@@ -22,12 +22,20 @@ export function App() {
   useEffect(() => {
     void load()
   }, [load])
+  const mainRef = useRef<HTMLElement>(null)
+  const shownScreen = useRef(screen)
+  // After a change of screen the next Tab starts at its first field, not back in the navigation.
+  useEffect(() => {
+    if (shownScreen.current === screen) return
+    shownScreen.current = screen
+    mainRef.current?.focus()
+  }, [screen])
   const Current = SCREENS[screen]
   return (
     <div className="app-shell">
       <ConnectionBar status={status} pool={pool} poolError={poolError} checkingPool={checkingPool} onCheckPool={() => void checkPool(true)} />
       <NavBar />
-      <main className="app-main">
+      <main ref={mainRef} className="app-main" tabIndex={-1}>
         <Current />
       </main>
       <ToastStack />

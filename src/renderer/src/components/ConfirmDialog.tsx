@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 
 interface ConfirmDialogProps {
   title: string
@@ -8,18 +8,41 @@ interface ConfirmDialogProps {
   onCancel: () => void
 }
 
-/** A modal question: focus starts on Cancel (the safe answer), Escape cancels. */
+/**
+ * A modal question: focus starts on Cancel (the safe answer), Tab stays inside the dialog, Escape
+ * cancels, and focus returns to whatever opened it.
+ */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+  const panelRef = useRef<HTMLDivElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null
     cancelRef.current?.focus()
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onCancel()
+    return () => opener?.focus()
+  }, [])
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => event.key === 'Escape' && onCancel()
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [onCancel])
+
+  function keepFocusInside(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return
+    const buttons = [...(panelRef.current?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? [])]
+    const first = buttons[0]
+    const last = buttons[buttons.length - 1]
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault()
+      last?.focus()
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault()
+      first?.focus()
+    }
+  }
+
   return (
     <div className="modal-backdrop-custom">
-      <div className="modal-panel" role="dialog" aria-modal="true" aria-labelledby="confirm-dialog-title">
+      <div ref={panelRef} className="modal-panel" role="dialog" aria-modal="true" aria-labelledby="confirm-dialog-title" onKeyDown={keepFocusInside}>
         <div className="p-4">
           <h2 id="confirm-dialog-title" className="h5">
             {title}
