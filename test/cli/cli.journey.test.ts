@@ -147,7 +147,7 @@ describe('tier-admin CLI', () => {
   })
 
   it('reports an unreachable pool clearly', async () => {
-    const unreachable = await runTierAdmin(['get', 'jane_premium'], {
+    const unreachablePool = {
       env: cleanEnv({
         TIER_ADMIN_DATA_DIR: temp.dir,
         COGNITO_USER_POOL_ID: 'us-east-1_Missing1',
@@ -155,18 +155,11 @@ describe('tier-admin CLI', () => {
         COGNITO_ENDPOINT: 'http://127.0.0.1:9'
       }),
       cwd: temp.dir
-    })
+    }
+    const unreachable = await runTierAdmin(['get', 'jane_premium'], unreachablePool)
     expect(unreachable.code).toBe(1)
     expect(unreachable.stderr).toContain('NETWORK_UNREACHABLE')
-    const check = await runTierAdmin(['pool'], {
-      env: cleanEnv({
-        TIER_ADMIN_DATA_DIR: temp.dir,
-        COGNITO_USER_POOL_ID: 'us-east-1_Missing1',
-        COGNITO_CLIENT_ID: 'abc',
-        COGNITO_ENDPOINT: 'http://127.0.0.1:9'
-      }),
-      cwd: temp.dir
-    })
+    const check = await runTierAdmin(['pool'], unreachablePool)
     expect(check.code).toBe(1)
     expect(check.stderr).toMatch(/NETWORK_UNREACHABLE.*Cannot reach Cognito/)
   })
