@@ -32,7 +32,9 @@ export function UserTable({ users, selected, onSelect }: Props) {
               onKeyDown={(event) => event.key === 'Enter' && onSelect(user)}
             >
               <td>{user.username}</td>
-              <td>{user.email ?? '—'}</td>
+              <td className="cell-truncate" title={user.email ?? undefined}>
+                {user.email ?? '—'}
+              </td>
               <td>{user.status}</td>
               <td>{user.enabled ? 'yes' : 'no'}</td>
               <td>
