@@ -4,6 +4,7 @@
  * Exit codes: 0 success, 1 the operation failed, 2 bad usage.
  */
 import { parseArgs } from 'node:util'
+import { TIER_ATTRIBUTE_MISSING } from '../shared/attributeAdvice'
 import type { Operation, ResultOf } from '../shared/contract'
 import type { AppErrorShape, Result } from '../shared/errors'
 import { openAppContext, type AppContext } from '../main/appContext'
@@ -188,9 +189,6 @@ async function checkPool(call: Call, print: Print, io: CliIo, asJson: boolean): 
   io.err(`Error (ATTRIBUTE_NOT_IN_SCHEMA): ${TIER_ATTRIBUTE_MISSING}`)
   return 1
 }
-
-const TIER_ATTRIBUTE_MISSING =
-  'This pool has no custom:user_tier attribute, so registration and tier changes are refused. Add it in the Cognito console (User pool → Sign-up → Custom attributes → Add: user_tier, type String, mutable).'
 
 /** The CLI prints every page (the UI loads them on demand). */
 async function searchAllPages(prefix: string | undefined, values: Values, call: Call, print: Print): Promise<number> {

@@ -75,7 +75,14 @@ describe('tier-admin CLI', () => {
     expect(wrong.stderr).toContain('CODE_MISMATCH')
     expect(wrong.stderr).toMatch(/wrong/)
 
-    expect((await cli(['confirm', '--username', 'jane_premium', '--code', code])).code).toBe(0)
+    const resent = await cli(['resend-code', 'jane_premium'])
+    expect(resent.code).toBe(0)
+    expect(resent.stdout).toContain('jane@example.com')
+    const codes = JSON.parse((await cli(['outbox', '--username', 'jane_premium', '--json'])).stdout) as { code: string; reason: string }[]
+    expect(codes).toHaveLength(2)
+    expect(codes[0].reason).toBe('ResendCode')
+
+    expect((await cli(['confirm', '--username', 'jane_premium', '--code', codes[0].code])).code).toBe(0)
 
     const found = await cli(['search', 'jane@', '--by', 'email', '--json'])
     expect(found.code).toBe(0)

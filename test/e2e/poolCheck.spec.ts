@@ -61,7 +61,8 @@ const test = base.extend<object, { emulator: Emulator }>({
 })
 
 test('says on the connection bar that the configured pool does not exist', async ({ emulator }) => {
-  const { page } = await emulator.openApp({ userPoolId: 'us-east-1_NoSuchPool', clientId: 'no-such-client' })
+  const harness = await emulator.openApp({ userPoolId: 'us-east-1_NoSuchPool', clientId: 'no-such-client' })
+  const { page } = harness
   const check = page.getByRole('alert', { name: 'Pool check' })
   await expect(check).toContainText('The pool could not be read.')
   await expect(check).toContainText(/user pool does not exist.*COGNITO_USER_POOL_ID/)
@@ -69,6 +70,7 @@ test('says on the connection bar that the configured pool does not exist', async
   await expect(page.getByRole('banner')).toContainText('Custom endpoint')
   await screenshot(page, '13-pool-not-found')
   await check.getByRole('button', { name: 'Check again' }).click()
+  await expect.poll(() => harness.calls.filter((call) => call.operation === 'describePool').map((call) => call.payload)).toEqual([undefined, { refresh: true }])
   await expect(check).toContainText('code: POOL_NOT_FOUND')
 })
 

@@ -1,3 +1,4 @@
+import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
 import { AppError, type ErrorCode } from '../../shared/errors'
 import { nameOf, WriteOutcomeUnknownError } from './gateway'
 
@@ -121,10 +122,7 @@ function explainNotAuthorized(error: unknown, context: ErrorContext): [ErrorCode
 function explainInvalidParameter(error: unknown): [ErrorCode, string] {
   const message = messageOf(error)
   if (/attribute.*(does not exist|not.*schema)|schema/i.test(message)) {
-    return [
-      'ATTRIBUTE_NOT_IN_SCHEMA',
-      `${message}. Add the custom attribute to the pool (Cognito console → Sign-up → Attributes → Add custom attribute) or leave it out.`
-    ]
+    return ['ATTRIBUTE_NOT_IN_SCHEMA', `${message}. Add the custom attribute to the pool (${addCustomAttributeSteps('<name>')}) or leave it out.`]
   }
   return ['INVALID_PARAMETER', `Cognito rejected a value${detail(error)}. Correct it and try again.`]
 }

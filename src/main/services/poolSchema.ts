@@ -1,6 +1,7 @@
 import { DescribeUserPoolCommand, type DescribeUserPoolCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
 import type { PasswordPolicy, PoolInfo } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
+import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { CognitoGateway } from '../cognito/gateway'
 
@@ -41,7 +42,7 @@ function missingAttributesError(missing: string[], poolName: string): AppError {
   const fields = Object.fromEntries(missing.map((name) => [`attributes.${name}`, `The pool has no attribute ${name}`]))
   return new AppError(
     'ATTRIBUTE_NOT_IN_SCHEMA',
-    `The pool "${poolName}" has no attribute ${list}. Add it in the Cognito console (User pool → Sign-up → Custom attributes → Add: ${bare}, type String, mutable) or remove it from this form.`,
+    `The pool "${poolName}" has no attribute ${list}. Add it (${addCustomAttributeSteps(bare)}) or remove it from this form.`,
     fields
   )
 }

@@ -1,6 +1,6 @@
 import type { ConnectionStatus, PoolInfo } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
-import { TIER_ATTRIBUTE } from '../../../shared/tiers'
+import { TIER_ATTRIBUTE_MISSING } from '../../../shared/attributeAdvice'
 import { BusyButton } from './BusyButton'
 
 interface Props {
@@ -77,8 +77,7 @@ function PoolCheck({ pool, error, checking, onCheck }: { pool: PoolInfo | null; 
     return (
       <div className="alert alert-warning d-flex align-items-start gap-3 py-2 px-3 mt-2 mb-1" role="alert" aria-label="Pool check">
         <div className="me-auto">
-          <strong>This pool has no {TIER_ATTRIBUTE} attribute,</strong> so users cannot be given a tier: registration and tier changes are refused. Add it in
-          the Cognito console (User pool → Sign-up → Custom attributes → Add: user_tier, type String, mutable), then check again.
+          <strong>The pool cannot hold a tier.</strong> {TIER_ATTRIBUTE_MISSING} Then check again.
         </div>
         <BusyButton busy={checking} className="btn btn-sm btn-outline-dark text-nowrap" onClick={onCheck}>
           Check again

@@ -1,3 +1,4 @@
+import { addCustomAttributeSteps } from '../../../shared/attributeAdvice'
 import { schemas } from '../../../shared/contract'
 
 export interface AttributeRow {
@@ -28,7 +29,7 @@ function problemWith(name: string, poolAttributes: string[] | null): string | nu
   const bare = bareName(name)
   if (bare === 'user_tier') return 'Set the tier with the Tier field above'
   if (poolAttributes && !poolAttributes.includes(bare)) {
-    return `The pool has no attribute custom:${bare}. Add it in the Cognito console (Sign-up → Custom attributes) or remove this row.`
+    return `The pool has no attribute custom:${bare}. Add it (${addCustomAttributeSteps(bare)}) or remove this row.`
   }
   return null
 }
