@@ -100,5 +100,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     operation: 'listTierMembers',
     positional: 'tier',
     options: { json, csv: { type: 'boolean', description: 'Print as CSV' } }
+  },
+  'sandbox-restore': {
+    summary: 'Put the last good copy in place of each damaged sandbox file (the damaged ones are kept)',
+    usage: 'sandbox-restore --yes',
+    operation: 'restoreSandbox',
+    options: { yes: { type: 'boolean', description: 'Go ahead with the restore' }, json }
   }
 }

@@ -58,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`${(error as Error).message}\nUsage: tier-admin ${spec.usage}`)
     return 2
   }
-  const app = await openAppContext({ env: io.env })
+  const app = await openAppContext({ env: io.env, processLabel: `the tier-admin CLI (${name})` })
   try {
     return await runCommand(name, values, positionals, io, createHandlers(app), app)
   } catch (error) {
@@ -146,6 +146,16 @@ async function runCommand(name: string, values: Values, positionals: string[], i
     }
     case 'stats':
       return runStats(values, io, app, call, print)
+    case 'sandbox-restore': {
+      if (values.yes !== true) throw new UsageError('Restoring replaces damaged sandbox files with their last good copy: add --yes to go ahead.')
+      const report = await call('restoreSandbox', undefined)
+      if (!report) return 1
+      print(
+        report,
+        report.restored.length ? `Restored from the last good copy: ${report.restored.join(', ')}.` : 'No sandbox file is damaged; nothing was changed.'
+      )
+      return 0
+    }
     case 'list-tier': {
       if (!positional) throw new UsageError('Name the tier: standard, premium, none or invalid.')
       if (values.csv) {

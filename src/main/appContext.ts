@@ -1,11 +1,13 @@
 import { join } from 'node:path'
-import type { ConnectionStatus } from '../shared/domain'
+import type { ConnectionHealth, ConnectionStatus } from '../shared/domain'
 import { AppError } from '../shared/errors'
-import { loadAppConfig } from './config/appConfig'
+import { loadAppConfig, type AppConfig } from './config/appConfig'
 import { openConnection, type Connection } from './cognito/connection'
 import { toAppError } from './cognito/errorMapping'
+import { restoreLastGoodCopies, type RestoreReport } from './sandbox/sandboxRepair'
 import { PoolSchemaService } from './services/poolSchema'
 import { createStatsService, type StatsService } from './stats/statsService'
+import { ensurePrivateDir, tightenPrivateTree } from './storage/privateFiles'
 
 /** The services of one open connection. */
 export interface AppServices {
@@ -19,44 +21,119 @@ export interface AppServices {
  * Built without Electron so the same code runs under Vitest, the CLI and the Chromium harness.
  */
 export interface AppContext {
-  status: ConnectionStatus
+  /** Read afresh each time: a restart or a repair changes it. */
+  readonly status: ConnectionStatus
   /** The services, or the AppError that explains why there are none. */
   services(): AppServices
+  /** Whether the pool (or the sandbox's emulator) answers now. */
+  health(): Promise<ConnectionHealth>
+  /** Starts the sandbox's emulator afresh, or finds the one another process of the app now runs. */
+  restartSandbox(): Promise<ConnectionStatus>
+  /** Puts the last good copy in place of each damaged sandbox file, then connects again. */
+  restoreSandbox(): Promise<RestoreReport>
   close(): Promise<void>
 }
 
 export interface OpenOptions {
   env?: NodeJS.ProcessEnv
   cwd?: string
+  /** Who this process is, named to other processes that find the sandbox or a scan held: "the Tier Admin app". */
+  processLabel?: string
+}
+
+interface Opened {
+  status: ConnectionStatus
+  services?: AppServices
+  config?: AppConfig
 }
 
 export async function openAppContext(options: OpenOptions = {}): Promise<AppContext> {
+  const processLabel = options.processLabel ?? 'Tier Admin'
+  let opened = await open(options, processLabel)
+
+  async function reopen(): Promise<void> {
+    await closeServices(opened.services)
+    opened = await open(options, processLabel)
+  }
+
+  const context: AppContext = {
+    get status(): ConnectionStatus {
+      const services = opened.services
+      return services ? { state: 'connected', info: services.connection.info } : opened.status
+    },
+    services: () => {
+      if (opened.services) return opened.services
+      const error = (opened.status as Extract<ConnectionStatus, { state: 'error' }>).error
+      throw new AppError(error.code, error.message)
+    },
+    async health() {
+      const services = opened.services
+      if (!services) return { answering: false, error: (opened.status as Extract<ConnectionStatus, { state: 'error' }>).error, canRestartSandbox: false }
+      const sandbox = services.connection.sandbox
+      if (sandbox) {
+        if (await sandbox.answers()) return { answering: true }
+        const error = new AppError(
+          'SANDBOX_UNAVAILABLE',
+          'The sandbox stopped answering: its emulator does not respond. Restart the sandbox; its users are kept.'
+        )
+        return { answering: false, error: error.toShape(), canRestartSandbox: true }
+      }
+      try {
+        await services.schema.describe({ refresh: true })
+        return { answering: true }
+      } catch (error) {
+        return { answering: false, error: toAppError(error, { operation: 'describePool' }).toShape(), canRestartSandbox: false }
+      }
+    },
+    async restartSandbox() {
+      const sandbox = opened.services?.connection.sandbox
+      if (sandbox) await sandbox.restart()
+      else if (opened.config?.pool.kind === 'sandbox') await reopen()
+      else throw new AppError('NOT_CONFIGURED', 'The app is connected to a configured pool, not the sandbox; there is no sandbox to restart.')
+      return context.status
+    },
+    async restoreSandbox() {
+      const config = opened.config
+      if (!config || config.pool.kind !== 'sandbox') throw new AppError('NOT_CONFIGURED', 'Restoring applies to the sandbox only, and the app is not using it.')
+      await closeServices(opened.services)
+      opened = { status: opened.status, config }
+      try {
+        return await restoreLastGoodCopies(config.dataDir, processLabel)
+      } finally {
+        opened = await open(options, processLabel)
+      }
+    },
+    close: () => closeServices(opened.services)
+  }
+  return context
+}
+
+async function open(options: OpenOptions, processLabel: string): Promise<Opened> {
+  let config: AppConfig | undefined
   try {
-    const config = loadAppConfig(options.env ?? process.env, options.cwd ?? process.cwd())
-    const connection = await openConnection(config)
+    config = loadAppConfig(options.env ?? process.env, options.cwd ?? process.cwd())
+    await ensurePrivateDir(config.dataDir)
+    await tightenPrivateTree(config.dataDir)
+    const connection = await openConnection(config, { processLabel })
     const services: AppServices = {
       connection,
       schema: new PoolSchemaService(connection.gateway),
-      stats: createStatsService({ gateway: connection.gateway, stateDir: join(config.dataDir, 'stats', safeName(connection.info.userPoolId)) })
+      stats: createStatsService({
+        gateway: connection.gateway,
+        stateDir: join(config.dataDir, 'stats', safeName(connection.info.userPoolId)),
+        processLabel
+      })
     }
-    return {
-      status: { state: 'connected', info: connection.info },
-      services: () => services,
-      close: async () => {
-        await services.stats.dispose()
-        await connection.close()
-      }
-    }
+    return { status: { state: 'connected', info: connection.info }, services, config }
   } catch (error) {
-    const appError = toAppError(error)
-    return {
-      status: { state: 'error', error: appError.toShape() },
-      services: () => {
-        throw new AppError(appError.code, appError.message)
-      },
-      close: async () => undefined
-    }
+    return { status: { state: 'error', error: toAppError(error).toShape() }, config }
   }
+}
+
+async function closeServices(services: AppServices | undefined): Promise<void> {
+  if (!services) return
+  await services.stats.dispose()
+  await services.connection.close()
 }
 
 function safeName(userPoolId: string): string {

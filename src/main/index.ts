@@ -11,7 +11,7 @@ let context: AppContext | null = null
 async function start(): Promise<void> {
   // The CLI computes the same folder without Electron; keep them in step.
   process.env.TIER_ADMIN_DATA_DIR ??= app.getPath('userData')
-  context = await openAppContext()
+  context = await openAppContext({ processLabel: 'the Tier Admin app' })
   registerIpc(ipcMain, createHandlers(context), isAppUrl)
   lockDownSession()
   createMainWindow()
@@ -20,7 +20,12 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  // One app per data folder: a second launch brings the first window forward instead.
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0]
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
+  })
   app.whenReady().then(start, (error: unknown) => {
     console.error('Tier Admin could not start:', error)
     app.exit(1)

@@ -5,11 +5,13 @@
  */
 import { z } from 'zod'
 import type {
+  ConnectionHealth,
   ConnectionStatus,
   CsvFile,
   Outbox,
   PoolInfo,
   RegisterResult,
+  SandboxRestoreReport,
   ScanProgress,
   SearchResult,
   StatsSnapshot,
@@ -78,6 +80,9 @@ export const schemas = {
 export const contract = {
   getConnection: { channel: 'connection:get', request: schemas.none, result: returns<ConnectionStatus>() },
   describePool: { channel: 'pool:describe', request: schemas.describePool, result: returns<PoolInfo>() },
+  checkConnection: { channel: 'connection:check', request: schemas.none, result: returns<ConnectionHealth>() },
+  restartSandbox: { channel: 'sandbox:restart', request: schemas.none, result: returns<ConnectionStatus>() },
+  restoreSandbox: { channel: 'sandbox:restore', request: schemas.none, result: returns<SandboxRestoreReport>() },
   register: { channel: 'users:register', request: schemas.register, result: returns<RegisterResult>() },
   confirm: { channel: 'users:confirm', request: schemas.confirm, result: returns<{ username: string }>() },
   resendCode: { channel: 'users:resend-code', request: schemas.byUsername, result: returns<{ delivery: RegisterResult['delivery'] }>() },

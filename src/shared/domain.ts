@@ -17,6 +17,14 @@ export interface ConnectionInfo {
 
 export type ConnectionStatus = { state: 'connected'; info: ConnectionInfo } | { state: 'error'; error: AppErrorShape; info?: ConnectionInfo }
 
+/** Whether the pool, or the sandbox's emulator, answers now; checked after a failure and at an interval. */
+export type ConnectionHealth = { answering: true } | { answering: false; error: AppErrorShape; canRestartSandbox: boolean }
+
+/** Sandbox files put back from their last good copy, relative to the sandbox folder. */
+export interface SandboxRestoreReport {
+  restored: string[]
+}
+
 export interface PasswordPolicy {
   minimumLength: number
   requireUppercase: boolean
@@ -141,6 +149,8 @@ export interface ScanProgress {
   /** Exact counts of what has been scanned so far (the final figures once state is done). */
   figures: StatsFigures
   error?: AppErrorShape
+  /** Set when the scan runs in another process of the app (the CLI, say), which alone can cancel it: who that is. */
+  runningElsewhere?: string
 }
 
 export interface StatsResult {

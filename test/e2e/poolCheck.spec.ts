@@ -10,9 +10,10 @@ import {
   CreateUserPoolCommand
 } from '@aws-sdk/client-cognito-identity-provider'
 import { test as base } from '@playwright/test'
-import { SANDBOX_CREDENTIALS, SANDBOX_REGION } from '../../src/main/sandbox/sandbox'
+import { provisioningClient, SANDBOX_REGION } from '../../src/main/sandbox/sandboxPool'
 import { launchHarness, type Harness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
+import { openEmulatorEndpoint } from '../support/credentialProxy'
 import { openTestSandbox } from '../support/sandboxConnection'
 import { makeTempDir } from '../support/tempDir'
 import { expect, screenshot } from './fixtures'
@@ -29,8 +30,10 @@ const test = base.extend<object, { emulator: Emulator }>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const sandbox = await openTestSandbox()
-      const endpoint = sandbox.connection.info.endpoint!
-      const client = new CognitoIdentityProviderClient({ endpoint, region: SANDBOX_REGION, credentials: SANDBOX_CREDENTIALS })
+      const emulator = sandbox.connection.sandbox!
+      const open = await openEmulatorEndpoint(() => ({ endpoint: emulator.endpoint(), credential: emulator.credential() }))
+      const endpoint = open.endpoint
+      const client = provisioningClient(emulator.endpoint(), emulator.credential())
       const opened: { harness: Harness; remove: () => void }[] = []
       await use({
         endpoint,
@@ -54,6 +57,7 @@ const test = base.extend<object, { emulator: Emulator }>({
         remove()
       }
       client.destroy()
+      await open.close()
       await sandbox.close()
     },
     { scope: 'worker' }

@@ -58,7 +58,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" first.')
   }
-  const app = await openAppContext({ env: options.env })
+  const app = await openAppContext({ env: options.env, processLabel: 'the Tier Admin app' })
   const handlers = createHandlers(app)
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless ?? true, args: CHROMIUM_ARGS })
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 820 }, acceptDownloads: true })

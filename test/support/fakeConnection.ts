@@ -1,5 +1,5 @@
 import type { Connection } from '../../src/main/cognito/connection'
-import { MemoryAuditLog } from '../../src/main/cognito/audit'
+import { MemoryAuditLog } from './memoryAuditLog'
 import { CognitoGateway } from '../../src/main/cognito/gateway'
 import { QuotaLimiters } from '../../src/main/cognito/quotas'
 import { fakeCognitoClient } from './fakeCognitoClient'

@@ -1,9 +1,20 @@
-import { appendFile, mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
+/**
+ * The audit trail: every write the app sends to Cognito, written ahead. The intent is on disk before
+ * the request leaves, and the result follows once Cognito answers, both under one id. A write whose
+ * intent cannot be recorded is not sent; a result that cannot be recorded never hides the write.
+ */
+import { userInfo } from 'node:os'
+import { appendJsonLine, readJsonLines, type JsonLines } from '../storage/jsonLines'
 
-/** One line of the audit trail: every write the app sends to Cognito, with its outcome. Never a secret. */
+export type AuditOutcome = 'ok' | 'failed' | 'unknown'
+
+/** One line of the trail. Never a secret: attribute values are withheld except the tier's. */
 export interface AuditEntry {
+  /** Shared by a write's intent and its result. */
+  id: string
   at: string
+  /** "intent": about to be sent. "result": Cognito answered (or the answer was lost). */
+  phase: 'intent' | 'result'
   operation: string
   userPoolId: string
   username?: string
@@ -11,32 +22,47 @@ export interface AuditEntry {
   changes?: Record<string, string>
   /** What the write replaced, where the caller knew it (the tier before a tier change). */
   previous?: Record<string, string>
-  /** "unknown": the request was sent but its answer was lost, so Cognito may or may not have applied it. */
-  outcome: 'ok' | 'failed' | 'unknown'
+  /** On results only. "unknown": the request was sent but its answer was lost. */
+  outcome?: AuditOutcome
   errorName?: string
+  /** The operating-system account the app runs as. */
+  osUser?: string
 }
 
 export interface AuditLog {
+  /** Where the trail is, for the operator when it cannot be written. */
+  readonly location: string
+  /** Appends an entry durably; rejects when it could not be written. */
   record(entry: AuditEntry): Promise<void>
 }
 
-/** Appends JSON lines to a file so the trail survives restarts and can be read with any tool. */
+export function isAuditEntry(value: unknown): value is AuditEntry {
+  const e = value as Partial<AuditEntry> | null
+  return !!e && typeof e === 'object' && typeof e.id === 'string' && typeof e.operation === 'string' && (e.phase === 'intent' || e.phase === 'result')
+}
+
+/** Appends JSON lines to a file in the data folder so the trail survives restarts and can be read with any tool. */
 export class FileAuditLog implements AuditLog {
-  private ready: Promise<unknown> | null = null
+  constructor(readonly location: string) {}
 
-  constructor(readonly path: string) {}
+  record(entry: AuditEntry): Promise<void> {
+    return appendJsonLine(this.location, entry, { durable: true })
+  }
 
-  async record(entry: AuditEntry): Promise<void> {
-    this.ready ??= mkdir(dirname(this.path), { recursive: true })
-    await this.ready
-    await appendFile(this.path, JSON.stringify(entry) + '\n', 'utf8')
+  /** Every whole entry, oldest first; a torn line (from a crash mid-append) is skipped. */
+  read(): JsonLines<AuditEntry> {
+    return readJsonLines(this.location, isAuditEntry)
   }
 }
 
-export class MemoryAuditLog implements AuditLog {
-  readonly entries: AuditEntry[] = []
-
-  async record(entry: AuditEntry): Promise<void> {
-    this.entries.push(entry)
+let cachedOsUser: string | undefined
+export function osUser(): string {
+  if (cachedOsUser === undefined) {
+    try {
+      cachedOsUser = userInfo().username
+    } catch {
+      cachedOsUser = process.env.USER ?? process.env.USERNAME ?? 'unknown'
+    }
   }
+  return cachedOsUser
 }

@@ -1,17 +1,20 @@
+import { Agent } from 'node:http'
 import { join } from 'node:path'
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { ConnectionInfo } from '../../shared/domain'
 import type { AppConfig, PoolConfig } from '../config/appConfig'
-import { openSandbox, SANDBOX_CREDENTIALS, SANDBOX_REGION, type Sandbox } from '../sandbox/sandbox'
+import { SANDBOX_CREDENTIAL_HEADER } from '../sandbox/emulatorGuard'
+import { openSandbox, SANDBOX_REGION, SANDBOX_SIGNING_KEYS, type Sandbox } from '../sandbox/sandbox'
 import { FileAuditLog } from './audit'
 import { CognitoGateway } from './gateway'
 import { QuotaLimiters } from './quotas'
 
 /** Everything needed to talk to one pool. The client secret stays here, in the main process. */
 export interface Connection {
-  info: ConnectionInfo
+  /** Read afresh each time: the sandbox's endpoint moves when another process takes it over. */
+  readonly info: ConnectionInfo
   gateway: CognitoGateway
   clientId: string
   clientSecret?: string
@@ -19,26 +22,48 @@ export interface Connection {
   close(): Promise<void>
 }
 
-export async function openConnection(config: AppConfig): Promise<Connection> {
-  if (config.pool.kind === 'sandbox') return openSandboxConnection(config)
+export interface ConnectionOptions {
+  /** Who this process is, named to other processes of the app that find the sandbox or a scan held. */
+  processLabel: string
+}
+
+export async function openConnection(config: AppConfig, options: ConnectionOptions = { processLabel: 'Tier Admin' }): Promise<Connection> {
+  if (config.pool.kind === 'sandbox') return openSandboxConnection(config, options)
   return openPoolConnection(config, config.pool)
 }
 
-async function openSandboxConnection(config: AppConfig): Promise<Connection> {
-  const sandbox = await openSandbox(config.dataDir)
-  const client = createClient({ region: SANDBOX_REGION, endpoint: sandbox.endpoint, credentials: SANDBOX_CREDENTIALS })
-  return {
-    info: {
-      mode: 'sandbox',
-      label: 'Sandbox pool (local emulator: no real users, no emails leave this computer)',
-      region: SANDBOX_REGION,
-      userPoolId: sandbox.userPoolId,
-      clientId: sandbox.clientId,
-      hasClientSecret: true,
-      endpoint: sandbox.endpoint,
-      dataDir: sandbox.dataDir
+async function openSandboxConnection(config: AppConfig, options: ConnectionOptions): Promise<Connection> {
+  const sandbox = await openSandbox(config.dataDir, { processLabel: options.processLabel })
+  const client = new CognitoIdentityProviderClient({
+    region: SANDBOX_REGION,
+    endpoint: async () => ({ url: new URL(sandbox.endpoint()) }),
+    credentials: SANDBOX_SIGNING_KEYS,
+    maxAttempts: 1,
+    // A fresh connection per request: when the emulator's owner stops, the next request is refused
+    // (never delivered, safe to resend elsewhere) instead of dying on a reused socket after it was sent.
+    requestHandler: { httpAgent: new Agent({ keepAlive: false }) }
+  })
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      ;(args.request as { headers: Record<string, string> }).headers[SANDBOX_CREDENTIAL_HEADER] = sandbox.credential()
+      return next(args)
     },
-    gateway: createGateway(client, sandbox.userPoolId, config),
+    { step: 'build', name: 'sandboxCredential' }
+  )
+  return {
+    get info(): ConnectionInfo {
+      return {
+        mode: 'sandbox',
+        label: 'Sandbox pool (local emulator: no real users, no emails leave this computer)',
+        region: SANDBOX_REGION,
+        userPoolId: sandbox.userPoolId,
+        clientId: sandbox.clientId,
+        hasClientSecret: true,
+        endpoint: sandbox.endpoint(),
+        dataDir: sandbox.dataDir
+      }
+    },
+    gateway: createGateway(client, sandbox.userPoolId, config, () => sandbox.reconnect()),
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
     sandbox,
@@ -50,17 +75,18 @@ async function openSandboxConnection(config: AppConfig): Promise<Connection> {
 }
 
 async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<Connection> {
-  const client = createClient({ region: pool.region, endpoint: pool.endpoint, credentials: credentialsFor(pool) })
+  const client = new CognitoIdentityProviderClient({ region: pool.region, endpoint: pool.endpoint, credentials: credentialsFor(pool), maxAttempts: 1 })
+  const info: ConnectionInfo = {
+    mode: pool.endpoint ? 'endpoint' : 'aws',
+    label: pool.endpoint ? `${pool.userPoolId} at ${pool.endpoint}` : `${pool.userPoolId} in ${pool.region}`,
+    region: pool.region,
+    userPoolId: pool.userPoolId,
+    clientId: pool.clientId,
+    hasClientSecret: Boolean(pool.clientSecret),
+    ...(pool.endpoint ? { endpoint: pool.endpoint } : {})
+  }
   return {
-    info: {
-      mode: pool.endpoint ? 'endpoint' : 'aws',
-      label: pool.endpoint ? `${pool.userPoolId} at ${pool.endpoint}` : `${pool.userPoolId} in ${pool.region}`,
-      region: pool.region,
-      userPoolId: pool.userPoolId,
-      clientId: pool.clientId,
-      hasClientSecret: Boolean(pool.clientSecret),
-      ...(pool.endpoint ? { endpoint: pool.endpoint } : {})
-    },
+    info,
     gateway: createGateway(client, pool.userPoolId, config),
     clientId: pool.clientId,
     clientSecret: pool.clientSecret,
@@ -68,25 +94,22 @@ async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<
   }
 }
 
-function createGateway(client: CognitoIdentityProviderClient, userPoolId: string, config: AppConfig): CognitoGateway {
+/** The gateway owns retries (so throttling also slows the shared limiter); the SDK clients try once. */
+function createGateway(client: CognitoIdentityProviderClient, userPoolId: string, config: AppConfig, reconnect?: () => Promise<boolean>): CognitoGateway {
   return new CognitoGateway({
     client,
     userPoolId,
     limiters: new QuotaLimiters({ UserList: config.listUsersRate }),
-    audit: new FileAuditLog(join(config.dataDir, 'audit.jsonl'))
+    audit: new FileAuditLog(join(config.dataDir, 'audit.jsonl')),
+    reconnect
   })
-}
-
-/** The gateway owns retries (so throttling also slows the shared limiter); the SDK tries once. */
-function createClient(options: { region: string; endpoint?: string; credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider }) {
-  return new CognitoIdentityProviderClient({ ...options, maxAttempts: 1 })
 }
 
 /**
  * The SDK's default chain (environment, AWS_PROFILE, shared files, SSO, instance roles). An emulator
  * endpoint does not check signatures, so there a missing credential falls back to a placeholder.
  */
-function credentialsFor(pool: PoolConfig): AwsCredentialIdentityProvider {
+function credentialsFor(pool: PoolConfig): AwsCredentialIdentityProvider | AwsCredentialIdentity {
   const chain = fromNodeProviderChain()
   if (!pool.endpoint) return chain
   return async () => {

@@ -1,5 +1,6 @@
 import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
 import { AppError, type ErrorCode } from '../../shared/errors'
+import { isLocalFileError, localFileError } from '../storage/localErrors'
 import { nameOf, WriteOutcomeUnknownError } from './gateway'
 
 /** Which request failed, so one exception name can be explained in the terms of that request. */
@@ -159,11 +160,23 @@ function errorNameOf(error: unknown): string {
  */
 export function toAppError(error: unknown, context: ErrorContext = {}): AppError {
   if (error instanceof AppError) return error
+  if (isLocalFileError(error)) return localFileError(error)
   const name = errorNameOf(error)
   const explain = BY_NAME[name]
   if (explain) {
     const [code, message] = explain(error, context)
     return new AppError(code, message)
   }
-  return new AppError('INTERNAL', `Unexpected error (${name})${detail(error)}. Try again; if it keeps happening, report it with this message.`)
+  if (isServiceException(error))
+    return new AppError('INTERNAL', `Cognito answered with an error this app does not know (${name})${detail(error)}. Report it with this message.`)
+  // Not Cognito's words, and its text may hold paths or internals: the name is enough to report it.
+  return new AppError(
+    'INTERNAL',
+    `Something went wrong inside the app (${name}); the operation may not have finished. Look the user up before trying again, and report this message if it keeps happening.`
+  )
+}
+
+/** The SDK's service exceptions (what Cognito itself answered) carry response metadata. */
+function isServiceException(error: unknown): boolean {
+  return !!error && typeof error === 'object' && ('$metadata' in error || '$fault' in error)
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import type { AuditEntry, AuditLog } from './audit'
+import { auditUnwritableError } from '../storage/localErrors'
+import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from './audit'
 import type { QuotaLimiters } from './quotas'
 import { abortableSleep } from './rateLimiter'
 
@@ -43,6 +45,13 @@ export interface GatewayOptions {
   limiters: QuotaLimiters
   audit: AuditLog
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /**
+   * Called when a request's connection was refused (the request never left this machine): finds the
+   * endpoint again, e.g. the sandbox emulator another process took over. True when it may be resent.
+   */
+  reconnect?: () => Promise<boolean>
+  /** Told when a write's result could not be added to the audit trail (its intent is there). */
+  onAuditFailure?: (error: unknown) => void
 }
 
 /**
@@ -55,6 +64,8 @@ export class CognitoGateway {
   private readonly client: CognitoIdentityProviderClient
   private readonly audit: AuditLog
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  private readonly reconnect?: () => Promise<boolean>
+  private readonly onAuditFailure: (error: unknown) => void
 
   constructor(options: GatewayOptions) {
     this.client = options.client
@@ -62,28 +73,41 @@ export class CognitoGateway {
     this.limiters = options.limiters
     this.audit = options.audit
     this.sleep = options.sleep ?? abortableSleep
+    this.reconnect = options.reconnect
+    this.onAuditFailure = options.onAuditFailure ?? ((error) => console.warn('Tier Admin: an audit result could not be written:', nameOf(error)))
   }
 
   async send<Output>(command: AnyCommand, options: SendOptions = {}): Promise<Output> {
     const name = command.constructor.name
     const limiter = this.limiters.forCommand(name)
     const maxAttempts = options.maxAttempts ?? 6
+    // Write-ahead: no intent on disk, no request.
+    const intent = WRITE_COMMANDS.has(name) ? await this.recordIntent(name, command.input, options) : null
+    let reconnected = false
     for (let attempt = 1; ; attempt++) {
-      await limiter.acquire(options.signal)
       try {
+        await limiter.acquire(options.signal)
         const output = (await this.client.send(command as never, { abortSignal: options.signal })) as Output
         limiter.onSuccess()
-        await this.recordWrite(name, command.input, options, 'ok')
+        if (intent) await this.recordResult(intent, 'ok')
         return output
       } catch (error) {
         const errorName = nameOf(error)
+        // A refused connection never delivered the request, so even a write that must not repeat may be resent once.
+        if (errorName === 'ECONNREFUSED' && this.reconnect && !reconnected && !options.signal?.aborted) {
+          reconnected = true
+          if (await this.reconnect()) {
+            attempt--
+            continue
+          }
+        }
         const throttled = THROTTLE_ERRORS.has(errorName)
         if (throttled) limiter.onThrottled()
         const transient = TRANSIENT_ERRORS.has(errorName)
         const retryable = throttled || (transient && !NOT_REPEATABLE.has(name))
         if (!retryable || attempt >= maxAttempts || options.signal?.aborted) {
-          const outcome = transient && WRITE_COMMANDS.has(name) ? 'unknown' : 'failed'
-          await this.recordWrite(name, command.input, options, outcome, errorName)
+          const outcome = transient && intent ? 'unknown' : 'failed'
+          if (intent) await this.recordResult(intent, outcome, errorName)
           throw outcome === 'unknown' ? new WriteOutcomeUnknownError(name, command.input, error) : error
         }
         await this.sleep(backoffMs(attempt), options.signal)
@@ -91,19 +115,34 @@ export class CognitoGateway {
     }
   }
 
-  private async recordWrite(commandName: string, input: object, options: SendOptions, outcome: AuditEntry['outcome'], errorName?: string): Promise<void> {
-    if (!WRITE_COMMANDS.has(commandName)) return
+  private async recordIntent(commandName: string, input: object, options: SendOptions): Promise<AuditEntry> {
     const fields = input as { Username?: string; UserAttributes?: { Name?: string; Value?: string }[] }
-    await this.audit.record({
+    const entry: AuditEntry = {
+      id: randomUUID(),
       at: new Date().toISOString(),
+      phase: 'intent',
       operation: commandName.replace(/Command$/, ''),
       userPoolId: this.userPoolId,
       username: fields.Username,
       changes: auditableChanges(fields.UserAttributes),
       ...(options.previous ? { previous: options.previous } : {}),
-      outcome,
-      ...(errorName ? { errorName } : {})
-    })
+      osUser: osUser()
+    }
+    try {
+      await this.audit.record(entry)
+    } catch (error) {
+      throw auditUnwritableError(error, this.audit.location)
+    }
+    return entry
+  }
+
+  /** Never throws: the write happened (or was answered), and that must reach the operator whatever the disk says. */
+  private async recordResult(intent: AuditEntry, outcome: AuditOutcome, errorName?: string): Promise<void> {
+    try {
+      await this.audit.record({ ...intent, at: new Date().toISOString(), phase: 'result', outcome, ...(errorName ? { errorName } : {}) })
+    } catch (error) {
+      this.onAuditFailure(error)
+    }
   }
 }
 

@@ -13,6 +13,9 @@ export function createHandlers(app: AppContext): Handlers {
   return {
     getConnection: async () => app.status,
     describePool: async (request) => services().schema.describe({ refresh: request?.refresh }),
+    checkConnection: async () => app.health(),
+    restartSandbox: async () => app.restartSandbox(),
+    restoreSandbox: async () => app.restoreSandbox(),
     register: async (request) => registerUser(services().connection, services().schema, request),
     confirm: async ({ username, code }) => confirmWithCode(services().connection, username, code),
     resendCode: async ({ username }) => resendCode(services().connection, username),

@@ -1,19 +1,22 @@
 /**
  * Runs cognito-local (the npm package) inside this process, with its data under the app's data
- * folder and its messages captured in the sandbox outbox instead of printed to a console.
+ * folder in the crash-safe store, its messages captured in the sandbox outbox instead of printed to a
+ * console, and a guard in front (see emulatorGuard) so only the app's own processes can use it.
  */
-import type { Server as HttpServer } from 'node:http'
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { loadConfig } from 'cognito-local/lib/server/config'
 import { Router } from 'cognito-local/lib/server/Router'
 import { createServer } from 'cognito-local/lib/server/server'
 import { DateClock, TriggersService } from 'cognito-local/lib/services'
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService'
 import { CryptoService } from 'cognito-local/lib/services/crypto'
-import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb'
 import { otp } from 'cognito-local/lib/services/otp'
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator'
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService'
+import { DurableDataStoreFactory } from './durableStore'
+import { guardRequest, guardRoute } from './emulatorGuard'
 import type { SandboxOutbox } from './outbox'
 import { resendConfirmationCodeTarget } from './resendConfirmationCode'
 
@@ -28,13 +31,17 @@ const silentLogger: Record<string, unknown> = {}
 for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'fatal']) silentLogger[level] = () => undefined
 silentLogger.child = () => silentLogger
 
-export async function startEmulator(directory: string, outbox: SandboxOutbox, port = 0): Promise<RunningEmulator> {
+/** Requests still being answered when the emulator stops get this long to finish. */
+const CLOSE_GRACE_MS = 5000
+
+export async function startEmulator(directory: string, outbox: SandboxOutbox, credential: string): Promise<RunningEmulator> {
   const logger = silentLogger as never
   const ctx = { logger }
-  const config = await loadConfig(ctx, new StormDBDataStoreFactory(directory))
+  const config = await loadConfig(ctx, new DurableDataStoreFactory(directory))
   const clock = new DateClock()
-  const dataStores = new StormDBDataStoreFactory(`${directory}/db`)
-  const cognito = await new CognitoServiceFactoryImpl(`${directory}/db`, dataStores, new UserPoolServiceFactoryImpl(clock, dataStores)).create(ctx, {})
+  const dbDir = join(directory, 'db')
+  const dataStores = new DurableDataStoreFactory(dbDir)
+  const cognito = await new CognitoServiceFactoryImpl(dbDir, dataStores, new UserPoolServiceFactoryImpl(clock, dataStores)).create(ctx, {})
   // No Lambda triggers in the sandbox, so the Lambda client (aws-sdk v2) is never constructed.
   const noLambda = { enabled: () => false, invoke: () => Promise.reject(new Error('No Lambda in the sandbox')) }
   const triggers = new TriggersService(clock, cognito, noLambda as never, new CryptoService(config.KMSConfig))
@@ -49,27 +56,34 @@ export async function startEmulator(directory: string, outbox: SandboxOutbox, po
       _meta: unknown,
       details: { Destination: string }
     ) {
-      outbox.append({ username: user.Username, destination: details.Destination, code, reason: source })
+      await outbox.append({ username: user.Username, destination: details.Destination, code, reason: source })
     }
   }
   const services = { clock, cognito, config, messages, otp, tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig), triggers }
   const router = Router(services as never)
   // cognito-local lacks ResendConfirmationCode; the sandbox adds it so the Confirm screen works end to end.
-  const routeWithResend = ((target: string) =>
-    target === 'ResendConfirmationCode' ? resendConfirmationCodeTarget(services as never) : router(target)) as typeof router
-  const server = createServer(routeWithResend, logger, { port, hostname: '127.0.0.1', development: false, https: false }, services as never)
-  const http = (await server.start()) as HttpServer
-  const actualPort = (http.address() as AddressInfo).port
-  return {
-    endpoint: `http://127.0.0.1:${actualPort}`,
-    port: actualPort,
-    close: () => closeServer(http)
-  }
+  const route = ((target: string) =>
+    guardRoute(target === 'ResendConfirmationCode' ? resendConfirmationCodeTarget(services as never) : router(target))) as typeof router
+  const { application } = createServer(route, logger, { port: 0, hostname: '127.0.0.1', development: false, https: false }, services as never)
+  const http = createHttpServer((request, response) => {
+    if (guardRequest(request, response, credential)) application(request, response)
+  })
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(0, '127.0.0.1', () => resolve())
+  })
+  const port = (http.address() as AddressInfo).port
+  return { endpoint: `http://127.0.0.1:${port}`, port, close: () => closeServer(http) }
 }
 
+/** Stops taking connections and lets requests in flight finish, so no acknowledged write is cut off. */
 function closeServer(http: HttpServer): Promise<void> {
   return new Promise((resolve) => {
-    http.close(() => resolve())
-    http.closeAllConnections?.()
+    const force = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS)
+    http.close(() => {
+      clearTimeout(force)
+      resolve()
+    })
+    http.closeIdleConnections()
   })
 }

@@ -1,30 +1,28 @@
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { dirname } from 'node:path'
 import type { OutboxMessage } from '../../shared/domain'
+import { appendJsonLine, readJsonLines } from '../storage/jsonLines'
+
+function isMessage(value: unknown): value is OutboxMessage {
+  const m = value as Partial<OutboxMessage> | null
+  return !!m && typeof m === 'object' && typeof m.username === 'string' && typeof m.code === 'string' && typeof m.at === 'string'
+}
 
 /**
  * The sandbox's outbox: every code the sandbox pool "sent", kept as JSON lines so it survives restarts
- * and the CLI sees what the app sent (and the other way round).
+ * and the CLI sees what the app sent (and the other way round). A torn line is skipped, not fatal.
  */
 export class SandboxOutbox {
   constructor(readonly path: string) {}
 
-  append(message: Omit<OutboxMessage, 'id' | 'at'>): OutboxMessage {
+  async append(message: Omit<OutboxMessage, 'id' | 'at'>): Promise<OutboxMessage> {
     const entry: OutboxMessage = { id: randomUUID(), at: new Date().toISOString(), ...message }
-    mkdirSync(dirname(this.path), { recursive: true })
-    appendFileSync(this.path, JSON.stringify(entry) + '\n', 'utf8')
+    await appendJsonLine(this.path, entry)
     return entry
   }
 
   /** Newest first. */
   list(limit = 200): OutboxMessage[] {
-    if (!existsSync(this.path)) return []
-    const lines = readFileSync(this.path, 'utf8').split('\n').filter(Boolean)
-    return lines
-      .slice(-limit)
-      .map((line) => JSON.parse(line) as OutboxMessage)
-      .reverse()
+    return readJsonLines(this.path, isMessage).entries.slice(-limit).reverse()
   }
 
   /** The newest code sent to a user, for the CLI and tests. */

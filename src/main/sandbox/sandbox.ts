@@ -1,178 +1,182 @@
 /**
  * The embedded sandbox pool: a cognito-local emulator on a free 127.0.0.1 port with its data under the
- * app's data folder, provisioned once with a pool shaped like production's. A second process (the CLI
- * while the app runs, or the other way round) connects to the emulator already running instead of
- * opening the same files twice.
+ * app's data folder. Exactly one process owns the emulator and its files at a time, under the lock
+ * `owner.lock`; every other process of the app (the CLI beside the app, a second terminal) uses that
+ * one through `server.json`. When the owner goes away, the next process to need the sandbox takes
+ * ownership; two emulators never open the same files.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-  DescribeUserPoolCommand
-} from '@aws-sdk/client-cognito-identity-provider'
 import { AppError } from '../../shared/errors'
+import { describeHolder, tryAcquireLock, type FileLock, type LockHolder } from '../storage/fileLock'
+import { ensurePrivateDir, writeFileAtomic } from '../storage/privateFiles'
 import { startEmulator, type RunningEmulator } from './emulatorServer'
 import { SandboxOutbox } from './outbox'
+import { ensurePool, readPoolRecord, type SandboxPool } from './sandboxPool'
+import { SandboxDamagedError } from './sandboxDamage'
+import { damagedSandboxError } from './sandboxRepair'
+import { emulatorAnswers, readServerRecord, removeServerRecord, writeServerRecord, type ServerRecord } from './serverRecord'
 
-export const SANDBOX_REGION = 'us-east-1'
-export const SANDBOX_CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' }
+export { SANDBOX_REGION, SANDBOX_SIGNING_KEYS, type SandboxPool } from './sandboxPool'
 
-export interface SandboxPool {
-  userPoolId: string
-  clientId: string
-  clientSecret: string
-}
+/** How long a process waits for another one that holds the sandbox to have it answering (a big pool loads slowly). */
+const ATTACH_TIMEOUT_MS = 30_000
+const ATTACH_POLL_MS = 100
 
 export interface Sandbox extends SandboxPool {
-  endpoint: string
   dataDir: string
   outbox: SandboxOutbox
-  /** True when this process runs the emulator (and so stops it on quit). */
-  owned: boolean
+  /** Where requests go now; changes when ownership moves or the emulator restarts. */
+  endpoint(): string
+  /** The per-run credential every request must carry. */
+  credential(): string
+  /** True while this process runs the emulator (and so stops it on quit). */
+  owned(): boolean
+  /** Whether the emulator answers right now. */
+  answers(): Promise<boolean>
+  /**
+   * After a refused connection: finds the emulator again, taking it over if its owner is gone.
+   * Resolves true when it answers again (a refused request was never delivered, so may be resent).
+   */
+  reconnect(): Promise<boolean>
+  /** Starts the emulator afresh (this process's own), or finds the one another process runs. */
+  restart(): Promise<void>
   stop(): Promise<void>
 }
 
-interface ServerRecord {
-  pid: number
-  port: number
+type Role = { kind: 'owner'; lock: FileLock; emulator: RunningEmulator; record: ServerRecord; pool: SandboxPool } | { kind: 'attached'; record: ServerRecord }
+
+export interface OpenSandboxOptions {
+  /** Who this process is, for the lock file and for refusals: "the Tier Admin app", "the tier-admin CLI". */
+  processLabel: string
 }
 
-export async function openSandbox(appDataDir: string): Promise<Sandbox> {
-  const dir = join(appDataDir, 'sandbox')
-  mkdirSync(dir, { recursive: true })
-  const outbox = new SandboxOutbox(join(dir, 'outbox.jsonl'))
+export async function openSandbox(appDataDir: string, options: OpenSandboxOptions): Promise<Sandbox> {
   try {
-    const shared = await findRunningEmulator(dir)
-    const emulator = shared ?? (await startOwnedEmulator(dir, outbox))
-    const pool = await ensurePool(dir, emulator.endpoint)
-    return {
-      ...pool,
-      endpoint: emulator.endpoint,
-      dataDir: dir,
-      outbox,
-      owned: !shared,
-      stop: () => (shared ? Promise.resolve() : emulator.close())
-    }
+    return await open(appDataDir, options)
   } catch (error) {
-    if (error instanceof AppError) throw error
+    throw error instanceof SandboxDamagedError ? damagedSandboxError(error, join(appDataDir, 'sandbox')) : error
+  }
+}
+
+async function open(appDataDir: string, options: OpenSandboxOptions): Promise<Sandbox> {
+  const dir = join(appDataDir, 'sandbox')
+  await ensurePrivateDir(dir)
+  const outbox = new SandboxOutbox(join(dir, 'outbox.jsonl'))
+  const paths = { lock: join(dir, 'owner.lock'), server: join(dir, 'server.json') }
+  let role: Role = await connect()
+  let pool: SandboxPool = await poolFor(role)
+  let reconnecting: Promise<boolean> | null = null
+
+  async function connect(): Promise<Role> {
+    const deadline = Date.now() + ATTACH_TIMEOUT_MS
+    let lastHolder: LockHolder | null = null
+    while (Date.now() < deadline) {
+      const attempt = await tryAcquireLock(paths.lock, options.processLabel)
+      if (attempt.acquired) return becomeOwner(attempt.lock)
+      lastHolder = attempt.heldBy
+      const record = readServerRecord(paths.server)
+      if (record && record.pid === attempt.heldBy.pid && (await emulatorAnswers(record.port, record.credential))) return { kind: 'attached', record }
+      await sleep(ATTACH_POLL_MS)
+    }
     throw new AppError(
       'SANDBOX_UNAVAILABLE',
-      `The sandbox pool could not start (${(error as Error).message}). Check that ${dir} is writable, or configure a real pool.`
+      `The sandbox is held by ${lastHolder ? describeHolder(lastHolder) : 'another process'}, which is not answering. Close that program (or end that process), then try again.`
     )
   }
-}
 
-async function startOwnedEmulator(dir: string, outbox: SandboxOutbox): Promise<RunningEmulator> {
-  writeEmulatorDefaults(dir)
-  const emulator = await startEmulator(dir, outbox)
-  const recordPath = join(dir, 'server.json')
-  writeFileSync(recordPath, JSON.stringify({ pid: process.pid, port: emulator.port } satisfies ServerRecord))
-  return {
-    ...emulator,
-    close: async () => {
-      await emulator.close()
-      if (readRecord(recordPath)?.pid === process.pid) rmSync(recordPath, { force: true })
+  async function becomeOwner(lock: FileLock): Promise<Role> {
+    let emulator: RunningEmulator | null = null
+    try {
+      readPoolRecord(dir) // a damaged record stops the start before anything is written
+      await writeEmulatorDefaults(dir)
+      const credential = randomBytes(32).toString('hex')
+      emulator = await startEmulator(dir, outbox, credential)
+      const record: ServerRecord = { pid: process.pid, port: emulator.port, credential }
+      const ownPool = await ensurePool(dir, emulator.endpoint, credential)
+      await writeServerRecord(paths.server, record)
+      return { kind: 'owner', lock, emulator, record, pool: ownPool }
+    } catch (error) {
+      await emulator?.close()
+      lock.release()
+      throw explainStartFailure(error, dir)
     }
   }
+
+  async function poolFor(current: Role): Promise<SandboxPool> {
+    if (current.kind === 'owner') return current.pool
+    const recorded = readPoolRecord(dir)
+    if (!recorded) throw new AppError('SANDBOX_UNAVAILABLE', 'The process that runs the sandbox has not recorded its pool. Restart the sandbox.')
+    return recorded
+  }
+
+  async function stopOwn(): Promise<void> {
+    if (role.kind !== 'owner') return
+    const { lock, emulator, record } = role
+    // New requests are refused from here on; those in flight finish before the files are let go.
+    removeServerRecord(paths.server, record)
+    await emulator.close()
+    lock.release()
+  }
+
+  async function findAgain(): Promise<boolean> {
+    if (await emulatorAnswers(role.record.port, role.record.credential)) return true
+    await stopOwn()
+    role = await connect()
+    pool = await poolFor(role)
+    return true
+  }
+
+  const sandbox: Sandbox = {
+    get userPoolId() {
+      return pool.userPoolId
+    },
+    get clientId() {
+      return pool.clientId
+    },
+    get clientSecret() {
+      return pool.clientSecret
+    },
+    dataDir: dir,
+    outbox,
+    endpoint: () => `http://127.0.0.1:${role.record.port}`,
+    credential: () => role.record.credential,
+    owned: () => role.kind === 'owner',
+    answers: () => emulatorAnswers(role.record.port, role.record.credential),
+    reconnect() {
+      reconnecting ??= findAgain()
+        .catch(() => false)
+        .finally(() => (reconnecting = null))
+      return reconnecting
+    },
+    async restart() {
+      await stopOwn()
+      role = await connect()
+      pool = await poolFor(role)
+    },
+    stop: stopOwn
+  }
+  return sandbox
 }
 
 /** Username sign-in, not cognito-local's default of email-as-username. */
-function writeEmulatorDefaults(dir: string): void {
+async function writeEmulatorDefaults(dir: string): Promise<void> {
   const configPath = join(dir, 'config.json')
-  if (!existsSync(configPath)) writeFileSync(configPath, JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }, null, 2))
+  if (!existsSync(configPath)) await writeFileAtomic(configPath, JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }, null, 2))
 }
 
-async function findRunningEmulator(dir: string): Promise<RunningEmulator | null> {
-  const record = readRecord(join(dir, 'server.json'))
-  if (!record || record.pid === process.pid || !processIsAlive(record.pid)) return null
-  if (!(await portAnswers(record.port))) return null
-  return { endpoint: `http://127.0.0.1:${record.port}`, port: record.port, close: async () => undefined }
-}
-
-function readRecord(path: string): ServerRecord | null {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as ServerRecord
-  } catch {
-    return null
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port })
-    socket.setTimeout(1000)
-    socket.once('connect', () => (socket.destroy(), resolve(true)))
-    socket.once('error', () => resolve(false))
-    socket.once('timeout', () => (socket.destroy(), resolve(false)))
-  })
-}
-
-/** The pool and client recorded at first start, or newly provisioned when missing or gone. */
-async function ensurePool(dir: string, endpoint: string): Promise<SandboxPool> {
-  const client = new CognitoIdentityProviderClient({ endpoint, region: SANDBOX_REGION, credentials: SANDBOX_CREDENTIALS })
-  try {
-    const poolPath = join(dir, 'pool.json')
-    const recorded = readPoolRecord(poolPath)
-    if (recorded && (await poolExists(client, recorded.userPoolId))) return recorded
-    const pool = await provisionPool(client)
-    writeFileSync(poolPath, JSON.stringify(pool, null, 2), { mode: 0o600 })
-    return pool
-  } finally {
-    client.destroy()
-  }
-}
-
-function readPoolRecord(path: string): SandboxPool | null {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as SandboxPool
-  } catch {
-    return null
-  }
-}
-
-async function poolExists(client: CognitoIdentityProviderClient, userPoolId: string): Promise<boolean> {
-  try {
-    await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }))
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** A pool shaped like the production one the seed describes. */
-async function provisionPool(client: CognitoIdentityProviderClient): Promise<SandboxPool> {
-  const { UserPool } = await client.send(
-    new CreateUserPoolCommand({
-      PoolName: 'tier-admin-sandbox',
-      AliasAttributes: ['email'],
-      AutoVerifiedAttributes: ['email'],
-      Policies: {
-        PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true }
-      },
-      // The tier, plus the profile attributes the seed's onboarding examples use.
-      Schema: ['user_tier', 'company', 'department', 'role'].map((name) => ({ Name: name, AttributeDataType: 'String', Mutable: true, Required: false }))
-    })
+function explainStartFailure(error: unknown, dir: string): unknown {
+  if (error instanceof SandboxDamagedError) return error
+  if (error instanceof AppError) return error
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC') return error
+  return new AppError(
+    'SANDBOX_UNAVAILABLE',
+    `The sandbox pool could not start (${(error as Error).message}). See the files in ${dir}, or configure a real pool.`
   )
-  const userPoolId = UserPool?.Id as string
-  const { UserPoolClient } = await client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: userPoolId,
-      ClientName: 'tier-admin',
-      GenerateSecret: true,
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']
-    })
-  )
-  return { userPoolId, clientId: UserPoolClient?.ClientId as string, clientSecret: UserPoolClient?.ClientSecret as string }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }

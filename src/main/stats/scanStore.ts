@@ -1,21 +1,26 @@
 /**
- * Everything a scan keeps on disk, in the pool's state folder:
+ * Everything a scan keeps on disk, in the pool's state folder, private to the operator's account:
  *
- *   last.json                 the last finished result (StatsResult)
- *   members/<bucket>.tsv      that result's users per tier bucket (username, email, tier value)
+ *   current.json              which result is the last finished one: { result, folder }
+ *   results/<id>/<bucket>.tsv that result's users per tier bucket (username, email, tier value)
  *   scan/state.json           the unfinished scan: mode, partitions, time spent, how it stopped
  *   scan/done/<part>.json     a finished partition's counts, written once when it finishes
  *   scan/members/<part>.tsv   a finished partition's users; `.part` while it is being scanned
  *
  * A partition counts as finished only once its done file exists, so after a crash or cancel any
- * member file without one is deleted and the partition is scanned again from its start.
+ * member file without one is deleted and the partition is scanned again from its start. A finished
+ * result is written to a new folder and then named in current.json in one atomic replace, so a
+ * reader in another process (the CLI's list-tier beside the app) sees the old result or the new one,
+ * figures and member lists always from the same scan.
  */
+import { randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
+import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { TIER_BUCKETS, type ScanProgress, type StatsResult, type TierBucket, type TierMember } from '../../shared/domain'
 import type { AppErrorShape } from '../../shared/errors'
+import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
 import { bucketOf, type ScannedUser, type Tally } from './tally'
 
 /** The unfinished scan's description. */
@@ -60,9 +65,15 @@ function parseMemberLine(line: string): TierMember {
   return { username: unescapeField(username), email: email === '' ? null : unescapeField(email), tierValue: unescapeField(tierValue) }
 }
 
-async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  await writeFile(`${path}.tmp`, JSON.stringify(value))
-  await rename(`${path}.tmp`, path)
+function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  return writeFileAtomic(path, JSON.stringify(value))
+}
+
+/** The pointer to the last finished result and the folder that holds its member lists. */
+interface CurrentResult {
+  result: StatsResult
+  /** A folder under results/, or "" for the layout of earlier versions (last.json and members/). */
+  folder: string
 }
 
 async function readJson<T>(path: string): Promise<T | null> {
@@ -85,7 +96,7 @@ export class PartitionWriter {
   ) {}
 
   static async open(partPath: string, finalPath: string): Promise<PartitionWriter> {
-    return new PartitionWriter(await open(partPath, 'w'), partPath, finalPath)
+    return new PartitionWriter(await open(partPath, 'w', PRIVATE_FILE_MODE), partPath, finalPath)
   }
 
   async write(users: readonly ScannedUser[]): Promise<void> {
@@ -115,8 +126,20 @@ export class ScanStore {
     this.scanMembersDir = join(this.scanDir, 'members')
   }
 
-  loadLast(): Promise<StatsResult | null> {
-    return readJson<StatsResult>(join(this.dir, 'last.json'))
+  async loadLast(): Promise<StatsResult | null> {
+    return (await this.current())?.result ?? null
+  }
+
+  /** Read afresh each time: another process may have finished a scan since. */
+  private async current(): Promise<CurrentResult | null> {
+    const current = await readJson<CurrentResult>(join(this.dir, 'current.json'))
+    if (current?.result) return current
+    const legacy = await readJson<StatsResult>(join(this.dir, 'last.json'))
+    return legacy ? { result: legacy, folder: '' } : null
+  }
+
+  private membersPath(current: CurrentResult | null, bucket: TierBucket): string {
+    return current?.folder ? join(this.dir, 'results', current.folder, `${bucket}.tsv`) : join(this.dir, 'members', `${bucket}.tsv`)
   }
 
   /** The unfinished scan and its finished partitions; null when there is none. */
@@ -134,8 +157,8 @@ export class ScanStore {
   /** Starts a new scan from nothing, dropping any earlier unfinished one. */
   async beginScan(meta: ScanMeta): Promise<void> {
     await rm(this.scanDir, { recursive: true, force: true })
-    await mkdir(this.doneDir, { recursive: true })
-    await mkdir(this.scanMembersDir, { recursive: true })
+    await ensurePrivateDir(this.doneDir)
+    await ensurePrivateDir(this.scanMembersDir)
     await this.saveMeta(meta)
   }
 
@@ -145,8 +168,8 @@ export class ScanStore {
 
   /** Deletes member files of partitions that did not finish, so they are scanned again from the start. */
   async discardUnfinished(finished: ReadonlySet<string>): Promise<void> {
-    await mkdir(this.scanMembersDir, { recursive: true })
-    await mkdir(this.doneDir, { recursive: true })
+    await ensurePrivateDir(this.scanMembersDir)
+    await ensurePrivateDir(this.doneDir)
     for (const name of await readdir(this.scanMembersDir)) {
       const key = name.replace(/\.tsv(\.part)?$/, '')
       if (name.endsWith('.part') || !finished.has(key === 'all' ? '' : key)) await rm(join(this.scanMembersDir, name), { force: true })
@@ -164,24 +187,37 @@ export class ScanStore {
   }
 
   /**
-   * Makes the finished scan the last result: splits the partitions' members into one file per bucket,
-   * then replaces the previous result and drops the scan folder.
+   * Makes the finished scan the last result: splits the partitions' members into one file per bucket
+   * in a new results folder, names it in current.json, then drops the scan folder and old results.
    */
   async finalize(result: StatsResult, partitions: readonly string[]): Promise<void> {
-    const staging = join(this.dir, 'members.new')
-    await rm(staging, { recursive: true, force: true })
-    await mkdir(staging, { recursive: true })
+    const previous = await this.current()
+    const folder = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`
+    const target = join(this.dir, 'results', folder)
+    await ensurePrivateDir(target)
     const outputs = new Map<TierBucket, FileHandle>()
     try {
-      for (const bucket of TIER_BUCKETS) outputs.set(bucket, await open(join(staging, `${bucket}.tsv`), 'w'))
+      for (const bucket of TIER_BUCKETS) outputs.set(bucket, await open(join(target, `${bucket}.tsv`), 'w', PRIVATE_FILE_MODE))
       for (const prefix of partitions) await this.splitPartition(join(this.scanMembersDir, `${fileKey(prefix)}.tsv`), outputs)
+      for (const handle of outputs.values()) await handle.sync()
     } finally {
       for (const handle of outputs.values()) await handle.close()
     }
-    await rm(join(this.dir, 'members'), { recursive: true, force: true })
-    await rename(staging, join(this.dir, 'members'))
-    await writeJsonAtomic(join(this.dir, 'last.json'), result)
+    await writeJsonAtomic(join(this.dir, 'current.json'), { result, folder } satisfies CurrentResult)
     await rm(this.scanDir, { recursive: true, force: true })
+    await this.removeOldResults(new Set([folder, previous?.folder ?? '']))
+  }
+
+  /**
+   * Older results go, except the one just replaced: a reader that looked at current.json a moment ago
+   * may still be reading it.
+   */
+  private async removeOldResults(keep: ReadonlySet<string>): Promise<void> {
+    for (const name of await readdir(join(this.dir, 'results')).catch(() => [] as string[])) {
+      if (!keep.has(name)) await rm(join(this.dir, 'results', name), { recursive: true, force: true })
+    }
+    await rm(join(this.dir, 'members'), { recursive: true, force: true })
+    await rm(join(this.dir, 'last.json'), { force: true })
   }
 
   private async splitPartition(path: string, outputs: Map<TierBucket, FileHandle>): Promise<void> {
@@ -204,20 +240,21 @@ export class ScanStore {
   }
 
   /** Reads members of a bucket from the last result, streaming: only the requested page is kept. */
-  async readMembers(bucket: TierBucket, offset: number, limit: number): Promise<TierMember[]> {
+  async readMembers(bucket: TierBucket, offset: number, limit: number): Promise<{ result: StatsResult | null; members: TierMember[] }> {
+    const current = await this.current()
     const members: TierMember[] = []
     let index = 0
-    for await (const line of lines(join(this.dir, 'members', `${bucket}.tsv`))) {
+    for await (const line of lines(this.membersPath(current, bucket))) {
       if (index++ < offset) continue
       members.push(parseMemberLine(line))
       if (members.length >= limit) break
     }
-    return members
+    return { result: current?.result ?? null, members }
   }
 
-  /** Every member of a bucket, one at a time. */
+  /** Every member of a bucket in the last finished result, one at a time. */
   async *members(bucket: TierBucket): AsyncGenerator<TierMember> {
-    for await (const line of lines(join(this.dir, 'members', `${bucket}.tsv`))) yield parseMemberLine(line)
+    for await (const line of lines(this.membersPath(await this.current(), bucket))) yield parseMemberLine(line)
   }
 }
 

@@ -3,10 +3,12 @@
  * on custom attributes), split by sub prefix so partitions run side by side at the UserList quota,
  * with a running estimate from finished partitions, cancel and resume, and member lists kept on disk.
  */
-import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { CognitoGateway } from '../cognito/gateway'
 import type { CsvFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, TierMembersPage } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
+import { describeHolder, lockHolder, tryAcquireLock, type FileLock } from '../storage/fileLock'
+import { ensurePrivateDir } from '../storage/privateFiles'
 import { figuresCsv, memberCsvRow, membersCsvHeader } from './csv'
 import { cancelledError, ScanRun } from './scanRun'
 import { ScanStore } from './scanStore'
@@ -14,7 +16,10 @@ import { ScanStore } from './scanStore'
 export interface StatsService {
   /** The running or resumable scan and the last finished result, from memory or disk. */
   snapshot(): Promise<StatsSnapshot>
-  /** Starts a scan (or resumes a cancelled or failed one) in the background and returns its progress at once. Throws SCAN_IN_PROGRESS if one runs. */
+  /**
+   * Starts a scan (or resumes a cancelled or failed one) in the background and returns its progress at
+   * once. Throws SCAN_IN_PROGRESS if one runs here, LOCKED_BY_OTHER_PROCESS if another process scans this pool.
+   */
   start(): Promise<ScanProgress>
   /** Stops the running scan, keeping its finished partitions for resume; null when none runs. */
   cancel(): Promise<ScanProgress | null>
@@ -35,6 +40,8 @@ export interface StatsServiceOptions {
   /** Partitions read side by side; 16 by default. */
   concurrency?: number
   onProgress?: (progress: ScanProgress) => void
+  /** Who this process is, named to another process whose scan is refused: "the Tier Admin app". */
+  processLabel?: string
 }
 
 /**
@@ -49,6 +56,9 @@ interface Active {
   finished: Promise<void>
 }
 
+/** The per-pool lock a scan holds from start to finish, across every process of the app. */
+const SCAN_LOCK = 'scan.lock'
+
 /** Creates the statistics service for one pool (one gateway and one state folder). */
 export function createStatsService(options: StatsServiceOptions): StatsService {
   const store = new ScanStore(options.stateDir)
@@ -56,7 +66,6 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
   let active: Active | null = null
   let starting = false
   let lastRun: ScanRun | null = null
-  let lastResult: StatsResult | null | undefined
 
   const settings = {
     gateway: options.gateway,
@@ -66,12 +75,10 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
     onProgress: options.onProgress
   }
 
+  /** From disk each time: another process of the app may have finished a scan of this pool since. */
   async function last(): Promise<StatsResult | null> {
-    if (lastResult === undefined) {
-      const saved = await store.loadLast()
-      lastResult = saved && saved.userPoolId === userPoolId ? saved : null
-    }
-    return lastResult
+    const saved = await store.loadLast()
+    return saved && saved.userPoolId === userPoolId ? saved : null
   }
 
   async function savedScan(): Promise<ConstructorParameters<typeof ScanRun>[1]> {
@@ -85,10 +92,19 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
     return result
   }
 
-  function launch(run: ScanRun): Active {
+  async function lockScan(): Promise<FileLock> {
+    const attempt = await tryAcquireLock(join(options.stateDir, SCAN_LOCK), options.processLabel ?? 'Tier Admin')
+    if (attempt.acquired) return attempt.lock
+    throw new AppError(
+      'LOCKED_BY_OTHER_PROCESS',
+      `A scan of this pool is already running in ${describeHolder(attempt.heldBy)}. Wait for it to finish there (its figures then show here too), or stop it there first.`
+    )
+  }
+
+  function launch(run: ScanRun, lock: FileLock): Active {
     const controller = new AbortController()
-    const finished = run.execute(controller.signal).then((result) => {
-      if (result) lastResult = result
+    const finished = run.execute(controller.signal).then(() => {
+      lock.release()
       lastRun = run
       active = null
     })
@@ -100,6 +116,11 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
       if (active) return { progress: active.run.progress(), last: await last() }
       if (lastRun) return { progress: lastRun.progress(), last: await last() }
       const saved = await savedScan()
+      const elsewhere = lockHolder(join(options.stateDir, SCAN_LOCK))
+      if (saved && elsewhere && elsewhere.pid !== process.pid) {
+        // Another process of the app is scanning this pool: show its progress as its partitions finish.
+        return { progress: { ...new ScanRun(settings, saved).progress(), state: 'running', runningElsewhere: describeHolder(elsewhere) }, last: await last() }
+      }
       // A scan that was running when the app quit is shown as cancelled: start() resumes it.
       const progress = saved
         ? new ScanRun(settings, { ...saved, meta: { ...saved.meta, state: saved.meta.state === 'running' ? 'cancelled' : saved.meta.state } }).progress()
@@ -111,10 +132,18 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
       if (active || starting) throw new AppError('SCAN_IN_PROGRESS', 'A scan of this pool is already running. Wait for it to finish or cancel it.')
       starting = true
       try {
-        await mkdir(options.stateDir, { recursive: true })
-        const run = new ScanRun(settings, await savedScan())
-        active = launch(run)
-        return run.progress()
+        await ensurePrivateDir(options.stateDir)
+        const lock = await lockScan()
+        try {
+          // Read under the lock: another process may have finished or moved the scan a moment ago.
+          const run = new ScanRun(settings, await savedScan())
+          lastRun = null
+          active = launch(run, lock)
+          return run.progress()
+        } catch (error) {
+          lock.release()
+          throw error
+        }
       } finally {
         starting = false
       }
@@ -129,9 +158,12 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
     },
 
     async tierMembers(bucket, offset, limit) {
-      const result = await requireLast()
+      await requireLast()
+      // The figures and the members from one read of the pointer, so they belong to the same scan.
+      const { result, members } = await store.readMembers(bucket, offset, limit)
+      if (!result) return requireLast().then(() => ({ members: [], total: 0 }))
       const total = bucket === 'invalid' ? Object.values(result.figures.tiers.invalid).reduce((a, b) => a + b, 0) : result.figures.tiers[bucket]
-      return { members: await store.readMembers(bucket, offset, limit), total }
+      return { members, total }
     },
 
     async csv(request) {

@@ -135,8 +135,15 @@ describe('lookup and tier edits', () => {
       .split('\n')
       .map((line) => JSON.parse(line))
     expect(lines.some((l) => l.operation === 'SignUp' && l.username === 'jane_premium' && l.outcome === 'ok')).toBe(true)
-    const tierChange = lines.find((l) => l.operation === 'AdminUpdateUserAttributes' && l.username === 'jane_premium')
-    expect(tierChange).toMatchObject({ changes: { 'custom:user_tier': 'standard' }, previous: { 'custom:user_tier': 'premium' }, outcome: 'ok' })
+    const tierChange = lines.filter((l) => l.operation === 'AdminUpdateUserAttributes' && l.username === 'jane_premium')
+    // Written ahead: the intent, then the result under the same id.
+    expect(tierChange.map((l) => l.phase)).toEqual(['intent', 'result'])
+    expect(tierChange[1]).toMatchObject({
+      id: tierChange[0].id,
+      changes: { 'custom:user_tier': 'standard' },
+      previous: { 'custom:user_tier': 'premium' },
+      outcome: 'ok'
+    })
     expect(JSON.stringify(lines)).not.toContain(strong)
   })
 })

@@ -2,7 +2,7 @@
  * The Cognito simulator for scan tests and the benchmark, plus the client wiring they share.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import { MemoryAuditLog } from '../../../src/main/cognito/audit'
+import { MemoryAuditLog } from '../memoryAuditLog'
 import { CognitoGateway } from '../../../src/main/cognito/gateway'
 import { QuotaLimiters } from '../../../src/main/cognito/quotas'
 

@@ -1,0 +1,62 @@
+/**
+ * Append-only JSON-lines files (the audit trail, the sandbox outbox). Each entry is one write of one
+ * whole line to a file opened for appending, so entries from several processes never interleave. A
+ * crash can still leave a torn last line; it is skipped on read and ended before the next entry, so it
+ * never swallows the entry written after it.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { PRIVATE_FILE_MODE } from './privateFiles'
+
+const NEWLINE = 0x0a
+
+export interface AppendOptions {
+  /** Flush to disk before returning: for entries that must exist before the act they describe. */
+  durable?: boolean
+}
+
+export async function appendJsonLine(path: string, value: unknown, options: AppendOptions = {}): Promise<void> {
+  const line = `${JSON.stringify(value)}\n`
+  const handle = await open(path, 'a+', PRIVATE_FILE_MODE)
+  try {
+    const { size } = await handle.stat()
+    let text = line
+    if (size > 0) {
+      const last = Buffer.alloc(1)
+      await handle.read(last, 0, 1, size - 1)
+      if (last[0] !== NEWLINE) text = `\n${line}`
+    }
+    await handle.write(text)
+    if (options.durable) await handle.datasync()
+  } finally {
+    await handle.close()
+  }
+}
+
+export interface JsonLines<T> {
+  entries: T[]
+  /** Lines that were not whole JSON objects (a torn write), left out. */
+  skipped: number
+}
+
+/** Every whole entry of a JSON-lines file, oldest first; torn or foreign lines are counted and skipped. */
+export function readJsonLines<T>(path: string, isEntry: (value: unknown) => value is T): JsonLines<T> {
+  if (!existsSync(path)) return { entries: [], skipped: 0 }
+  const entries: T[] = []
+  let skipped = 0
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue
+    const value = parseOrUndefined(line)
+    if (value !== undefined && isEntry(value)) entries.push(value)
+    else skipped++
+  }
+  return { entries, skipped }
+}
+
+function parseOrUndefined(line: string): unknown {
+  try {
+    return JSON.parse(line)
+  } catch {
+    return undefined
+  }
+}
