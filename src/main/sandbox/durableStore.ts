@@ -25,12 +25,13 @@ type Json = Record<string, unknown>
 
 export const BACKUP_SUFFIX = '.bak'
 
-/** Keys ending in "Date" hold Dates in memory and ISO strings on disk, as cognito-local's own store does. */
+/**
+ * Keys ending in "Date" hold Dates in memory and ISO strings on disk, as cognito-local's own store
+ * does. Date's toJSON already writes ISO strings, so no replacer (which would cost a call per key of a
+ * pool of many thousand users) is needed on the way out.
+ */
 function serialize(data: Json): string {
-  return JSON.stringify(data, function (this: Record<string, unknown>, key, value) {
-    const raw = this[key]
-    return key.endsWith('Date') && raw instanceof Date ? raw.toISOString() : value
-  })
+  return JSON.stringify(data)
 }
 
 function deserialize(text: string): Json {

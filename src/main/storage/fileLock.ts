@@ -41,7 +41,8 @@ process.once('exit', () => {
 
 /** Takes the lock if it is free or its holder is gone; otherwise says who holds it. Never waits for a live holder. */
 export async function tryAcquireLock(path: string, owner: string): Promise<LockAttempt> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  const deadline = Date.now() + UNREADABLE_GRACE_MS + 2000
+  while (Date.now() < deadline) {
     const lock = createExclusive(path, owner)
     if (lock) return { acquired: true, lock }
     const raw = readRaw(path)

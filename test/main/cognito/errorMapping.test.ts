@@ -93,4 +93,25 @@ describe('error mapping', () => {
     const wrapped = Object.assign(new Error('fetch failed'), { cause: networkError('ECONNREFUSED') })
     expect(toAppError(wrapped).code).toBe('NETWORK_UNREACHABLE')
   })
+
+  it("tells the app's own file failures apart from Cognito's words, without absolute paths or 'try again' for a full disk", () => {
+    const fsError = (code: string, syscall: string, path: string) =>
+      Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path, errno: -1 })
+    const moved = toAppError(fsError('ENOENT', 'rename', '/home/ann/.config/Tier Admin/stats/p/scan/members/1.tsv.part'))
+    expect(moved.code).toBe('LOCAL_FILE_ERROR')
+    expect(moved.message).toMatch(/could not use its file members\/1\.tsv\.part \(it is missing\)/)
+    expect(moved.message).not.toMatch(/Cognito says|\/home\/ann/)
+    const full = toAppError(fsError('ENOSPC', 'write', '/data/audit.jsonl'))
+    expect(full.code).toBe('LOCAL_FILE_ERROR')
+    expect(full.message).toMatch(/the disk is full.*Free some disk space/)
+    const denied = toAppError(fsError('EACCES', 'open', '/data/sandbox/pool.json'))
+    expect(denied.message).toMatch(/permission denied.*\/data\/sandbox/)
+  })
+
+  it("quotes a message as Cognito's only when Cognito sent it", () => {
+    const fromCognito = Object.assign(sdkError('SomeNewException', 'Something Cognito said'), { $metadata: { httpStatusCode: 400 } })
+    expect(toAppError(fromCognito).message).toContain('Cognito says: Something Cognito said')
+    const internal = toAppError(new RangeError('Invalid array length at /opt/app/x.js'))
+    expect(internal.message).not.toMatch(/Cognito says|\/opt\/app/)
+  })
 })

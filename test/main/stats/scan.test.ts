@@ -87,6 +87,23 @@ describe('tier statistics scan', () => {
     expect(cancelled?.state).toBe('cancelled')
   })
 
+  it("holds the pool's scan lock while it runs: a second service on the same folder is refused, naming the holder", async () => {
+    const { make } = await setup({ users: 3000, latencyMs: 20 }, { partitionDigits: 1, processLabel: 'the tier-admin CLI (stats)' })
+    const second = make({ processLabel: 'the Tier Admin app' })
+    const first = services[0]
+    await first.start()
+    await expect(second.start()).rejects.toMatchObject({
+      code: 'LOCKED_BY_OTHER_PROCESS',
+      message: expect.stringMatching(/already running in the tier-admin CLI \(stats\), process \d+/)
+    })
+    const end = await waitUntilStopped(first)
+    expect(end.progress?.state).toBe('done')
+    // Released at the end: the other one may scan now, and sees the first one's result.
+    expect((await second.snapshot()).last?.figures.total).toBe(3000)
+    await second.start()
+    expect((await waitUntilStopped(second)).progress?.state).toBe('done')
+  })
+
   it('resumes a cancelled scan and ends with the same totals as one uninterrupted scan', async () => {
     const watcher = progressWatcher()
     const { sim, make } = await setup({ users: 12_000, latencyMs: 5 }, { partitionDigits: 1, concurrency: 3, onProgress: watcher.onProgress }, 200)
