@@ -78,8 +78,11 @@ class DurableFile {
         await writeFileAtomic(this.path, serialize(this.data), { keepPreviousAs: this.path + BACKUP_SUFFIX })
         for (const waiter of batch) waiter.resolve()
       } catch (error) {
+        const reloaded = await readStoreFile(this.path).catch(() => this.data)
+        // Every write not on disk fails, including those that arrived while the disk was read back:
+        // their changes were made to the memory that is now replaced.
         const unsaved = [...batch, ...this.pending.splice(0)]
-        this.data = await readStoreFile(this.path).catch(() => this.data)
+        this.data = reloaded
         const failure = new CognitoError(
           'InternalErrorException',
           `The sandbox could not save ${basename(this.path)} (${(error as Error).message}); the change was not made.`
@@ -137,12 +140,16 @@ class DurableDataStore implements DataStore {
 
 /** One store per file, as cognito-local asks for them: `config`, `clients` and one per pool. */
 export class DurableDataStoreFactory implements DataStoreFactory {
+  private tidied = false
+
   constructor(private readonly directory: string) {}
 
   async create(_ctx: unknown, id: string, defaults: object): Promise<DataStore> {
     if (isReservedName(id)) throw new InvalidParameterError(`"${id}" is a reserved name in the sandbox`)
     await ensurePrivateDir(this.directory)
-    await removeLeftoverTemporaries(this.directory)
+    // Once, before any store of this folder saves: later, a temporary file is another store's save in flight.
+    if (!this.tidied) await removeLeftoverTemporaries(this.directory)
+    this.tidied = true
     const path = join(this.directory, `${id}.json`)
     if (existsSync(path)) return new DurableDataStore(new DurableFile(path, await readStoreFile(path)))
     const file = new DurableFile(path, structuredClone(defaults) as Json)

@@ -98,12 +98,18 @@ export async function tightenPrivateTree(root: string): Promise<void> {
   if (process.platform === 'win32') return
   const info = await lstat(root).catch(() => null)
   if (!info) return
+  // Another process of the app may be renaming or removing files meanwhile: a vanished file is no error.
   if (info.isDirectory()) {
-    if ((info.mode & 0o777) !== PRIVATE_DIR_MODE) await chmod(root, PRIVATE_DIR_MODE)
-    for (const name of await readdir(root)) await tightenPrivateTree(join(root, name))
+    if ((info.mode & 0o777) !== PRIVATE_DIR_MODE) await chmod(root, PRIVATE_DIR_MODE).catch(ignoreVanished)
+    const names = await readdir(root).catch((error: unknown) => (ignoreVanished(error), [] as string[]))
+    for (const name of names) await tightenPrivateTree(join(root, name))
   } else if (info.isFile() && (info.mode & 0o077) !== 0) {
-    await chmod(root, PRIVATE_FILE_MODE)
+    await chmod(root, PRIVATE_FILE_MODE).catch(ignoreVanished)
   }
+}
+
+function ignoreVanished(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
 }
 
 /** The file name alone, for messages: the folder is the operator's business only when it helps them act. */
