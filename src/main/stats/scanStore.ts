@@ -104,6 +104,8 @@ export class PartitionWriter {
   }
 
   async finish(): Promise<void> {
+    // On disk before its done record can exist, or a power cut could leave a finished partition empty.
+    await this.handle.sync()
     await this.handle.close()
     await rename(this.partPath, this.finalPath)
   }
