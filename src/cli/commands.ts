@@ -1,4 +1,6 @@
 import type { Operation } from '../shared/contract'
+import { SEARCH_FIELDS } from '../shared/searchFields'
+import { ACCOUNT_COMMANDS } from './accountCommands'
 
 /** One CLI command: its usage text, its options, and how its arguments become a contract request. */
 export interface CommandSpec {
@@ -69,11 +71,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: { username: usernameOption, json }
   },
   search: {
-    summary: 'Find users whose username or email starts with a prefix (every page)',
-    usage: 'search <prefix> [--by username|email]',
+    summary: 'Find users whose username, email or another standard attribute starts with (or is) a value (every page)',
+    usage: 'search <value> [--by FIELD] [--exact]',
     operation: 'searchUsers',
     positional: 'prefix',
-    options: { by: { type: 'string', description: 'username (default) or email' }, json }
+    options: {
+      by: { type: 'string', description: `${SEARCH_FIELDS.join(', ')} (default username)` },
+      exact: { type: 'boolean', description: 'Match the whole value, not its start (sub and status always do)' },
+      json
+    }
   },
   'set-tier': {
     required: ['username', 'tier'],
@@ -106,5 +112,6 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'sandbox-restore --yes',
     operation: 'restoreSandbox',
     options: { yes: { type: 'boolean', description: 'Go ahead with the restore' }, json }
-  }
+  },
+  ...ACCOUNT_COMMANDS
 }

@@ -25,12 +25,15 @@ export function formatRegistered(result: RegisterResult): string {
   const where = result.delivery
     ? `A confirmation code was sent by ${result.delivery.medium.toLowerCase()} to ${result.delivery.destination}.`
     : 'No confirmation code was sent.'
-  return [`Registered ${result.username} (sub ${result.userSub}).`, result.confirmed ? 'The user is already confirmed.' : where].join('\n')
+  return [
+    `Registered ${result.username} on the ${result.tier} tier (sub ${result.userSub}).`,
+    result.confirmed ? 'The user is already confirmed.' : where
+  ].join('\n')
 }
 
 export function formatOutbox(messages: OutboxMessage[]): string {
   if (!messages.length) return 'The sandbox outbox is empty.'
-  return messages.map((m) => [m.at, m.username, m.destination, m.code, m.reason].join('\t')).join('\n')
+  return messages.map((m) => [m.at, m.username, m.destination, m.code, m.reason, m.state ?? 'current'].join('\t')).join('\n')
 }
 
 export function formatFigures(figures: StatsFigures): string {

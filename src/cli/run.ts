@@ -4,25 +4,19 @@
  * Exit codes: 0 success, 1 the operation failed, 2 bad usage.
  */
 import { parseArgs } from 'node:util'
-import { TIER_ATTRIBUTE_MISSING } from '../shared/attributeAdvice'
+import { tierLabel } from '../shared/tiers'
 import type { Operation, ResultOf } from '../shared/contract'
-import type { AppErrorShape, Result } from '../shared/errors'
+import type { Result } from '../shared/errors'
 import { openAppContext, type AppContext } from '../main/appContext'
 import { createHandlers, type Handlers } from '../main/ipc/handlers'
 import { invokeOperation } from '../main/ipc/invoke'
+import { ACCOUNT_COMMANDS, accountRequest, formatAccountResult } from './accountCommands'
+import { reportError, UsageError, type CliIo, type Values } from './cliIo'
+import { checkPool, collectMembers, runStats, searchAllPages } from './readCommands'
 import { COMMANDS, type CommandSpec } from './commands'
-import { formatFigures, formatMembers, formatOutbox, formatPool, formatRegistered, formatUser, formatUserRow } from './format'
+import { formatMembers, formatOutbox, formatRegistered, formatUser } from './format'
 
-export interface CliIo {
-  out: (text: string) => void
-  err: (text: string) => void
-  readStdin: () => Promise<string>
-  env: NodeJS.ProcessEnv
-}
-
-class UsageError extends Error {}
-
-type Values = Record<string, string | boolean | string[] | undefined>
+export type { CliIo } from './cliIo'
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv
@@ -83,6 +77,16 @@ async function runCommand(name: string, values: Values, positionals: string[], i
   }
   const print = (data: unknown, human: string) => io.out(asJson ? JSON.stringify(data, null, 2) : human)
 
+  const account = ACCOUNT_COMMANDS[name]
+  if (account?.operation) {
+    const request = accountRequest(name, values)
+    if ('usage' in request) throw new UsageError(request.usage)
+    const result = await call(account.operation, request.payload)
+    if (!result) return 1
+    print(result, formatAccountResult(name, result))
+    return 0
+  }
+
   switch (name) {
     case 'pool':
       return checkPool(call, print, io, asJson)
@@ -130,7 +134,10 @@ async function runCommand(name: string, values: Values, positionals: string[], i
     case 'set-tier': {
       const result = await call('setTier', { username: values.username, tier: values.tier })
       if (!result) return 1
-      print(result, `${result.username} is now on the ${result.tier.kind === 'tier' ? result.tier.tier : '?'} tier.`)
+      print(
+        result,
+        `${result.username} is now on the ${result.to} tier (was ${tierLabel(result.from)}).${result.refreshError ? `\n${result.refreshError.message}` : ''}`
+      )
       return 0
     }
     case 'outbox': {
@@ -181,83 +188,6 @@ function checkUsage(spec: CommandSpec, values: Values, positionals: string[]): v
   if (missing.length) throw new UsageError(`Missing ${missing.map((option) => `--${option}`).join(' and ')}.`)
 }
 
-type Call = <K extends Operation>(operation: K, payload: unknown) => Promise<ResultOf<K> | null>
-type Print = (data: unknown, human: string) => void
-
-/** The banner's pool check for scripts: which pool, whether it answers, whether it can hold a tier. */
-async function checkPool(call: Call, print: Print, io: CliIo, asJson: boolean): Promise<number> {
-  const status = await call('getConnection', undefined)
-  if (!status) return 1
-  if (status.state === 'error') {
-    reportError(status.error, io, asJson)
-    return 1
-  }
-  const pool = await call('describePool', { refresh: true })
-  if (!pool) return 1
-  print({ connection: status.info, pool }, formatPool(status.info, pool))
-  if (pool.hasTierAttribute) return 0
-  io.err(`Error (ATTRIBUTE_NOT_IN_SCHEMA): ${TIER_ATTRIBUTE_MISSING}`)
-  return 1
-}
-
-/** The CLI prints every page (the UI loads them on demand). */
-async function searchAllPages(prefix: string | undefined, values: Values, call: Call, print: Print): Promise<number> {
-  if (!prefix) throw new UsageError('Give the start of a username or email to search for.')
-  const by = (values.by as string | undefined) ?? 'username'
-  if (by !== 'username' && by !== 'email') throw new UsageError('--by must be username or email.')
-  const users = []
-  let nextToken: string | undefined
-  do {
-    const page = await call('searchUsers', { query: prefix, by, ...(nextToken ? { nextToken } : {}) })
-    if (!page) return 1
-    users.push(...page.users)
-    nextToken = page.nextToken
-  } while (nextToken)
-  print(users, users.length ? users.map(formatUserRow).join('\n') : `No user's ${by} starts with "${prefix}".`)
-  return 0
-}
-
-async function collectMembers(bucket: string, call: Call) {
-  const first = await call('listTierMembers', { bucket, offset: 0, limit: 1000 })
-  if (!first) return null
-  const members = [...first.members]
-  while (members.length < first.total) {
-    const page = await call('listTierMembers', { bucket, offset: members.length, limit: 1000 })
-    if (!page) return null
-    if (!page.members.length) break
-    members.push(...page.members)
-  }
-  return { members, total: first.total }
-}
-
-/** Starts (or resumes) the scan, reports progress on stderr, and prints the final figures. */
-async function runStats(values: Values, io: CliIo, app: AppContext, call: Call, print: Print): Promise<number> {
-  const started = await call('startStats', undefined)
-  if (!started) return 1
-  const stats = app.services().stats
-  for (;;) {
-    const { progress, last } = await stats.snapshot()
-    if (!progress || progress.state !== 'running') {
-      if (progress?.state === 'failed' && progress.error) {
-        reportError(progress.error, io, values.json === true)
-        return 1
-      }
-      if (!last) return 1
-      if (values.csv) {
-        const file = await call('statsCsv', { kind: 'figures' })
-        if (!file) return 1
-        io.out(file.csv.trimEnd())
-      } else {
-        print(last, `${formatFigures(last.figures)}\nScanned ${last.figures.total} users in ${(last.durationMs / 1000).toFixed(1)} s (${last.mode}).`)
-      }
-      return 0
-    }
-    if (!values.json && !values.csv)
-      io.err(`Scanning: ${progress.users} users, ${progress.partitionsDone}/${progress.partitionsTotal} partitions, ${Math.round(progress.rate)} users/s`)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-}
-
 async function passwordFrom(values: Values, io: CliIo): Promise<string | undefined> {
   if (values['password-stdin']) return (await io.readStdin()).replace(/\r?\n$/, '')
   return (values.password as string | undefined) ?? io.env.TIER_ADMIN_PASSWORD
@@ -272,12 +202,6 @@ function parseAttributes(pairs: string[] | undefined): Record<string, string> | 
     attributes[pair.slice(0, at)] = pair.slice(at + 1)
   }
   return attributes
-}
-
-function reportError(error: AppErrorShape, io: CliIo, asJson: boolean): void {
-  if (asJson) io.out(JSON.stringify({ error }, null, 2))
-  io.err(`Error (${error.code}): ${error.message}`)
-  for (const [field, message] of Object.entries(error.fields ?? {})) io.err(`  ${field}: ${message}`)
 }
 
 function generalHelp(): string {

@@ -5,9 +5,11 @@
  */
 import { z } from 'zod'
 import type {
+  AccountActionResult,
   ConnectionHealth,
   ConnectionStatus,
   CsvFile,
+  HistoryEntry,
   Outbox,
   PoolInfo,
   RegisterResult,
@@ -15,10 +17,13 @@ import type {
   ScanProgress,
   SearchResult,
   StatsSnapshot,
+  TierChangeResult,
   TierMembersPage,
-  UserDetail
+  UserDetail,
+  UserGroups
 } from './domain'
 import type { Result } from './errors'
+import { SEARCH_FIELDS } from './searchFields'
 
 /** A phantom marker that carries a result type without a runtime value. */
 const returns = <T>(): T => undefined as unknown as T
@@ -28,14 +33,31 @@ const username = z
   .trim()
   .min(1, 'Enter a username')
   .max(128, 'A username has at most 128 characters')
-  .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, 'A username cannot contain spaces')
+  .refine((value) => !/\s/u.test(value), 'A username cannot contain spaces')
+  .refine(
+    (value) => !/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(value),
+    'A username cannot contain invisible or control characters (such as a zero-width space or a right-to-left mark)'
+  )
+  .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, 'A username can hold letters, digits, symbols and punctuation only')
 
-const email = z.string({ error: 'Enter an email address' }).trim().email('Enter a valid email address, like jane@example.com')
-const password = z.string({ error: 'Enter a password' }).min(1, 'Enter a password').max(256, 'A password has at most 256 characters')
+const email = z
+  .string({ error: 'Enter an email address' })
+  .trim()
+  .min(1, 'Enter an email address')
+  .max(254, 'An email address has at most 254 characters')
+  .email('Enter a valid email address, like jane@example.com')
+const password = z
+  .string({ error: 'Enter a password' })
+  .min(1, 'Enter a password')
+  .max(256, 'A password has at most 256 characters')
+  .refine((value) => value.trim() === value, 'A password cannot begin or end with a space (Cognito refuses it)')
 const code = z
   .string({ error: 'Enter the confirmation code' })
   .trim()
   .regex(/^\S{1,2048}$/, 'Enter the confirmation code from the email, without spaces')
+/** A tier as typed; which values are tiers is the services' business, so an unknown one gets its own code. */
+const tier = z.string({ error: 'Choose a tier' }).max(64, 'A tier name has at most 64 characters')
+const group = z.string({ error: 'Choose a group' }).trim().min(1, 'Choose a group').max(128, 'A group name has at most 128 characters')
 
 /** Extra attribute names as the operator types them: bare ("company") or prefixed ("custom:company"). */
 const attributeName = z
@@ -53,17 +75,30 @@ export const schemas = {
     email,
     password,
     /** Validated by the registration service so an unknown tier gets its own error code. */
-    tier: z.string().optional(),
-    attributes: z.record(attributeName, z.string().max(2048, 'An attribute value has at most 2048 characters')).optional()
+    tier: tier.optional(),
+    attributes: z
+      .record(attributeName, z.string().max(2048, 'An attribute value has at most 2,048 characters'))
+      .refine((attributes) => Object.keys(attributes).length <= 50, 'At most 50 extra attributes')
+      .optional()
   }),
   byUsername: z.object({ username }),
   confirm: z.object({ username, code }),
   search: z.object({
-    query: z.string().trim().min(1, 'Type the start of a username or email').max(256),
-    by: z.enum(['username', 'email']),
+    query: z.string({ error: 'Type what to search for' }).trim().min(1, 'Type what to search for').max(2048, 'A search has at most 2,048 characters'),
+    by: z.enum(SEARCH_FIELDS, { error: 'Choose a field to search' }),
+    match: z.enum(['prefix', 'exact']).default('prefix'),
     nextToken: z.string().max(4096).optional()
   }),
-  setTier: z.object({ username, tier: z.string() }),
+  setTier: z.object({
+    username,
+    tier,
+    /** The tier value the operator saw ("" for none); a different one in the pool is a conflict, not overwritten. */
+    expected: tier.optional(),
+    /** The operator saw the conflict and chose to overwrite it. */
+    overwrite: z.boolean().optional()
+  }),
+  deleteUser: z.object({ username, confirmUsername: z.string({ error: 'Type the username to confirm' }).max(128, 'A username has at most 128 characters') }),
+  groupMembership: z.object({ username, group }),
   none: z.object({}).strict().optional(),
   describePool: z.object({ refresh: z.boolean().optional() }).strict().optional(),
   tierMembers: z.object({
@@ -89,7 +124,18 @@ export const contract = {
   adminConfirm: { channel: 'users:admin-confirm', request: schemas.byUsername, result: returns<{ username: string }>() },
   getUser: { channel: 'users:get', request: schemas.byUsername, result: returns<UserDetail>() },
   searchUsers: { channel: 'users:search', request: schemas.search, result: returns<SearchResult>() },
-  setTier: { channel: 'users:set-tier', request: schemas.setTier, result: returns<UserDetail>() },
+  setTier: { channel: 'users:set-tier', request: schemas.setTier, result: returns<TierChangeResult>() },
+  enableUser: { channel: 'users:enable', request: schemas.byUsername, result: returns<AccountActionResult>() },
+  disableUser: { channel: 'users:disable', request: schemas.byUsername, result: returns<AccountActionResult>() },
+  resetPassword: { channel: 'users:reset-password', request: schemas.byUsername, result: returns<AccountActionResult>() },
+  resendInvite: { channel: 'users:resend-invite', request: schemas.byUsername, result: returns<AccountActionResult>() },
+  signOutEverywhere: { channel: 'users:sign-out', request: schemas.byUsername, result: returns<AccountActionResult>() },
+  verifyEmail: { channel: 'users:verify-email', request: schemas.byUsername, result: returns<AccountActionResult>() },
+  deleteUser: { channel: 'users:delete', request: schemas.deleteUser, result: returns<AccountActionResult>() },
+  userGroups: { channel: 'users:groups', request: schemas.byUsername, result: returns<UserGroups>() },
+  addToGroup: { channel: 'users:add-to-group', request: schemas.groupMembership, result: returns<UserGroups>() },
+  removeFromGroup: { channel: 'users:remove-from-group', request: schemas.groupMembership, result: returns<UserGroups>() },
+  userHistory: { channel: 'users:history', request: schemas.byUsername, result: returns<{ entries: HistoryEntry[] }>() },
   getOutbox: { channel: 'sandbox:outbox', request: schemas.none, result: returns<Outbox>() },
   getStats: { channel: 'stats:get', request: schemas.none, result: returns<StatsSnapshot>() },
   startStats: { channel: 'stats:start', request: schemas.none, result: returns<ScanProgress>() },

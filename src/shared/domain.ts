@@ -1,5 +1,5 @@
 import type { AppErrorShape } from './errors'
-import type { TierState } from './tiers'
+import type { Tier, TierState } from './tiers'
 
 /** Which pool the app talks to; never carries the client secret itself. */
 export interface ConnectionInfo {
@@ -54,6 +54,8 @@ export interface CodeDelivery {
 
 export interface RegisterResult {
   username: string
+  /** The tier the user was registered with. */
+  tier: Tier
   userSub: string
   confirmed: boolean
   delivery: CodeDelivery | null
@@ -78,6 +80,52 @@ export interface UserDetail {
   attributes: UserAttribute[]
 }
 
+/**
+ * What an account action did. `user` is the user as Cognito has them afterwards; when that read
+ * fails, the action still happened and `refreshError` says why the view is not up to date.
+ */
+export interface AccountActionResult {
+  username: string
+  /** One sentence for the operator: what was done and what follows from it. */
+  message: string
+  user: UserDetail | null
+  refreshError?: AppErrorShape
+}
+
+export interface TierChangeResult {
+  username: string
+  from: TierState
+  to: Tier
+  /** The user read back after the change; null when that read failed (the change was saved all the same). */
+  user: UserDetail | null
+  refreshError?: AppErrorShape
+}
+
+export interface GroupInfo {
+  name: string
+  description?: string
+}
+
+export interface UserGroups {
+  username: string
+  /** The groups the user is in. */
+  member: GroupInfo[]
+  /** Every group of the pool the user is not in. */
+  available: GroupInfo[]
+}
+
+/** One write about a user from the audit trail: its intent and, once Cognito answered, its outcome. */
+export interface HistoryEntry {
+  at: string
+  operation: string
+  /** What it did, in the operator's words: "Tier premium → standard", "Disabled". */
+  summary: string
+  osUser?: string
+  /** "pending": the intent is recorded but no result (the app stopped before Cognito answered). */
+  outcome: 'ok' | 'failed' | 'unknown' | 'pending'
+  errorName?: string
+}
+
 export interface SearchResult {
   users: UserDetail[]
   /** Present when Cognito has more pages; pass it back to get the next one. */
@@ -92,6 +140,8 @@ export interface OutboxMessage {
   destination: string
   code: string
   reason: string
+  /** "used": the user was confirmed with it; "replaced": a newer code was sent to the same user. Only a current code can still work. */
+  state?: 'current' | 'used' | 'replaced'
 }
 
 export interface Outbox {

@@ -24,11 +24,12 @@ export function fakeConnection(answers: Record<string, (input: Record<string, un
     if (!answer) throw new Error(`The fake has no answer for ${name}`)
     return answer(input)
   })
+  const audit = new MemoryAuditLog()
   const gateway = new CognitoGateway({
     client,
     userPoolId: 'us-east-1_Test',
     limiters: new QuotaLimiters(),
-    audit: new MemoryAuditLog(),
+    audit,
     sleep: async () => undefined
   })
   const connection: Connection = {
@@ -36,7 +37,8 @@ export function fakeConnection(answers: Record<string, (input: Record<string, un
     gateway,
     clientId: 'client123',
     clientSecret,
+    audit,
     close: async () => undefined
   }
-  return { connection, sent }
+  return { connection, sent, audit }
 }

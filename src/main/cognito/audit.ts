@@ -36,13 +36,18 @@ export interface AuditLog {
   record(entry: AuditEntry): Promise<void>
 }
 
+/** A trail that can also be read back, for a user's history. */
+export interface ReadableAuditLog extends AuditLog {
+  read(): { entries: AuditEntry[] }
+}
+
 export function isAuditEntry(value: unknown): value is AuditEntry {
   const e = value as Partial<AuditEntry> | null
   return !!e && typeof e === 'object' && typeof e.id === 'string' && typeof e.operation === 'string' && (e.phase === 'intent' || e.phase === 'result')
 }
 
 /** Appends JSON lines to a file in the data folder so the trail survives restarts and can be read with any tool. */
-export class FileAuditLog implements AuditLog {
+export class FileAuditLog implements ReadableAuditLog {
   constructor(readonly location: string) {}
 
   record(entry: AuditEntry): Promise<void> {

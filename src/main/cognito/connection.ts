@@ -7,7 +7,7 @@ import type { ConnectionInfo } from '../../shared/domain'
 import type { AppConfig, PoolConfig } from '../config/appConfig'
 import { SANDBOX_CREDENTIAL_HEADER } from '../sandbox/emulatorGuard'
 import { openSandbox, SANDBOX_REGION, SANDBOX_SIGNING_KEYS, type Sandbox } from '../sandbox/sandbox'
-import { FileAuditLog } from './audit'
+import { FileAuditLog, type ReadableAuditLog } from './audit'
 import { CognitoGateway } from './gateway'
 import { QuotaLimiters } from './quotas'
 
@@ -19,6 +19,8 @@ export interface Connection {
   clientId: string
   clientSecret?: string
   sandbox?: Sandbox
+  /** The audit trail the gateway writes, for reading a user's history back. */
+  audit: ReadableAuditLog
   close(): Promise<void>
 }
 
@@ -34,6 +36,7 @@ export async function openConnection(config: AppConfig, options: ConnectionOptio
 
 async function openSandboxConnection(config: AppConfig, options: ConnectionOptions): Promise<Connection> {
   const sandbox = await openSandbox(config.dataDir, { processLabel: options.processLabel })
+  const audit = auditLogOf(config)
   const client = new CognitoIdentityProviderClient({
     region: SANDBOX_REGION,
     endpoint: async () => ({ url: new URL(sandbox.endpoint()) }),
@@ -63,7 +66,8 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
         dataDir: sandbox.dataDir
       }
     },
-    gateway: createGateway(client, sandbox.userPoolId, config, () => sandbox.reconnect()),
+    gateway: createGateway(client, sandbox.userPoolId, audit, config, () => sandbox.reconnect()),
+    audit,
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
     sandbox,
@@ -76,6 +80,7 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
 
 async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<Connection> {
   const client = new CognitoIdentityProviderClient({ region: pool.region, endpoint: pool.endpoint, credentials: credentialsFor(pool), maxAttempts: 1 })
+  const audit = auditLogOf(config)
   const info: ConnectionInfo = {
     mode: pool.endpoint ? 'endpoint' : 'aws',
     label: pool.endpoint ? `${pool.userPoolId} at ${pool.endpoint}` : `${pool.userPoolId} in ${pool.region}`,
@@ -87,7 +92,8 @@ async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<
   }
   return {
     info,
-    gateway: createGateway(client, pool.userPoolId, config),
+    gateway: createGateway(client, pool.userPoolId, audit, config),
+    audit,
     clientId: pool.clientId,
     clientSecret: pool.clientSecret,
     close: async () => client.destroy()
@@ -95,15 +101,17 @@ async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<
 }
 
 /** The gateway owns retries (so throttling also slows the shared limiter); the SDK clients try once. */
-function createGateway(client: CognitoIdentityProviderClient, userPoolId: string, config: AppConfig, reconnect?: () => Promise<boolean>): CognitoGateway {
-  return new CognitoGateway({
-    client,
-    userPoolId,
-    limiters: new QuotaLimiters({ UserList: config.listUsersRate }),
-    audit: new FileAuditLog(join(config.dataDir, 'audit.jsonl')),
-    reconnect
-  })
+function createGateway(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  audit: FileAuditLog,
+  config: AppConfig,
+  reconnect?: () => Promise<boolean>
+): CognitoGateway {
+  return new CognitoGateway({ client, userPoolId, limiters: new QuotaLimiters({ UserList: config.listUsersRate }), audit, reconnect })
 }
+
+const auditLogOf = (config: AppConfig): FileAuditLog => new FileAuditLog(join(config.dataDir, 'audit.jsonl'))
 
 /**
  * The SDK's default chain (environment, AWS_PROFILE, shared files, SSO, instance roles). An emulator

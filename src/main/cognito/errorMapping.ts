@@ -70,13 +70,19 @@ const BY_NAME: Record<string, Explain> = {
     'NO_CREDENTIALS',
     'No AWS credentials were found. Set AWS_PROFILE, run "aws sso login", or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then restart.'
   ),
-  ResourceNotFoundException: (_error, context) =>
-    CLIENT_OPERATIONS.has(context.operation ?? '')
-      ? ['CLIENT_NOT_FOUND', 'The app client does not exist in this pool. Check COGNITO_CLIENT_ID, and that COGNITO_REGION is the region the pool lives in.']
-      : ['POOL_NOT_FOUND', 'The user pool does not exist. Check COGNITO_USER_POOL_ID, and that COGNITO_REGION is the region the pool lives in.'],
+  ResourceNotFoundException: (error, context) =>
+    /group/i.test(messageOf(error))
+      ? ['GROUP_NOT_FOUND', "That group does not exist in this pool. Pick one of the pool's groups, or create it in the Cognito console first."]
+      : CLIENT_OPERATIONS.has(context.operation ?? '')
+        ? ['CLIENT_NOT_FOUND', 'The app client does not exist in this pool. Check COGNITO_CLIENT_ID, and that COGNITO_REGION is the region the pool lives in.']
+        : ['POOL_NOT_FOUND', 'The user pool does not exist. Check COGNITO_USER_POOL_ID, and that COGNITO_REGION is the region the pool lives in.'],
   NotAuthorizedException: explainNotAuthorized,
   InvalidParameterException: explainInvalidParameter,
   InternalErrorException: fixed('INTERNAL', 'Cognito had an internal error. Try again in a moment.'),
+  UnsupportedUserStateException: fixed(
+    'USER_STATE',
+    'The user is not in a state that allows this (for example, only a user who has not yet used their temporary password can be invited again). Look the user up to see their status.'
+  ),
   ECONNREFUSED: fixed(
     'NETWORK_UNREACHABLE',
     'Cannot reach Cognito: the connection was refused. If you use COGNITO_ENDPOINT or the sandbox, check the emulator is running.'
@@ -122,6 +128,16 @@ function explainNotAuthorized(error: unknown, context: ErrorContext): [ErrorCode
 
 function explainInvalidParameter(error: unknown): [ErrorCode, string] {
   const message = messageOf(error)
+  if (/already confirmed/i.test(message)) return ['ALREADY_CONFIRMED', 'This user is already confirmed; there is nothing to do.']
+  if (/no registered\/verified email or phone/i.test(message)) {
+    return [
+      'USER_STATE',
+      'The user has no verified email or phone number, so Cognito cannot send them a reset code. Mark their email verified first (if it is theirs), then reset.'
+    ]
+  }
+  if (/username.*(email|phone).*format/i.test(message)) {
+    return ['VALIDATION', 'This pool lets people sign in with their email or phone too, so a username cannot look like one. Choose another username.']
+  }
   if (/attribute.*(does not exist|not.*schema)|schema/i.test(message)) {
     return ['ATTRIBUTE_NOT_IN_SCHEMA', `${message}. Add the custom attribute to the pool (${addCustomAttributeSteps('<name>')}) or leave it out.`]
   }

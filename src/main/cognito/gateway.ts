@@ -5,22 +5,37 @@ import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from './aud
 import type { QuotaLimiters } from './quotas'
 import { abortableSleep } from './rateLimiter'
 
-/** The commands that change a pool; each one is written to the audit trail. */
+/** The commands that change a pool; each one is written to the audit trail, ahead of sending. */
 const WRITE_COMMANDS = new Set([
   'SignUpCommand',
   'ConfirmSignUpCommand',
   'ResendConfirmationCodeCommand',
   'AdminConfirmSignUpCommand',
   'AdminUpdateUserAttributesCommand',
-  'AdminCreateUserCommand'
+  'AdminCreateUserCommand',
+  'AdminEnableUserCommand',
+  'AdminDisableUserCommand',
+  'AdminResetUserPasswordCommand',
+  'AdminUserGlobalSignOutCommand',
+  'AdminDeleteUserCommand',
+  'AdminAddUserToGroupCommand',
+  'AdminRemoveUserFromGroupCommand'
 ])
 
 /**
  * Writes that must not be sent twice: a repeated SignUp answers UsernameExists for the user the first
- * one created, a repeated resend mails a second code. Cognito refuses a throttled request before doing
- * anything, so those are retried; a dropped connection may have lost only the answer, so they are not.
+ * one created, a repeated resend or reset mails a second code, a repeated delete answers UserNotFound
+ * for the user it deleted. Cognito refuses a throttled request before doing anything, so those are
+ * retried; a dropped connection may have lost only the answer, so they are not.
  */
-const NOT_REPEATABLE = new Set(['SignUpCommand', 'ConfirmSignUpCommand', 'ResendConfirmationCodeCommand', 'AdminCreateUserCommand'])
+const NOT_REPEATABLE = new Set([
+  'SignUpCommand',
+  'ConfirmSignUpCommand',
+  'ResendConfirmationCodeCommand',
+  'AdminCreateUserCommand',
+  'AdminResetUserPasswordCommand',
+  'AdminDeleteUserCommand'
+])
 
 const THROTTLE_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingException'])
 const TRANSIENT_ERRORS = new Set(['InternalErrorException', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'TimeoutError', 'RequestTimeout'])
@@ -116,7 +131,7 @@ export class CognitoGateway {
   }
 
   private async recordIntent(commandName: string, input: object, options: SendOptions): Promise<AuditEntry> {
-    const fields = input as { Username?: string; UserAttributes?: { Name?: string; Value?: string }[] }
+    const fields = input as AuditedInput
     const entry: AuditEntry = {
       id: randomUUID(),
       at: new Date().toISOString(),
@@ -124,7 +139,7 @@ export class CognitoGateway {
       operation: commandName.replace(/Command$/, ''),
       userPoolId: this.userPoolId,
       username: fields.Username,
-      changes: auditableChanges(fields.UserAttributes),
+      changes: auditableChanges(fields),
       ...(options.previous ? { previous: options.previous } : {}),
       osUser: osUser()
     }
@@ -163,10 +178,23 @@ export class WriteOutcomeUnknownError extends Error {
   }
 }
 
-/** Attribute names are kept; only the tier's value is, since other values may be personal data. */
-function auditableChanges(attributes: { Name?: string; Value?: string }[] | undefined): Record<string, string> | undefined {
-  if (!attributes?.length) return undefined
-  return Object.fromEntries(attributes.map((a) => [a.Name ?? '', a.Name === 'custom:user_tier' ? (a.Value ?? '') : '(set)']))
+interface AuditedInput {
+  Username?: string
+  UserAttributes?: { Name?: string; Value?: string }[]
+  GroupName?: string
+  MessageAction?: string
+}
+
+/** Values that are not personal data and say what changed; every other attribute value is withheld. */
+const VALUES_KEPT = new Set(['custom:user_tier', 'email_verified', 'phone_number_verified'])
+
+/** What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a resent invitation. */
+function auditableChanges(input: AuditedInput): Record<string, string> | undefined {
+  const changes: Record<string, string> = {}
+  for (const a of input.UserAttributes ?? []) changes[a.Name ?? ''] = VALUES_KEPT.has(a.Name ?? '') ? (a.Value ?? '') : '(set)'
+  if (input.GroupName) changes.group = input.GroupName
+  if (input.MessageAction === 'RESEND') changes.invitation = 'resent'
+  return Object.keys(changes).length ? changes : undefined
 }
 
 /** Exponential backoff with full jitter, capped at 5 s. */

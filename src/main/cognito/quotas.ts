@@ -10,7 +10,9 @@ export const QUOTA_DEFAULTS = {
   UserCreation: 50,
   UserUpdate: 25,
   UserAuthentication: 120,
-  UserPoolRead: 15
+  UserPoolRead: 15,
+  UserAccountRecovery: 30,
+  UserPoolResourceRead: 20
 } as const
 export type QuotaCategory = keyof typeof QUOTA_DEFAULTS
 
@@ -23,6 +25,15 @@ const CATEGORY_OF_COMMAND: Record<string, QuotaCategory> = {
   ResendConfirmationCodeCommand: 'UserAuthentication',
   AdminConfirmSignUpCommand: 'UserUpdate',
   AdminUpdateUserAttributesCommand: 'UserUpdate',
+  AdminEnableUserCommand: 'UserUpdate',
+  AdminDisableUserCommand: 'UserUpdate',
+  AdminDeleteUserCommand: 'UserUpdate',
+  AdminUserGlobalSignOutCommand: 'UserUpdate',
+  AdminAddUserToGroupCommand: 'UserUpdate',
+  AdminRemoveUserFromGroupCommand: 'UserUpdate',
+  AdminResetUserPasswordCommand: 'UserAccountRecovery',
+  AdminListGroupsForUserCommand: 'UserRead',
+  ListGroupsCommand: 'UserPoolResourceRead',
   DescribeUserPoolCommand: 'UserPoolRead'
 }
 

@@ -1,6 +1,9 @@
 import type { Operation, ParsedRequestOf, ResultOf } from '../../shared/contract'
 import type { AppContext } from '../appContext'
+import { deleteUser, disableUser, enableUser, resendInvite, resetPassword, signOutEverywhere, verifyEmail } from '../services/accountActions'
 import { adminConfirm, confirmWithCode, resendCode } from '../services/confirmation'
+import { addToGroup, removeFromGroup, userGroups } from '../services/groups'
+import { userHistory } from '../services/history'
 import { registerUser } from '../services/registration'
 import { getUser, searchUsers, setTier } from '../services/users'
 
@@ -10,6 +13,7 @@ export type Handlers = { [K in Operation]: Handler<K> }
 
 export function createHandlers(app: AppContext): Handlers {
   const services = () => app.services()
+  const gateway = () => services().connection.gateway
   return {
     getConnection: async () => app.status,
     describePool: async (request) => services().schema.describe({ refresh: request?.refresh }),
@@ -21,8 +25,19 @@ export function createHandlers(app: AppContext): Handlers {
     resendCode: async ({ username }) => resendCode(services().connection, username),
     adminConfirm: async ({ username }) => adminConfirm(services().connection, username),
     getUser: async ({ username }) => getUser(services().connection.gateway, username),
-    searchUsers: async ({ query, by, nextToken }) => searchUsers(services().connection.gateway, query, by, nextToken),
-    setTier: async ({ username, tier }) => setTier(services().connection.gateway, services().schema, username, tier),
+    searchUsers: async (request) => searchUsers(services().connection.gateway, request),
+    setTier: async (request) => setTier(services().connection.gateway, services().schema, request),
+    enableUser: async ({ username }) => enableUser(gateway(), username),
+    disableUser: async ({ username }) => disableUser(gateway(), username),
+    resetPassword: async ({ username }) => resetPassword(gateway(), username),
+    resendInvite: async ({ username }) => resendInvite(gateway(), username),
+    signOutEverywhere: async ({ username }) => signOutEverywhere(gateway(), username),
+    verifyEmail: async ({ username }) => verifyEmail(gateway(), username),
+    deleteUser: async ({ username, confirmUsername }) => deleteUser(gateway(), username, confirmUsername),
+    userGroups: async ({ username }) => userGroups(gateway(), username),
+    addToGroup: async ({ username, group }) => addToGroup(gateway(), username, group),
+    removeFromGroup: async ({ username, group }) => removeFromGroup(gateway(), username, group),
+    userHistory: async ({ username }) => ({ entries: userHistory(services().connection.audit, gateway().userPoolId, username) }),
     getOutbox: async () => {
       const sandbox = services().connection.sandbox
       return sandbox ? { available: true, messages: sandbox.outbox.list() } : { available: false, messages: [] }

@@ -18,7 +18,7 @@ import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolS
 import { DurableDataStoreFactory } from './durableStore'
 import { guardRequest, guardRoute } from './emulatorGuard'
 import type { SandboxOutbox } from './outbox'
-import { resendConfirmationCodeTarget } from './resendConfirmationCode'
+import { withExtraTargets } from './extraTargets'
 
 export interface RunningEmulator {
   endpoint: string
@@ -60,10 +60,9 @@ export async function startEmulator(directory: string, outbox: SandboxOutbox, cr
     }
   }
   const services = { clock, cognito, config, messages, otp, tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig), triggers }
-  const router = Router(services as never)
-  // cognito-local lacks ResendConfirmationCode; the sandbox adds it so the Confirm screen works end to end.
-  const route = ((target: string) =>
-    guardRoute(target === 'ResendConfirmationCode' ? resendConfirmationCodeTarget(services as never) : router(target))) as typeof router
+  // The operations cognito-local lacks or answers unlike Cognito, added or corrected (see extraTargets).
+  const router = withExtraTargets(services as never, Router(services as never))
+  const route = ((target: string) => guardRoute(router(target))) as typeof router
   const { application } = createServer(route, logger, { port: 0, hostname: '127.0.0.1', development: false, https: false }, services as never)
   const http = createHttpServer((request, response) => {
     if (guardRequest(request, response, credential)) application(request, response)

@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto'
 import type { OutboxMessage } from '../../shared/domain'
 import { appendJsonLine, readJsonLines } from '../storage/jsonLines'
 
-function isMessage(value: unknown): value is OutboxMessage {
-  const m = value as Partial<OutboxMessage> | null
+type Line = OutboxMessage | UsedMarker
+
+/** Written when a code was used to confirm, so the outbox stops offering it. */
+interface UsedMarker {
+  used: true
+  username: string
+  code: string
+  at: string
+}
+
+function isLine(value: unknown): value is Line {
+  const m = value as Partial<OutboxMessage & UsedMarker> | null
   return !!m && typeof m === 'object' && typeof m.username === 'string' && typeof m.code === 'string' && typeof m.at === 'string'
 }
 
@@ -20,9 +30,22 @@ export class SandboxOutbox {
     return entry
   }
 
-  /** Newest first. */
+  async markUsed(username: string, code: string): Promise<void> {
+    await appendJsonLine(this.path, { used: true, username, code, at: new Date().toISOString() } satisfies UsedMarker)
+  }
+
+  /** Newest first, each with whether it can still be used. */
   list(limit = 200): OutboxMessage[] {
-    return readJsonLines(this.path, isMessage).entries.slice(-limit).reverse()
+    const lines = readJsonLines(this.path, isLine).entries
+    const used = new Set(lines.filter((line): line is UsedMarker => 'used' in line).map((line) => `${line.username}\n${line.code}`))
+    const messages = lines.filter((line): line is OutboxMessage => !('used' in line)).reverse()
+    const newestSeen = new Set<string>()
+    const marked = messages.map((message): OutboxMessage => {
+      const state = used.has(`${message.username}\n${message.code}`) ? 'used' : newestSeen.has(message.username) ? 'replaced' : 'current'
+      newestSeen.add(message.username)
+      return { ...message, state }
+    })
+    return marked.slice(0, limit)
   }
 
   /** The newest code sent to a user, for the CLI and tests. */

@@ -18,7 +18,9 @@ export function damagedSandboxError(error: SandboxDamagedError, dir: string): Ap
   const backup = error.path + BACKUP_SUFFIX
   const remedy = existsSync(backup)
     ? 'A last good copy is kept beside it: choose "Restore last good copy" (CLI: tier-admin sandbox-restore --yes).'
-    : `There is no earlier copy of it; move the sandbox folder (${dir}) aside to start an empty sandbox.`
+    : error.path === poolRecordPath(dir)
+      ? 'It can be rebuilt from the pool\'s database, users kept: choose "Restore last good copy" (CLI: tier-admin sandbox-restore --yes).'
+      : `There is no earlier copy of it; move the sandbox folder (${dir}) aside to start an empty sandbox.`
   return new AppError(
     'SANDBOX_DAMAGED',
     `The sandbox was not started because its file ${error.describe(dir)} is damaged (${error.reason}). Nothing was changed and the file is kept. ${remedy}`
@@ -78,6 +80,13 @@ export async function restoreLastGoodCopies(appDataDir: string, processLabel: st
           () => true,
           () => false
         ))
+      if (!backupIsGood && file.path === poolRecordPath(dir) && existsSync(file.path)) {
+        // pool.json is written once, so it seldom has a copy; it only names the pool and its client, which
+        // the next start finds again in the pool's database (as for a missing record), never a new pool.
+        await rename(file.path, `${file.path}.damaged-${stamp}`)
+        restored.push(relativeTo(dir, file.path))
+        continue
+      }
       if (!backupIsGood) throw new AppError('SANDBOX_DAMAGED', `The sandbox's file ${relativeTo(dir, file.path)} is damaged and has no good copy to restore.`)
       if (existsSync(file.path)) await rename(file.path, `${file.path}.damaged-${stamp}`)
       await writeFileAtomic(file.path, await readFile(backup))

@@ -1,10 +1,30 @@
 import { AppError } from '../../shared/errors'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 
-/** "company" → "custom:company"; a name already carrying "custom:" is kept as it is. */
+/** Cognito's standard attributes (OpenID Connect claims): typed bare, they are not custom ones. */
+export const STANDARD_ATTRIBUTES = new Set([
+  'address',
+  'birthdate',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'picture',
+  'preferred_username',
+  'profile',
+  'updated_at',
+  'website',
+  'zoneinfo'
+])
+
+/** "company" → "custom:company", "given_name" → "given_name" (a standard attribute); "custom:x" is kept as it is. */
 export function customAttributeName(name: string): string {
   const trimmed = name.trim()
-  return trimmed.startsWith('custom:') ? trimmed : `custom:${trimmed}`
+  return trimmed.startsWith('custom:') || STANDARD_ATTRIBUTES.has(trimmed) ? trimmed : `custom:${trimmed}`
 }
 
 /**
@@ -16,6 +36,9 @@ export function normalizeExtraAttributes(extra: Record<string, string> | undefin
   const seen = new Map<string, string>()
   for (const rawName of Object.keys(extra ?? {})) {
     const name = customAttributeName(rawName)
+    if (name === 'custom:email' || name === 'custom:email_verified') {
+      throw new AppError('VALIDATION', 'Set the email with the Email field, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Email field' })
+    }
     if (name === TIER_ATTRIBUTE) {
       throw new AppError('VALIDATION', 'Set the tier with the Tier field, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Tier field' })
     }

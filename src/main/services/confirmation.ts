@@ -19,6 +19,8 @@ export async function confirmWithCode(connection: Connection, username: string, 
       ...secretHashField(username, connection.clientId, connection.clientSecret)
     })
   )
+  // The sandbox's outbox stops offering a code once it has been used.
+  await connection.sandbox?.outbox.markUsed(username, code).catch(() => undefined)
   return { username }
 }
 

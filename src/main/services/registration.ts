@@ -1,6 +1,6 @@
 import { SignUpCommand, type SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
 import type { ParsedRequestOf } from '../../shared/contract'
-import type { CodeDelivery, RegisterResult } from '../../shared/domain'
+import type { CodeDelivery, PoolInfo, RegisterResult } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { unmetPasswordRules } from '../../shared/passwordPolicy'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
@@ -19,6 +19,7 @@ export async function registerUser(connection: Connection, schema: PoolSchemaSer
   const tier = parseTier(input.tier, { allowOmitted: true })
   const extras = normalizeExtraAttributes(input.attributes)
   const pool = await schema.assertAttributesExist([TIER_ATTRIBUTE, ...extras.map((attribute) => attribute.Name)])
+  assertUsernameFitsAliases(input.username, pool)
   const unmet = unmetPasswordRules(input.password, pool.passwordPolicy)
   if (unmet.length) {
     throw new AppError('PASSWORD_POLICY', `The password does not meet the pool's policy: it needs ${unmet.join(', ')}.`, {
@@ -36,9 +37,35 @@ export async function registerUser(connection: Connection, schema: PoolSchemaSer
   )
   return {
     username: input.username,
+    tier,
     userSub: output.UserSub ?? '',
     confirmed: output.UserConfirmed ?? false,
     delivery: toDelivery(output.CodeDeliveryDetails)
+  }
+}
+
+/**
+ * A pool that lets users sign in with their email (or phone) as an alias refuses usernames in that
+ * form, since one sign-in name could then mean two users. Said before anything is written.
+ */
+function assertUsernameFitsAliases(username: string, pool: PoolInfo): void {
+  if (pool.aliasAttributes.includes('email') && /^[^@\s]+@[^@\s]+$/.test(username)) {
+    throw new AppError(
+      'VALIDATION',
+      'This pool lets people sign in with their email too, so a username cannot be an email address. Choose a username without "@"; the email goes in the Email field.',
+      {
+        username: 'Cannot be an email address in this pool'
+      }
+    )
+  }
+  if (pool.aliasAttributes.includes('phone_number') && /^\+\d{6,}$/.test(username)) {
+    throw new AppError(
+      'VALIDATION',
+      'This pool lets people sign in with their phone number too, so a username cannot be a phone number. Choose another username.',
+      {
+        username: 'Cannot be a phone number in this pool'
+      }
+    )
   }
 }
 

@@ -1,3 +1,4 @@
+import { quoted } from '../../shared/display'
 import { AppError } from '../../shared/errors'
 import { isTier, TIERS, type Tier } from '../../shared/tiers'
 
@@ -6,6 +7,6 @@ export function parseTier(value: string | undefined, { allowOmitted }: { allowOm
   if (value === undefined && allowOmitted) return 'standard'
   const tier = value?.trim()
   if (isTier(tier)) return tier
-  const shown = value === undefined || value === '' ? 'no tier' : `"${value}"`
+  const shown = value === undefined || value === '' ? 'no tier' : quoted(value)
   throw new AppError('INVALID_TIER', `${shown} is not a tier. Choose one of: ${TIERS.join(', ')}.`, { tier: `Choose ${TIERS.join(' or ')}` })
 }

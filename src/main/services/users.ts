@@ -7,9 +7,11 @@ import {
   type ListUsersCommandOutput,
   type UserType
 } from '@aws-sdk/client-cognito-identity-provider'
-import type { SearchResult, UserDetail } from '../../shared/domain'
-import { AppError } from '../../shared/errors'
-import { TIER_ATTRIBUTE, tierStateOf, type TierState } from '../../shared/tiers'
+import type { SearchResult, TierChangeResult, UserDetail } from '../../shared/domain'
+import { AppError, type AppErrorShape } from '../../shared/errors'
+import { allowedMatch, type SearchField, type SearchMatch } from '../../shared/searchFields'
+import { TIER_ATTRIBUTE, tierLabel, tierStateOf, type TierState } from '../../shared/tiers'
+import { toAppError } from '../cognito/errorMapping'
 import type { CognitoGateway } from '../cognito/gateway'
 import type { PoolSchemaService } from './poolSchema'
 import { parseTier } from './tierInput'
@@ -35,46 +37,84 @@ export async function getUser(gateway: CognitoGateway, username: string): Promis
  */
 const EMPTY_PAGES_FOLLOWED = 5
 
-/** The next users whose username or email starts with the query (a page, or several when pages are empty). */
-export async function searchUsers(gateway: CognitoGateway, query: string, by: 'username' | 'email', nextToken?: string): Promise<SearchResult> {
-  let token = nextToken
-  for (let request = 1; ; request++) {
+export interface SearchRequest {
+  query: string
+  by: SearchField
+  match: SearchMatch
+  nextToken?: string
+}
+
+/** The next users whose field starts with (or equals) the query: a page, or several when pages are empty. */
+export async function searchUsers(gateway: CognitoGateway, request: SearchRequest): Promise<SearchResult> {
+  const operator = allowedMatch(request.by, request.match) === 'exact' ? '=' : '^='
+  let token = request.nextToken
+  for (let page = 1; ; page++) {
     const output = await gateway.send<ListUsersCommandOutput>(
       new ListUsersCommand({
         UserPoolId: gateway.userPoolId,
-        Filter: `${by} ^= "${escapeFilterValue(query)}"`,
+        Filter: `${request.by} ${operator} "${escapeFilterValue(request.query)}"`,
         Limit: LIST_USERS_PAGE_SIZE,
         ...(token ? { PaginationToken: token } : {})
       })
     )
     token = output.PaginationToken || undefined
     const users = (output.Users ?? []).map(fromListedUser)
-    if (users.length > 0 || !token || request >= EMPTY_PAGES_FOLLOWED) return { users, ...(token ? { nextToken: token } : {}) }
+    if (users.length > 0 || !token || page >= EMPTY_PAGES_FOLLOWED) return { users, ...(token ? { nextToken: token } : {}) }
   }
 }
 
-/** Changes the tier and returns the user as Cognito now has them; the audit trail gets the old and new tier. */
-export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService, username: string, tierInput: string): Promise<UserDetail> {
-  const tier = parseTier(tierInput, { allowOmitted: false })
+export interface TierChangeRequest {
+  username: string
+  tier: string
+  /** The tier value the operator was shown ("" for none); undefined skips the check (the CLI's plain set-tier). */
+  expected?: string
+  overwrite?: boolean
+}
+
+/**
+ * Changes the tier. The user is read first: a tier that changed since the operator saw it (another
+ * operator, another tool) is reported, not overwritten, unless the operator chose to overwrite. The
+ * audit trail gets the old and new tier. A change Cognito applied is never reported as failed: when
+ * the read-back fails, the result says so beside the saved change.
+ */
+export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService, request: TierChangeRequest): Promise<TierChangeResult> {
+  const tier = parseTier(request.tier, { allowOmitted: false })
   await schema.assertAttributesExist([TIER_ATTRIBUTE])
-  const before = await getUser(gateway, username)
+  const before = await getUser(gateway, request.username)
+  const current = storedTierValue(before.tier)
+  if (request.expected !== undefined && request.expected !== current && !request.overwrite) {
+    throw new AppError(
+      'TIER_CHANGED',
+      `The tier of ${before.username} changed since it was shown: it was ${tierLabel(tierStateOf(request.expected))}, it is now ${tierLabel(before.tier)} (another operator or tool changed it). Check the user, then save again to overwrite it with ${tier}.`
+    )
+  }
   await gateway.send(
     new AdminUpdateUserAttributesCommand({
       UserPoolId: gateway.userPoolId,
       Username: before.username,
       UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: tier }]
     }),
-    { previous: { [TIER_ATTRIBUTE]: storedTierValue(before.tier) } }
+    { previous: { [TIER_ATTRIBUTE]: current } }
   )
-  const updated = await getUser(gateway, before.username)
-  if (updated.tier.kind !== 'tier' || updated.tier.tier !== tier) {
-    throw new AppError('INTERNAL', `Cognito accepted the change but ${username} still shows another tier. Reload the user and try again.`)
+  const after = await readBack(gateway, before.username)
+  return { username: before.username, from: before.tier, to: tier, ...after }
+}
+
+/** The user as Cognito has them after a write; a failed read is reported beside the write, never instead of it. */
+export async function readBack(gateway: CognitoGateway, username: string): Promise<{ user: UserDetail | null; refreshError?: AppErrorShape }> {
+  try {
+    return { user: await getUser(gateway, username) }
+  } catch (error) {
+    const shown = toAppError(error, { operation: 'getUser' })
+    return {
+      user: null,
+      refreshError: { code: shown.code, message: `The change was saved, but the user could not be read again to show it: ${shown.message}` }
+    }
   }
-  return updated
 }
 
 /** The tier attribute's raw value as stored ("" when missing), for the audit trail. */
-function storedTierValue(state: TierState): string {
+export function storedTierValue(state: TierState): string {
   return state.kind === 'tier' ? state.tier : state.kind === 'invalid' ? state.value : ''
 }
 

@@ -116,14 +116,14 @@ describe('registration and confirmation', () => {
 describe('lookup and tier edits', () => {
   it('finds users by email prefix and username prefix, and changes a tier', async () => {
     const { connection } = sandbox
-    const byEmail = await searchUsers(connection.gateway, 'jane@', 'email')
+    const byEmail = await searchUsers(connection.gateway, { query: 'jane@', by: 'email', match: 'prefix' })
     expect(byEmail.users.map((u) => u.username)).toEqual(['jane_premium'])
-    const byName = await searchUsers(connection.gateway, 'plain', 'username')
+    const byName = await searchUsers(connection.gateway, { query: 'plain', by: 'username', match: 'prefix' })
     expect(byName.users.map((u) => u.username)).toEqual(['plain_joe'])
-    const updated = await setTier(connection.gateway, sandbox.schema, 'jane_premium', 'standard')
-    expect(updated.tier).toEqual({ kind: 'tier', tier: 'standard' })
+    const updated = await setTier(connection.gateway, sandbox.schema, { username: 'jane_premium', tier: 'standard', expected: 'premium' })
+    expect(updated).toMatchObject({ from: { kind: 'tier', tier: 'premium' }, to: 'standard', user: { tier: { kind: 'tier', tier: 'standard' } } })
     expect((await getUser(connection.gateway, 'jane_premium')).tier).toEqual({ kind: 'tier', tier: 'standard' })
-    await expectAppError(setTier(connection.gateway, sandbox.schema, 'jane_premium', 'platinum'), 'INVALID_TIER')
+    await expectAppError(setTier(connection.gateway, sandbox.schema, { username: 'jane_premium', tier: 'platinum' }), 'INVALID_TIER')
     await expectAppError(getUser(connection.gateway, 'nobody_here'), 'USER_NOT_FOUND')
   })
 
