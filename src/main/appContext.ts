@@ -68,7 +68,10 @@ export async function openAppContext(options: OpenOptions = {}): Promise<AppCont
     },
     async health() {
       const services = opened.services
-      if (!services) return { answering: false, error: (opened.status as Extract<ConnectionStatus, { state: 'error' }>).error, canRestartSandbox: false }
+      if (!services) {
+        const error = (opened.status as Extract<ConnectionStatus, { state: 'error' }>).error
+        return { answering: false, error, canRestartSandbox: opened.config?.pool.kind === 'sandbox' && error.code !== 'SANDBOX_DAMAGED' }
+      }
       const sandbox = services.connection.sandbox
       if (sandbox) {
         if (await sandbox.answers()) return { answering: true }

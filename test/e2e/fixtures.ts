@@ -29,3 +29,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 }
+
+/** The window sizes an operator's laptop gives the app: a small one and the usual one. */
+export const WINDOW_SIZES = [
+  { width: 1024, height: 640 },
+  { width: 1280, height: 820 }
+] as const
+
+/** Screenshots of the page at each window size, named `<name>-<width>`; leaves the page at the last size. */
+export async function screenshotAtSizes(page: Page, name: string): Promise<void> {
+  for (const size of WINDOW_SIZES) {
+    await page.setViewportSize(size)
+    await screenshot(page, `${name}-${size.width}`)
+  }
+}

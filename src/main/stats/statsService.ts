@@ -114,13 +114,14 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
   const service: StatsService = {
     async snapshot() {
       if (active) return { progress: active.run.progress(), last: await last() }
+      const elsewhere = lockHolder(join(options.stateDir, SCAN_LOCK))
+      if (elsewhere && elsewhere.pid !== process.pid) {
+        // Another process of the app is scanning this pool: show its progress as its partitions finish.
+        const progress = new ScanRun(settings, await savedScan()).progress()
+        return { progress: { ...progress, state: 'running', runningElsewhere: describeHolder(elsewhere) }, last: await last() }
+      }
       if (lastRun) return { progress: lastRun.progress(), last: await last() }
       const saved = await savedScan()
-      const elsewhere = lockHolder(join(options.stateDir, SCAN_LOCK))
-      if (saved && elsewhere && elsewhere.pid !== process.pid) {
-        // Another process of the app is scanning this pool: show its progress as its partitions finish.
-        return { progress: { ...new ScanRun(settings, saved).progress(), state: 'running', runningElsewhere: describeHolder(elsewhere) }, last: await last() }
-      }
       // A scan that was running when the app quit is shown as cancelled: start() resumes it.
       const progress = saved
         ? new ScanRun(settings, { ...saved, meta: { ...saved.meta, state: saved.meta.state === 'running' ? 'cancelled' : saved.meta.state } }).progress()

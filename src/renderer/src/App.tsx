@@ -17,11 +17,13 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
 }
 
 export function App() {
-  const { status, pool, poolError, checkingPool, load, checkPool } = useConnection()
+  const connection = useConnection()
+  const { load, watch } = connection
   const screen = useNavigation((state) => state.screen)
   useEffect(() => {
     void load()
-  }, [load])
+    return watch()
+  }, [load, watch])
   const mainRef = useRef<HTMLElement>(null)
   const shownScreen = useRef(screen)
   // After a change of screen the next Tab starts at its first field, not back in the navigation.
@@ -33,7 +35,19 @@ export function App() {
   const Current = SCREENS[screen]
   return (
     <div className="app-shell">
-      <ConnectionBar status={status} pool={pool} poolError={poolError} checkingPool={checkingPool} onCheckPool={() => void checkPool(true)} />
+      <ConnectionBar
+        status={connection.status}
+        pool={connection.pool}
+        poolError={connection.poolError}
+        checkingPool={connection.checkingPool}
+        health={connection.health}
+        busy={connection.busy}
+        actionError={connection.actionError}
+        onCheckPool={() => void connection.checkPool(true)}
+        onCheckHealth={() => void connection.checkHealth()}
+        onRestartSandbox={() => void connection.restartSandbox()}
+        onRestoreSandbox={() => void connection.restoreSandbox()}
+      />
       <NavBar />
       <main ref={mainRef} className="app-main" tabIndex={-1}>
         <Current />

@@ -1,31 +1,54 @@
-import type { ConnectionStatus, PoolInfo } from '../../../shared/domain'
+import type { ConnectionHealth, ConnectionStatus, PoolInfo } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
 import { TIER_ATTRIBUTE_MISSING } from '../../../shared/attributeAdvice'
+import type { ConnectionBusy } from '../stores/connectionStore'
 import { BusyButton } from './BusyButton'
+import { BarAlert, HealthAlert, StatusAlert } from './ConnectionAlerts'
 
 interface Props {
   status: ConnectionStatus | null
   pool: PoolInfo | null
   poolError: AppErrorShape | null
   checkingPool: boolean
+  health: ConnectionHealth | null
+  busy: ConnectionBusy
+  actionError: AppErrorShape | null
   onCheckPool: () => void
+  onCheckHealth: () => void
+  onRestartSandbox: () => void
+  onRestoreSandbox: () => void
 }
 
-/** Always visible: which pool every action goes to, whether it is the sandbox, and whether it answers. */
-export function ConnectionBar({ status, pool, poolError, checkingPool, onCheckPool }: Props) {
+/**
+ * Always visible: which pool every action goes to, whether it is the sandbox, and whether it answers.
+ * At most one alert shows under it, the most basic problem first: no connection, then a pool that
+ * stopped answering, then what the pool check found.
+ */
+export function ConnectionBar(props: Props) {
+  const { status, pool, poolError, checkingPool, health, busy, actionError } = props
   return (
     <header className="app-header bg-white border-bottom px-4 py-2" role="banner">
       <div className="d-flex align-items-center gap-3 flex-wrap">
         <span className="fw-bold fs-5 me-2">Tier Admin</span>
         {status === null && <span className="text-muted">Connecting…</span>}
         {status?.state === 'connected' && <ConnectedPool info={status.info} pool={pool} />}
-        {status?.state === 'error' && (
-          <div className="alert alert-danger py-1 px-2 mb-0" role="alert">
-            <strong>Not connected:</strong> {status.error.message} <span className="text-muted error-code">code: {status.error.code}</span>
-          </div>
-        )}
       </div>
-      {status?.state === 'connected' && <PoolCheck pool={pool} error={poolError} checking={checkingPool} onCheck={onCheckPool} />}
+      {status?.state === 'error' && (
+        <StatusAlert error={status.error} busy={busy} actionError={actionError} onRestart={props.onRestartSandbox} onRestore={props.onRestoreSandbox} />
+      )}
+      {status?.state === 'connected' &&
+        (health && !health.answering ? (
+          <HealthAlert
+            health={health}
+            sandbox={status.info.mode === 'sandbox'}
+            busy={busy}
+            actionError={actionError}
+            onRestart={props.onRestartSandbox}
+            onCheck={props.onCheckHealth}
+          />
+        ) : (
+          <PoolCheck pool={pool} error={poolError} checking={checkingPool} onCheck={props.onCheckPool} />
+        ))}
     </header>
   )
 }
@@ -63,14 +86,11 @@ function ConnectedPool({ info, pool }: { info: Extract<ConnectionStatus, { state
 function PoolCheck({ pool, error, checking, onCheck }: { pool: PoolInfo | null; error: AppErrorShape | null; checking: boolean; onCheck: () => void }) {
   if (error) {
     return (
-      <div className="alert alert-danger d-flex align-items-start gap-3 py-2 px-3 mt-2 mb-1" role="alert" aria-label="Pool check">
-        <div className="me-auto">
-          <strong>The pool could not be read.</strong> {error.message} <span className="text-muted error-code">code: {error.code}</span>
-        </div>
+      <BarAlert label="Pool check" title="The pool could not be read." error={error}>
         <BusyButton busy={checking} className="btn btn-sm btn-outline-danger text-nowrap" onClick={onCheck}>
           Check again
         </BusyButton>
-      </div>
+      </BarAlert>
     )
   }
   if (pool && !pool.hasTierAttribute) {

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { OutboxMessage } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
+import { api } from './api'
 import { useToasts } from './toastStore'
 
 type Action = 'confirm' | 'resend' | 'adminConfirm'
@@ -39,21 +40,21 @@ export const useConfirmation = create<ConfirmationState>((set, get) => {
     outbox: [],
     confirm: (username, code) =>
       run('confirm', async () => {
-        const reply = await window.api.confirm({ username, code })
+        const reply = await api.confirm({ username, code })
         return reply.ok ? { ok: true, message: `${reply.data.username} is confirmed.` } : reply
       }),
     resend: (username) =>
       run('resend', async () => {
-        const reply = await window.api.resendCode({ username })
+        const reply = await api.resendCode({ username })
         return reply.ok ? { ok: true, message: `A new code was sent${reply.data.delivery ? ` to ${reply.data.delivery.destination}` : ''}.` } : reply
       }),
     adminConfirm: (username) =>
       run('adminConfirm', async () => {
-        const reply = await window.api.adminConfirm({ username })
+        const reply = await api.adminConfirm({ username })
         return reply.ok ? { ok: true, message: `${reply.data.username} is confirmed without a code.` } : reply
       }),
     loadOutbox: async () => {
-      const reply = await window.api.getOutbox()
+      const reply = await api.getOutbox()
       if (reply.ok) set({ outboxAvailable: reply.data.available, outbox: reply.data.messages })
     },
     clear: () => set({ error: null, success: null })

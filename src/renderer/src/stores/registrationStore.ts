@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { RequestOf } from '../../../shared/contract'
 import type { RegisterResult } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
+import { api } from './api'
 import { useToasts } from './toastStore'
 
 interface RegistrationState {
@@ -18,7 +19,7 @@ export const useRegistration = create<RegistrationState>((set) => ({
   error: null,
   submit: async (request) => {
     set({ busy: true, error: null, result: null })
-    const reply = await window.api.register(request)
+    const reply = await api.register(request)
     if (reply.ok) {
       set({ busy: false, result: reply.data })
       useToasts

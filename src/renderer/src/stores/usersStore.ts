@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { TierBucket, TierMember, UserDetail } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
+import { api } from './api'
 import { useToasts } from './toastStore'
 
 export type SearchBy = 'username' | 'email'
@@ -53,7 +54,7 @@ export const useUsers = create<UsersState>((set, get) => ({
 
   search: async (query, by) => {
     set({ searching: true, error: null, selected: null, tierError: null })
-    const reply = await window.api.searchUsers({ query, by })
+    const reply = await api.searchUsers({ query, by })
     if (reply.ok) set({ searching: false, results: reply.data.users, nextToken: reply.data.nextToken, lastSearch: { query, by } })
     else set({ searching: false, results: [], nextToken: undefined, lastSearch: null, error: reply.error })
   },
@@ -62,14 +63,14 @@ export const useUsers = create<UsersState>((set, get) => ({
     const { lastSearch, nextToken } = get()
     if (!lastSearch || !nextToken) return
     set({ loadingMore: true, error: null })
-    const reply = await window.api.searchUsers({ ...lastSearch, nextToken })
+    const reply = await api.searchUsers({ ...lastSearch, nextToken })
     if (reply.ok) set({ loadingMore: false, results: [...get().results, ...reply.data.users], nextToken: reply.data.nextToken })
     else set({ loadingMore: false, error: reply.error })
   },
 
   open: async (username) => {
     set({ opening: true, error: null, tierError: null })
-    const reply = await window.api.getUser({ username })
+    const reply = await api.getUser({ username })
     if (reply.ok) {
       const others = get().results.filter((user) => user.username !== reply.data.username)
       set({ opening: false, selected: reply.data, results: [reply.data, ...others] })
@@ -80,11 +81,12 @@ export const useUsers = create<UsersState>((set, get) => ({
 
   saveTier: async (username, tier) => {
     set({ savingTier: true, tierError: null })
-    const reply = await window.api.setTier({ username, tier })
+    const reply = await api.setTier({ username, tier })
     if (reply.ok) {
-      const updated = reply.data
-      set({ savingTier: false, selected: updated, results: get().results.map((user) => (user.username === updated.username ? updated : user)) })
-      useToasts.getState().push('success', `${updated.username} is now ${tier}`)
+      const updated = reply.data.user
+      if (updated) set({ savingTier: false, selected: updated, results: get().results.map((user) => (user.username === updated.username ? updated : user)) })
+      else set({ savingTier: false, tierError: reply.data.refreshError ?? null })
+      useToasts.getState().push('success', `${reply.data.username} is now ${tier}`)
     } else {
       set({ savingTier: false, tierError: reply.error })
     }
@@ -92,7 +94,7 @@ export const useUsers = create<UsersState>((set, get) => ({
 
   loadMembers: async (bucket, offset = 0) => {
     set({ membersLoading: true, membersError: null })
-    const reply = await window.api.listTierMembers({ bucket, offset, limit: MEMBERS_PAGE })
+    const reply = await api.listTierMembers({ bucket, offset, limit: MEMBERS_PAGE })
     if (reply.ok) set({ membersLoading: false, members: { bucket, offset, total: reply.data.total, members: reply.data.members } })
     else set({ membersLoading: false, members: null, membersError: reply.error })
   }
