@@ -66,7 +66,7 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
         dataDir: sandbox.dataDir
       }
     },
-    gateway: createGateway(client, sandbox.userPoolId, audit, config, () => sandbox.reconnect()),
+    gateway: createGateway(client, sandbox.userPoolId, audit, config, (error) => sandbox.reconnect(error)),
     audit,
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
@@ -106,7 +106,7 @@ function createGateway(
   userPoolId: string,
   audit: FileAuditLog,
   config: AppConfig,
-  reconnect?: () => Promise<boolean>
+  reconnect?: (error: unknown) => Promise<boolean>
 ): CognitoGateway {
   return new CognitoGateway({ client, userPoolId, limiters: new QuotaLimiters({ UserList: config.listUsersRate }), audit, reconnect })
 }

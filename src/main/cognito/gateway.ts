@@ -37,6 +37,9 @@ const NOT_REPEATABLE = new Set([
   'AdminDeleteUserCommand'
 ])
 
+/** Resends of a request that never reached a working endpoint, before its failure is reported. */
+const MAX_RECONNECTS = 5
+
 const THROTTLE_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingException'])
 const TRANSIENT_ERRORS = new Set(['InternalErrorException', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'TimeoutError', 'RequestTimeout'])
 
@@ -61,10 +64,11 @@ export interface GatewayOptions {
   audit: AuditLog
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   /**
-   * Called when a request's connection was refused (the request never left this machine): finds the
-   * endpoint again, e.g. the sandbox emulator another process took over. True when it may be resent.
+   * Asked after a failed request whether it never left for a working endpoint (a refused connection,
+   * or the sandbox's emulator answering that it is moving to another process) and the endpoint was
+   * found again: true means the request may be resent, even a write that must not repeat.
    */
-  reconnect?: () => Promise<boolean>
+  reconnect?: (error: unknown) => Promise<boolean>
   /** Told when a write's result could not be added to the audit trail (its intent is there). */
   onAuditFailure?: (error: unknown) => void
 }
@@ -79,7 +83,7 @@ export class CognitoGateway {
   private readonly client: CognitoIdentityProviderClient
   private readonly audit: AuditLog
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
-  private readonly reconnect?: () => Promise<boolean>
+  private readonly reconnect?: (error: unknown) => Promise<boolean>
   private readonly onAuditFailure: (error: unknown) => void
 
   constructor(options: GatewayOptions) {
@@ -98,7 +102,7 @@ export class CognitoGateway {
     const maxAttempts = options.maxAttempts ?? 6
     // Write-ahead: no intent on disk, no request.
     const intent = WRITE_COMMANDS.has(name) ? await this.recordIntent(name, command.input, options) : null
-    let reconnected = false
+    let reconnects = 0
     for (let attempt = 1; ; attempt++) {
       try {
         await limiter.acquire(options.signal)
@@ -108,13 +112,11 @@ export class CognitoGateway {
         return output
       } catch (error) {
         const errorName = nameOf(error)
-        // A refused connection never delivered the request, so even a write that must not repeat may be resent once.
-        if (errorName === 'ECONNREFUSED' && this.reconnect && !reconnected && !options.signal?.aborted) {
-          reconnected = true
-          if (await this.reconnect()) {
-            attempt--
-            continue
-          }
+        // Several short-lived processes can hand the sandbox on in turn, so a request may need a few tries to reach it.
+        if (this.reconnect && reconnects < MAX_RECONNECTS && !options.signal?.aborted && (await this.reconnect(error))) {
+          reconnects++
+          attempt--
+          continue
         }
         const throttled = THROTTLE_ERRORS.has(errorName)
         if (throttled) limiter.onThrottled()

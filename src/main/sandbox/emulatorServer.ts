@@ -3,7 +3,7 @@
  * folder in the crash-safe store, its messages captured in the sandbox outbox instead of printed to a
  * console, and a guard in front (see emulatorGuard) so only the app's own processes can use it.
  */
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http'
+import { createServer as createHttpServer, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { loadConfig } from 'cognito-local/lib/server/config'
@@ -16,13 +16,18 @@ import { otp } from 'cognito-local/lib/services/otp'
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator'
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService'
 import { DurableDataStoreFactory } from './durableStore'
-import { guardRequest, guardRoute } from './emulatorGuard'
+import { guardRequest, guardRoute, SANDBOX_MOVED } from './emulatorGuard'
 import type { SandboxOutbox } from './outbox'
 import { withExtraTargets } from './extraTargets'
 
 export interface RunningEmulator {
   endpoint: string
   port: number
+  /**
+   * Stops processing: every new request is answered "moved, not processed" (SandboxMovedException),
+   * so its sender can resend it to the next owner. Resolves once the requests in flight have answered.
+   */
+  drain(): Promise<void>
   close(): Promise<void>
 }
 
@@ -64,15 +69,43 @@ export async function startEmulator(directory: string, outbox: SandboxOutbox, cr
   const router = withExtraTargets(services as never, Router(services as never))
   const route = ((target: string) => guardRoute(router(target))) as typeof router
   const { application } = createServer(route, logger, { port: 0, hostname: '127.0.0.1', development: false, https: false }, services as never)
+  let draining = false
+  let inFlight = 0
+  let idle: (() => void) | null = null
   const http = createHttpServer((request, response) => {
-    if (guardRequest(request, response, credential)) application(request, response)
+    if (!guardRequest(request, response, credential)) return
+    if (draining) return answerMoved(response)
+    inFlight++
+    response.once('close', () => {
+      if (--inFlight === 0) idle?.()
+    })
+    application(request, response)
   })
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
     http.listen(0, '127.0.0.1', () => resolve())
   })
   const port = (http.address() as AddressInfo).port
-  return { endpoint: `http://127.0.0.1:${port}`, port, close: () => closeServer(http) }
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    drain: () => {
+      draining = true
+      if (inFlight === 0) return Promise.resolve()
+      // A request that never answers (a hung emulator) must not hold the hand-over forever.
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, CLOSE_GRACE_MS)
+        idle = () => (clearTimeout(timer), resolve())
+      })
+    },
+    close: () => closeServer(http)
+  }
+}
+
+/** A request that reached an emulator handing the sandbox over: nothing was done, so it may be sent again. */
+function answerMoved(response: ServerResponse): void {
+  response.writeHead(503, { 'content-type': 'application/x-amz-json-1.1', connection: 'close' })
+  response.end(JSON.stringify({ __type: SANDBOX_MOVED, message: 'The sandbox is moving to another process of the app; the request was not processed.' }))
 }
 
 /** Stops taking connections and lets requests in flight finish, so no acknowledged write is cut off. */

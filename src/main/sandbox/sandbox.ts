@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import { describeHolder, tryAcquireLock, type FileLock, type LockHolder } from '../storage/fileLock'
 import { ensurePrivateDir, writeFileAtomic } from '../storage/privateFiles'
+import { SANDBOX_MOVED } from './emulatorGuard'
 import { startEmulator, type RunningEmulator } from './emulatorServer'
 import { SandboxOutbox } from './outbox'
 import { ensurePool, readPoolRecord, type SandboxPool } from './sandboxPool'
@@ -23,6 +24,8 @@ export { SANDBOX_REGION, SANDBOX_SIGNING_KEYS, type SandboxPool } from './sandbo
 /** How long a process waits for another one that holds the sandbox to have it answering (a big pool loads slowly). */
 const ATTACH_TIMEOUT_MS = 30_000
 const ATTACH_POLL_MS = 100
+/** How long a leaving owner keeps answering "moved" after letting the sandbox go. */
+const HANDOVER_GRACE_MS = 300
 
 export interface Sandbox extends SandboxPool {
   dataDir: string
@@ -36,10 +39,11 @@ export interface Sandbox extends SandboxPool {
   /** Whether the emulator answers right now. */
   answers(): Promise<boolean>
   /**
-   * After a refused connection: finds the emulator again, taking it over if its owner is gone.
-   * Resolves true when it answers again (a refused request was never delivered, so may be resent).
+   * After a request that never reached a working emulator (connection refused, or answered "moved"
+   * by an owner handing over): finds the emulator again, taking it over if its owner is gone. Resolves
+   * true when the request may be resent; false for any other failure.
    */
-  reconnect(): Promise<boolean>
+  reconnect(error: unknown): Promise<boolean>
   /** Starts the emulator afresh (this process's own), or finds the one another process runs. */
   restart(): Promise<void>
   stop(): Promise<void>
@@ -111,11 +115,19 @@ async function open(appDataDir: string, options: OpenSandboxOptions): Promise<Sa
     return recorded
   }
 
+  /**
+   * Hands the sandbox over: requests in flight finish, later ones are answered "moved" (never
+   * processed, so their senders resend them to the next owner). The port stays open a moment after
+   * the record is gone, so a request already on its way gets that answer rather than a reset
+   * connection, which would leave its sender not knowing whether it was done. Only then is the port
+   * closed and the lock let go, so no two emulators ever listen for the same files.
+   */
   async function stopOwn(): Promise<void> {
     if (role.kind !== 'owner') return
     const { lock, emulator, record } = role
-    // New requests are refused from here on; those in flight finish before the files are let go.
+    await emulator.drain()
     removeServerRecord(paths.server, record)
+    await sleep(HANDOVER_GRACE_MS)
     await emulator.close()
     lock.release()
   }
@@ -144,7 +156,8 @@ async function open(appDataDir: string, options: OpenSandboxOptions): Promise<Sa
     credential: () => role.record.credential,
     owned: () => role.kind === 'owner',
     answers: () => emulatorAnswers(role.record.port, role.record.credential),
-    reconnect() {
+    reconnect(error: unknown) {
+      if (!wasNotDelivered(error)) return Promise.resolve(false)
       reconnecting ??= findAgain()
         .catch(() => false)
         .finally(() => (reconnecting = null))
@@ -175,6 +188,11 @@ function explainStartFailure(error: unknown, dir: string): unknown {
     'SANDBOX_UNAVAILABLE',
     `The sandbox pool could not start (${(error as Error).message}). See the files in ${dir}, or configure a real pool.`
   )
+}
+
+function wasNotDelivered(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; cause?: { code?: string } } | null
+  return e?.code === 'ECONNREFUSED' || e?.cause?.code === 'ECONNREFUSED' || e?.name === SANDBOX_MOVED
 }
 
 function sleep(ms: number): Promise<void> {
