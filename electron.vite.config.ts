@@ -5,8 +5,10 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     // Dependencies stay in node_modules (externalized), as electron-vite does by default for main.
+    // The CLI is built beside the app's main process from the same services, so `tier-admin` runs as
+    // plain JavaScript under node, with no TypeScript compiler at run time.
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), cli: resolve(__dirname, 'src/cli/index.ts') } }
     }
   },
   preload: {

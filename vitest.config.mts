@@ -10,6 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-output/vitest-results.json' },
-    setupFiles: ['test/support/silenceSdkWarnings.ts']
+    setupFiles: ['test/support/silenceSdkWarnings.ts'],
+    globalSetup: ['test/support/buildFirst.ts']
   }
 })

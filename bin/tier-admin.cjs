@@ -1,4 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the command line always matches the source it ships with.
-require('tsx/cjs')
-require('../src/cli/index.ts')
+// The CLI as built by `npm run build` (out/main/cli.js): plain JavaScript, no compiler at run time.
+const { existsSync } = require('node:fs')
+const { join } = require('node:path')
+
+const built = join(__dirname, '..', 'out', 'main', 'cli.js')
+if (!existsSync(built)) {
+  process.stderr.write('Error (NOT_BUILT): tier-admin has not been built yet. Run "npm run build" in the project folder first.\n')
+  process.exit(1)
+}
+require(built)

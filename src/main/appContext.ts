@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors'
 import { loadAppConfig, type AppConfig } from './config/appConfig'
 import { openConnection, type Connection } from './cognito/connection'
 import { toAppError } from './cognito/errorMapping'
-import { restoreLastGoodCopies, type RestoreReport } from './sandbox/sandboxRepair'
+import type { RestoreReport } from './sandbox/sandboxRepair'
 import { PoolSchemaService } from './services/poolSchema'
 import { createStatsService, type StatsService } from './stats/statsService'
 import { ensurePrivateDir, tightenPrivateTree } from './storage/privateFiles'
@@ -101,6 +101,7 @@ export async function openAppContext(options: OpenOptions = {}): Promise<AppCont
       await closeServices(opened.services)
       opened = { status: opened.status, config }
       try {
+        const { restoreLastGoodCopies } = await import('./sandbox/sandboxRepair')
         return await restoreLastGoodCopies(config.dataDir, processLabel)
       } finally {
         opened = await open(options, processLabel)

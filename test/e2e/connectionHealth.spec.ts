@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 import { openAppContext } from '../../src/main/appContext'
-import { SANDBOX_REGION } from '../../src/main/sandbox/sandboxPool'
+import { SANDBOX_REGION } from '../../src/main/sandbox/constants'
 import { registerUser } from '../../src/main/services/registration'
 import { HEALTH_INTERVAL_MS } from '../../src/renderer/src/stores/connectionStore'
 import { launchHarness, type Harness } from '../harness/rendererHarness'
@@ -77,7 +77,7 @@ test('says when the sandbox stops answering, and restarts it from the bar', asyn
   const alert = banner.getByRole('alert', { name: 'Connection check' })
   await expect(alert).toContainText(/The sandbox stopped answering.*code: SANDBOX_UNAVAILABLE/)
   await expectControlsInView(page, 'Restart sandbox')
-  await screenshotAtSizes(page, '15-sandbox-not-answering')
+  await screenshotAtSizes(page, 'connection-not-answering')
 
   await alert.getByRole('button', { name: 'Restart sandbox' }).click()
   await expect(alert).toBeHidden()
@@ -85,7 +85,7 @@ test('says when the sandbox stops answering, and restarts it from the bar', asyn
   expect(after).not.toBe(before)
   await expect(banner).toContainText(after)
   await expect(page.getByRole('status').filter({ hasText: 'Sandbox restarted' })).toBeVisible()
-  await screenshotAtSizes(page, '16-sandbox-restarted')
+  await screenshotAtSizes(page, 'connection-restarted')
   await searchUsers(page, 'kept')
   await expect(page.getByRole('main').getByRole('row', { name: /kept_user/ })).toBeVisible()
 })
@@ -116,14 +116,14 @@ test('names a damaged sandbox file and puts back its last good copy', async ({ d
   await expect(alert).toContainText(`db/${userPoolId}.json is damaged`)
   await expect(alert).toContainText('code: SANDBOX_DAMAGED')
   await expectControlsInView(page, 'Restore last good copy')
-  await screenshotAtSizes(page, '17-sandbox-damaged')
+  await screenshotAtSizes(page, 'connection-damaged')
 
   await alert.getByRole('button', { name: 'Restore last good copy' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Last good copy restored' })).toContainText(`db/${userPoolId}.json`)
   await expect(alert).toBeHidden()
   await expect(banner).toContainText(userPoolId)
   await expect(banner).toContainText('SANDBOX')
-  await screenshotAtSizes(page, '18-sandbox-restored')
+  await screenshotAtSizes(page, 'connection-restored')
   // The damaged file is kept beside the restored one, for whoever wants to look at it.
   expect(readdirSync(dbDir).some((name) => name.startsWith(`${userPoolId}.json.damaged-`))).toBe(true)
   await searchUsers(page, 'kept')
@@ -158,7 +158,7 @@ test('checks a configured pool at once when an operation cannot reach it, and cl
     await expect(alert).toContainText('code: NETWORK_UNREACHABLE')
     expect(checks()).toBe(1)
     await expectControlsInView(page, 'Check again')
-    await screenshotAtSizes(page, '09-unreachable')
+    await screenshotAtSizes(page, 'connection-unreachable')
 
     endpoint = await openEmulatorEndpoint(target, port)
     await alert.getByRole('button', { name: 'Check again' }).click()

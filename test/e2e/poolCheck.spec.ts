@@ -10,13 +10,14 @@ import {
   CreateUserPoolCommand
 } from '@aws-sdk/client-cognito-identity-provider'
 import { test as base } from '@playwright/test'
-import { provisioningClient, SANDBOX_REGION } from '../../src/main/sandbox/sandboxPool'
+import { SANDBOX_REGION } from '../../src/main/sandbox/constants'
+import { provisioningClient } from '../../src/main/sandbox/sandboxPool'
 import { launchHarness, type Harness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
 import { openEmulatorEndpoint } from '../support/credentialProxy'
 import { openTestSandbox } from '../support/sandboxConnection'
 import { makeTempDir } from '../support/tempDir'
-import { expect, screenshot } from './fixtures'
+import { expect, screenshotAtSizes } from './fixtures'
 
 interface Emulator {
   endpoint: string
@@ -72,7 +73,7 @@ test('says on the connection bar that the configured pool does not exist', async
   await expect(check).toContainText(/user pool does not exist.*COGNITO_USER_POOL_ID/)
   await expect(check).toContainText('code: POOL_NOT_FOUND')
   await expect(page.getByRole('banner')).toContainText('Custom endpoint')
-  await screenshot(page, '13-pool-not-found')
+  await screenshotAtSizes(page, 'connection-pool-not-found')
   await check.getByRole('button', { name: 'Check again' }).click()
   await expect.poll(() => harness.calls.filter((call) => call.operation === 'describePool').map((call) => call.payload)).toEqual([undefined, { refresh: true }])
   await expect(check).toContainText('code: POOL_NOT_FOUND')
@@ -89,7 +90,7 @@ test('warns about a pool without custom:user_tier, refuses to register there, an
   const check = page.getByRole('alert', { name: 'Pool check' })
   await expect(check).toContainText('This pool has no custom:user_tier attribute')
   await expect(page.getByRole('banner')).toContainText('legacy-users')
-  await screenshot(page, '14-pool-without-tier')
+  await screenshotAtSizes(page, 'connection-pool-without-tier')
 
   await page.getByLabel('Username', { exact: true }).fill('early_bird')
   await page.getByLabel('Email', { exact: true }).fill('early@example.com')

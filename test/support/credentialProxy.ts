@@ -1,6 +1,6 @@
 import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { SANDBOX_CREDENTIAL_HEADER } from '../../src/main/sandbox/emulatorGuard'
+import { SANDBOX_CREDENTIAL_HEADER } from '../../src/main/sandbox/constants'
 
 /**
  * An open emulator endpoint, as an operator's own cognito-local would be: forwards every request to a

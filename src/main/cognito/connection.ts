@@ -1,12 +1,11 @@
 import { Agent } from 'node:http'
 import { join } from 'node:path'
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { ConnectionInfo } from '../../shared/domain'
 import type { AppConfig, PoolConfig } from '../config/appConfig'
-import { SANDBOX_CREDENTIAL_HEADER } from '../sandbox/emulatorGuard'
-import { openSandbox, SANDBOX_REGION, SANDBOX_SIGNING_KEYS, type Sandbox } from '../sandbox/sandbox'
+import { SANDBOX_CREDENTIAL_HEADER, SANDBOX_REGION, SANDBOX_SIGNING_KEYS } from '../sandbox/constants'
+import type { Sandbox } from '../sandbox/sandbox'
 import { FileAuditLog, type ReadableAuditLog } from './audit'
 import { CognitoGateway } from './gateway'
 import { QuotaLimiters } from './quotas'
@@ -35,6 +34,8 @@ export async function openConnection(config: AppConfig, options: ConnectionOptio
 }
 
 async function openSandboxConnection(config: AppConfig, options: ConnectionOptions): Promise<Connection> {
+  // Loaded here, not at start: only the sandbox needs cognito-local.
+  const { openSandbox } = await import('../sandbox/sandbox')
   const sandbox = await openSandbox(config.dataDir, { processLabel: options.processLabel })
   const audit = auditLogOf(config)
   const client = new CognitoIdentityProviderClient({
@@ -114,15 +115,20 @@ function createGateway(
 const auditLogOf = (config: AppConfig): FileAuditLog => new FileAuditLog(join(config.dataDir, 'audit.jsonl'))
 
 /**
- * The SDK's default chain (environment, AWS_PROFILE, shared files, SSO, instance roles). An emulator
- * endpoint does not check signatures, so there a missing credential falls back to a placeholder.
+ * The SDK's default chain (environment, AWS_PROFILE, shared files, SSO, instance roles), loaded on the
+ * first request rather than at start (a CLI command that fails on its input never needs it). An
+ * emulator endpoint does not check signatures, so there a missing credential falls back to a placeholder.
  */
-function credentialsFor(pool: PoolConfig): AwsCredentialIdentityProvider | AwsCredentialIdentity {
-  const chain = fromNodeProviderChain()
-  if (!pool.endpoint) return chain
+function credentialsFor(pool: PoolConfig): AwsCredentialIdentityProvider {
+  let chain: Promise<AwsCredentialIdentityProvider> | null = null
+  const resolve = async (): Promise<AwsCredentialIdentity> => {
+    chain ??= import('@aws-sdk/credential-providers').then(({ fromNodeProviderChain }) => fromNodeProviderChain())
+    return (await chain)()
+  }
+  if (!pool.endpoint) return resolve
   return async () => {
     try {
-      return await chain()
+      return await resolve()
     } catch {
       return { accessKeyId: 'emulator', secretAccessKey: 'emulator' }
     }

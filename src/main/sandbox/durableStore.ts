@@ -17,13 +17,12 @@ import { InvalidParameterError } from 'cognito-local/lib/errors'
 import { CognitoError } from 'cognito-local/lib/errors'
 import type { DataStore } from 'cognito-local/lib/services/dataStore/dataStore'
 import type { DataStoreFactory } from 'cognito-local/lib/services/dataStore/factory'
+import { BACKUP_SUFFIX } from './constants'
 import { ensurePrivateDir, removeLeftoverTemporaries, writeFileAtomic } from '../storage/privateFiles'
 import { isReservedName } from './reservedNames'
 import { SandboxDamagedError } from './sandboxDamage'
 
 type Json = Record<string, unknown>
-
-export const BACKUP_SUFFIX = '.bak'
 
 /**
  * Keys ending in "Date" hold Dates in memory and ISO strings on disk, as cognito-local's own store

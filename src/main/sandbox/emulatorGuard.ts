@@ -8,13 +8,8 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { InvalidParameterError } from 'cognito-local/lib/errors'
+import { SANDBOX_CREDENTIAL_HEADER } from './constants'
 import { isReservedName } from './reservedNames'
-
-/** The header the app's SDK clients add to every sandbox request. */
-export const SANDBOX_CREDENTIAL_HEADER = 'x-tier-admin-sandbox-credential'
-
-/** The answer of an emulator handing over to another process: the request was not processed. */
-export const SANDBOX_MOVED = 'SandboxMovedException'
 
 /** Answers the request itself and returns false when it must not reach the emulator. */
 export function guardRequest(request: IncomingMessage, response: ServerResponse, credential: string): boolean {

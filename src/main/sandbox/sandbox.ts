@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import { describeHolder, tryAcquireLock, type FileLock, type LockHolder } from '../storage/fileLock'
 import { ensurePrivateDir, writeFileAtomic } from '../storage/privateFiles'
-import { SANDBOX_MOVED } from './emulatorGuard'
+import { SANDBOX_MOVED } from './constants'
 import { startEmulator, type RunningEmulator } from './emulatorServer'
 import { SandboxOutbox } from './outbox'
 import { ensurePool, readPoolRecord, type SandboxPool } from './sandboxPool'
@@ -19,7 +19,7 @@ import { SandboxDamagedError } from './sandboxDamage'
 import { damagedSandboxError } from './sandboxRepair'
 import { emulatorAnswers, readServerRecord, removeServerRecord, writeServerRecord, type ServerRecord } from './serverRecord'
 
-export { SANDBOX_REGION, SANDBOX_SIGNING_KEYS, type SandboxPool } from './sandboxPool'
+export type { SandboxPool } from './sandboxPool'
 
 /** How long a process waits for another one that holds the sandbox to have it answering (a big pool loads slowly). */
 const ATTACH_TIMEOUT_MS = 30_000

@@ -14,13 +14,9 @@ import {
   ListUserPoolsCommand
 } from '@aws-sdk/client-cognito-identity-provider'
 import { writeFileAtomic } from '../storage/privateFiles'
-import { BACKUP_SUFFIX } from './durableStore'
-import { SANDBOX_CREDENTIAL_HEADER } from './emulatorGuard'
+import { BACKUP_SUFFIX, SANDBOX_CREDENTIAL_HEADER, SANDBOX_REGION, SANDBOX_SIGNING_KEYS } from './constants'
 import { SandboxDamagedError } from './sandboxDamage'
 
-export const SANDBOX_REGION = 'us-east-1'
-/** The emulator checks the per-run credential header, not AWS signatures; the SDK still needs keys to sign with. */
-export const SANDBOX_SIGNING_KEYS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' }
 const POOL_NAME = 'tier-admin-sandbox'
 
 export interface SandboxPool {

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { writeFileAtomic } from '../storage/privateFiles'
-import { SANDBOX_CREDENTIAL_HEADER } from './emulatorGuard'
+import { SANDBOX_CREDENTIAL_HEADER } from './constants'
 
 export interface ServerRecord {
   pid: number

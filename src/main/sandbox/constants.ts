@@ -1,0 +1,17 @@
+/**
+ * What the rest of the app needs to know about the sandbox without loading it: cognito-local (over
+ * 500 modules) is loaded only when the sandbox is used, never for a configured pool.
+ */
+export const SANDBOX_REGION = 'us-east-1'
+
+/** The emulator checks the per-run credential header, not AWS signatures; the SDK still needs keys to sign with. */
+export const SANDBOX_SIGNING_KEYS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' }
+
+/** The header the app's SDK clients add to every sandbox request. */
+export const SANDBOX_CREDENTIAL_HEADER = 'x-tier-admin-sandbox-credential'
+
+/** The answer of an emulator handing over to another process: the request was not processed. */
+export const SANDBOX_MOVED = 'SandboxMovedException'
+
+/** Beside each sandbox file, the version it replaced: the last good copy. */
+export const BACKUP_SUFFIX = '.bak'
