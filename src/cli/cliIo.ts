@@ -1,10 +1,13 @@
 /** What every CLI command gets: its input and output, usage errors, and how failures are printed. */
 import type { AppErrorShape } from '../shared/errors'
+import { wordFor } from '../shared/wording'
 
 export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
   readStdin: () => Promise<string>
+  /** Asks for a secret without echoing it; absent when standard input is not a terminal. */
+  readSecret?: (prompt: string) => Promise<string>
   env: NodeJS.ProcessEnv
 }
 
@@ -13,9 +16,9 @@ export class UsageError extends Error {}
 
 export type Values = Record<string, string | boolean | string[] | undefined>
 
-/** Prints a failure the way the app words it; as JSON too when --json was given. */
+/** Prints a failure in the CLI's words (flags, not form fields); as JSON too when --json was given. */
 export function reportError(error: AppErrorShape, io: CliIo, asJson: boolean): void {
-  if (asJson) io.out(JSON.stringify({ error }, null, 2))
-  io.err(`Error (${error.code}): ${error.message}`)
-  for (const [field, message] of Object.entries(error.fields ?? {})) io.err(`  ${field}: ${message}`)
+  const worded = { ...error, message: wordFor(error.message, 'cli') }
+  if (asJson) io.out(JSON.stringify({ error: worded }, null, 2))
+  io.err(`Error (${error.code}): ${worded.message}`)
 }

@@ -4,6 +4,8 @@ import { ACCOUNT_COMMANDS } from './accountCommands'
 
 /** One CLI command: its usage text, its options, and how its arguments become a contract request. */
 export interface CommandSpec {
+  /** Options that cannot be given together, e.g. [['csv', 'json']]. */
+  exclusive?: [string, string][]
   summary: string
   usage: string
   /** The option a bare argument stands for, when the command takes one ("get jane" = "get --username jane"). */
@@ -27,13 +29,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
   register: {
     required: ['username', 'email'],
     summary: 'Register a user with a tier (a confirmation code is sent to the email)',
-    usage: 'register --username U --email E [--password P | --password-stdin] [--tier standard|premium] [--attr name=value ...]',
+    usage: 'register --username U --email E [--password-stdin] [--tier standard|premium] [--attr name=value ...]',
     operation: 'register',
     options: {
       username: usernameOption,
       email: { type: 'string', description: 'The email address' },
-      password: { type: 'string', description: 'The password (or set TIER_ADMIN_PASSWORD, or use --password-stdin)' },
-      'password-stdin': { type: 'boolean', description: 'Read the password from standard input' },
+      'password-stdin': { type: 'boolean', description: 'Read the password from standard input (without it, a terminal prompts for it)' },
       tier: { type: 'string', description: 'standard (default) or premium' },
       attr: { type: 'string', multiple: true, description: 'An extra custom attribute, name=value (name without "custom:")' },
       json
@@ -97,12 +98,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
   stats: {
     summary: 'Scan the pool and print tier statistics (resumes an unfinished scan)',
     usage: 'stats [--json | --csv]',
+    exclusive: [['csv', 'json']],
     operation: 'startStats',
     options: { json, csv: { type: 'boolean', description: 'Print the figures as CSV' } }
   },
   'list-tier': {
     summary: 'List the users of a tier from the last finished scan',
     usage: 'list-tier <standard|premium|none|invalid> [--json | --csv]',
+    exclusive: [['csv', 'json']],
     operation: 'listTierMembers',
     positional: 'tier',
     options: { json, csv: { type: 'boolean', description: 'Print as CSV' } }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import '../main/quietSdkNotices'
+import { readSecret } from './secretPrompt'
 import { runCli } from './run'
 
 function readStdin(): Promise<string> {
@@ -16,6 +17,7 @@ runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
   readStdin,
+  ...(process.stdin.isTTY ? { readSecret } : {}),
   env: process.env
 }).then(
   (code) => process.exit(code),

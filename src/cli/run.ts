@@ -3,6 +3,8 @@
  * through the contract's validation and error mapping, so its messages match the UI's.
  * Exit codes: 0 success, 1 the operation failed, 2 bad usage.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { tierLabel } from '../shared/tiers'
 import type { Operation, ResultOf } from '../shared/contract'
@@ -12,14 +14,23 @@ import { createHandlers, type Handlers } from '../main/ipc/handlers'
 import { invokeOperation } from '../main/ipc/invoke'
 import { ACCOUNT_COMMANDS, accountRequest, formatAccountResult } from './accountCommands'
 import { reportError, UsageError, type CliIo, type Values } from './cliIo'
-import { checkPool, collectMembers, runStats, searchAllPages } from './readCommands'
+import { checkPool, collectMembers, runStats, searchAllPages, type Call, type Print } from './readCommands'
 import { COMMANDS, type CommandSpec } from './commands'
 import { formatMembers, formatOutbox, formatRegistered, formatUser } from './format'
 
 export type { CliIo } from './cliIo'
 
+/** From package.json, two folders up both from the sources (src/cli) and from the build (out/main). */
+function version(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv
+  if (name === '--version' || name === '-V') {
+    io.out(`tier-admin ${version()}`)
+    return 0
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(generalHelp())
     return name ? 0 : 2
@@ -66,16 +77,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Failures that are the caller's input, not the operation: exit code 2, like any usage mistake. */
+const INPUT_ERRORS = new Set(['VALIDATION', 'INVALID_TIER'])
+
 async function runCommand(name: string, values: Values, positionals: string[], io: CliIo, handlers: Handlers, app: AppContext): Promise<number> {
-  const positional = positionals[0]
   const asJson = values.json === true
+  let inputRefused = false
   const call = async <K extends Operation>(operation: K, payload: unknown): Promise<ResultOf<K> | null> => {
-    const result: Result<ResultOf<K>> = await invokeOperation(handlers, operation, payload)
+    const result: Result<ResultOf<K>> = await invokeOperation(handlers, operation, payload, 'cli')
     if (result.ok) return result.data
+    inputRefused = INPUT_ERRORS.has(result.error.code)
     reportError(result.error, io, asJson)
     return null
   }
   const print = (data: unknown, human: string) => io.out(asJson ? JSON.stringify(data, null, 2) : human)
+  const code = await dispatch(name, values, positionals[0], io, app, call, print)
+  return code === 1 && inputRefused ? 2 : code
+}
+
+async function dispatch(name: string, values: Values, positional: string | undefined, io: CliIo, app: AppContext, call: Call, print: Print): Promise<number> {
+  const asJson = values.json === true
 
   const account = ACCOUNT_COMMANDS[name]
   if (account?.operation) {
@@ -91,7 +112,7 @@ async function runCommand(name: string, values: Values, positionals: string[], i
     case 'pool':
       return checkPool(call, print, io, asJson)
     case 'register': {
-      const password = await passwordFrom(values, io)
+      const password = await passwordFrom(values, io, values.username)
       const result = await call('register', {
         username: values.username,
         email: values.email,
@@ -186,11 +207,19 @@ function checkUsage(spec: CommandSpec, values: Values, positionals: string[]): v
   if (spec.positional && positionals[0] !== undefined) values[spec.positional] ??= positionals[0]
   const missing = (spec.required ?? []).filter((option) => values[option] === undefined)
   if (missing.length) throw new UsageError(`Missing ${missing.map((option) => `--${option}`).join(' and ')}.`)
+  for (const [a, b] of spec.exclusive ?? []) {
+    if (values[a] !== undefined && values[b] !== undefined) throw new UsageError(`--${a} and --${b} cannot be used together: choose one.`)
+  }
 }
 
-async function passwordFrom(values: Values, io: CliIo): Promise<string | undefined> {
+/**
+ * Passwords come from standard input or a prompt that does not echo, never from the command line or
+ * the environment, where other accounts on the computer can read them (ps, /proc/<pid>/cmdline).
+ */
+async function passwordFrom(values: Values, io: CliIo, username: unknown): Promise<string> {
   if (values['password-stdin']) return (await io.readStdin()).replace(/\r?\n$/, '')
-  return (values.password as string | undefined) ?? io.env.TIER_ADMIN_PASSWORD
+  if (io.readSecret) return io.readSecret(`Password for ${String(username)}: `)
+  throw new UsageError('Give the password on standard input with --password-stdin (it is never taken from the command line, where others can see it).')
 }
 
 function parseAttributes(pairs: string[] | undefined): Record<string, string> | undefined {

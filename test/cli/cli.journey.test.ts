@@ -100,7 +100,7 @@ describe('tier-admin CLI', () => {
   })
 
   it('admin-confirms only with --yes', async () => {
-    expect((await cli(['register', '--username', 'walk_in', '--email', 'walk@example.com', '--password', strong])).code).toBe(0)
+    expect((await cli(['register', '--username', 'walk_in', '--email', 'walk@example.com', '--password-stdin'], strong)).code).toBe(0)
     const refused = await cli(['admin-confirm', 'walk_in'])
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain('--yes')
@@ -108,26 +108,56 @@ describe('tier-admin CLI', () => {
     expect((await cli(['get', 'walk_in'])).stdout).toMatch(/Status:\s+CONFIRMED/)
   })
 
-  it('fails with the same clear messages as the app (exit code 1)', async () => {
-    const cases: [string[], string, RegExp][] = [
-      [['register', '--username', 'weak', '--email', 'weak@example.com', '--password', 'password'], 'PASSWORD_POLICY', /upper-case/],
-      [['register', '--username', 'jane_premium', '--email', 'j2@example.com', '--password', strong], 'USERNAME_EXISTS', /already taken/],
-      [['register', '--username', 'goldie', '--email', 'g@example.com', '--password', strong, '--tier', 'gold'], 'INVALID_TIER', /not a tier/],
+  it('fails with the same clear messages as the app, in its own words (exit 1; 2 for bad input)', async () => {
+    const cases: [string[], string | undefined, number, string, RegExp][] = [
+      [['register', '--username', 'weak', '--email', 'weak@example.com', '--password-stdin'], 'password', 1, 'PASSWORD_POLICY', /upper-case/],
+      [['register', '--username', 'jane_premium', '--email', 'j2@example.com', '--password-stdin'], strong, 1, 'USERNAME_EXISTS', /already taken/],
+      [['register', '--username', 'goldie', '--email', 'g@example.com', '--password-stdin', '--tier', 'gold'], strong, 2, 'INVALID_TIER', /not a tier/],
       [
-        ['register', '--username', 'shoes', '--email', 's@example.com', '--password', strong, '--attr', 'shoe_size=42'],
+        ['register', '--username', 'shoes', '--email', 's@example.com', '--password-stdin', '--attr', 'shoe_size=42'],
+        strong,
+        1,
         'ATTRIBUTE_NOT_IN_SCHEMA',
         /custom:shoe_size/
       ],
-      [['get', 'nobody_at_all'], 'USER_NOT_FOUND', /No user/],
-      [['set-tier', '--username', 'jane_premium', '--tier', 'platinum'], 'INVALID_TIER', /standard, premium/]
+      [
+        ['register', '--username', 'bad_mail', '--email', 'not-an-email', '--password-stdin'],
+        strong,
+        2,
+        'VALIDATION',
+        /Check the options: --email: Enter a valid email/
+      ],
+      [
+        ['register', '--username', 'tiered', '--email', 't@example.com', '--password-stdin', '--attr', 'user_tier=premium'],
+        strong,
+        2,
+        'VALIDATION',
+        /with --tier/
+      ],
+      [['get', 'nobody_at_all'], undefined, 1, 'USER_NOT_FOUND', /No user.*tier-admin search/],
+      [['set-tier', '--username', 'jane_premium', '--tier', 'platinum'], undefined, 2, 'INVALID_TIER', /standard, premium/],
+      [['list-tier', 'gold'], undefined, 2, 'VALIDATION', /Check the options/]
     ]
-    for (const [args, code, message] of cases) {
-      const run = await cli(args)
-      expect(run.code, args.join(' ')).toBe(1)
+    for (const [args, stdin, exit, code, message] of cases) {
+      const run = await cli(args, stdin)
+      expect(run.code, args.join(' ')).toBe(exit)
       expect(run.stderr).toContain(code)
       expect(run.stderr).toMatch(message)
-      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+|the form|screen|field/)
     }
+  })
+
+  it('takes passwords only from standard input, reports its version, and refuses conflicting options', async () => {
+    const onCommandLine = await cli(['register', '--username', 'argv_pw', '--email', 'a@example.com', '--password', strong])
+    expect(onCommandLine.code).toBe(2)
+    const noStdin = await cli(['register', '--username', 'no_pw', '--email', 'n@example.com'])
+    expect(noStdin.code).toBe(2)
+    expect(noStdin.stderr).toContain('--password-stdin')
+    const version = await cli(['--version'])
+    expect(version.stdout).toMatch(/^tier-admin \d+\.\d+\.\d+/)
+    const both = await cli(['stats', '--csv', '--json'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/--csv and --json cannot be used together/)
   })
 
   it("counts the tiers and lists a tier's users", async () => {
@@ -150,7 +180,7 @@ describe('tier-admin CLI', () => {
         .members.map((m: { username: string }) => m.username)
         .sort()
     ).toEqual(['jane_premium', 'walk_in'])
-    expect((await cli(['list-tier', 'gold'])).code).toBe(1)
+    expect((await cli(['list-tier', 'gold'])).code).toBe(2)
   })
 
   it('reports an unreachable pool clearly', async () => {

@@ -20,10 +20,7 @@ const fixed =
 
 /** Cognito exception names (and network error codes) mapped to what the operator should do. */
 const BY_NAME: Record<string, Explain> = {
-  UsernameExistsException: fixed(
-    'USERNAME_EXISTS',
-    'That username is already taken in this pool. Choose another one, or look the user up on the Users screen.'
-  ),
+  UsernameExistsException: fixed('USERNAME_EXISTS', 'That username is already taken in this pool. Choose another one, or look the user up {usersScreen}.'),
   AliasExistsException: fixed('USERNAME_EXISTS', 'Another user already has that email as a sign-in alias. Use a different email or look that user up.'),
   CodeMismatchException: fixed(
     'CODE_MISMATCH',
@@ -32,7 +29,7 @@ const BY_NAME: Record<string, Explain> = {
   ExpiredCodeException: fixed('CODE_EXPIRED', 'That confirmation code has expired. Use "Resend code" to send a new one.'),
   UserNotFoundException: fixed(
     'USER_NOT_FOUND',
-    'No user with that username exists in this pool. Check the spelling, or search by email prefix on the Users screen.'
+    'No user with that username exists in this pool. Check the spelling, or search by email prefix {usersScreen}.'
   ),
   UserNotConfirmedException: fixed('NOT_AUTHORIZED', 'The user has not confirmed their account yet. Confirm them first.'),
   InvalidPasswordException: (error) => [
@@ -101,7 +98,7 @@ function explainUnknownOutcome(error: unknown): [ErrorCode, string] {
   const who = username ? ` for ${username}` : ''
   return [
     'WRITE_OUTCOME_UNKNOWN',
-    `The connection to Cognito failed after ${operation}${who} was sent, so it is not known whether Cognito applied it. Look ${username ?? 'the user'} up on the Users screen before trying again.`
+    `The connection to Cognito failed after ${operation}${who} was sent, so it is not known whether Cognito applied it. Look ${username ?? 'the user'} up {usersScreen} before trying again.`
   ]
 }
 

@@ -37,10 +37,10 @@ export function normalizeExtraAttributes(extra: Record<string, string> | undefin
   for (const rawName of Object.keys(extra ?? {})) {
     const name = customAttributeName(rawName)
     if (name === 'custom:email' || name === 'custom:email_verified') {
-      throw new AppError('VALIDATION', 'Set the email with the Email field, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Email field' })
+      throw new AppError('VALIDATION', 'Set the email with {emailField}, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Email field' })
     }
     if (name === TIER_ATTRIBUTE) {
-      throw new AppError('VALIDATION', 'Set the tier with the Tier field, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Tier field' })
+      throw new AppError('VALIDATION', 'Set the tier with {tierField}, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Tier field' })
     }
     if (seen.has(name)) {
       throw new AppError('VALIDATION', `The attribute ${name} is given twice (as "${seen.get(name)}" and "${rawName}"). Keep one.`, {

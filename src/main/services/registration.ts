@@ -52,7 +52,7 @@ function assertUsernameFitsAliases(username: string, pool: PoolInfo): void {
   if (pool.aliasAttributes.includes('email') && /^[^@\s]+@[^@\s]+$/.test(username)) {
     throw new AppError(
       'VALIDATION',
-      'This pool lets people sign in with their email too, so a username cannot be an email address. Choose a username without "@"; the email goes in the Email field.',
+      'This pool lets people sign in with their email too, so a username cannot be an email address. Choose a username without "@"; the email goes in {emailField}.',
       {
         username: 'Cannot be an email address in this pool'
       }

@@ -88,7 +88,7 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
 
   async function requireLast(): Promise<StatsResult> {
     const result = await last()
-    if (!result) throw new AppError('NO_SCAN_RESULT', 'No scan of this pool has finished yet. Start a scan on the Statistics screen first.')
+    if (!result) throw new AppError('NO_SCAN_RESULT', 'No scan of this pool has finished yet. Start a scan {statsScreen} first.')
     return result
   }
 

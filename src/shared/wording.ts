@@ -1,0 +1,46 @@
+/**
+ * Each front end words a message in its own terms: the app speaks of screens and fields, the CLI of
+ * commands and flags. Messages from the services mark such places with a token ("{usersScreen}"),
+ * and the one IPC path words them for whoever asked, so a sentence is written once.
+ */
+export type Audience = 'app' | 'cli'
+
+const PLACES: Record<string, Record<Audience, string>> = {
+  '{usersScreen}': { app: 'on the Users screen', cli: 'with "tier-admin search" or "tier-admin get"' },
+  '{statsScreen}': { app: 'on the Statistics screen', cli: 'with "tier-admin stats"' },
+  '{tierField}': { app: 'the Tier field', cli: '--tier' },
+  '{emailField}': { app: 'the Email field', cli: '--email' }
+}
+
+export function wordFor(message: string, audience: Audience): string {
+  return message.replace(/\{[A-Za-z]+\}/g, (token) => PLACES[token]?.[audience] ?? token)
+}
+
+/**
+ * Words every error inside a result (a connection status, a scan's failure, a refresh that failed
+ * after a write): any object with a code and a message.
+ */
+export function wordErrorsIn<T>(value: T, audience: Audience): T {
+  if (Array.isArray(value)) return value.map((item) => wordErrorsIn(item, audience)) as T
+  if (!value || typeof value !== 'object') return value
+  const record = value as Record<string, unknown>
+  const worded: Record<string, unknown> = {}
+  for (const [key, inner] of Object.entries(record)) worded[key] = inner && typeof inner === 'object' ? wordErrorsIn(inner, audience) : inner
+  if (typeof record.code === 'string' && typeof record.message === 'string') worded.message = wordFor(record.message, audience)
+  return worded as T
+}
+
+/** A form field as the CLI names it: "email" → "--email", "attributes.company" → "--attr company". */
+export function flagFor(field: string): string {
+  if (field.startsWith('attributes.')) return `--attr ${field.slice('attributes.'.length)}`
+  if (field === 'attributes') return '--attr'
+  if (field === 'query') return 'the search value'
+  if (field === 'bucket') return 'the tier'
+  return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+}
+
+/** The one-line summary of field problems, in the words of the front end that asked. */
+export function validationSummary(fields: Record<string, string>, audience: Audience): string {
+  const parts = Object.entries(fields).map(([field, message]) => (field === 'request' ? message : `${audience === 'cli' ? flagFor(field) : field}: ${message}`))
+  return audience === 'cli' ? `Check the options: ${parts.join('; ')}.` : `Please correct the form: ${parts.join('; ')}.`
+}
