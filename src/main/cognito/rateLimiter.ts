@@ -51,14 +51,6 @@ export class RateLimiter {
     return this.configuredRate
   }
 
-  /** Changes the configured rate, e.g. when the operator sets a lower share of the account's quota. */
-  setRate(ratePerSecond: number): void {
-    this.configuredRate = ratePerSecond
-    this.currentRate = Math.min(this.currentRate, ratePerSecond)
-    this.burst = defaultBurst(ratePerSecond)
-    this.tokens = Math.min(this.tokens, this.burst)
-  }
-
   /** Waits until one request may be sent. Calls are served in the order they arrive. */
   acquire(signal?: AbortSignal): Promise<void> {
     const turn = this.queue.then(() => this.takeToken(signal))
