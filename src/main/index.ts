@@ -4,6 +4,8 @@ import { app, BrowserWindow, ipcMain } from 'electron'
 import { openAppContext, type AppContext } from './appContext'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/registerIpc'
+import { sendEvent } from './ipc/sendEvent'
+import { installMenu } from './menu'
 import { createMainWindow, isAppUrl, lockDownSession } from './window'
 
 let context: AppContext | null = null
@@ -14,7 +16,10 @@ async function start(): Promise<void> {
   context = await openAppContext({ processLabel: 'the Tier Admin app' })
   registerIpc(ipcMain, createHandlers(context), isAppUrl)
   lockDownSession()
-  createMainWindow()
+  const mainWindow = createMainWindow()
+  installMenu((screen) => {
+    if (!mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, isAppUrl, 'navigate', screen)
+  })
 }
 
 if (!app.requestSingleInstanceLock()) {

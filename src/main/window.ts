@@ -3,6 +3,14 @@ import { pathToFileURL } from 'node:url'
 import { BrowserWindow, session, shell } from 'electron'
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security/policy'
 
+/**
+ * The window icon. electron-vite copies nothing from resources/, so the built bundle (out/main) points
+ * back at the repository's resources/ folder; a packager must ship that folder beside out/.
+ */
+export function iconPath(): string {
+  return join(__dirname, '../../resources/icon.png')
+}
+
 export function preloadPath(): string {
   return join(__dirname, '../preload/index.cjs')
 }
@@ -20,11 +28,17 @@ export function isAppUrl(url: string): boolean {
   return new URL(url, own).origin === new URL(own).origin
 }
 
-/** Denies every permission request (camera, notifications, …) and sets the CSP on every response. */
+/**
+ * The one permission the page may use is writing plain text to the clipboard (the Copy buttons), and
+ * only from the app's own page; every other request (camera, notifications, …) is denied.
+ */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write'])
+
+/** Denies every permission request but the allowed ones from the app's page, and sets the CSP on every response. */
 export function lockDownSession(): void {
   const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
+  ses.setPermissionRequestHandler((contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(contents.getURL())))
+  ses.setPermissionCheckHandler((contents, permission) => ALLOWED_PERMISSIONS.has(permission) && !!contents && isAppUrl(contents.getURL()))
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
   })
@@ -37,8 +51,8 @@ export function createMainWindow(): BrowserWindow {
     minWidth: 960,
     minHeight: 640,
     title: 'Tier Admin',
+    icon: iconPath(),
     show: false,
-    autoHideMenuBar: true,
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath() }
   })
   window.once('ready-to-show', () => window.show())

@@ -23,6 +23,7 @@ import type {
   UserGroups
 } from './domain'
 import type { Result } from './errors'
+import { SCREENS } from './screens'
 import { SEARCH_FIELDS } from './searchFields'
 
 /** A phantom marker that carries a result type without a runtime value. */
@@ -102,7 +103,7 @@ export const schemas = {
   none: z.object({}).strict().optional(),
   describePool: z.object({ refresh: z.boolean().optional() }).strict().optional(),
   tierMembers: z.object({
-    bucket: z.enum(['standard', 'premium', 'none', 'invalid']),
+    bucket: z.enum(['standard', 'premium', 'none', 'invalid'], { error: 'Choose standard, premium, none or invalid' }),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100)
   }),
@@ -144,17 +145,44 @@ export const contract = {
   statsCsv: { channel: 'stats:csv', request: schemas.statsCsv, result: returns<CsvFile>() }
 } as const
 
+/**
+ * What the main process tells the window unasked (the application menu's items): each event's channel
+ * and payload schema. The preload checks every payload against its schema before the page sees it.
+ */
+export const events = {
+  /** A View menu item (or its accelerator) asks for a screen. */
+  navigate: { channel: 'app:navigate', payload: z.enum(SCREENS) }
+} as const
+
 export type Contract = typeof contract
 export type Operation = keyof Contract
 export type RequestOf<K extends Operation> = z.input<NonNullable<Contract[K]['request']>>
 export type ParsedRequestOf<K extends Operation> = z.output<NonNullable<Contract[K]['request']>>
 export type ResultOf<K extends Operation> = Contract[K]['result']
 
-/** The API the preload exposes as `window.api`: one named function per operation. */
-export type Api = {
+export type AppEvent = keyof typeof events
+export type PayloadOf<E extends AppEvent> = z.output<(typeof events)[E]['payload']>
+/** The bridge's name for an event's subscription: navigate → onNavigate. */
+export type SubscriberName<E extends AppEvent> = `on${Capitalize<E>}`
+
+/** The operations half of `window.api`: one named function per operation. */
+export type InvokeApi = {
   [K in Operation]: undefined extends RequestOf<K>
     ? (request?: RequestOf<K>) => Promise<Result<ResultOf<K>>>
     : (request: RequestOf<K>) => Promise<Result<ResultOf<K>>>
 }
 
+/** The events half of `window.api`: `onX(listener)` subscribes to event x and returns the unsubscribe. */
+export type EventApi = {
+  [E in AppEvent as SubscriberName<E>]: (listener: (payload: PayloadOf<E>) => void) => () => void
+}
+
+/** The API the preload exposes as `window.api`. */
+export type Api = InvokeApi & EventApi
+
 export const operations = Object.keys(contract) as Operation[]
+export const appEvents = Object.keys(events) as AppEvent[]
+
+export function subscriberName<E extends AppEvent>(event: E): SubscriberName<E> {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as SubscriberName<E>
+}

@@ -1,15 +1,17 @@
 /**
  * Loads the built main bundle (out/main/index.js, from `npm run build`) under a stand-in `electron`
- * module and checks what it does at start-up: a handler per contract channel, a locked window, a
- * CommonJS preload, and a sandbox pool started and stopped with the app.
+ * module and checks what it does at start-up: a handler per contract channel, a locked window with its
+ * icon, a CommonJS preload, the application menu of a packaged build, and a sandbox pool started and
+ * stopped with the app.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Script } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contract, operations } from '../../src/shared/contract'
-import { createFakeElectron } from '../support/fakeElectron'
+import { contract, events, operations } from '../../src/shared/contract'
+import { SCREEN_LABELS, SCREENS } from '../../src/shared/screens'
+import { createFakeElectron, type MenuItem } from '../support/fakeElectron'
 import { makeTempDir } from '../support/tempDir'
 
 const MAIN_BUNDLE = join(__dirname, '../../out/main/index.js')
@@ -31,6 +33,8 @@ beforeAll(async () => {
   moduleInternals._load = function (request: string, ...rest: unknown[]) {
     return request === 'electron' ? fake.electron : originalLoad.call(this, request, ...rest)
   }
+  // As an operator runs it: the packaged build, which must offer no reload or developer tools.
+  fake.electron.app.isPackaged = true
   process.chdir(temp.dir)
   createRequire(__filename)(MAIN_BUNDLE)
   fake.makeReady()
@@ -70,7 +74,40 @@ describe('the built main bundle', () => {
     expect(new Set(required)).toEqual(new Set(['electron']))
   })
 
-  it('denies navigation, new windows and permission requests, and sets a strict CSP', () => {
+  it('gives the window the app icon, a 512×512 PNG that exists', () => {
+    const icon = (fake.windows[0].options as { icon?: string }).icon
+    expect(icon && existsSync(icon), String(icon)).toBe(true)
+    const png = readFileSync(icon!)
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512])
+  })
+
+  it('installs a menu with the standard roles and the screens, which switch the window through the navigate event', () => {
+    const menu = fake.menuRecord.applicationMenu?.template ?? []
+    const submenu = (label: string): MenuItem[] => menu.find((item) => item.label === label)?.submenu ?? []
+    const roles = (label: string) => submenu(label).flatMap((item) => (item.role ? [item.role] : []))
+    expect(roles('Edit')).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'])
+    expect(roles('View')).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut']))
+    expect(roles('View')).not.toContain('reload')
+    expect(roles('View')).not.toContain('forceReload')
+    expect(roles('View')).not.toContain('toggleDevTools')
+    expect(roles('Window')).toEqual(['minimize', 'close'])
+    expect(roles('Help')).toEqual(['about'])
+
+    const screens = submenu('View').filter((item) => item.id?.startsWith('screen-'))
+    expect(screens.map((item) => [item.label, item.accelerator])).toEqual(SCREENS.map((screen, index) => [SCREEN_LABELS[screen], `CmdOrCtrl+${index + 1}`]))
+    const contents = fake.windows[0].webContents
+    screens.find((item) => item.label === 'Statistics')?.click?.()
+    expect(contents.sent.at(-1)).toEqual({ channel: events.navigate.channel, payload: 'statistics' })
+    // A window that navigated away from the app's page is told nothing.
+    const own = fake.windows[0].loadedUrl
+    fake.windows[0].loadedUrl = 'https://evil.example/'
+    screens[0].click?.()
+    fake.windows[0].loadedUrl = own
+    expect(contents.sent).toHaveLength(1)
+  })
+
+  it('denies navigation, new windows and every permission but clipboard writes from its page, and sets a strict CSP', () => {
     const contents = fake.windows[0].webContents
     const navigate = {
       prevented: false,
@@ -83,6 +120,14 @@ describe('the built main bundle', () => {
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
     let granted: boolean | null = null
     fake.sessionRecord.permissionRequestHandler?.(null, 'media', (allowed: boolean) => (granted = allowed))
+    expect(granted).toBe(false)
+    // The Copy buttons may write plain text to the clipboard, from the app's own page only.
+    fake.sessionRecord.permissionRequestHandler?.(contents, 'clipboard-sanitized-write', (allowed: boolean) => (granted = allowed))
+    expect(granted).toBe(true)
+    const stranger = { getURL: () => 'https://evil.example/' }
+    fake.sessionRecord.permissionRequestHandler?.(stranger, 'clipboard-sanitized-write', (allowed: boolean) => (granted = allowed))
+    expect(granted).toBe(false)
+    fake.sessionRecord.permissionRequestHandler?.(contents, 'clipboard-read', (allowed: boolean) => (granted = allowed))
     expect(granted).toBe(false)
     let headers: Record<string, string[]> = {}
     fake.sessionRecord.headersListener?.(

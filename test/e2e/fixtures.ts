@@ -27,7 +27,8 @@ export { expect }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+  // Transitions finished, so a hover or a change of colour mode is shot as it ends, not half-way.
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' })
 }
 
 /** The window sizes an operator's laptop gives the app: a small one and the usual one. */
@@ -36,10 +37,38 @@ export const WINDOW_SIZES = [
   { width: 1280, height: 820 }
 ] as const
 
-/** Screenshots of the page at each window size, named `<name>-<width>`; leaves the page at the last size. */
-export async function screenshotAtSizes(page: Page, name: string): Promise<void> {
-  for (const size of WINDOW_SIZES) {
+/** The operating system's colour settings the app follows (Bootstrap's light and dark modes). */
+export type Theme = 'light' | 'dark'
+export const THEMES: readonly Theme[] = ['light', 'dark']
+
+export interface ScreenshotOptions {
+  /** Window sizes to shoot at; every one of WINDOW_SIZES by default. */
+  sizes?: readonly { width: number; height: number }[]
+  /** Colour modes to shoot in; both by default. */
+  themes?: readonly Theme[]
+}
+
+/** Sets the page's prefers-color-scheme and waits until the app has switched Bootstrap's mode to it. */
+export async function setColorScheme(page: Page, theme: Theme): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme })
+  await expect(page.locator('html')).toHaveAttribute('data-bs-theme', theme)
+}
+
+/**
+ * Screenshots of the page as it is, at each window size and in each colour mode, named
+ * `<name>-<width>x<height>-<theme>.png` (so `name` is `<screen>-<state>`, e.g. `register-filled`).
+ * Puts the window size and colour mode back as they were.
+ */
+export async function screenshotAtSizes(page: Page, name: string, options: ScreenshotOptions = {}): Promise<void> {
+  const original = page.viewportSize()
+  const originalTheme: Theme = (await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) ? 'dark' : 'light'
+  for (const size of options.sizes ?? WINDOW_SIZES) {
     await page.setViewportSize(size)
-    await screenshot(page, `${name}-${size.width}`)
+    for (const theme of options.themes ?? THEMES) {
+      await setColorScheme(page, theme)
+      await screenshot(page, `${name}-${size.width}x${size.height}-${theme}`)
+    }
   }
+  if (original) await page.setViewportSize(original)
+  await setColorScheme(page, originalTheme)
 }

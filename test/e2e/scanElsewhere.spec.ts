@@ -47,7 +47,7 @@ test('shows a scan running in the CLI, refuses a second one, and shows its figur
   await expect(page.getByText('This window cannot cancel or resume it')).toBeVisible()
   await expect(page.getByRole('button', { name: /Cancel scan|Scan pool|Resume scan/ })).toHaveCount(0)
   await expect(page.getByRole('status').filter({ hasText: /partitions [1-9]\d*\/16/ })).toBeVisible({ timeout: 30_000 })
-  await screenshotAtSizes(page, '19-statistics-running-elsewhere')
+  await screenshotAtSizes(page, 'statistics-running-elsewhere')
 
   const finished = await cli
   expect(finished.code, finished.stderr).toBe(0)

@@ -11,7 +11,8 @@ import { launchHarness, type Harness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
 import { seedSandboxUsers } from '../support/seedSandbox'
 import { makeTempDir } from '../support/tempDir'
-import { expect, screenshot } from './fixtures'
+import { focused } from './desktopHelpers'
+import { expect, screenshot, screenshotAtSizes } from './fixtures'
 
 const test = base.extend<object, { seeded: { harness: Harness; expected: ReturnType<typeof seedSandboxUsers> } }>({
   seeded: [
@@ -22,7 +23,8 @@ const test = base.extend<object, { seeded: { harness: Harness; expected: ReturnT
       const userPoolId = provisioned.info.userPoolId
       await provisioned.close()
       const expected = seedSandboxUsers(join(temp.dir, 'sandbox'), userPoolId, 3000)
-      const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, TIER_ADMIN_LIST_USERS_RPS: '4' }) })
+      // Two requests a second: slow enough that the running scan outlasts its screenshots in both modes and sizes.
+      const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, TIER_ADMIN_LIST_USERS_RPS: '2' }) })
       await use({ harness, expected })
       await harness.close()
       temp.remove()
@@ -42,14 +44,23 @@ test('scans with progress, cancels, resumes, and shows exact counts with charts'
 
   const progress = page.getByRole('progressbar', { name: 'Scan progress' })
   await expect(progress).toBeVisible()
+  // The button pressed is gone; focus is on the scan's panel, not the page body.
+  const panel = page.getByRole('region', { name: /Scanning the pool/ })
+  await expect(panel).toBeFocused()
   await expect(page.getByRole('status').filter({ hasText: /partitions [1-9]\d*\// })).toBeVisible({ timeout: 30_000 })
   await expect(page.getByRole('table', { name: 'Estimated shares' })).toBeVisible()
   await screenshot(page, '10-statistics-running')
+  await screenshotAtSizes(page, 'statistics-running')
 
   await page.getByRole('button', { name: 'Cancel scan' }).click()
   await expect(page.getByRole('heading', { name: /Scan cancelled/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: /Scan cancelled/ })).toBeFocused()
+  await screenshotAtSizes(page, 'statistics-cancelled')
   await page.getByRole('button', { name: 'Resume scan' }).click()
+  await expect(page.getByRole('region', { name: /Scanning the pool/ })).toBeFocused()
   await expect(page.getByRole('heading', { name: /3,000 users — scan of/ })).toBeVisible({ timeout: 90_000 })
+  // The panel went with the finished scan: focus is on its figures' heading.
+  expect(await focused(page)).toMatchObject({ tag: 'H2', text: expect.stringContaining('3,000 users') })
 
   const tiers = page.getByRole('table', { name: 'Users per tier' })
   await expect(tiers.getByRole('row', { name: /^standard/ })).toContainText(expected.tiers.standard.toLocaleString('en-US'))
@@ -61,10 +72,22 @@ test('scans with progress, cancels, resumes, and shows exact counts with charts'
   await expect(page.getByRole('img', { name: 'Tier doughnut chart' })).toBeVisible()
   await expect(page.getByRole('img', { name: 'Weekly sign-ups chart' })).toBeVisible()
   await screenshot(page, '11-statistics-done')
+  await screenshotAtSizes(page, 'statistics-done')
 
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export figures (CSV)' }).click()
-  expect((await download).suggestedFilename()).toMatch(/^tier-stats-.*\.csv$/)
+  const filename = (await download).suggestedFilename()
+  expect(filename).toMatch(/^tier-stats-.*\.csv$/)
+  // Said beside the export buttons, once; the export button keeps focus.
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: `Saved ${filename}` })
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Export figures (CSV)' })).toBeFocused()
+  await expect(page.getByRole('contentinfo', { name: 'Notices' })).not.toContainText('Saved')
+  await screenshotAtSizes(page, 'statistics-exported')
 })
 
 test('lists the users of a tier from the scan on the Users screen', async ({ seeded }) => {

@@ -4,6 +4,17 @@
  */
 type Listener = (...args: unknown[]) => unknown
 
+/** A menu item as the bundle's template gives it (Electron's MenuItemConstructorOptions, loosely). */
+export interface MenuItem {
+  id?: string
+  label?: string
+  role?: string
+  type?: string
+  accelerator?: string
+  click?: () => void
+  submenu?: MenuItem[]
+}
+
 export class FakeEmitter {
   readonly listeners = new Map<string, Listener[]>()
   on(event: string, listener: Listener): this {
@@ -31,14 +42,25 @@ export function createFakeElectron(userDataDir: string) {
 
   class FakeWebContents extends FakeEmitter {
     windowOpenHandler: Listener | null = null
+    /** What main sent to the page, in order. */
+    readonly sent: { channel: string; payload: unknown }[] = []
+    constructor(readonly owner: () => FakeBrowserWindow) {
+      super()
+    }
     setWindowOpenHandler(handler: Listener): void {
       this.windowOpenHandler = handler
+    }
+    getURL(): string {
+      return this.owner().loadedUrl ?? ''
+    }
+    send(channel: string, payload: unknown): void {
+      this.sent.push({ channel, payload })
     }
   }
 
   class FakeBrowserWindow extends FakeEmitter {
     static getAllWindows = () => windows
-    readonly webContents = new FakeWebContents()
+    readonly webContents: FakeWebContents = new FakeWebContents(() => this)
     loadedUrl: string | null = null
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       super()
@@ -50,10 +72,21 @@ export function createFakeElectron(userDataDir: string) {
     }
     show(): void {}
     focus(): void {}
+    isDestroyed(): boolean {
+      return false
+    }
+  }
+
+  /** The menu as installed: Menu.buildFromTemplate keeps the template, setApplicationMenu records it. */
+  const menuRecord = { applicationMenu: null as { template: MenuItem[] } | null }
+  const Menu = {
+    buildFromTemplate: (template: MenuItem[]) => ({ template }),
+    setApplicationMenu: (menu: { template: MenuItem[] } | null) => void (menuRecord.applicationMenu = menu)
   }
 
   const app = Object.assign(new FakeEmitter(), {
     quitCalls: 0,
+    isPackaged: false,
     getPath: (name: string) => (name === 'userData' ? userDataDir : userDataDir),
     requestSingleInstanceLock: () => true,
     whenReady: () => ready,
@@ -66,6 +99,7 @@ export function createFakeElectron(userDataDir: string) {
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
+    Menu,
     ipcMain: { handle: (channel: string, listener: Listener) => void handlers.set(channel, listener) },
     session: {
       defaultSession: {
@@ -76,5 +110,5 @@ export function createFakeElectron(userDataDir: string) {
     },
     shell: { openExternal: () => Promise.resolve() }
   }
-  return { electron, handlers, windows, sessionRecord, makeReady: resolveReady }
+  return { electron, handlers, windows, sessionRecord, menuRecord, makeReady: resolveReady }
 }

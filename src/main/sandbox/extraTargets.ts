@@ -7,7 +7,8 @@
  *    "Current status is CONFIRMED"), an unknown user with NotAuthorized (Cognito: UserNotFoundException),
  *    and leaves an auto-verified email unverified;
  *  - AdminConfirmSignUp: answers an unknown user with NotAuthorized (Cognito: UserNotFoundException);
- *  - AdminUpdateUserAttributes: refuses email_verified without email in the same request (Cognito takes it).
+ *  - AdminUpdateUserAttributes: refuses email_verified without email in the same request (Cognito takes it);
+ *  - ListUsers: `status = "Enabled"` compared the stored true/false with the word, so found nobody.
  */
 import { InvalidParameterError, NotAuthorizedError, UserNotFoundError, CognitoError } from 'cognito-local/lib/errors'
 import type { Services } from 'cognito-local/lib/services'
@@ -95,7 +96,18 @@ const adminUpdateUserAttributes: Extra = (services, original) =>
     return original('AdminUpdateUserAttributes')(ctx, { ...request, UserAttributes: withEmail } as never)
   }) as Route
 
+const listUsers: Extra = (services, original) =>
+  (async (ctx: never, request: Request) => {
+    const status = /^\s*status\s*\^?=\s*"(Enabled|Disabled)"\s*$/.exec(String(request.Filter ?? ''))
+    if (!status) return original('ListUsers')(ctx, request as never)
+    const pool = await services.cognito.getUserPool(ctx, request.UserPoolId as string)
+    const enabled = status[1] === 'Enabled'
+    const users = (await pool.listUsers(ctx)).filter((user) => (user.Enabled ?? true) === enabled)
+    return { Users: users.map(userToResponseObject) }
+  }) as Route
+
 const EXTRA_TARGETS: Record<string, Extra> = {
+  ListUsers: listUsers,
   AdminUpdateUserAttributes: adminUpdateUserAttributes,
   ResendConfirmationCode: (services) => resendConfirmationCodeTarget(services) as Route,
   AdminResetUserPassword: adminResetUserPassword,

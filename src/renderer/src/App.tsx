@@ -7,7 +7,7 @@ import { RegisterScreen } from './screens/RegisterScreen'
 import { StatisticsScreen } from './screens/StatisticsScreen'
 import { UsersScreen } from './screens/UsersScreen'
 import { useConnection } from './stores/connectionStore'
-import { useNavigation, type Screen } from './stores/navigationStore'
+import { followMenuNavigation, useNavigation, type Screen } from './stores/navigationStore'
 
 const SCREENS: Record<Screen, () => React.JSX.Element> = {
   register: RegisterScreen,
@@ -24,12 +24,14 @@ export function App() {
     void load()
     return watch()
   }, [load, watch])
+  useEffect(followMenuNavigation, [])
   const mainRef = useRef<HTMLElement>(null)
   const shownScreen = useRef(screen)
   // After a change of screen the next Tab starts at its first field, not back in the navigation.
   useEffect(() => {
     if (shownScreen.current === screen) return
     shownScreen.current = screen
+    mainRef.current?.scrollTo({ top: 0 })
     mainRef.current?.focus()
   }, [screen])
   const Current = SCREENS[screen]

@@ -3,6 +3,10 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { followSystemTheme } from './stores/themeStore'
+
+// Before the first render, so a dark desktop never sees a light flash.
+followSystemTheme()
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -12,7 +12,7 @@ import { confirmWithCode, resendCode } from '../../../src/main/services/confirma
 import { addToGroup, removeFromGroup, userGroups } from '../../../src/main/services/groups'
 import { userHistory } from '../../../src/main/services/history'
 import { registerUser } from '../../../src/main/services/registration'
-import { getUser, setTier } from '../../../src/main/services/users'
+import { getUser, searchUsers, setTier } from '../../../src/main/services/users'
 import { openTestSandbox } from '../../support/sandboxConnection'
 
 type Sandbox = Awaited<ReturnType<typeof openTestSandbox>>
@@ -50,7 +50,11 @@ describe('account actions on the sandbox', () => {
     const disabled = await actions.disableUser(gateway, 'ann')
     expect(disabled.user?.enabled).toBe(false)
     expect(disabled.message).toMatch(/ann is disabled/)
+    const names = async (status: string) => (await searchUsers(gateway, { query: status, by: 'status', match: 'exact' })).users.map((u) => u.username)
+    expect(await names('Disabled')).toEqual(['ann'])
     expect((await actions.enableUser(gateway, 'ann')).user?.enabled).toBe(true)
+    expect(await names('Disabled')).toEqual([])
+    expect(await names('Enabled')).toContain('ann')
     expect((await actions.signOutEverywhere(gateway, 'ann')).message).toMatch(/signed out on every device/)
     const reset = await actions.resetPassword(gateway, 'ann')
     expect(reset.user?.status).toBe('RESET_REQUIRED')

@@ -2,14 +2,16 @@ import type { ReactNode } from 'react'
 import type { ConnectionHealth } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
 import type { ConnectionBusy } from '../stores/connectionStore'
+import { clampText, MAX_SHOWN_MESSAGE } from '../utils/clampText'
 import { BusyButton } from './BusyButton'
 
 /** The one alert row under the bar's summary: a sentence, the code for support, and what to do about it. */
 export function BarAlert({ label, title, error, children }: { label: string; title: string; error: AppErrorShape; children?: ReactNode }) {
   return (
-    <div className="alert alert-danger bar-alert d-flex align-items-start gap-3 py-2 px-3 mt-2 mb-1" role="alert" aria-label={label}>
+    <div className="alert alert-danger bar-alert message-block d-flex align-items-start gap-3 py-2 px-3 mt-2 mb-1" role="alert" aria-label={label}>
       <div className="me-auto">
-        <strong>{title}</strong> {error.message} <span className="text-muted error-code text-nowrap">code: {error.code}</span>
+        <strong>{title}</strong> {clampText(error.message, MAX_SHOWN_MESSAGE)}{' '}
+        <span className="text-body-secondary error-code text-nowrap">code: {error.code}</span>
       </div>
       {children}
     </div>
@@ -84,8 +86,9 @@ export function HealthAlert({ health, sandbox, busy, actionError, onRestart, onC
 function ActionError({ error }: { error: AppErrorShape | null }) {
   if (!error) return null
   return (
-    <div className="small text-danger-emphasis mb-1" role="alert" aria-label="Last attempt">
-      <strong>That did not work:</strong> {error.message} <span className="text-muted error-code text-nowrap">code: {error.code}</span>
+    <div className="small text-danger-emphasis message-block mb-1" role="alert" aria-label="Last attempt">
+      <strong>That did not work:</strong> {clampText(error.message, MAX_SHOWN_MESSAGE)}{' '}
+      <span className="text-body-secondary error-code text-nowrap">code: {error.code}</span>
     </div>
   )
 }

@@ -2,6 +2,7 @@ import type { ConnectionHealth, ConnectionStatus, PoolInfo } from '../../../shar
 import type { AppErrorShape } from '../../../shared/errors'
 import { TIER_ATTRIBUTE_MISSING } from '../../../shared/attributeAdvice'
 import type { ConnectionBusy } from '../stores/connectionStore'
+import { clampText } from '../utils/clampText'
 import { BusyButton } from './BusyButton'
 import { BarAlert, HealthAlert, StatusAlert } from './ConnectionAlerts'
 
@@ -27,8 +28,8 @@ interface Props {
 export function ConnectionBar(props: Props) {
   const { status, pool, poolError, checkingPool, health, busy, actionError } = props
   return (
-    <header className="app-header bg-white border-bottom px-4 py-2" role="banner">
-      <div className="d-flex align-items-center gap-3 flex-wrap">
+    <header className="app-header bg-body border-bottom px-4 py-2" role="banner">
+      <div className="d-flex align-items-center column-gap-3 row-gap-1 flex-wrap">
         <span className="fw-bold fs-5 me-2">Tier Admin</span>
         {status === null && <span className="text-muted">Connecting…</span>}
         {status?.state === 'connected' && <ConnectedPool info={status.info} pool={pool} />}
@@ -63,7 +64,8 @@ function ConnectedPool({ info, pool }: { info: Extract<ConnectionStatus, { state
       ) : (
         <span className={`badge ${info.mode === 'aws' ? 'text-bg-danger' : 'text-bg-info'} px-2 py-2`}>{info.mode === 'aws' ? 'AWS' : 'Custom endpoint'}</span>
       )}
-      <span className="small">
+      {/* One line whatever the window's width: what does not fit (the endpoint, at 1024 px) is in the tooltip. */}
+      <span className="small text-truncate w-100" title={summaryOf(info, pool)}>
         {pool && (
           <>
             <strong>{pool.poolName}</strong> ·{' '}
@@ -74,12 +76,24 @@ function ConnectedPool({ info, pool }: { info: Extract<ConnectionStatus, { state
         {info.endpoint && (
           <>
             {' '}
-            · endpoint <span className="mono">{info.endpoint}</span>
+            · endpoint <span className="mono">{clampText(info.endpoint, 80)}</span>
           </>
         )}
       </span>
     </>
   )
+}
+
+function summaryOf(info: Extract<ConnectionStatus, { state: 'connected' }>['info'], pool: PoolInfo | null): string {
+  const parts = [
+    pool?.poolName,
+    `Pool ${info.userPoolId}`,
+    `region ${info.region}`,
+    `client ${info.clientId}`,
+    info.hasClientSecret ? 'client secret configured' : 'no client secret',
+    info.endpoint && `endpoint ${clampText(info.endpoint, 200)}`
+  ]
+  return parts.filter(Boolean).join(' · ')
 }
 
 /** The result of describing the pool at start: silent when all is well, a call to action when not. */
@@ -99,7 +113,7 @@ function PoolCheck({ pool, error, checking, onCheck }: { pool: PoolInfo | null; 
         <div className="me-auto">
           <strong>The pool cannot hold a tier.</strong> {TIER_ATTRIBUTE_MISSING} Then check again.
         </div>
-        <BusyButton busy={checking} className="btn btn-sm btn-outline-dark text-nowrap" onClick={onCheck}>
+        <BusyButton busy={checking} className="btn btn-sm btn-outline-warning text-nowrap" onClick={onCheck}>
           Check again
         </BusyButton>
       </div>

@@ -1,5 +1,9 @@
 import type { StatsFigures } from '../../../shared/domain'
+import { clampText } from '../utils/clampText'
 import { formatPercent } from '../utils/format'
+
+/** An invalid tier value can be up to 2,048 characters in the pool: the table shows the start of it. */
+const MAX_LABEL = 80
 
 /** Exact counts: tiers (each invalid value on its own row), statuses, enabled and disabled. */
 export function CountsTable({ figures }: { figures: StatsFigures }) {
@@ -13,7 +17,7 @@ export function CountsTable({ figures }: { figures: StatsFigures }) {
   return (
     <div className="row g-3">
       <div className="col-md-6">
-        <table className="table table-sm bg-white" aria-label="Users per tier">
+        <table className="table table-sm" aria-label="Users per tier">
           <thead>
             <tr>
               <th scope="col">Tier</th>
@@ -28,7 +32,9 @@ export function CountsTable({ figures }: { figures: StatsFigures }) {
           <tbody>
             {tierRows.map(([label, count]) => (
               <tr key={label}>
-                <td>{label}</td>
+                <td className="text-break" title={label.length > MAX_LABEL ? label : undefined}>
+                  {clampText(label, MAX_LABEL)}
+                </td>
                 <td className="text-end">{count.toLocaleString()}</td>
                 <td className="text-end">{share(count)}</td>
               </tr>
@@ -44,7 +50,7 @@ export function CountsTable({ figures }: { figures: StatsFigures }) {
         </table>
       </div>
       <div className="col-md-6">
-        <table className="table table-sm bg-white" aria-label="Users per status">
+        <table className="table table-sm" aria-label="Users per status">
           <thead>
             <tr>
               <th scope="col">Status</th>

@@ -4,7 +4,7 @@ import { BUCKET_LABELS, formatPercent } from '../utils/format'
 /** Each tier's share so far with its 95% interval; it closes on the exact figure as the scan ends. */
 export function EstimateTable({ estimate }: { estimate: NonNullable<ScanProgress['estimate']> }) {
   return (
-    <table className="table table-sm bg-white" aria-label="Estimated shares">
+    <table className="table table-sm" aria-label="Estimated shares">
       <caption className="caption-top small">Estimated share of each tier (95% interval) from the partitions finished so far</caption>
       <thead>
         <tr>

@@ -1,74 +1,72 @@
-import { addCustomAttributeSteps } from '../../../shared/attributeAdvice'
-import { schemas } from '../../../shared/contract'
-
-export interface AttributeRow {
-  key: number
-  name: string
-  value: string
-}
+import { useRef } from 'react'
+import type { PoolInfo } from '../../../shared/domain'
+import { bareName, isStandardAttribute, newAttributeRow, type AttributeRow } from '../utils/attributeRows'
 
 interface Props {
   rows: AttributeRow[]
   onChange: (rows: AttributeRow[]) => void
-  /** The pool's custom attribute names (bare); null while unknown. */
-  poolAttributes: string[] | null
-  fieldErrors?: Record<string, string>
+  /** The pool as described; null while unknown. */
+  pool: PoolInfo | null
+  /** What is wrong with each row, by row key (see attributeRowProblems). */
+  problems: Map<number, string>
 }
 
-let nextKey = 1
+/** The id of a row's name field, so the form can put focus on the first row that needs fixing. */
+export const attributeNameId = (row: AttributeRow): string => `attribute-name-${row.key}`
 
-function bareName(name: string): string {
-  return name.trim().replace(/^custom:/, '')
-}
-
-/** Why a typed attribute name cannot be used, or null when it can. */
-function problemWith(name: string, poolAttributes: string[] | null): string | null {
-  if (!name.trim()) return null
-  const parsed = schemas.register.shape.attributes.unwrap().keyType.safeParse(name)
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Not a valid attribute name'
-  const bare = bareName(name)
-  if (bare === 'user_tier') return 'Set the tier with the Tier field above'
-  if (poolAttributes && !poolAttributes.includes(bare)) {
-    return `The pool has no attribute custom:${bare}. Add it (${addCustomAttributeSteps(bare)}) or remove this row.`
-  }
-  return null
-}
-
-/** Extra custom attributes, typed by bare name ("company" is sent as custom:company). */
-export function ExtraAttributesEditor({ rows, onChange, poolAttributes, fieldErrors }: Props) {
+/** Extra attributes, typed by bare name ("company" is sent as custom:company; "given_name" as itself). */
+export function ExtraAttributesEditor({ rows, onChange, pool, problems }: Props) {
   const update = (key: number, patch: Partial<AttributeRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)))
+  const addRef = useRef<HTMLButtonElement>(null)
+  /** Focus for the next control once the rows are drawn: a new row's name, or the row that took a removed one's place. */
+  const focusAfterRender = (row: AttributeRow | undefined) =>
+    requestAnimationFrame(() => (row ? document.getElementById(attributeNameId(row)) : addRef.current)?.focus())
+  const add = () => {
+    const row = newAttributeRow()
+    onChange([...rows, row])
+    focusAfterRender(row)
+  }
+  const remove = (index: number) => {
+    onChange(rows.filter((_, i) => i !== index))
+    focusAfterRender(rows[index + 1] ?? rows[index - 1])
+  }
+  const custom = pool?.customAttributes.filter((name) => name !== 'user_tier').map((name) => `custom:${name}`)
   return (
     <fieldset className="mb-3">
       <legend className="form-label fs-6 mb-1">Extra attributes</legend>
-      {poolAttributes && (
-        <div className="form-text mt-0 mb-2">
-          This pool has:{' '}
-          {poolAttributes
-            .filter((name) => name !== 'user_tier')
-            .map((name) => `custom:${name}`)
-            .join(', ') || 'no other custom attributes'}
-        </div>
+      {custom && (
+        <div className="form-text mt-0 mb-2">This pool has {custom.join(', ') || 'no other custom attributes'} and the standard ones (given_name …)</div>
       )}
       {rows.map((row, index) => {
-        const problem =
-          problemWith(row.name, poolAttributes) ?? fieldErrors?.[`attributes.${row.name}`] ?? fieldErrors?.[`attributes.custom:${bareName(row.name)}`] ?? null
+        const problem = problems.get(row.key) ?? null
         const number = index + 1
+        const standard = isStandardAttribute(row.name, pool)
+        const problemId = `${attributeNameId(row)}-problem`
         return (
           <div key={row.key} className="row g-2 mb-2 align-items-start">
             <div className="col-5">
               <div className="input-group has-validation">
-                <span className="input-group-text mono">custom:</span>
+                <span className="input-group-text mono" title={standard ? 'A standard Cognito attribute, sent under its own name' : undefined}>
+                  {standard ? 'std' : 'custom:'}
+                </span>
                 <input
+                  id={attributeNameId(row)}
                   className={`form-control${problem ? ' is-invalid' : ''}`}
                   aria-label={`Attribute name ${number}`}
+                  aria-invalid={Boolean(problem)}
+                  aria-describedby={problem ? problemId : undefined}
                   value={bareName(row.name) === row.name.trim() ? row.name : bareName(row.name)}
                   placeholder="company"
                   onChange={(event) => update(row.key, { name: event.target.value })}
                 />
-                {problem && <div className="invalid-feedback">{problem}</div>}
+                {problem && (
+                  <div id={problemId} className="invalid-feedback">
+                    {problem}
+                  </div>
+                )}
               </div>
             </div>
-            <div className="col-5">
+            <div className="col">
               <input
                 className="form-control"
                 aria-label={`Attribute value ${number}`}
@@ -77,26 +75,17 @@ export function ExtraAttributesEditor({ rows, onChange, poolAttributes, fieldErr
                 onChange={(event) => update(row.key, { value: event.target.value })}
               />
             </div>
-            <div className="col-2">
-              <button
-                type="button"
-                className="btn btn-outline-danger w-100"
-                aria-label={`Remove attribute ${number}`}
-                onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
-              >
+            <div className="col-auto">
+              <button type="button" className="btn btn-outline-danger" aria-label={`Remove attribute ${number}`} onClick={() => remove(index)}>
                 Remove
               </button>
             </div>
           </div>
         )
       })}
-      <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => onChange([...rows, { key: nextKey++, name: '', value: '' }])}>
+      <button ref={addRef} type="button" className="btn btn-outline-secondary btn-sm" onClick={add}>
         Add attribute
       </button>
     </fieldset>
   )
-}
-
-export function hasAttributeProblems(rows: AttributeRow[], poolAttributes: string[] | null): boolean {
-  return rows.some((row) => problemWith(row.name, poolAttributes) !== null)
 }

@@ -1,40 +1,39 @@
 import { useEffect } from 'react'
-import { useNavigation, type Screen } from '../stores/navigationStore'
+import { SCREEN_LABELS, SCREENS, screenShortcutDigit } from '../../../shared/screens'
+import { useNavigation } from '../stores/navigationStore'
 
-const ITEMS: { screen: Screen; label: string }[] = [
-  { screen: 'register', label: 'Register' },
-  { screen: 'confirm', label: 'Confirm' },
-  { screen: 'users', label: 'Users' },
-  { screen: 'statistics', label: 'Statistics' }
-]
-
-/** The screens, each also reachable with Ctrl+1 … Ctrl+4 from anywhere in the window. */
+/**
+ * The screens, each also reachable with Ctrl+1 … Ctrl+4 from anywhere in the window. The application
+ * menu carries the same accelerators; both only switch screen, so a key seen by both does no harm, and
+ * this handler keeps the keys working where there is no menu (the browser harness).
+ */
 export function NavBar() {
-  const { screen, go } = useNavigation()
+  const screen = useNavigation((state) => state.screen)
+  const go = useNavigation((state) => state.go)
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.ctrlKey || event.altKey || event.shiftKey || event.metaKey) return
-      const item = ITEMS[Number(event.key) - 1]
-      if (!item) return
+      const target = SCREENS[Number(event.key) - 1]
+      if (!target) return
       event.preventDefault()
-      go(item.screen)
+      go(target)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [go])
   return (
     <nav className="app-nav" aria-label="Screens">
-      {ITEMS.map((item, index) => (
+      {SCREENS.map((item) => (
         <button
-          key={item.screen}
+          key={item}
           type="button"
-          className={`nav-link btn${screen === item.screen ? ' active' : ''}`}
-          aria-current={screen === item.screen ? 'page' : undefined}
-          aria-keyshortcuts={`Control+${index + 1}`}
-          title={`${item.label} (Ctrl+${index + 1})`}
-          onClick={() => go(item.screen)}
+          className={`nav-link btn${screen === item ? ' active' : ''}`}
+          aria-current={screen === item ? 'page' : undefined}
+          aria-keyshortcuts={`Control+${screenShortcutDigit(item)}`}
+          title={`${SCREEN_LABELS[item]} (Ctrl+${screenShortcutDigit(item)})`}
+          onClick={() => go(item)}
         >
-          {item.label}
+          {SCREEN_LABELS[item]}
         </button>
       ))}
     </nav>

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../../../shared/domain'
-import { formatDateTime } from '../utils/format'
+import { formatDateTime, formatShortTime } from '../utils/format'
 
 interface Props {
   messages: OutboxMessage[]
@@ -7,7 +7,15 @@ interface Props {
   onRefresh: () => void
 }
 
-/** The sandbox's stand-in for an inbox: the codes its pool "sent", newest first. */
+const STATE_LABELS = { used: 'used', replaced: 'replaced' } as const
+const STATE_TITLES = { used: 'The user was confirmed with this code', replaced: 'A newer code was sent to this user; only that one works' } as const
+
+/**
+ * The sandbox's stand-in for an inbox: the codes its pool "sent", newest first. A code that was used or
+ * replaced by a newer one cannot confirm anyone, so only current codes offer "Use this code". Three
+ * columns of a fixed layout: a long username or email is cut (whole in its tooltip) rather than pushing
+ * the code and its button out of view.
+ */
 export function OutboxPanel({ messages, onUse, onRefresh }: Props) {
   return (
     <section className="card" aria-labelledby="outbox-heading">
@@ -20,18 +28,20 @@ export function OutboxPanel({ messages, onUse, onRefresh }: Props) {
         </button>
       </div>
       <div className="card-body p-0">
-        <p className="small text-muted px-3 pt-2 mb-2">No email leaves the sandbox; the codes it would have sent are listed here.</p>
+        <p className="small text-body-secondary px-3 pt-2 mb-2">No email leaves the sandbox; the codes it would have sent are listed here.</p>
         {messages.length === 0 ? (
-          <p className="px-3 text-muted">No codes sent yet.</p>
+          <p className="px-3 text-body-secondary">No codes sent yet.</p>
         ) : (
-          <table className="table table-sm mb-0">
+          <table className="table table-sm mb-0 outbox-table">
+            <colgroup>
+              <col />
+              <col className="outbox-col-code" />
+              <col className="outbox-col-action" />
+            </colgroup>
             <thead>
               <tr>
-                <th scope="col">Sent</th>
-                <th scope="col">Username</th>
-                <th scope="col">To</th>
+                <th scope="col">User and email</th>
                 <th scope="col">Code</th>
-                <th scope="col">Why</th>
                 <th scope="col">
                   <span className="visually-hidden">Action</span>
                 </th>
@@ -39,23 +49,48 @@ export function OutboxPanel({ messages, onUse, onRefresh }: Props) {
             </thead>
             <tbody>
               {messages.slice(0, 20).map((message) => (
-                <tr key={message.id}>
-                  <td className="small">{formatDateTime(message.at)}</td>
-                  <td>{message.username}</td>
-                  <td className="small">{message.destination}</td>
-                  <td className="mono fw-semibold">{message.code}</td>
-                  <td className="small">{message.reason === 'ResendCode' ? 'resent' : 'sign-up'}</td>
-                  <td>
-                    <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => onUse(message)}>
-                      Use this code
-                    </button>
-                  </td>
-                </tr>
+                <OutboxRow key={message.id} message={message} onUse={onUse} />
               ))}
             </tbody>
           </table>
         )}
       </div>
     </section>
+  )
+}
+
+function OutboxRow({ message, onUse }: { message: OutboxMessage; onUse: (message: OutboxMessage) => void }) {
+  const state = message.state ?? 'current'
+  const current = state === 'current'
+  return (
+    <tr className={current ? undefined : 'text-body-secondary'}>
+      <td className="cell-clip">
+        <div className="text-truncate fw-semibold" title={message.username}>
+          {message.username}
+        </div>
+        <div className="small text-truncate" title={message.destination}>
+          {message.destination}
+        </div>
+      </td>
+      <td className="cell-clip">
+        <div className={`mono fw-semibold text-truncate${current ? '' : ' text-decoration-line-through'}`} title={message.code}>
+          {message.code}
+        </div>
+        <div className="small text-truncate" title={formatDateTime(message.at)}>
+          {message.reason === 'ResendCode' ? 'resent' : 'sign-up'} {formatShortTime(message.at)}
+        </div>
+      </td>
+      <td>
+        {current ? (
+          <button type="button" className="btn btn-sm btn-outline-primary text-nowrap" onClick={() => onUse(message)}>
+            Use this code
+          </button>
+        ) : (
+          <span className="small" title={STATE_TITLES[state]}>
+            {STATE_LABELS[state]}
+          </span>
+        )}
+      </td>
+    </tr>
   )
 }

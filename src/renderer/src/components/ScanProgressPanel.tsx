@@ -1,3 +1,4 @@
+import type { Ref } from 'react'
 import type { ScanProgress } from '../../../shared/domain'
 import { formatDuration } from '../utils/format'
 import { BusyButton } from './BusyButton'
@@ -6,19 +7,21 @@ interface Props {
   progress: ScanProgress
   cancelling: boolean
   onCancel: () => void
+  /** The panel, which takes focus after Scan, Resume and Cancel: the buttons pressed go away, their result is here. */
+  ref?: Ref<HTMLElement>
 }
 
 /**
  * A running (or stopped) scan: how far, how fast, how long to go. A scan that runs in another process
  * of the app shows its finished partitions as they land; only that process can cancel it.
  */
-export function ScanProgressPanel({ progress, cancelling, onCancel }: Props) {
+export function ScanProgressPanel({ progress, cancelling, onCancel, ref }: Props) {
   const fraction = progress.partitionsTotal ? progress.partitionsDone / progress.partitionsTotal : 0
   const percent = Math.round(fraction * 100)
   const running = progress.state === 'running'
   const elsewhere = running ? progress.runningElsewhere : undefined
   return (
-    <section className="card mb-3" aria-labelledby="scan-progress-heading">
+    <section ref={ref} tabIndex={-1} className="card mb-3" aria-labelledby="scan-progress-heading">
       <div className="card-body">
         <div className="d-flex align-items-center mb-2">
           <h2 id="scan-progress-heading" className="h6 mb-0 me-auto">

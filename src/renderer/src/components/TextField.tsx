@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react'
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> {
   label: string
@@ -8,10 +8,11 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
   error?: string | null
   hint?: ReactNode
   after?: ReactNode
+  ref?: Ref<HTMLInputElement>
 }
 
 /** A labelled input with its inline validation message. */
-export function TextField({ label, value, onChange, error, hint, after, className, ...rest }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, after, className, ref, ...rest }: TextFieldProps) {
   const id = useId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
@@ -23,6 +24,7 @@ export function TextField({ label, value, onChange, error, hint, after, classNam
       </label>
       <div className={after ? 'input-group has-validation' : undefined}>
         <input
+          ref={ref}
           id={id}
           className={`form-control${error ? ' is-invalid' : ''}`}
           value={value}

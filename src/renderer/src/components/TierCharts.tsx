@@ -1,10 +1,15 @@
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js'
 import { Bar, Doughnut } from 'react-chartjs-2'
 import type { StatsFigures } from '../../../shared/domain'
+import { useTheme, type Theme } from '../stores/themeStore'
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend)
 
-const COLORS = { standard: '#6b7280', premium: '#2563eb', none: '#f59e0b', invalid: '#dc2626' }
+/** Series colours per mode: the light mode's grey and blue are too dark to tell apart on a dark card. */
+const COLORS: Record<Theme, Record<'standard' | 'premium' | 'none' | 'invalid', string>> = {
+  light: { standard: '#6b7280', premium: '#2563eb', none: '#f59e0b', invalid: '#dc2626' },
+  dark: { standard: '#9ca3af', premium: '#60a5fa', none: '#fbbf24', invalid: '#f87171' }
+}
 const SERIES = [
   { key: 'standard', label: 'standard' },
   { key: 'premium', label: 'premium' },
@@ -12,14 +17,26 @@ const SERIES = [
   { key: 'invalid', label: 'invalid' }
 ] as const
 
+/** Text, grid and card colours from Bootstrap's variables for the mode in use (a canvas cannot read CSS itself). */
+function themeColors(): { text: string; grid: string; card: string } {
+  const style = getComputedStyle(document.documentElement)
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback
+  return { text: read('--bs-body-color', '#212529'), grid: read('--bs-border-color', '#dee2e6'), card: read('--bs-body-bg', '#fff') }
+}
+
 function invalidTotal(figures: StatsFigures): number {
   return Object.values(figures.tiers.invalid).reduce((sum, count) => sum + count, 0)
 }
 
-/** The tier mix as a doughnut, and weekly sign-ups by tier as stacked bars. */
+/** The tier mix as a doughnut, and weekly sign-ups by tier as stacked bars, in the colours of the light or dark mode. */
 export function TierCharts({ figures }: { figures: StatsFigures }) {
+  const theme = useTheme((state) => state.theme)
+  const colors = COLORS[theme]
+  const { text, grid, card } = themeColors()
   const counts = { standard: figures.tiers.standard, premium: figures.tiers.premium, none: figures.tiers.none, invalid: invalidTotal(figures) }
   const weeks = figures.weekly.slice(-26)
+  const legend = { position: 'bottom' as const, labels: { color: text } }
+  const axis = { ticks: { color: text }, grid: { color: grid }, border: { color: grid } }
   return (
     <div className="row g-3 mb-3">
       <div className="col-md-5">
@@ -28,13 +45,16 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
             <h3 className="h6">Tiers</h3>
             <div className="chart-box">
               <Doughnut
+                key={theme}
                 aria-label="Tier doughnut chart"
                 role="img"
                 data={{
                   labels: SERIES.map((series) => series.label),
-                  datasets: [{ data: SERIES.map((series) => counts[series.key]), backgroundColor: SERIES.map((series) => COLORS[series.key]) }]
+                  datasets: [
+                    { data: SERIES.map((series) => counts[series.key]), backgroundColor: SERIES.map((series) => colors[series.key]), borderColor: card }
+                  ]
                 }}
-                options={{ animation: false, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } }}
+                options={{ animation: false, maintainAspectRatio: false, plugins: { legend } }}
               />
             </div>
           </div>
@@ -46,17 +66,18 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
             <h3 className="h6">Sign-ups per week by tier{figures.weekly.length > weeks.length ? ' (last 26 weeks)' : ''}</h3>
             <div className="chart-box">
               <Bar
+                key={theme}
                 aria-label="Weekly sign-ups chart"
                 role="img"
                 data={{
                   labels: weeks.map((week) => week.week),
-                  datasets: SERIES.map((series) => ({ label: series.label, data: weeks.map((week) => week[series.key]), backgroundColor: COLORS[series.key] }))
+                  datasets: SERIES.map((series) => ({ label: series.label, data: weeks.map((week) => week[series.key]), backgroundColor: colors[series.key] }))
                 }}
                 options={{
                   animation: false,
                   maintainAspectRatio: false,
-                  scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
-                  plugins: { legend: { position: 'bottom' } }
+                  scales: { x: { ...axis, stacked: true }, y: { ...axis, stacked: true, beginAtZero: true } },
+                  plugins: { legend }
                 }}
               />
             </div>

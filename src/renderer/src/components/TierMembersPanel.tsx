@@ -1,103 +1,114 @@
-import { useState } from 'react'
-import type { TierBucket } from '../../../shared/domain'
-import { useNavigation } from '../stores/navigationStore'
-import { useStats } from '../stores/statsStore'
-import { MEMBERS_PAGE, useUsers } from '../stores/usersStore'
+import type { AppErrorShape } from '../../../shared/errors'
+import { MEMBERS_PAGE, type MembersView } from '../stores/tierMembersStore'
 import { BUCKET_LABELS, formatDateTime } from '../utils/format'
-import { BucketSelect } from './BucketSelect'
-import { BusyButton } from './BusyButton'
 import { ErrorAlert } from './ErrorAlert'
 
-/** Cognito cannot filter on a custom attribute, so a tier's users come from the last full scan. */
-export function TierMembersPanel() {
-  const [bucket, setBucket] = useState<TierBucket>('premium')
-  const { members, membersLoading, membersError, loadMembers, open } = useUsers()
-  const lastScan = useStats((state) => state.snapshot?.last)
-  const go = useNavigation((state) => state.go)
-  const noScan = membersError?.code === 'NO_SCAN_RESULT'
-  return (
-    <section className="card mb-4" aria-labelledby="tier-members-heading">
-      <div className="card-body">
-        <h2 id="tier-members-heading" className="h6">
-          Users of a tier
-        </h2>
-        <form
-          className="d-flex gap-2 align-items-end mb-2"
-          onSubmit={(event) => {
-            event.preventDefault()
-            void loadMembers(bucket)
-          }}
-        >
-          <div>
-            <label htmlFor="members-bucket" className="form-label small mb-1">
-              Tier bucket
-            </label>
-            <BucketSelect id="members-bucket" value={bucket} onChange={setBucket} />
-          </div>
-          <BusyButton busy={membersLoading} type="submit" className="btn btn-outline-primary">
-            List users
-          </BusyButton>
-        </form>
-        {noScan ? (
-          <div className="alert alert-info" role="alert">
-            Run a statistics scan first: a tier's users come from a full scan of the pool.{' '}
-            <button type="button" className="btn btn-link p-0 align-baseline" onClick={() => go('statistics')}>
-              Go to Statistics
-            </button>
-          </div>
-        ) : (
-          <ErrorAlert error={membersError} />
-        )}
-        {members && (
-          <>
-            <p className="small text-muted mb-1">
-              {members.total.toLocaleString()} users ({BUCKET_LABELS[members.bucket]}) in the scan{lastScan ? ` of ${formatDateTime(lastScan.finishedAt)}` : ''}
-              . Click one to open it.
-            </p>
-            <table className="table table-sm table-hover table-clickable" aria-label="Users of the tier">
-              <thead>
-                <tr>
-                  <th scope="col">Username</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Stored tier value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.members.map((member) => (
-                  <tr
-                    key={member.username}
-                    tabIndex={0}
-                    onClick={() => void open(member.username)}
-                    onKeyDown={(event) => event.key === 'Enter' && void open(member.username)}
-                  >
-                    <td>{member.username}</td>
-                    <td>{member.email ?? '—'}</td>
-                    <td className="mono">{member.tierValue || '(none)'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="d-flex gap-2">
-              <button
-                type="button"
-                className="btn btn-sm btn-outline-secondary"
-                disabled={members.offset === 0}
-                onClick={() => void loadMembers(members.bucket, Math.max(0, members.offset - MEMBERS_PAGE))}
-              >
-                Previous
-              </button>
-              <button
-                type="button"
-                className="btn btn-sm btn-outline-secondary"
-                disabled={members.offset + MEMBERS_PAGE >= members.total}
-                onClick={() => void loadMembers(members.bucket, members.offset + MEMBERS_PAGE)}
-              >
-                Next
-              </button>
-            </div>
-          </>
-        )}
+interface Props {
+  view: MembersView | null
+  error: AppErrorShape | null
+  /** When the scan these users come from finished. */
+  scannedAt: string | null
+  selected: string | null
+  onOpen: (username: string) => void
+  onPage: (offset: number) => void
+  onBack: () => void
+  onGoToStatistics: () => void
+}
+
+/**
+ * The users of a tier from the last scan, in the list pane in place of the search results. Opening
+ * one leaves the list exactly as it is, so the next click lands on the row the operator aimed at.
+ */
+export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onPage, onBack, onGoToStatistics }: Props) {
+  const back = (
+    <button type="button" className="btn btn-link btn-sm p-0" onClick={onBack}>
+      Back to search results
+    </button>
+  )
+  if (error?.code === 'NO_SCAN_RESULT') {
+    return (
+      <div className="users-pane-body">
+        <div className="alert alert-info" role="alert">
+          Run a statistics scan first: a tier&apos;s users come from a full scan of the pool.{' '}
+          <button type="button" className="btn btn-link p-0 align-baseline" onClick={onGoToStatistics}>
+            Go to Statistics
+          </button>
+        </div>
+        {back}
       </div>
-    </section>
+    )
+  }
+  if (!view) {
+    return (
+      <div className="users-pane-body">
+        <ErrorAlert error={error} />
+        {back}
+      </div>
+    )
+  }
+  const last = Math.min(view.offset + MEMBERS_PAGE, view.total)
+  return (
+    <>
+      <div className="users-results-head">
+        <p className="users-caption mb-0" aria-live="polite">
+          {view.total.toLocaleString()} users ({BUCKET_LABELS[view.bucket]}) in the scan{scannedAt ? ` of ${formatDateTime(scannedAt)}` : ''}. Click one to open
+          it.
+        </p>
+        {back}
+      </div>
+      <ErrorAlert error={error} />
+      <div className="users-table-scroll">
+        <table className="table table-sm table-hover users-table mb-0" aria-label="Users of the tier">
+          <colgroup>
+            <col className="users-members-col-username" />
+            <col className="users-members-col-email" />
+            <col className="users-members-col-tier" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Username</th>
+              <th scope="col">Email</th>
+              <th scope="col" title="The custom:user_tier value as stored">
+                Tier value
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.members.map((member) => (
+              <tr
+                key={member.username}
+                tabIndex={0}
+                aria-selected={member.username === selected}
+                className={member.username === selected ? 'is-selected' : undefined}
+                onClick={() => onOpen(member.username)}
+                onKeyDown={(event) => event.key === 'Enter' && onOpen(member.username)}
+              >
+                <td title={member.username}>{member.username}</td>
+                <td title={member.email ?? undefined}>{member.email ?? '—'}</td>
+                <td className="mono" title={member.tierValue}>
+                  {member.tierValue || '(none)'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="users-pager">
+        <span className="small text-body-secondary">
+          {view.total === 0 ? 'None' : `${(view.offset + 1).toLocaleString()}–${last.toLocaleString()} of ${view.total.toLocaleString()}`}
+        </span>
+        <button
+          type="button"
+          className="btn btn-sm btn-outline-secondary"
+          disabled={view.offset === 0}
+          onClick={() => onPage(Math.max(0, view.offset - MEMBERS_PAGE))}
+        >
+          Previous
+        </button>
+        <button type="button" className="btn btn-sm btn-outline-secondary" disabled={last >= view.total} onClick={() => onPage(view.offset + MEMBERS_PAGE)}>
+          Next
+        </button>
+      </div>
+    </>
   )
 }

@@ -1,108 +1,96 @@
-import { useState } from 'react'
+import type { ReactNode, Ref } from 'react'
 import type { UserDetail } from '../../../shared/domain'
-import type { AppErrorShape } from '../../../shared/errors'
-import { TIER_ATTRIBUTE, TIER_DESCRIPTIONS, TIERS } from '../../../shared/tiers'
+import { TIER_ATTRIBUTE } from '../../../shared/tiers'
 import { formatDateTime } from '../utils/format'
-import { BusyButton } from './BusyButton'
-import { ErrorAlert } from './ErrorAlert'
-import { TierBadge } from './TierBadge'
+import { statusMeaning } from '../utils/userListView'
+import { CopyButton } from './CopyButton'
 
 interface Props {
   user: UserDetail
-  saving: boolean
-  error: AppErrorShape | null
-  onSaveTier: (tier: string) => void
+  /** The heading takes focus when the operator opens the user from the list with Enter. */
+  headingRef?: Ref<HTMLHeadingElement>
+  /** The tier editor, first after the name: the most frequent job is a Tab or two away. */
+  tierEditor: ReactNode
+  actions: ReactNode
+  groups: ReactNode
+  history: ReactNode
 }
 
 const SHOWN_ABOVE = new Set(['sub', 'email', 'email_verified', TIER_ATTRIBUTE])
 
-/** One user in full, with the tier editor. */
-export function UserDetailPanel({ user, saving, error, onSaveTier }: Props) {
-  const current = user.tier.kind === 'tier' ? user.tier.tier : ''
-  const [tier, setTier] = useState<string>(current)
+/** One user in full: who they are, their tier, their account, groups, history and every attribute. */
+export function UserDetailPanel({ user, headingRef, tierEditor, actions, groups, history }: Props) {
   const others = user.attributes.filter((attribute) => !SHOWN_ABOVE.has(attribute.name))
   return (
-    <section className="card" aria-labelledby="user-detail-heading">
-      <div className="card-header d-flex align-items-center gap-2">
-        <h2 id="user-detail-heading" className="h5 mb-0 me-auto">
+    <section className="users-detail" aria-labelledby="user-detail-heading">
+      <header className="users-detail-header">
+        <h2 id="user-detail-heading" ref={headingRef} tabIndex={-1} className="h5 mb-0 text-break">
           {user.username}
         </h2>
-        <TierBadge tier={user.tier} />
-      </div>
-      <div className="card-body">
-        <dl className="row mb-3">
-          <dt className="col-4">Status</dt>
-          <dd className="col-8">{user.status}</dd>
-          <dt className="col-4">Enabled</dt>
-          <dd className="col-8">{user.enabled ? 'yes' : <span className="text-danger">no (disabled)</span>}</dd>
-          <dt className="col-4">Email</dt>
-          <dd className="col-8">
-            {user.email ?? '—'}{' '}
-            {user.email && (
-              <span className={`badge ${user.emailVerified ? 'text-bg-success' : 'text-bg-light border'}`}>
+        <CopyButton value={user.username} what="username" />
+        {!user.enabled && <span className="badge text-bg-danger ms-auto">disabled</span>}
+      </header>
+
+      {tierEditor}
+
+      <dl className="users-facts">
+        <dt>Status</dt>
+        <dd>
+          <span className="mono small">{user.status}</span>
+          {statusMeaning(user.status) && <div className="small text-body-secondary">{statusMeaning(user.status)}</div>}
+        </dd>
+        <dt>Enabled</dt>
+        <dd>{user.enabled ? 'yes' : <span className="text-danger-emphasis fw-semibold">no (disabled)</span>}</dd>
+        <dt>Email</dt>
+        <dd>
+          {user.email ? (
+            <>
+              <span className="text-break">{user.email}</span>{' '}
+              <span className={`badge ${user.emailVerified ? 'text-bg-success' : 'text-bg-secondary'}`}>
                 {user.emailVerified ? 'verified' : 'not verified'}
               </span>
-            )}
-          </dd>
-          <dt className="col-4">Created</dt>
-          <dd className="col-8">{formatDateTime(user.createdAt)}</dd>
-          <dt className="col-4">Modified</dt>
-          <dd className="col-8">{formatDateTime(user.modifiedAt)}</dd>
-          <dt className="col-4">Sub</dt>
-          <dd className="col-8 mono small">{user.sub}</dd>
-        </dl>
-
-        <form
-          className="border rounded p-3 mb-3 bg-light"
-          onSubmit={(event) => {
-            event.preventDefault()
-            onSaveTier(tier)
-          }}
-        >
-          <label htmlFor="detail-tier" className="form-label fw-semibold">
-            Tier
-          </label>
-          {user.tier.kind !== 'tier' && (
-            <p className="small text-warning-emphasis mb-2">
-              {user.tier.kind === 'none'
-                ? 'This user has no tier. Choose one to set it.'
-                : `The stored value "${user.tier.value}" is not a tier. Choose one to repair it.`}
-            </p>
+              <CopyButton value={user.email} what="email" />
+            </>
+          ) : (
+            '—'
           )}
-          <div className="d-flex flex-column align-items-start gap-2">
-            <select id="detail-tier" className="form-select" value={tier} onChange={(event) => setTier(event.target.value)}>
-              {current === '' && <option value="">Choose a tier…</option>}
-              {TIERS.map((option) => (
-                <option key={option} value={option}>
-                  {TIER_DESCRIPTIONS[option]}
-                </option>
-              ))}
-            </select>
-            <BusyButton busy={saving} type="submit" disabled={tier === '' || tier === current}>
-              Save tier
-            </BusyButton>
-          </div>
-        </form>
-        <ErrorAlert error={error} />
+        </dd>
+        <dt>Sub</dt>
+        <dd>
+          <span className="mono small text-break">{user.sub || '—'}</span>
+          {user.sub && <CopyButton value={user.sub} what="sub" />}
+        </dd>
+        <dt>Created</dt>
+        <dd>{formatDateTime(user.createdAt)}</dd>
+        <dt>Modified</dt>
+        <dd>{formatDateTime(user.modifiedAt)}</dd>
+      </dl>
 
-        <h3 className="h6">Other attributes</h3>
+      {actions}
+      {groups}
+      {history}
+
+      <section className="users-section" aria-labelledby="user-attributes-heading">
+        <h3 id="user-attributes-heading" className="users-section-title">
+          Other attributes
+        </h3>
         {others.length === 0 ? (
-          <p className="text-muted small">None.</p>
+          <p className="small text-body-secondary mb-0">None.</p>
         ) : (
-          <table className="table table-sm" aria-label="Other attributes">
+          <table className="table table-sm small mb-0 users-attributes" aria-label="Other attributes">
             <tbody>
               {others.map((attribute) => (
                 <tr key={attribute.name}>
-                  <th scope="row" className="mono small fw-normal">
+                  <th scope="row" className="mono fw-normal text-break">
                     {attribute.name}
                   </th>
-                  <td>{attribute.value}</td>
+                  <td className="text-break">{attribute.value}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-      </div>
+      </section>
     </section>
   )
 }

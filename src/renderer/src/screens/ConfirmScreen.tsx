@@ -1,39 +1,57 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { schemas } from '../../../shared/contract'
 import { BusyButton } from '../components/BusyButton'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { OutboxPanel } from '../components/OutboxPanel'
 import { TextField } from '../components/TextField'
-import { useConfirmation } from '../stores/confirmationStore'
-import { useNavigation } from '../stores/navigationStore'
+import { useConfirmation, type ConfirmAction } from '../stores/confirmationStore'
 
 const OUTBOX_REFRESH_MS = 2000
 
 export function ConfirmScreen() {
-  const takeHandoff = useNavigation((state) => state.takeHandoff)
-  const [username, setUsername] = useState(() => takeHandoff() ?? '')
-  const [code, setCode] = useState('')
-  const [touched, setTouched] = useState(false)
+  const username = useConfirmation((state) => state.username)
+  const code = useConfirmation((state) => state.code)
+  const touched = useConfirmation((state) => state.touched)
+  const busy = useConfirmation((state) => state.busy)
+  const error = useConfirmation((state) => state.error)
+  const success = useConfirmation((state) => state.success)
+  const outbox = useConfirmation((state) => state.outbox)
+  const outboxAvailable = useConfirmation((state) => state.outboxAvailable)
+  const { setUsername, setCode, touch, prefill, confirm, resend, adminConfirm, loadOutbox, clearForm } = useConfirmation.getState()
   const [asking, setAsking] = useState(false)
-  const { busy, error, success, outbox, outboxAvailable, confirm, resend, adminConfirm, loadOutbox, clear } = useConfirmation()
+  const resultRef = useRef<HTMLDivElement>(null)
+  const errorRef = useRef<HTMLDivElement>(null)
+  const confirmRef = useRef<HTMLButtonElement>(null)
+  const usernameRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
-    clear()
     void loadOutbox()
     const timer = setInterval(() => void loadOutbox(), OUTBOX_REFRESH_MS)
     return () => clearInterval(timer)
-  }, [loadOutbox, clear])
+  }, [loadOutbox])
 
-  const usernameError = touched ? (schemas.username.safeParse(username).success ? null : 'Enter the username to confirm') : null
+  const parsedUsername = schemas.username.safeParse(username)
+  const usernameValid = parsedUsername.success
+  // The contract's own sentence: "at most 128 characters" says more than "enter a username" would.
+  const usernameError = touched && !parsedUsername.success ? (parsedUsername.error.issues[0]?.message ?? 'Enter the username to confirm') : null
   const needUsername = (): boolean => {
-    setTouched(true)
-    return schemas.username.safeParse(username).success
+    touch()
+    if (!usernameValid) usernameRef.current?.focus()
+    return usernameValid
+  }
+
+  /** Runs an action and puts focus on what it said, so it is read out and the body never holds focus. */
+  async function act(action: ConfirmAction): Promise<void> {
+    const run = { confirm, resend, adminConfirm }[action]
+    const ok = await run()
+    // After the re-render that shows the result.
+    requestAnimationFrame(() => (ok ? resultRef.current : errorRef.current)?.focus())
   }
 
   function onConfirm(event: FormEvent): void {
     event.preventDefault()
-    if (needUsername()) void confirm(username.trim(), code.trim())
+    if (needUsername()) void act('confirm')
   }
 
   return (
@@ -41,23 +59,16 @@ export function ConfirmScreen() {
       <div className="col-lg-5">
         <h1 className="h3 mb-3">Confirm a user</h1>
         <form noValidate onSubmit={onConfirm} aria-label="Confirm a user">
-          <TextField label="Username" value={username} onChange={setUsername} error={usernameError} autoComplete="off" />
-          <TextField
-            label="Confirmation code"
-            value={code}
-            onChange={setCode}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            hint="The code from the user's email."
-          />
-          <ErrorAlert error={error} />
+          <TextField ref={usernameRef} label="Username" value={username} onChange={setUsername} error={usernameError} autoComplete="off" />
+          <TextField label="Confirmation code" value={code} onChange={setCode} autoComplete="one-time-code" inputMode="numeric" />
+          <ErrorAlert ref={errorRef} error={error} />
           {success && (
-            <div className="alert alert-success" role="status">
+            <div ref={resultRef} tabIndex={-1} className="alert alert-success message-block" role="status">
               {success}
             </div>
           )}
           <div className="d-flex flex-wrap gap-2">
-            <BusyButton busy={busy === 'confirm'} type="submit" disabled={busy !== null || code.trim() === ''}>
+            <BusyButton ref={confirmRef} busy={busy === 'confirm'} type="submit" disabled={busy !== null || code.trim() === ''}>
               Confirm
             </BusyButton>
             <BusyButton
@@ -65,7 +76,7 @@ export function ConfirmScreen() {
               type="button"
               className="btn btn-outline-secondary"
               disabled={busy !== null}
-              onClick={() => needUsername() && void resend(username.trim())}
+              onClick={() => needUsername() && void act('resend')}
             >
               Resend code
             </BusyButton>
@@ -78,6 +89,17 @@ export function ConfirmScreen() {
             >
               Confirm without a code
             </BusyButton>
+            <button
+              type="button"
+              className="btn btn-link"
+              disabled={busy !== null}
+              onClick={() => {
+                clearForm()
+                usernameRef.current?.focus()
+              }}
+            >
+              Clear
+            </button>
           </div>
         </form>
       </div>
@@ -87,12 +109,13 @@ export function ConfirmScreen() {
             messages={outbox}
             onRefresh={() => void loadOutbox()}
             onUse={(message) => {
-              setUsername(message.username)
-              setCode(message.code)
+              prefill(message.username, message.code)
+              // The next step is Confirm; it is enabled once the code is in, after this render.
+              requestAnimationFrame(() => confirmRef.current?.focus())
             }}
           />
         ) : (
-          <p className="text-muted small">Codes go to the users' real email addresses. Ask the user for the code, or resend it.</p>
+          <p className="text-body-secondary small">Codes go to the users' real email addresses. Ask the user for the code, or resend it.</p>
         )}
       </div>
       {asking && (
@@ -102,13 +125,13 @@ export function ConfirmScreen() {
           onCancel={() => setAsking(false)}
           onConfirm={() => {
             setAsking(false)
-            void adminConfirm(username.trim())
+            void act('adminConfirm')
           }}
         >
           <p className="mb-2">
             This skips the email check. Do it only if you have verified this person another way (for example in person, or on a call with their ID).
           </p>
-          <p className="mb-0 small text-muted">The confirmation is recorded in the audit trail.</p>
+          <p className="mb-0 small text-body-secondary">The confirmation is recorded in the audit trail.</p>
         </ConfirmDialog>
       )}
     </div>

@@ -1,161 +1,179 @@
-import { useState, type FormEvent } from 'react'
-import { schemas } from '../../../shared/contract'
-import type { AppErrorShape } from '../../../shared/errors'
-import { unmetPasswordRules } from '../../../shared/passwordPolicy'
+import { useRef, type FormEvent } from 'react'
 import { TIER_DESCRIPTIONS, TIERS } from '../../../shared/tiers'
 import { BusyButton } from '../components/BusyButton'
 import { ErrorAlert } from '../components/ErrorAlert'
-import { ExtraAttributesEditor, type AttributeRow } from '../components/ExtraAttributesEditor'
+import { ExtraAttributesEditor } from '../components/ExtraAttributesEditor'
 import { PasswordChecklist } from '../components/PasswordChecklist'
+import { RegisterResultCard } from '../components/RegisterResultCard'
 import { TextField } from '../components/TextField'
+import { useConfirmation } from '../stores/confirmationStore'
 import { useConnection } from '../stores/connectionStore'
 import { useNavigation } from '../stores/navigationStore'
-import { useRegistration } from '../stores/registrationStore'
+import { useRegistration, type RegisterField } from '../stores/registrationStore'
+import { attributeRowProblems, attributesOf, poolAttributeName } from '../utils/attributeRows'
+import { FIELD_LABELS, registerFieldErrors, withServerRowProblems } from '../utils/registerForm'
 
-interface Form {
-  username: string
-  email: string
-  password: string
-  tier: string
-}
-
-const EMPTY: Form = { username: '', email: '', password: '', tier: 'standard' }
-
-function fieldError(schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, value: string): string | null {
-  const parsed = schema.safeParse(value)
-  return parsed.success ? null : (parsed.error?.issues[0]?.message ?? 'Invalid')
-}
+/** Where focus goes once an action settles: never to the page body. */
+type FocusTarget = 'invalid' | 'result' | 'error' | 'first'
 
 export function RegisterScreen() {
-  const [form, setForm] = useState<Form>(EMPTY)
-  const [rows, setRows] = useState<AttributeRow[]>([])
-  const [touched, setTouched] = useState<Record<string, boolean>>({})
-  const [showPassword, setShowPassword] = useState(false)
-  const [localError, setLocalError] = useState<AppErrorShape | null>(null)
   const pool = useConnection((state) => state.pool)
-  const { busy, result, error, submit, reset } = useRegistration()
+  const form = useRegistration((state) => state.form)
+  const rows = useRegistration((state) => state.rows)
+  const touched = useRegistration((state) => state.touched)
+  const submitted = useRegistration((state) => state.submitted)
+  const showPassword = useRegistration((state) => state.showPassword)
+  const busy = useRegistration((state) => state.busy)
+  const result = useRegistration((state) => state.result)
+  const error = useRegistration((state) => state.error)
+  const { edit, setRows, setShowPassword, markSubmitted, submit, clearForm, reset } = useRegistration.getState()
   const go = useNavigation((state) => state.go)
+  const formRef = useRef<HTMLFormElement>(null)
+  const resultRef = useRef<HTMLHeadingElement>(null)
+  const errorRef = useRef<HTMLDivElement>(null)
 
-  const unmet = pool ? unmetPasswordRules(form.password, pool.passwordPolicy) : []
-  const errors = {
-    username: fieldError(schemas.username, form.username),
-    email: fieldError(schemas.email, form.email),
-    password: form.password === '' ? 'Enter a password' : unmet.length ? `Needs ${unmet.join(', ')}` : null
-  }
-  const shown = (field: keyof typeof errors) => (touched[field] ? (errors[field] ?? error?.fields?.[field] ?? null) : null)
-  const set = (field: keyof Form) => (value: string) => {
-    setForm({ ...form, [field]: value })
-    setTouched({ ...touched, [field]: true })
+  const fieldErrors = registerFieldErrors(form, pool)
+  const rowProblems = withServerRowProblems(attributeRowProblems(rows, pool, submitted), rows, error?.fields, pool)
+  const shown = (field: RegisterField) => (touched[field] ? (fieldErrors[field] ?? error?.fields?.[field] ?? null) : null)
+  const invalidFields = (Object.keys(FIELD_LABELS) as RegisterField[]).filter((field) => fieldErrors[field])
+  const rowNames = rows.flatMap((row, index) =>
+    rowProblems.has(row.key) ? [`extra attribute ${row.name.trim() ? poolAttributeName(row.name, pool) : index + 1}`] : []
+  )
+  const formProblems = [...invalidFields.map((field) => FIELD_LABELS[field]), ...rowNames]
+
+  /** Puts focus where an action's outcome is, once the render that shows it is done: never on the page body. */
+  function focusAfterRender(target: FocusTarget): void {
+    requestAnimationFrame(() => {
+      const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      if (target === 'result') {
+        // The card sits at the top of its column: show it from the top, with the emptied form beside it.
+        resultRef.current?.closest('.app-main')?.scrollTo({ top: 0 })
+        resultRef.current?.focus()
+      } else if (target === 'first') formRef.current?.querySelector<HTMLElement>('input')?.focus()
+      else if (target === 'invalid' && firstInvalid) firstInvalid.focus()
+      else (errorRef.current ?? firstInvalid)?.focus()
+    })
   }
 
   async function onSubmit(event: FormEvent): Promise<void> {
     event.preventDefault()
-    setTouched({ username: true, email: true, password: true })
-    setLocalError(null)
-    const problems = Object.entries(errors).filter(([, message]) => message)
-    if (problems.length) {
-      setLocalError({ code: 'VALIDATION', message: `Please correct the form: ${problems.map(([field, message]) => `${field}: ${message}`).join('; ')}.` })
+    markSubmitted()
+    if (invalidFields.length || attributeRowProblems(rows, pool, true).size) {
+      focusAfterRender('invalid')
       return
     }
-    const attributes = Object.fromEntries(rows.filter((row) => row.name.trim()).map((row) => [row.name.trim(), row.value]))
-    const ok = await submit({ ...form, attributes: rows.length ? attributes : undefined })
-    if (ok) {
-      setForm(EMPTY)
-      setRows([])
-      setTouched({})
-    }
+    const ok = await submit({ ...form, attributes: attributesOf(rows) })
+    focusAfterRender(ok ? 'result' : 'error')
   }
 
   return (
     <div className="row g-4">
-      <div className="col-lg-7">
+      <div className="col-lg-8">
         <h1 className="h3 mb-3">Register a user</h1>
-        <form noValidate onSubmit={(event) => void onSubmit(event)} aria-label="Register a user">
-          <TextField label="Username" value={form.username} onChange={set('username')} error={shown('username')} autoComplete="off" required />
-          <TextField
-            label="Email"
-            type="email"
-            value={form.email}
-            onChange={set('email')}
-            error={shown('email')}
-            autoComplete="off"
-            required
-            hint="The confirmation code is sent here."
-          />
-          <TextField
-            label="Password"
-            type={showPassword ? 'text' : 'password'}
-            value={form.password}
-            onChange={set('password')}
-            error={shown('password')}
-            autoComplete="new-password"
-            required
-            after={
-              <button type="button" className="btn btn-outline-secondary" onClick={() => setShowPassword(!showPassword)} aria-pressed={showPassword}>
-                {showPassword ? 'Hide' : 'Show'}
-              </button>
-            }
-            hint={pool ? <PasswordChecklist password={form.password} policy={pool.passwordPolicy} /> : undefined}
-          />
-          <div className="mb-3">
-            <label htmlFor="register-tier" className="form-label">
-              Tier
-            </label>
-            <select
-              id="register-tier"
-              className={`form-select${error?.code === 'INVALID_TIER' ? ' is-invalid' : ''}`}
-              value={form.tier}
-              onChange={(event) => setForm({ ...form, tier: event.target.value })}
-            >
-              {TIERS.map((tier) => (
-                <option key={tier} value={tier}>
-                  {TIER_DESCRIPTIONS[tier]}
-                </option>
-              ))}
-            </select>
+        <form ref={formRef} noValidate onSubmit={(event) => void onSubmit(event)} aria-label="Register a user">
+          {/* Two fields a row: the whole form, and its Register button, fit a 1024×640 window. */}
+          <div className="row g-3 mb-3">
+            <div className="col-md-6">
+              <TextField
+                className=""
+                label="Username"
+                value={form.username}
+                onChange={(value) => edit('username', value)}
+                error={shown('username')}
+                autoComplete="off"
+                required
+              />
+            </div>
+            <div className="col-md-6">
+              <TextField
+                className=""
+                label="Email"
+                type="email"
+                value={form.email}
+                onChange={(value) => edit('email', value)}
+                error={shown('email')}
+                autoComplete="off"
+                required
+              />
+            </div>
+            <div className="col-md-7">
+              <TextField
+                className=""
+                label="Password"
+                type={showPassword ? 'text' : 'password'}
+                value={form.password}
+                onChange={(value) => edit('password', value)}
+                error={shown('password')}
+                autoComplete="new-password"
+                required
+                after={
+                  <button type="button" className="btn btn-outline-secondary" onClick={() => setShowPassword(!showPassword)} aria-pressed={showPassword}>
+                    {showPassword ? 'Hide' : 'Show'}
+                  </button>
+                }
+                hint={pool ? <PasswordChecklist password={form.password} policy={pool.passwordPolicy} /> : undefined}
+              />
+            </div>
+            <div className="col-md-5">
+              <label htmlFor="register-tier" className="form-label">
+                Tier
+              </label>
+              <select
+                id="register-tier"
+                className={`form-select${error?.code === 'INVALID_TIER' ? ' is-invalid' : ''}`}
+                value={form.tier}
+                onChange={(event) => edit('tier', event.target.value)}
+              >
+                {TIERS.map((tier) => (
+                  <option key={tier} value={tier}>
+                    {TIER_DESCRIPTIONS[tier]}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <ExtraAttributesEditor rows={rows} onChange={setRows} poolAttributes={pool?.customAttributes ?? null} fieldErrors={error?.fields} />
-          <ErrorAlert error={localError ?? error} title={localError ? undefined : 'The user was not registered'} />
-          <BusyButton busy={busy} type="submit">
-            Register user
-          </BusyButton>
+          <ExtraAttributesEditor rows={rows} onChange={setRows} pool={pool} problems={rowProblems} />
+          {submitted && formProblems.length > 0 && !busy ? (
+            <div className="alert alert-danger" role="alert">
+              Not registered yet: correct {formProblems.join(', ')}.
+            </div>
+          ) : (
+            <ErrorAlert ref={errorRef} error={error} title="The user was not registered" />
+          )}
+          <div className="d-flex flex-wrap gap-2">
+            <BusyButton busy={busy} type="submit">
+              Register user
+            </BusyButton>
+            <button
+              type="button"
+              className="btn btn-outline-secondary"
+              disabled={busy}
+              onClick={() => {
+                clearForm()
+                focusAfterRender('first')
+              }}
+            >
+              Clear form
+            </button>
+          </div>
         </form>
       </div>
-      <div className="col-lg-5">
+      <div className="col-lg-4">
         {result ? (
-          <section className="card border-success" aria-labelledby="registered-heading">
-            <div className="card-body">
-              <h2 id="registered-heading" className="h5 text-success">
-                Registered {result.username}
-              </h2>
-              <dl className="row small mb-3">
-                <dt className="col-4">User sub</dt>
-                <dd className="col-8 mono">{result.userSub}</dd>
-                <dt className="col-4">Confirmed</dt>
-                <dd className="col-8">{result.confirmed ? 'yes' : 'not yet'}</dd>
-                <dt className="col-4">Code sent</dt>
-                <dd className="col-8">
-                  {result.delivery ? `by ${result.delivery.medium.toLowerCase()} to ${result.delivery.destination}` : 'no code was sent'}
-                </dd>
-              </dl>
-              {!result.confirmed && (
-                <button
-                  type="button"
-                  className="btn btn-success"
-                  onClick={() => {
-                    go('confirm', result.username)
-                    reset()
-                  }}
-                >
-                  Confirm this user
-                </button>
-              )}
-            </div>
-          </section>
+          <RegisterResultCard
+            result={result}
+            headingRef={resultRef}
+            onConfirm={() => {
+              useConfirmation.getState().prefill(result.username)
+              reset()
+              go('confirm')
+            }}
+          />
         ) : (
-          <div className="text-muted small">
-            <p>New users get the tier you choose (standard unless you pick premium) and a confirmation code by email.</p>
-            <p>Extra attributes are the pool's custom attributes, typed without the “custom:” prefix.</p>
+          <div className="text-body-secondary small">
+            <p>New users get the tier you choose (standard unless you pick premium) and a confirmation code at their email address.</p>
+            <p>Extra attributes are the pool's custom attributes, typed without the “custom:” prefix, or standard ones such as given_name.</p>
+            <p>The form keeps what you typed when you switch screens, until you register the user or clear it.</p>
           </div>
         )}
       </div>

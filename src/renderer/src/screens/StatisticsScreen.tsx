@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { TierBucket } from '../../../shared/domain'
 import { BucketSelect } from '../components/BucketSelect'
 import { BusyButton } from '../components/BusyButton'
@@ -11,8 +11,19 @@ import { useStats } from '../stores/statsStore'
 import { formatDateTime, formatDuration } from '../utils/format'
 
 export function StatisticsScreen() {
-  const { snapshot, loading, starting, cancelling, exporting, error, load, start, cancel, exportCsv, stopPolling } = useStats()
+  const snapshot = useStats((state) => state.snapshot)
+  const loading = useStats((state) => state.loading)
+  const starting = useStats((state) => state.starting)
+  const cancelling = useStats((state) => state.cancelling)
+  const exporting = useStats((state) => state.exporting)
+  const error = useStats((state) => state.error)
+  const exported = useStats((state) => state.exported)
+  const exportError = useStats((state) => state.exportError)
+  const { load, start, cancel, exportCsv, stopPolling } = useStats.getState()
   const [bucket, setBucket] = useState<TierBucket>('premium')
+  const panelRef = useRef<HTMLElement>(null)
+  const errorRef = useRef<HTMLDivElement>(null)
+  const resultRef = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
     void load()
@@ -24,40 +35,58 @@ export function StatisticsScreen() {
   const running = progress?.state === 'running'
   const resumable = progress?.state === 'cancelled' || progress?.state === 'failed'
 
+  // A scan that finishes takes its panel (and the focus in it) away: focus goes on to its figures.
+  const finishedAt = last?.finishedAt
+  const seenFinish = useRef(finishedAt)
+  useEffect(() => {
+    if (seenFinish.current === finishedAt) return
+    seenFinish.current = finishedAt
+    if (document.activeElement === document.body || document.activeElement === null) resultRef.current?.focus()
+  }, [finishedAt])
+
+  /** Scan, Resume and Cancel buttons vanish once pressed: focus goes to what they did. */
+  async function act(action: () => Promise<void>): Promise<void> {
+    await action()
+    requestAnimationFrame(() => (useStats.getState().error ? errorRef.current : (panelRef.current ?? resultRef.current))?.focus())
+  }
+
   return (
     <div>
       <div className="d-flex align-items-center mb-3 gap-2">
         <h1 className="h3 mb-0 me-auto">Tier statistics</h1>
         {!running && (
-          <BusyButton busy={starting} onClick={() => void start()}>
+          <BusyButton busy={starting} onClick={() => void act(start)}>
             {resumable ? 'Resume scan' : 'Scan pool'}
           </BusyButton>
         )}
       </div>
-      <p className="small text-muted">
+      <p className="small text-body-secondary">
         Cognito cannot count users by a custom attribute, so the app reads the whole pool (60 users a request, at most 30 requests a second for the account).
         Large pools take minutes; an estimate appears as soon as the first partitions finish.
       </p>
-      {loading && <p className="text-muted">Loading…</p>}
-      <ErrorAlert error={error} />
-      {progress && progress.state !== 'done' && <ScanProgressPanel progress={progress} cancelling={cancelling} onCancel={() => void cancel()} />}
+      {loading && <p className="text-body-secondary">Loading…</p>}
+      <ErrorAlert ref={errorRef} error={error} />
+      {progress && progress.state !== 'done' && (
+        <ScanProgressPanel ref={panelRef} progress={progress} cancelling={cancelling} onCancel={() => void act(cancel)} />
+      )}
       {progress?.error && <ErrorAlert error={progress.error} title="The scan stopped" />}
       {running && progress.estimate && <EstimateTable estimate={progress.estimate} />}
       {running && progress.figures.total > 0 && (
-        <p className="small text-muted">
+        <p className="small text-body-secondary">
           So far: {progress.figures.total.toLocaleString()} users counted exactly; the final figures appear when the scan finishes.
         </p>
       )}
 
       {last ? (
         <section aria-labelledby="last-result-heading">
-          <div className="d-flex align-items-center flex-wrap gap-2 mb-2">
-            <h2 id="last-result-heading" className="h5 mb-0 me-auto">
-              {last.figures.total.toLocaleString()} users — scan of {formatDateTime(last.finishedAt)}
-              <span className="text-muted small fw-normal ms-2">
-                ({formatDuration(last.durationMs / 1000)}, {last.mode})
-              </span>
-            </h2>
+          <h2 id="last-result-heading" ref={resultRef} tabIndex={-1} className="h5 mb-2">
+            {last.figures.total.toLocaleString()} users — scan of {formatDateTime(last.finishedAt)}
+            <span className="text-body-secondary small fw-normal ms-2">
+              ({formatDuration(last.durationMs / 1000)}, {last.mode})
+            </span>
+          </h2>
+          {/* The exports on a row of their own, with what the last one did beside them. */}
+          <div className="d-flex align-items-center flex-wrap gap-2 mb-3">
             <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'figures' })}>
               Export figures (CSV)
             </BusyButton>
@@ -68,12 +97,21 @@ export function StatisticsScreen() {
             <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'tier', bucket })}>
               Export tier list (CSV)
             </BusyButton>
+            <span className="small text-success-emphasis text-break" role="status">
+              {exported && `Saved ${exported.filename} to your downloads.`}
+            </span>
           </div>
+          <ErrorAlert error={exportError} title="The export failed" />
           <TierCharts figures={last.figures} />
           <CountsTable figures={last.figures} />
         </section>
       ) : (
-        !running && !loading && <p className="text-muted">No scan of this pool has finished yet. Start one with “Scan pool”.</p>
+        !running &&
+        !loading && (
+          <p className="text-body-secondary">
+            No scan of this pool has finished yet. {resumable ? '“Resume scan” reads the partitions it has not finished.' : 'Start one with “Scan pool”.'}
+          </p>
+        )
       )}
     </div>
   )

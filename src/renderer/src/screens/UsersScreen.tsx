@@ -1,108 +1,68 @@
-import { useState, type FormEvent } from 'react'
-import { BusyButton } from '../components/BusyButton'
-import { ErrorAlert } from '../components/ErrorAlert'
+import '../users.css'
+import '../users-detail.css'
+import { useRef } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { UserDetail } from '../../../shared/domain'
+import { SearchBar } from '../components/SearchBar'
+import { SearchResultsPane } from '../components/SearchResultsPane'
+import { TierListForm } from '../components/TierListForm'
 import { TierMembersPanel } from '../components/TierMembersPanel'
-import { UserDetailPanel } from '../components/UserDetailPanel'
-import { UserTable } from '../components/UserTable'
-import { useUsers, type SearchBy } from '../stores/usersStore'
+import { UserDetailPane } from '../components/UserDetailPane'
+import { useNavigation } from '../stores/navigationStore'
+import { useStats } from '../stores/statsStore'
+import { useTierMembers } from '../stores/tierMembersStore'
+import { useUsers } from '../stores/usersStore'
 
+/**
+ * The Users workspace: the search across the top; under it the list and the selected user side by
+ * side, each filling the window's height and scrolling on its own (users.css).
+ */
 export function UsersScreen() {
-  const [query, setQuery] = useState('')
-  const [by, setBy] = useState<SearchBy>('username')
-  const [exact, setExact] = useState('')
-  const { results, lastSearch, nextToken, searching, loadingMore, error, selected, opening, savingTier, tierError, search, loadMore, open, select, saveTier } =
-    useUsers()
+  const search = useUsers(useShallow((state) => ({ draft: state.draft, searching: state.searching, selected: state.selected?.username ?? null })))
+  const tier = useTierMembers(
+    useShallow((state) => ({ bucket: state.bucket, shown: state.shown, view: state.view, loading: state.loading, error: state.error }))
+  )
+  const scannedAt = useStats((state) => state.snapshot?.last?.finishedAt ?? null)
+  const go = useNavigation((state) => state.go)
+  const headingRef = useRef<HTMLHeadingElement>(null)
 
-  function onSearch(event: FormEvent): void {
-    event.preventDefault()
-    if (query.trim()) void search(query.trim(), by)
-  }
-
-  function onOpen(event: FormEvent): void {
-    event.preventDefault()
-    if (exact.trim()) void open(exact.trim())
+  /** Enter on a row: the panel shows the user and takes focus, so the tier editor is two Tabs away. */
+  function activate(user: UserDetail): void {
+    useUsers.getState().select(user)
+    // The panel for a newly selected user mounts in this render; focus it once it is there.
+    requestAnimationFrame(() => headingRef.current?.focus())
   }
 
   return (
-    <div>
-      <h1 className="h3 mb-3">Users</h1>
-      <div className="row g-3 mb-3">
-        <form className="col-lg-7" role="search" aria-label="Search users" onSubmit={onSearch}>
-          <label htmlFor="user-search" className="form-label">
-            Find users whose {by} starts with
-          </label>
-          <div className="input-group">
-            <input
-              id="user-search"
-              type="search"
-              className="form-control"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              placeholder={by === 'email' ? 'jane@' : 'jane'}
-            />
-            <BusyButton busy={searching} type="submit">
-              Search
-            </BusyButton>
-          </div>
-          <div className="mt-1">
-            {(['username', 'email'] as const).map((option) => (
-              <div key={option} className="form-check form-check-inline">
-                <input
-                  className="form-check-input"
-                  type="radio"
-                  name="search-by"
-                  id={`search-by-${option}`}
-                  checked={by === option}
-                  onChange={() => setBy(option)}
-                />
-                <label className="form-check-label" htmlFor={`search-by-${option}`}>
-                  by {option}
-                </label>
-              </div>
-            ))}
-          </div>
-        </form>
-        <form className="col-lg-5" aria-label="Open a user" onSubmit={onOpen}>
-          <label htmlFor="user-exact" className="form-label">
-            Exact username
-          </label>
-          <div className="input-group">
-            <input id="user-exact" className="form-control" value={exact} onChange={(event) => setExact(event.target.value)} />
-            <BusyButton busy={opening} type="submit" className="btn btn-outline-primary">
-              Open user
-            </BusyButton>
-          </div>
-        </form>
+    <div className="users-screen">
+      <div className="users-top">
+        <h1 className="h3 mb-0 users-title">Users</h1>
+        <SearchBar {...search.draft} searching={search.searching} onChange={useUsers.getState().setDraft} onSearch={() => void useUsers.getState().search()} />
       </div>
-      <ErrorAlert error={error} />
-      <div className="row g-4">
-        <div className="col-xl-7">
-          {lastSearch && (
-            <p className="small text-muted mb-1">
-              {results.length} user{results.length === 1 ? '' : 's'} whose {lastSearch.by} starts with “{lastSearch.query}”{nextToken ? ' so far' : ''}
-            </p>
-          )}
-          {results.length > 0 && <UserTable users={results} selected={selected?.username ?? null} onSelect={select} />}
-          {nextToken && (
-            <BusyButton busy={loadingMore} className="btn btn-outline-secondary btn-sm mb-3" onClick={() => void loadMore()}>
-              Load more
-            </BusyButton>
-          )}
-          <TierMembersPanel />
-        </div>
-        <div className="col-xl-5">
-          {selected ? (
-            <UserDetailPanel
-              key={`${selected.username}:${selected.modifiedAt}`}
-              user={selected}
-              saving={savingTier}
-              error={tierError}
-              onSaveTier={(tier) => void saveTier(selected.username, tier)}
+      <div className="users-split">
+        <section className="users-list-pane" aria-label="User list">
+          {tier.shown ? (
+            <TierMembersPanel
+              view={tier.view}
+              error={tier.error}
+              scannedAt={scannedAt}
+              selected={search.selected}
+              onOpen={(username) => void useUsers.getState().openUsername(username)}
+              onPage={(offset) => tier.view && void useTierMembers.getState().load(tier.view.bucket, offset)}
+              onBack={useTierMembers.getState().hide}
+              onGoToStatistics={() => go('statistics')}
             />
           ) : (
-            <p className="text-muted small">Search, then pick a user to see every attribute and change the tier.</p>
+            <SearchResultsPane onActivate={activate} />
           )}
-        </div>
+          <TierListForm
+            bucket={tier.bucket}
+            loading={tier.loading}
+            onChange={useTierMembers.getState().choose}
+            onList={(bucket) => void useTierMembers.getState().load(bucket)}
+          />
+        </section>
+        <UserDetailPane headingRef={headingRef} />
       </div>
     </div>
   )

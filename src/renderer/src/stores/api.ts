@@ -1,4 +1,4 @@
-import type { Api } from '../../../shared/contract'
+import { contract, type InvokeApi } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
 import { useConnection } from './connectionStore'
 
@@ -10,10 +10,12 @@ type Call = (request?: unknown) => Promise<Result<unknown>>
  * place, so no store can forget to report. (The connection store itself calls `window.api` directly:
  * its own checks must not set off more checks.)
  */
-export const api: Api = new Proxy({} as Api, {
+export const api: InvokeApi = new Proxy({} as InvokeApi, {
   get: (_target, operation) => {
+    // Only the contract's operations are wrapped; anything else (`then`, symbols, the event
+    // subscriptions, which return no Result) stays undefined here.
+    if (typeof operation !== 'string' || !Object.hasOwn(contract, operation)) return undefined
     const call = (window.api as unknown as Record<PropertyKey, Call | undefined>)[operation]
-    // Only the bridge's operations are wrapped; anything else (`then`, symbols) stays undefined.
     if (typeof call !== 'function') return undefined
     return async (request?: unknown) => {
       const reply = await call(request)

@@ -2,61 +2,80 @@ import { create } from 'zustand'
 import type { OutboxMessage } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
 import { api } from './api'
-import { useToasts } from './toastStore'
 
-type Action = 'confirm' | 'resend' | 'adminConfirm'
+export type ConfirmAction = 'confirm' | 'resend' | 'adminConfirm'
 
 interface ConfirmationState {
-  busy: Action | null
+  /** The form as typed: kept here so switching screens does not empty it. */
+  username: string
+  code: string
+  /** The operator tried an action, so an empty username is an error now. */
+  touched: boolean
+  busy: ConfirmAction | null
   error: AppErrorShape | null
+  /** The last action's result, shown beside the form once (no toast repeats it). */
   success: string | null
   outboxAvailable: boolean
   outbox: OutboxMessage[]
-  confirm: (username: string, code: string) => Promise<void>
-  resend: (username: string) => Promise<void>
-  adminConfirm: (username: string) => Promise<void>
+  setUsername: (username: string) => void
+  setCode: (code: string) => void
+  touch: () => void
+  /** Fills the form for a user handed over from another screen, forgetting the last result. */
+  prefill: (username: string, code?: string) => void
+  confirm: () => Promise<boolean>
+  resend: () => Promise<boolean>
+  adminConfirm: () => Promise<boolean>
   loadOutbox: () => Promise<void>
-  clear: () => void
+  clearForm: () => void
 }
 
 export const useConfirmation = create<ConfirmationState>((set, get) => {
-  async function run(action: Action, call: () => Promise<{ ok: true; message: string } | { ok: false; error: AppErrorShape }>): Promise<void> {
+  async function run(action: ConfirmAction, call: () => Promise<{ ok: true; message: string } | { ok: false; error: AppErrorShape }>): Promise<boolean> {
     set({ busy: action, error: null, success: null })
     const outcome = await call()
     if (outcome.ok) {
-      set({ busy: null, success: outcome.message })
-      useToasts.getState().push('success', outcome.message)
+      // A confirmed user's code is spent: the form is done with; a resend keeps the username for the new code.
+      set({ busy: null, success: outcome.message, code: '', ...(action === 'resend' ? {} : { username: '', touched: false }) })
     } else {
       set({ busy: null, error: outcome.error })
     }
     void get().loadOutbox()
+    return outcome.ok
   }
+  const username = () => get().username.trim()
 
   return {
+    username: '',
+    code: '',
+    touched: false,
     busy: null,
     error: null,
     success: null,
     outboxAvailable: false,
     outbox: [],
-    confirm: (username, code) =>
+    setUsername: (value) => set({ username: value }),
+    setCode: (code) => set({ code }),
+    touch: () => set({ touched: true }),
+    prefill: (value, code = '') => set({ username: value, code, touched: false, error: null, success: null }),
+    confirm: () =>
       run('confirm', async () => {
-        const reply = await api.confirm({ username, code })
+        const reply = await api.confirm({ username: username(), code: get().code.trim() })
         return reply.ok ? { ok: true, message: `${reply.data.username} is confirmed.` } : reply
       }),
-    resend: (username) =>
+    resend: () =>
       run('resend', async () => {
-        const reply = await api.resendCode({ username })
+        const reply = await api.resendCode({ username: username() })
         return reply.ok ? { ok: true, message: `A new code was sent${reply.data.delivery ? ` to ${reply.data.delivery.destination}` : ''}.` } : reply
       }),
-    adminConfirm: (username) =>
+    adminConfirm: () =>
       run('adminConfirm', async () => {
-        const reply = await api.adminConfirm({ username })
+        const reply = await api.adminConfirm({ username: username() })
         return reply.ok ? { ok: true, message: `${reply.data.username} is confirmed without a code.` } : reply
       }),
     loadOutbox: async () => {
       const reply = await api.getOutbox()
       if (reply.ok) set({ outboxAvailable: reply.data.available, outbox: reply.data.messages })
     },
-    clear: () => set({ error: null, success: null })
+    clearForm: () => set({ username: '', code: '', touched: false, error: null, success: null })
   }
 })

@@ -1,22 +1,19 @@
 import { create } from 'zustand'
+import type { Screen } from '../../../shared/screens'
 
-export type Screen = 'register' | 'confirm' | 'users' | 'statistics'
+export type { Screen } from '../../../shared/screens'
 
 interface NavigationState {
   screen: Screen
-  /** A username handed from one screen to the next ("Confirm this user"). */
-  handoffUsername: string | null
-  go: (screen: Screen, handoffUsername?: string) => void
-  takeHandoff: () => string | null
+  go: (screen: Screen) => void
 }
 
-export const useNavigation = create<NavigationState>((set, get) => ({
+export const useNavigation = create<NavigationState>((set) => ({
   screen: 'register',
-  handoffUsername: null,
-  go: (screen, handoffUsername) => set({ screen, handoffUsername: handoffUsername ?? null }),
-  takeHandoff: () => {
-    const username = get().handoffUsername
-    if (username) set({ handoffUsername: null })
-    return username
-  }
+  go: (screen) => set({ screen })
 }))
+
+/** Switches screen when the application menu (View → Register … Statistics) asks; returns the unsubscribe. */
+export function followMenuNavigation(): () => void {
+  return window.api.onNavigate((screen) => useNavigation.getState().go(screen))
+}

@@ -4,7 +4,6 @@ import type { AppErrorShape } from '../../../shared/errors'
 import { downloadText } from '../utils/download'
 import { api } from './api'
 import { useConnection } from './connectionStore'
-import { useToasts } from './toastStore'
 
 const POLL_MS = 500
 
@@ -15,6 +14,9 @@ interface StatsState {
   cancelling: boolean
   exporting: boolean
   error: AppErrorShape | null
+  /** The last export's outcome, shown beside the export buttons. */
+  exported: { filename: string } | null
+  exportError: AppErrorShape | null
   load: () => Promise<void>
   start: () => Promise<void>
   cancel: () => Promise<void>
@@ -36,14 +38,11 @@ export const useStats = create<StatsState>((set, get) => {
     }, POLL_MS)
   }
 
+  /** The screen shows a finished or failed scan itself; only the connection needs telling of a failure. */
   function announceEnd(): void {
     const progress = get().snapshot?.progress
-    if (progress?.state === 'done') useToasts.getState().push('success', `Scan finished: ${progress.users.toLocaleString()} users`)
-    if (progress?.state === 'failed' && progress.error) {
-      useToasts.getState().push('danger', 'Scan stopped', progress.error.message)
-      // A scan's failure arrives in its progress, not as a failed call, so the bridge wrapper cannot see it.
-      useConnection.getState().reportFailure(progress.error)
-    }
+    // A scan's failure arrives in its progress, not as a failed call, so the bridge wrapper cannot see it.
+    if (progress?.state === 'failed' && progress.error) useConnection.getState().reportFailure(progress.error)
   }
 
   return {
@@ -53,6 +52,8 @@ export const useStats = create<StatsState>((set, get) => {
     cancelling: false,
     exporting: false,
     error: null,
+    exported: null,
+    exportError: null,
 
     load: async () => {
       set({ loading: get().snapshot === null })
@@ -80,24 +81,24 @@ export const useStats = create<StatsState>((set, get) => {
     },
 
     cancel: async () => {
-      set({ cancelling: true })
+      set({ cancelling: true, error: null })
       const reply = await api.cancelStats()
-      set({ cancelling: false })
-      if (!reply.ok) useToasts.getState().push('danger', 'Could not cancel', reply.error.message)
-      else useToasts.getState().push('info', 'Scan cancelled', 'Its progress is kept: "Resume scan" continues where it stopped.')
       await get().load()
+      // A cancelled scan shows as such in its panel; only a refusal needs saying, above that panel
+      // (after the reload, which would otherwise clear it).
+      set({ cancelling: false, ...(reply.ok ? {} : { error: reply.error }) })
     },
 
     exportCsv: async (request) => {
-      set({ exporting: true })
+      set({ exporting: true, exported: null, exportError: null })
       const reply = await api.statsCsv(request)
       set({ exporting: false })
       if (!reply.ok) {
-        useToasts.getState().push('danger', 'Export failed', reply.error.message)
+        set({ exportError: reply.error })
         return
       }
       downloadText(reply.data.filename, reply.data.csv, 'text/csv')
-      useToasts.getState().push('success', `Saved ${reply.data.filename}`)
+      set({ exported: { filename: reply.data.filename } })
     },
 
     stopPolling: () => {

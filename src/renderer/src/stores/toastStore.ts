@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { clampText, MAX_SHOWN_MESSAGE } from '../utils/clampText'
 
 export interface Toast {
   id: number
@@ -8,25 +9,49 @@ export interface Toast {
 }
 
 interface ToastState {
+  /** At most one: a newer notice replaces the one showing, so notices never stack up. */
   toasts: Toast[]
+  /** The pointer or focus is on the notice: it stays until they leave. */
+  held: boolean
   push: (kind: Toast['kind'], title: string, body?: string) => void
   dismiss: (id: number) => void
+  hold: (held: boolean) => void
 }
 
 let nextId = 1
-const VISIBLE_MS = { success: 6000, info: 8000, danger: 15000 } as const
+/** Long enough to read two short lines; a failure a little longer. Hovering or focusing holds it. */
+export const VISIBLE_MS = { success: 4000, info: 5000, danger: 8000 } as const
+let timer: ReturnType<typeof setTimeout> | undefined
 
 /**
- * Notifications that fade on their own: successes, and failures of work that runs in the background
- * (a scan, an export). A failed form stays on its screen as an alert instead, where it does not cover
- * the form the operator is correcting.
+ * Notices for results that have no place of their own on screen (a sandbox restarted from the bar, a
+ * file saved). A form's or a panel's result is shown beside it instead, once, never also here. They
+ * show in the status strip at the foot of the window, which is kept free for them, so they cover nothing.
  */
-export const useToasts = create<ToastState>((set, get) => ({
-  toasts: [],
-  push: (kind, title, body) => {
-    const id = nextId++
-    set({ toasts: [...get().toasts, { id, kind, title, body }].slice(-3) })
-    setTimeout(() => get().dismiss(id), VISIBLE_MS[kind])
-  },
-  dismiss: (id) => set({ toasts: get().toasts.filter((toast) => toast.id !== id) })
-}))
+export const useToasts = create<ToastState>((set, get) => {
+  function schedule(toast: Toast): void {
+    clearTimeout(timer)
+    timer = setTimeout(() => get().dismiss(toast.id), VISIBLE_MS[toast.kind])
+  }
+  return {
+    toasts: [],
+    held: false,
+    push: (kind, title, body) => {
+      const toast: Toast = {
+        id: nextId++,
+        kind,
+        title: clampText(title, MAX_SHOWN_MESSAGE),
+        body: body === undefined ? undefined : clampText(body, MAX_SHOWN_MESSAGE)
+      }
+      set({ toasts: [toast] })
+      if (!get().held) schedule(toast)
+    },
+    dismiss: (id) => set({ toasts: get().toasts.filter((toast) => toast.id !== id) }),
+    hold: (held) => {
+      set({ held })
+      const toast = get().toasts[0]
+      if (held) clearTimeout(timer)
+      else if (toast) schedule(toast)
+    }
+  }
+})
