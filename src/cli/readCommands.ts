@@ -75,7 +75,8 @@ export async function runStats(values: Values, io: CliIo, app: AppContext, call:
         if (!file) return 1
         io.out(file.csv.trimEnd())
       } else {
-        print(last, `${formatFigures(last.figures)}\nScanned ${last.figures.total} users in ${(last.durationMs / 1000).toFixed(1)} s (${last.mode}).`)
+        const mode = last.modeReason ? `${last.mode}: ${last.modeReason}` : last.mode
+        print(last, `${formatFigures(last.figures)}\nScanned ${last.figures.total} users in ${(last.durationMs / 1000).toFixed(1)} s (${mode}).`)
       }
       return 0
     }

@@ -208,6 +208,8 @@ export interface StatsResult {
   finishedAt: string
   durationMs: number
   mode: 'partitioned' | 'sequential'
+  /** Why the scan read the pool in one sequential pass, when it did. */
+  modeReason?: string
   userPoolId: string
 }
 

@@ -69,6 +69,8 @@ export class ScanRun {
       this.emit(true)
       return result
     } catch (error) {
+      // The time this run took is counted before it stops counting, so it adds up across resumes.
+      this.meta = { ...this.meta, elapsedMs: this.elapsedMs() }
       this.running = false
       await this.stopped(error, signal.aborted)
       return null
@@ -222,15 +224,18 @@ export class ScanRun {
   }
 
   private async complete(partitions: readonly string[]): Promise<StatsResult> {
+    const elapsedMs = this.elapsedMs()
     const result: StatsResult = {
       figures: toFigures(this.live),
       finishedAt: new Date().toISOString(),
-      durationMs: Math.round(this.elapsedMs()),
+      durationMs: Math.round(elapsedMs),
       mode: this.meta.mode,
+      ...(this.meta.modeReason ? { modeReason: this.meta.modeReason } : {}),
       userPoolId: this.meta.userPoolId
     }
     await this.settings.store.finalize(result, partitions)
-    this.meta = { ...this.meta, state: 'running' }
+    // The time is fixed at the finish; the progress of a finished scan no longer counts on.
+    this.meta = { ...this.meta, elapsedMs }
     this.done = true
     return result
   }
@@ -238,7 +243,6 @@ export class ScanRun {
   private async stopped(error: unknown, cancelled: boolean): Promise<void> {
     this.meta = {
       ...this.meta,
-      elapsedMs: this.elapsedMs(),
       state: cancelled ? 'cancelled' : 'failed',
       error: cancelled ? undefined : toAppError(error, { operation: 'ListUsers' }).toShape()
     }
@@ -249,7 +253,7 @@ export class ScanRun {
   }
 
   private elapsedMs(): number {
-    return this.meta.elapsedMs + (this.running || this.done ? performance.now() - this.runStartedMs : 0)
+    return this.meta.elapsedMs + (this.running && !this.done ? performance.now() - this.runStartedMs : 0)
   }
 
   private emit(force: boolean): void {

@@ -125,6 +125,13 @@ describe('tier statistics scan', () => {
     const { progress, last } = await waitUntilStopped(second)
     expect(progress?.state).toBe('done')
     expect(last?.figures).toEqual(sim.expected)
+    // Time adds up across the cancel: the cancelled run's time is kept, and the finished scan's
+    // duration is that plus the resumed run's, and stays fixed once it finished.
+    expect(cancelled!.elapsedMs).toBeGreaterThan(0)
+    expect(last!.durationMs).toBeGreaterThan(cancelled!.elapsedMs)
+    expect(progress!.elapsedMs).toBe(last!.durationMs)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await second.snapshot()).progress!.elapsedMs).toBe(last!.durationMs)
     const premium = await second.tierMembers('premium', 0, 20_000)
     expect(premium.members).toHaveLength(sim.expected.tiers.premium)
     expect(new Set(premium.members.map((m) => m.username)).size).toBe(sim.expected.tiers.premium)

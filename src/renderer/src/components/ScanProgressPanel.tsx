@@ -69,5 +69,5 @@ function statusLine(progress: ScanProgress, elsewhere: string | undefined): stri
     progress.state === 'running'
       ? `${Math.round(progress.rate).toLocaleString()} users/s · about ${formatDuration(progress.etaSeconds)} to go`
       : `${formatDuration(progress.elapsedMs / 1000)} so far`
-  return `${progress.users.toLocaleString()} users · ${progress.pages.toLocaleString()} pages · ${partitions} · ${pace}`
+  return `${progress.users.toLocaleString()} users · ${progress.pages.toLocaleString()} ${progress.pages === 1 ? 'page' : 'pages'} · ${partitions} · ${pace}`
 }

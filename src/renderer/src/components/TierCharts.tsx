@@ -2,6 +2,7 @@ import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, Linear
 import { Bar, Doughnut } from 'react-chartjs-2'
 import type { StatsFigures } from '../../../shared/domain'
 import { useTheme, type Theme } from '../stores/themeStore'
+import { withEmptyWeeks } from '../utils/weeks'
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend)
 
@@ -34,7 +35,8 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
   const colors = COLORS[theme]
   const { text, grid, card } = themeColors()
   const counts = { standard: figures.tiers.standard, premium: figures.tiers.premium, none: figures.tiers.none, invalid: invalidTotal(figures) }
-  const weeks = figures.weekly.slice(-26)
+  const allWeeks = withEmptyWeeks(figures.weekly)
+  const weeks = allWeeks.slice(-26)
   const legend = { position: 'bottom' as const, labels: { color: text } }
   const axis = { ticks: { color: text }, grid: { color: grid }, border: { color: grid } }
   return (
@@ -63,7 +65,7 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
       <div className="col-md-7">
         <div className="card h-100">
           <div className="card-body">
-            <h3 className="h6">Sign-ups per week by tier{figures.weekly.length > weeks.length ? ' (last 26 weeks)' : ''}</h3>
+            <h3 className="h6">Sign-ups per week by tier{allWeeks.length > weeks.length ? ' (last 26 weeks)' : ''}</h3>
             <div className="chart-box">
               <Bar
                 key={theme}
