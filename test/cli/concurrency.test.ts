@@ -3,47 +3,28 @@
  * two scans at once, registrations at once, an audit log that cannot be written, private files, and the
  * emulator's owner exiting under a process attached to it. Each failed before the fix.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { openConnection } from '../../src/main/cognito/connection'
 import { PoolSchemaService } from '../../src/main/services/poolSchema'
 import { registerUser } from '../../src/main/services/registration'
 import { getUser } from '../../src/main/services/users'
 import { startTierAdmin, waitFor } from '../support/cliProcess'
-import { cleanEnv, runTierAdmin } from '../support/cliRunner'
+import { cliDataFolders, readServerRecord } from '../support/cliDataFolders'
+import { runTierAdmin } from '../support/cliRunner'
 import { createSeededSandbox } from '../support/seededSandbox'
-import { makeTempDir } from '../support/tempDir'
 import { walkModes } from '../support/walkModes'
 
-const temps: { remove: () => void }[] = []
-afterAll(() => temps.forEach((temp) => temp.remove()))
-
-function dataFolder(): string {
-  const temp = makeTempDir('tier-admin-concurrency-')
-  temps.push(temp)
-  return temp.dir
-}
+const { dataFolder, envFor, cliIn } = cliDataFolders()
 
 const strong = 'Secure#Pass123'
-const envFor = (dataDir: string, extra: Record<string, string> = {}) => cleanEnv({ TIER_ADMIN_DATA_DIR: dataDir, ...extra })
-/** Runs the CLI on a data folder, from its parent folder (the data folder itself may not exist yet). */
-const cliIn = (dataDir: string) => (args: string[], stdin?: string, extra?: Record<string, string>) =>
-  runTierAdmin(args, { env: envFor(dataDir, extra), cwd: dirname(dataDir), stdin })
 
 /** The per-pool scan lock of the (one) pool scanned in this data folder, once a scan took it. */
 function scanLockExists(dataDir: string): boolean {
   const statsDir = join(dataDir, 'stats')
   if (!existsSync(statsDir)) return false
   return readdirSync(statsDir).some((pool) => existsSync(join(statsDir, pool, 'scan.lock')))
-}
-
-function readServerRecord(dataDir: string): { pid: number; port: number } | null {
-  try {
-    return JSON.parse(readFileSync(join(dataDir, 'sandbox', 'server.json'), 'utf8')) as { pid: number; port: number }
-  } catch {
-    return null
-  }
 }
 
 describe('two statistics scans on one data folder', () => {

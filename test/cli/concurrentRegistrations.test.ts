@@ -3,37 +3,15 @@
  * that printed success exists afterwards, and one emulator at a time serves the data folder while
  * ownership passes from process to process. Each failed before the fix (issue 6).
  */
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openConnection } from '../../src/main/cognito/connection'
 import { startTierAdmin, waitFor } from '../support/cliProcess'
-import { cleanEnv, runTierAdmin } from '../support/cliRunner'
+import { cliDataFolders, readServerRecord } from '../support/cliDataFolders'
 import { watchListeners } from '../support/listeningSockets'
-import { makeTempDir } from '../support/tempDir'
 
-const temps: { remove: () => void }[] = []
-afterAll(() => temps.forEach((temp) => temp.remove()))
-
-function dataFolder(): string {
-  const temp = makeTempDir('tier-admin-concurrency-')
-  temps.push(temp)
-  return temp.dir
-}
+const { dataFolder, envFor, cliIn } = cliDataFolders()
 
 const strong = 'Secure#Pass123'
-const envFor = (dataDir: string, extra: Record<string, string> = {}) => cleanEnv({ TIER_ADMIN_DATA_DIR: dataDir, ...extra })
-/** Runs the CLI on a data folder, from its parent folder (the data folder itself may not exist yet). */
-const cliIn = (dataDir: string) => (args: string[], stdin?: string, extra?: Record<string, string>) =>
-  runTierAdmin(args, { env: envFor(dataDir, extra), cwd: dirname(dataDir), stdin })
-
-function readServerRecord(dataDir: string): { pid: number; port: number } | null {
-  try {
-    return JSON.parse(readFileSync(join(dataDir, 'sandbox', 'server.json'), 'utf8')) as { pid: number; port: number }
-  } catch {
-    return null
-  }
-}
 
 describe('registrations at once on the sandbox, with no app running', () => {
   const dataDir = dataFolder()
