@@ -5,10 +5,10 @@
 import type { CognitoGateway } from '../cognito/gateway'
 import { toAppError } from '../cognito/errorMapping'
 import type { ScanProgress, StatsResult } from '../../shared/domain'
-import { AppError } from '../../shared/errors'
 import { estimateShares, type PartitionCounts } from './estimate'
 import { checkSubPrefixFilter, estimatedUserCount, FilterNotHonoredError, PAGE_SIZE, partitionPlan, prefixFraction, runWorkers, scanPartition } from './scanner'
 import type { PartitionRecord, ScanMeta, ScanStore } from './scanStore'
+import { coveredFraction, projectedTotal, ScanPace, secondsToGo } from './scanPace'
 import { addUser, emptyTally, mergeTally, toFigures, type ScannedUser, type Tally } from './tally'
 
 export interface ScanSettings {
@@ -21,7 +21,6 @@ export interface ScanSettings {
 
 /** Workers start one after another, but all within this long: a slow ramp-up idles the quota. */
 const MAX_RAMP_UP_MS = 1000
-const RATE_WINDOW_MS = 10_000
 const PROGRESS_INTERVAL_MS = 250
 
 export class ScanRun {
@@ -32,7 +31,7 @@ export class ScanRun {
   private pagesFinished = 0
   private pagesLive = 0
   private runStartedMs = performance.now()
-  private samples: [number, number][] = []
+  private readonly pace = new ScanPace()
   private lastEmitMs = 0
   private running = false
   private done = false
@@ -61,7 +60,7 @@ export class ScanRun {
   async execute(signal: AbortSignal): Promise<StatsResult | null> {
     this.running = true
     this.runStartedMs = performance.now()
-    this.samples = []
+    this.pace.reset()
     this.meta = { ...this.meta, state: 'running', error: undefined }
     try {
       const result = await this.scan(signal)
@@ -205,9 +204,7 @@ export class ScanRun {
       addUser(this.live, user)
     }
     this.pagesLive++
-    const now = performance.now()
-    this.samples.push([now, this.live.total])
-    while (this.samples.length > 2 && now - this.samples[0]![0] > RATE_WINDOW_MS) this.samples.shift()
+    this.pace.record(this.live.total)
     this.emit(false)
   }
 
@@ -295,29 +292,15 @@ export class ScanRun {
 
   /** Users per second over the last few seconds of this run. */
   private rate(): number {
-    if (!this.running) return 0
-    const first = this.samples[0]
-    const last = this.samples[this.samples.length - 1]
-    if (!first || !last || last[0] - first[0] < 200) return 0
-    return ((last[1] - first[1]) / (last[0] - first[0])) * 1000
+    return this.running ? this.pace.rate() : 0
   }
 
-  /** The share of the sub space the finished partitions cover. */
   private coveredFraction(): number {
-    return [...this.finished.keys()].reduce((sum, prefix) => sum + prefixFraction(prefix), 0)
+    return coveredFraction(this.finished.keys())
   }
 
   private eta(rate: number): number | null {
-    if (rate <= 0) return null
-    const finishedUsers = [...this.finished.values()].reduce((sum, r) => sum + r.tally.total, 0)
-    const covered = this.coveredFraction()
-    const total = this.meta.mode === 'partitioned' && covered > 0 ? finishedUsers / covered : this.meta.estimatedUsers
-    if (total === undefined) return null
-    return Math.max(0, Math.round((total - this.live.total) / rate))
+    const total = this.meta.mode === 'partitioned' ? (projectedTotal(this.finished.values()) ?? this.meta.estimatedUsers) : this.meta.estimatedUsers
+    return secondsToGo(rate, this.live.total, total)
   }
-}
-
-/** The reason a scan is aborted when the operator cancels it. */
-export function cancelledError(): AppError {
-  return new AppError('CANCELLED', 'The scan was cancelled; start it again to resume where it stopped.')
 }

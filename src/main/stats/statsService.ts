@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors'
 import { describeHolder, lockHolder, tryAcquireLock, type FileLock } from '../storage/fileLock'
 import { ensurePrivateDir } from '../storage/privateFiles'
 import { figuresCsv, memberCsvRow, membersCsvHeader } from './csv'
-import { cancelledError, ScanRun } from './scanRun'
+import { ScanRun } from './scanRun'
 import { ScanStore } from './scanStore'
 
 export interface StatsService {
@@ -58,6 +58,11 @@ interface Active {
 
 /** The per-pool lock a scan holds from start to finish, across every process of the app. */
 const SCAN_LOCK = 'scan.lock'
+
+/** The reason a scan is aborted when the operator cancels it. */
+function cancelledError(): AppError {
+  return new AppError('CANCELLED', 'The scan was cancelled; start it again to resume where it stopped.')
+}
 
 /** Creates the statistics service for one pool (one gateway and one state folder). */
 export function createStatsService(options: StatsServiceOptions): StatsService {
@@ -130,6 +135,9 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
     },
 
     async start() {
+      // A run that has already reported its end (failed, cancelled, done) is only saving its state:
+      // wait for that instead of refusing a start the screen offers.
+      if (active && active.run.progress().state !== 'running') await active.finished
       if (active || starting) throw new AppError('SCAN_IN_PROGRESS', 'A scan of this pool is already running. Wait for it to finish or cancel it.')
       starting = true
       try {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { keepTabInside } from '../utils/focusTrap'
 
 interface ConfirmDialogProps {
   title: string
@@ -26,23 +27,16 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
     return () => window.removeEventListener('keydown', onKey)
   }, [onCancel])
 
-  function keepFocusInside(event: KeyboardEvent): void {
-    if (event.key !== 'Tab') return
-    const buttons = [...(panelRef.current?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? [])]
-    const first = buttons[0]
-    const last = buttons[buttons.length - 1]
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last?.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first?.focus()
-    }
-  }
-
   return (
     <div className="modal-backdrop-custom">
-      <div ref={panelRef} className="modal-panel" role="dialog" aria-modal="true" aria-labelledby="confirm-dialog-title" onKeyDown={keepFocusInside}>
+      <div
+        ref={panelRef}
+        className="modal-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="confirm-dialog-title"
+        onKeyDown={(event) => keepTabInside(event, panelRef.current, 'button:not([disabled])')}
+      >
         <div className="p-4">
           <h2 id="confirm-dialog-title" className="h5">
             {title}

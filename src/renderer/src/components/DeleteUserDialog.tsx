@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { keepTabInside } from '../utils/focusTrap'
 
 interface Props {
   username: string
@@ -28,17 +29,7 @@ export function DeleteUserDialog({ username, onDelete, onCancel }: Props) {
       onCancel()
       return
     }
-    if (event.key !== 'Tab') return
-    const stops = [...(panelRef.current?.querySelectorAll<HTMLElement>('input, button:not([disabled])') ?? [])]
-    const first = stops[0]
-    const last = stops[stops.length - 1]
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last?.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first?.focus()
-    }
+    keepTabInside(event, panelRef.current)
   }
 
   return (
