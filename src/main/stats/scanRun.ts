@@ -263,7 +263,8 @@ export class ScanRun {
   /** The progress as the UI shows it. */
   progress(): ScanProgress {
     const partitionsTotal = this.meta.partitions.length
-    const rate = this.rate()
+    // Users per second over the last few seconds of this run.
+    const rate = this.running ? this.pace.rate() : 0
     const progress: ScanProgress = {
       state: this.done ? 'done' : this.running ? 'running' : this.meta.state,
       mode: this.meta.mode,
@@ -287,16 +288,7 @@ export class ScanRun {
     const finished: PartitionCounts[] = [...this.finished.values()].map((r) => ({ users: r.tally.total, buckets: r.tally.buckets }))
     if (this.done && this.meta.partitions.length === 0) return null
     if (this.meta.mode === 'sequential' && !this.done) return null
-    return estimateShares(finished, this.meta.partitions.length, this.coveredFraction())
-  }
-
-  /** Users per second over the last few seconds of this run. */
-  private rate(): number {
-    return this.running ? this.pace.rate() : 0
-  }
-
-  private coveredFraction(): number {
-    return coveredFraction(this.finished.keys())
+    return estimateShares(finished, this.meta.partitions.length, coveredFraction(this.finished.keys()))
   }
 
   private eta(rate: number): number | null {
