@@ -4,20 +4,30 @@
  *
  *   npx tsx bench/stats-scan.bench.ts --users 100000 --latency 80,200 [--baseline-seconds 20] [--quota 30]
  *   node --expose-gc --import tsx bench/stats-scan.bench.ts --users 1000000 --latency 80   (heap after gc)
+ *
+ * Then two more figures: on a backend that filters after paging (--sparse-users 3000,30000
+ * --sparse-latency 20), the default scan, which should turn sequential early, against a sequential
+ * scan; and the time a scan reports after two cancels and resumes (--resume-users 20000
+ * --resume-latency 80) against the running time the bench measured. --only main|sparse|resume runs one.
  */
 import '../src/main/quietSdkNotices'
 import { ListUsersCommand, type ListUsersCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
 import { isDeepStrictEqual } from 'node:util'
-import { createStatsService } from '../src/main/stats/statsService'
+import { LIST_USERS_PAGE_SIZE } from '../src/main/cognito/quotas'
 import type { ScanProgress } from '../src/shared/domain'
 import { simGateway, startCognitoSim, type CognitoSim } from '../test/support/cognitoSim'
-import { makeTempDir } from '../test/support/tempDir'
+import { cancelAndResume, compareOnFilterAfterPaging, scanToEnd, withService } from './support/scanRuns'
 
 interface Args {
   users: number
   latencies: number[]
   baselineSeconds: number
   quota: number
+  sparseUsers: number[]
+  sparseLatency: number
+  resumeUsers: number
+  resumeLatency: number
+  only: string | undefined
 }
 
 function parseArgs(argv: string[]): Args {
@@ -29,7 +39,12 @@ function parseArgs(argv: string[]): Args {
     users: Number(value('users') ?? 100_000),
     latencies: (value('latency') ?? '80,200').split(',').map(Number),
     baselineSeconds: Number(value('baseline-seconds') ?? 20),
-    quota: Number(value('quota') ?? 30)
+    quota: Number(value('quota') ?? 30),
+    sparseUsers: (value('sparse-users') ?? '3000,30000').split(',').map(Number),
+    sparseLatency: Number(value('sparse-latency') ?? 20),
+    resumeUsers: Number(value('resume-users') ?? 20_000),
+    resumeLatency: Number(value('resume-latency') ?? 80),
+    only: value('only')
   }
 }
 
@@ -51,43 +66,27 @@ interface ScanMeasure {
 }
 
 async function measureScan(sim: CognitoSim, quota: number): Promise<ScanMeasure> {
-  const temp = makeTempDir('tier-admin-bench-')
   let within: number | null = null
-  // The scan reports 'done' the moment it finishes; the poll below only waits for it, every 200 ms.
-  let doneMs: number | null = null
-  const startMs = performance.now()
-  const onProgress = (p: ScanProgress): void => {
-    if (p.state === 'done') doneMs ??= performance.now()
+  const onProgress = (p: ScanProgress, atMs: number): void => {
     const premium = p.estimate?.premium
-    if (within === null && premium && premium.high - premium.share <= 0.01 && premium.share - premium.low <= 0.01) within = (performance.now() - startMs) / 1000
+    if (within === null && premium && premium.high - premium.share <= 0.01 && premium.share - premium.low <= 0.01) within = atMs / 1000
   }
-  const service = createStatsService({ gateway: simGateway(sim, quota), stateDir: temp.dir, onProgress })
-  const baseline = heapUsed()
-  let peak = baseline
-  const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), gc ? 1000 : 250)
-  const begin = performance.now()
-  await service.start()
-  for (;;) {
-    const { progress } = await service.snapshot()
-    if (progress?.state !== 'running') break
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  const seconds = ((doneMs ?? performance.now()) - begin) / 1000
-  clearInterval(sampler)
-  peak = Math.max(peak, heapUsed())
-  const { last, progress } = await service.snapshot()
-  await service.dispose()
-  temp.remove()
-  if (progress?.state !== 'done') throw new Error(`Scan ended ${progress?.state}: ${progress?.error?.message}`)
-  return {
-    usersPerSecond: progress.users / seconds,
-    seconds,
-    premiumWithin1ppSeconds: within,
-    peakHeapGrowthMb: (peak - baseline) / 2 ** 20,
-    exact: isDeepStrictEqual(last?.figures, sim.expected),
-    throttled: sim.stats.throttled,
-    mode: progress.mode
-  }
+  return withService(sim, quota, {}, async (service) => {
+    const baseline = heapUsed()
+    let peak = baseline
+    const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), gc ? 1000 : 250)
+    const { seconds, progress, last } = await scanToEnd(service, onProgress).finally(() => clearInterval(sampler))
+    peak = Math.max(peak, heapUsed())
+    return {
+      usersPerSecond: progress.users / seconds,
+      seconds,
+      premiumWithin1ppSeconds: within,
+      peakHeapGrowthMb: (peak - baseline) / 2 ** 20,
+      exact: isDeepStrictEqual(last?.figures, sim.expected),
+      throttled: sim.stats.throttled,
+      mode: progress.mode
+    }
+  })
 }
 
 /** One ListUsers after another through the same kind of client and limiter, for at most `seconds`. */
@@ -101,7 +100,9 @@ async function measureSequential(
   let users = 0
   let token: string | undefined
   do {
-    const output = await gateway.send<ListUsersCommandOutput>(new ListUsersCommand({ UserPoolId: gateway.userPoolId, Limit: 60, PaginationToken: token }))
+    const output = await gateway.send<ListUsersCommandOutput>(
+      new ListUsersCommand({ UserPoolId: gateway.userPoolId, Limit: LIST_USERS_PAGE_SIZE, PaginationToken: token })
+    )
     users += output.Users?.length ?? 0
     token = output.PaginationToken
   } while (token && performance.now() - begin < seconds * 1000)
@@ -114,9 +115,8 @@ function table(rows: [string, string][]): string {
   return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2))
-  const ceiling = args.quota * 60
+async function throughputFigures(args: Args): Promise<void> {
+  const ceiling = args.quota * LIST_USERS_PAGE_SIZE
   console.log(
     `Tier statistics scan benchmark: ${args.users.toLocaleString('en')} users, quota ${args.quota} req/s (ceiling ${ceiling} users/s), heap ${gc ? 'after gc' : 'sampled without gc (run with node --expose-gc --import tsx for exact figures)'}\n`
   )
@@ -150,6 +150,44 @@ async function main(): Promise<void> {
     )
     console.log('')
   }
+}
+
+async function filterAfterPagingFigures(args: Args): Promise<void> {
+  for (const users of args.sparseUsers) {
+    const { guarded, sequential, requests } = await compareOnFilterAfterPaging(users, args.sparseLatency, args.quota)
+    console.log(`Backend that filters after paging: ${users.toLocaleString('en')} users, latency ${args.sparseLatency} ms`)
+    console.log(
+      table([
+        ['default scan', `${guarded.seconds.toFixed(2)} s, ${requests.guarded} requests, ended ${guarded.progress.mode}`],
+        ['sequential scan', `${sequential.seconds.toFixed(2)} s, ${requests.sequential} requests`],
+        ['ratio', `${(guarded.seconds / sequential.seconds).toFixed(2)}x (target ≤ 1.20x)`],
+        ['reason shown', guarded.progress.modeReason ?? '(none)'],
+        ['counts exact', guarded.last && sequential.last && isDeepStrictEqual(guarded.last.figures, sequential.last.figures) ? 'yes' : 'NO']
+      ])
+    )
+    console.log('')
+  }
+}
+
+async function resumeFigures(args: Args): Promise<void> {
+  const timing = await cancelAndResume(args.resumeUsers, args.resumeLatency, args.quota)
+  console.log(`Cancelled twice after 2 s and resumed: ${args.resumeUsers.toLocaleString('en')} users, latency ${args.resumeLatency} ms`)
+  console.log(
+    table([
+      ['elapsed the scan reports', `${timing.reportedSeconds.toFixed(2)} s (${timing.reportedSpans.map((s) => s.toFixed(2)).join(' + ')})`],
+      ['running spans measured', `${timing.measuredSeconds.toFixed(2)} s (${timing.spans.map((s) => s.toFixed(2)).join(' + ')})`],
+      ['difference', `${(timing.reportedSeconds - timing.measuredSeconds).toFixed(2)} s (target within ±1 s)`],
+      ['counts exact', timing.exact ? 'yes' : 'NO']
+    ])
+  )
+  console.log('')
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  if (!args.only || args.only === 'main') await throughputFigures(args)
+  if (!args.only || args.only === 'sparse') await filterAfterPagingFigures(args)
+  if (!args.only || args.only === 'resume') await resumeFigures(args)
 }
 
 main().catch((error: unknown) => {

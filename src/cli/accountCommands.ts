@@ -1,26 +1,35 @@
 /**
- * The Users screen's account actions on the command line: one spec each, run the same way (the
- * contract operation, then the sentence the app shows). Kept apart from the everyday commands so
- * each file says one thing.
+ * The Users screen's account actions on the command line: each one contract request on one user,
+ * printed as the sentence the app shows. Kept apart from the everyday commands so each file says one thing.
  */
 import type { Operation } from '../shared/contract'
 import type { AccountActionResult, HistoryEntry, UserGroups } from '../shared/domain'
-import type { CommandSpec } from './commands'
+import { UsageError } from './cliIo'
+import { byUsername, callAndPrint, json, usernameOption, type Command } from './command'
 
-const json = { type: 'boolean', description: 'Print the result as JSON' } as const
-const usernameOption = { type: 'string', description: 'The username' } as const
 const groupOption = { type: 'string', description: 'The group name' } as const
 
-const action = (summary: string, name: string, operation: Operation): CommandSpec => ({
+type ActionOperation = Extract<Operation, 'enableUser' | 'disableUser' | 'resetPassword' | 'resendInvite' | 'signOutEverywhere' | 'verifyEmail'>
+
+const action = (summary: string, name: string, operation: ActionOperation): Command => ({
   required: ['username'],
   summary,
   usage: `${name} <username>`,
-  operation,
   positional: 'username',
-  options: { username: usernameOption, json }
+  options: { username: usernameOption, json },
+  run: callAndPrint(operation, byUsername, formatAction)
 })
 
-export const ACCOUNT_COMMANDS: Record<string, CommandSpec> = {
+const membership = (summary: string, name: string, operation: Extract<Operation, 'addToGroup' | 'removeFromGroup'>): Command => ({
+  required: ['username', 'group'],
+  summary,
+  usage: `${name} <username> --group G`,
+  positional: 'username',
+  options: { username: usernameOption, group: groupOption, json },
+  run: callAndPrint(operation, (values) => ({ username: values.username, group: values.group }), formatGroups)
+})
+
+export const ACCOUNT_COMMANDS: Record<string, Command> = {
   enable: action('Let a disabled user sign in again', 'enable', 'enableUser'),
   disable: action('Stop a user from signing in (their data and tier are kept)', 'disable', 'disableUser'),
   'reset-password': action('Reset a password: Cognito sends the user a code to choose a new one', 'reset-password', 'resetPassword'),
@@ -28,41 +37,37 @@ export const ACCOUNT_COMMANDS: Record<string, CommandSpec> = {
   'sign-out': action('Sign a user out on every device (revokes their refresh tokens)', 'sign-out', 'signOutEverywhere'),
   'verify-email': action("Mark a user's email address as verified", 'verify-email', 'verifyEmail'),
   delete: {
-    ...action('Delete a user from the pool (cannot be undone; needs --yes)', 'delete', 'deleteUser'),
+    required: ['username'],
+    summary: 'Delete a user from the pool (cannot be undone; needs --yes)',
     usage: 'delete <username> --yes',
-    options: { username: usernameOption, yes: { type: 'boolean', description: 'Confirm the deletion' }, json }
+    positional: 'username',
+    options: { username: usernameOption, yes: { type: 'boolean', description: 'Confirm the deletion' }, json },
+    check: (values) => {
+      if (values.yes !== true) throw new UsageError('Deleting a user cannot be undone: add --yes to delete.')
+    },
+    run: callAndPrint('deleteUser', (values) => ({ username: values.username, confirmUsername: values.username }), formatAction)
   },
-  groups: action("List a user's groups and the pool's other groups", 'groups', 'userGroups'),
-  'add-to-group': {
-    ...action("Add a user to one of the pool's groups", 'add-to-group', 'addToGroup'),
-    required: ['username', 'group'],
-    usage: 'add-to-group <username> --group G',
-    options: { username: usernameOption, group: groupOption, json }
+  groups: {
+    required: ['username'],
+    summary: "List a user's groups and the pool's other groups",
+    usage: 'groups <username>',
+    positional: 'username',
+    options: { username: usernameOption, json },
+    run: callAndPrint('userGroups', byUsername, formatGroups)
   },
-  'remove-from-group': {
-    ...action('Remove a user from a group', 'remove-from-group', 'removeFromGroup'),
-    required: ['username', 'group'],
-    usage: 'remove-from-group <username> --group G',
-    options: { username: usernameOption, group: groupOption, json }
-  },
-  history: action("A user's tier changes and account actions from this computer's audit trail", 'history', 'userHistory')
-}
-
-/** The request an account command sends, or a usage problem to report (exit 2). */
-export function accountRequest(name: string, values: Record<string, unknown>): { payload: unknown } | { usage: string } {
-  const username = values.username
-  if (name === 'delete') {
-    if (values.yes !== true) return { usage: 'Deleting a user cannot be undone: add --yes to delete.' }
-    return { payload: { username, confirmUsername: username } }
+  'add-to-group': membership("Add a user to one of the pool's groups", 'add-to-group', 'addToGroup'),
+  'remove-from-group': membership('Remove a user from a group', 'remove-from-group', 'removeFromGroup'),
+  history: {
+    required: ['username'],
+    summary: "A user's tier changes and account actions from this computer's audit trail",
+    usage: 'history <username>',
+    positional: 'username',
+    options: { username: usernameOption, json },
+    run: callAndPrint('userHistory', byUsername, (result) => formatHistory(result.entries))
   }
-  if (name === 'add-to-group' || name === 'remove-from-group') return { payload: { username, group: values.group } }
-  return { payload: { username } }
 }
 
-export function formatAccountResult(name: string, data: unknown): string {
-  if (name === 'groups' || name === 'add-to-group' || name === 'remove-from-group') return formatGroups(data as UserGroups)
-  if (name === 'history') return formatHistory((data as { entries: HistoryEntry[] }).entries)
-  const result = data as AccountActionResult
+function formatAction(result: AccountActionResult): string {
   return result.refreshError ? `${result.message}\n${result.refreshError.message}` : result.message
 }
 

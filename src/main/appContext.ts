@@ -5,6 +5,7 @@ import { loadAppConfig, type AppConfig } from './config/appConfig'
 import { openConnection, type Connection } from './cognito/connection'
 import { toAppError } from './cognito/errorMapping'
 import type { RestoreReport } from './sandbox/sandboxRepair'
+import { JobUpdates } from './jobs/jobUpdates'
 import { PoolSchemaService } from './services/poolSchema'
 import { createStatsService, type StatsService } from './stats/statsService'
 import { ensurePrivateDir, tightenPrivateTree } from './storage/privateFiles'
@@ -31,7 +32,17 @@ export interface AppContext {
   restartSandbox(): Promise<ConnectionStatus>
   /** Puts the last good copy in place of each damaged sandbox file, then connects again. */
   restoreSandbox(): Promise<RestoreReport>
+  /** Every long job's progress, whichever connection it runs on: the window and the CLI subscribe here. */
+  readonly jobUpdates: JobUpdates
+  /** Asks the operator where to save a file (the app's save dialog); null when they cancel. */
+  chooseSaveFile(request: SaveFileRequest): Promise<string | null>
   close(): Promise<void>
+}
+
+/** What a save dialog offers: a file name and the kind of file. */
+export interface SaveFileRequest {
+  suggestedName: string
+  format: 'csv' | 'jsonl'
 }
 
 export interface OpenOptions {
@@ -39,6 +50,8 @@ export interface OpenOptions {
   cwd?: string
   /** Who this process is, named to other processes that find the sandbox or a scan held: "the Tier Admin app". */
   processLabel?: string
+  /** The save dialog: Electron's in the app, a stand-in in the harness; the CLI takes --out instead. */
+  chooseSaveFile?: (request: SaveFileRequest) => Promise<string | null>
 }
 
 interface Opened {
@@ -49,11 +62,12 @@ interface Opened {
 
 export async function openAppContext(options: OpenOptions = {}): Promise<AppContext> {
   const processLabel = options.processLabel ?? 'Tier Admin'
-  let opened = await open(options, processLabel)
+  const jobUpdates = new JobUpdates()
+  let opened = await open(options, processLabel, jobUpdates)
 
   async function reopen(): Promise<void> {
     await closeServices(opened.services)
-    opened = await open(options, processLabel)
+    opened = await open(options, processLabel, jobUpdates)
   }
 
   const context: AppContext = {
@@ -104,15 +118,20 @@ export async function openAppContext(options: OpenOptions = {}): Promise<AppCont
         const { restoreLastGoodCopies } = await import('./sandbox/sandboxRepair')
         return await restoreLastGoodCopies(config.dataDir, processLabel)
       } finally {
-        opened = await open(options, processLabel)
+        opened = await open(options, processLabel, jobUpdates)
       }
+    },
+    jobUpdates,
+    async chooseSaveFile(request) {
+      if (!options.chooseSaveFile) throw new AppError('NOT_CONFIGURED', 'This front end has no save dialog; name the file to write instead.')
+      return options.chooseSaveFile(request)
     },
     close: () => closeServices(opened.services)
   }
   return context
 }
 
-async function open(options: OpenOptions, processLabel: string): Promise<Opened> {
+async function open(options: OpenOptions, processLabel: string, jobUpdates: JobUpdates): Promise<Opened> {
   let config: AppConfig | undefined
   try {
     config = loadAppConfig(options.env ?? process.env, options.cwd ?? process.cwd())
@@ -128,6 +147,8 @@ async function open(options: OpenOptions, processLabel: string): Promise<Opened>
         processLabel
       })
     }
+    const { userPoolId } = connection.info
+    services.stats.subscribe((progress) => jobUpdates.publish({ kind: 'stats-scan', jobId: `stats-scan:${userPoolId}`, userPoolId, progress }))
     return { status: { state: 'connected', info: connection.info }, services, config }
   } catch (error) {
     return { status: { state: 'error', error: toAppError(error).toShape() }, config }

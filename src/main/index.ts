@@ -3,9 +3,11 @@ import './quietSdkNotices'
 import { app, BrowserWindow, ipcMain } from 'electron'
 import { openAppContext, type AppContext } from './appContext'
 import { createHandlers } from './ipc/handlers'
+import { forwardJobUpdates } from './ipc/forwardJobUpdates'
 import { registerIpc } from './ipc/registerIpc'
 import { sendEvent } from './ipc/sendEvent'
 import { installMenu } from './menu'
+import { chooseSaveFile } from './saveDialog'
 import { createMainWindow, isAppUrl, lockDownSession } from './window'
 
 let context: AppContext | null = null
@@ -13,13 +15,17 @@ let context: AppContext | null = null
 async function start(): Promise<void> {
   // The CLI computes the same folder without Electron; keep them in step.
   process.env.TIER_ADMIN_DATA_DIR ??= app.getPath('userData')
-  context = await openAppContext({ processLabel: 'the Tier Admin app' })
+  context = await openAppContext({ processLabel: 'the Tier Admin app', chooseSaveFile })
   registerIpc(ipcMain, createHandlers(context), isAppUrl)
   lockDownSession()
   const mainWindow = createMainWindow()
   installMenu((screen) => {
     if (!mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, isAppUrl, 'navigate', screen)
   })
+  const stopForwarding = forwardJobUpdates(context, (update) => {
+    if (!mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, isAppUrl, 'jobUpdate', update)
+  })
+  mainWindow.once('closed', stopForwarding)
 }
 
 if (!app.requestSingleInstanceLock()) {

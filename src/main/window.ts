@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BrowserWindow, session, shell } from 'electron'
+import { isPageOf } from './security/appUrl'
 import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security/policy'
 
 /**
@@ -23,9 +24,7 @@ export function rendererUrl(): string {
 
 /** Only the app's own page may call the bridge. */
 export function isAppUrl(url: string): boolean {
-  const own = rendererUrl()
-  if (own.startsWith('file:')) return url === own || url.startsWith(`${own}#`) || url.startsWith(`${own}?`)
-  return new URL(url, own).origin === new URL(own).origin
+  return isPageOf(rendererUrl(), url)
 }
 
 /**

@@ -23,6 +23,7 @@ import type {
   UserGroups
 } from './domain'
 import type { Result } from './errors'
+import { jobUpdate, tierBucket } from './scanProgress'
 import { SCREENS } from './screens'
 import { SEARCH_FIELDS } from './searchFields'
 
@@ -103,14 +104,11 @@ export const schemas = {
   none: z.object({}).strict().optional(),
   describePool: z.object({ refresh: z.boolean().optional() }).strict().optional(),
   tierMembers: z.object({
-    bucket: z.enum(['standard', 'premium', 'none', 'invalid'], { error: 'Choose standard, premium, none or invalid' }),
+    bucket: tierBucket,
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100)
   }),
-  statsCsv: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('figures') }),
-    z.object({ kind: z.literal('tier'), bucket: z.enum(['standard', 'premium', 'none', 'invalid']) })
-  ])
+  statsCsv: z.discriminatedUnion('kind', [z.object({ kind: z.literal('figures') }), z.object({ kind: z.literal('tier'), bucket: tierBucket })])
 }
 
 export const contract = {
@@ -140,18 +138,21 @@ export const contract = {
   getOutbox: { channel: 'sandbox:outbox', request: schemas.none, result: returns<Outbox>() },
   getStats: { channel: 'stats:get', request: schemas.none, result: returns<StatsSnapshot>() },
   startStats: { channel: 'stats:start', request: schemas.none, result: returns<ScanProgress>() },
+  pauseStats: { channel: 'stats:pause', request: schemas.none, result: returns<ScanProgress | null>() },
   cancelStats: { channel: 'stats:cancel', request: schemas.none, result: returns<ScanProgress | null>() },
   listTierMembers: { channel: 'stats:tier-members', request: schemas.tierMembers, result: returns<TierMembersPage>() },
   statsCsv: { channel: 'stats:csv', request: schemas.statsCsv, result: returns<CsvFile>() }
 } as const
 
 /**
- * What the main process tells the window unasked (the application menu's items): each event's channel
+ * What the main process tells the window unasked (the application menu's items, long jobs' progress): each event's channel
  * and payload schema. The preload checks every payload against its schema before the page sees it.
  */
 export const events = {
   /** A View menu item (or its accelerator) asks for a screen. */
-  navigate: { channel: 'app:navigate', payload: z.enum(SCREENS) }
+  navigate: { channel: 'app:navigate', payload: z.enum(SCREENS) },
+  /** A long job moved: its state, elapsed time and progress, pushed as it changes (no polling). */
+  jobUpdate: { channel: 'jobs:update', payload: jobUpdate }
 } as const
 
 export type Contract = typeof contract

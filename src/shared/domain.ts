@@ -1,4 +1,5 @@
 import type { AppErrorShape } from './errors'
+import type { ScanMode, ScanProgress, StatsFigures } from './scanProgress'
 import type { Tier, TierState } from './tiers'
 
 /** Which pool the app talks to; never carries the client secret itself. */
@@ -149,65 +150,13 @@ export interface Outbox {
   messages: OutboxMessage[]
 }
 
-/** The tier buckets a scan counts: the two tiers, users without one, and any other value. */
-export type TierBucket = 'standard' | 'premium' | 'none' | 'invalid'
-export const TIER_BUCKETS: readonly TierBucket[] = ['standard', 'premium', 'none', 'invalid']
-
-export interface WeeklySignups {
-  /** The Monday that starts the week, as YYYY-MM-DD (UTC). */
-  week: string
-  standard: number
-  premium: number
-  none: number
-  invalid: number
-}
-
-export interface StatsFigures {
-  total: number
-  tiers: { standard: number; premium: number; none: number; invalid: Record<string, number> }
-  statuses: Record<string, number>
-  enabled: number
-  disabled: number
-  weekly: WeeklySignups[]
-}
-
-/** A share of the pool as a fraction with its 95% confidence interval. */
-export interface ShareEstimate {
-  share: number
-  low: number
-  high: number
-}
-
-export type ScanState = 'running' | 'cancelled' | 'failed' | 'done'
-
-export interface ScanProgress {
-  state: ScanState
-  mode: 'partitioned' | 'sequential'
-  /** Why the scan runs sequentially, when it does. */
-  modeReason?: string
-  pages: number
-  users: number
-  partitionsDone: number
-  partitionsTotal: number
-  /** Users per second over the recent window. */
-  rate: number
-  etaSeconds: number | null
-  startedAt: string
-  elapsedMs: number
-  /** Running share estimates from the partitions finished so far; null until one has finished. */
-  estimate: Record<TierBucket, ShareEstimate> | null
-  /** Exact counts of what has been scanned so far (the final figures once state is done). */
-  figures: StatsFigures
-  error?: AppErrorShape
-  /** Set when the scan runs in another process of the app (the CLI, say), which alone can cancel it: who that is. */
-  runningElsewhere?: string
-}
-
+export { TIER_BUCKETS } from './scanProgress'
+export type { ScanProgress, ShareEstimate, StatsFigures, TierBucket, WeeklySignups } from './scanProgress'
 export interface StatsResult {
   figures: StatsFigures
   finishedAt: string
   durationMs: number
-  mode: 'partitioned' | 'sequential'
+  mode: ScanMode
   /** Why the scan read the pool in one sequential pass, when it did. */
   modeReason?: string
   userPoolId: string

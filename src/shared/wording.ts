@@ -39,8 +39,13 @@ export function flagFor(field: string): string {
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 }
 
+/** What must be corrected before a request can go, in the words of the front end that asked: "Please correct the form: Password." */
+export function correctionRequest(problems: readonly string[], audience: Audience): string {
+  return `${audience === 'cli' ? 'Check the options' : 'Please correct the form'}: ${problems.join('; ')}.`
+}
+
 /** The one-line summary of field problems, in the words of the front end that asked. */
 export function validationSummary(fields: Record<string, string>, audience: Audience): string {
   const parts = Object.entries(fields).map(([field, message]) => (field === 'request' ? message : `${audience === 'cli' ? flagFor(field) : field}: ${message}`))
-  return audience === 'cli' ? `Check the options: ${parts.join('; ')}.` : `Please correct the form: ${parts.join('; ')}.`
+  return correctionRequest(parts, audience)
 }

@@ -9,6 +9,7 @@ import Module, { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Script } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/security/policy'
 import { contract, events, operations } from '../../src/shared/contract'
 import { SCREEN_LABELS, SCREENS } from '../../src/shared/screens'
 import { createFakeElectron, type MenuItem } from '../support/fakeElectron'
@@ -134,8 +135,9 @@ describe('the built main bundle', () => {
       { responseHeaders: {} },
       (response: { responseHeaders: Record<string, string[]> }) => (headers = response.responseHeaders)
     )
-    expect(headers['Content-Security-Policy'][0]).toContain("default-src 'none'")
-    expect(headers['Content-Security-Policy'][0]).toContain("script-src 'self'")
+    expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY])
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
   })
 
   it('answers the app page, refuses other frames, and is connected to its sandbox pool', async () => {

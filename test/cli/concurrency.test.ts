@@ -13,6 +13,7 @@ import { getUser } from '../../src/main/services/users'
 import { startTierAdmin, waitFor } from '../support/cliProcess'
 import { cliDataFolders, readServerRecord } from '../support/cliDataFolders'
 import { runTierAdmin } from '../support/cliRunner'
+import { ownsSandbox } from '../support/sandboxConnection'
 import { createSeededSandbox } from '../support/seededSandbox'
 import { walkModes } from '../support/walkModes'
 
@@ -167,7 +168,7 @@ describe('the CLI that runs the emulator exits while another process is attached
         await waitFor('the CLI to run the emulator', () => readServerRecord(dataDir)?.pid === owner.pid)
         connection = await openConnection(config, { processLabel: 'the test (attached)' })
         const schema = new PoolSchemaService(connection.gateway)
-        expect(connection.sandbox?.owned()).toBe(false)
+        expect(ownsSandbox(connection)).toBe(false)
         expect(Number(new URL(connection.info.endpoint!).port)).toBe(readServerRecord(dataDir)?.port)
         const tag = how.toLowerCase()
         await registerUser(connection, schema, { username: `attached_${tag}`, email: `a_${tag}@example.com`, password: strong })
@@ -183,7 +184,7 @@ describe('the CLI that runs the emulator exits while another process is attached
 
         // The next request finds the emulator gone, takes it over, and goes through.
         await registerUser(connection, schema, { username: `after_${tag}`, email: `b_${tag}@example.com`, password: strong })
-        expect(connection.sandbox?.owned()).toBe(true)
+        expect(ownsSandbox(connection)).toBe(true)
         expect(readServerRecord(dataDir)?.pid).toBe(process.pid)
         expect((await getUser(connection.gateway, `attached_${tag}`)).username).toBe(`attached_${tag}`)
         expect((await getUser(connection.gateway, `after_${tag}`)).username).toBe(`after_${tag}`)

@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import { getUser } from '../../src/main/services/users'
+import { correctionRequest } from '../../src/shared/wording'
 import { launchHarness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
 import { makeTempDir } from '../support/tempDir'
@@ -81,7 +82,7 @@ test('refuses a value without a name, a password with spaces around it, and a 10
   await page.getByRole('button', { name: 'Register user' }).click()
   await expect(page.getByText('Type the attribute name for this value, or remove the row')).toBeVisible()
   await expect(page.getByText('A password cannot begin or end with a space')).toBeVisible()
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('Not registered yet: correct Password, extra attribute 2')
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(`Not registered yet. ${correctionRequest(['Password', 'extra attribute 2'], 'app')}`)
   // Focus goes to the first field to fix, not to the page body.
   expect(await focused(page)).toMatchObject({ tag: 'INPUT', label: 'Password' })
   await screenshotAtSizes(page, 'register-invalid')

@@ -1,7 +1,7 @@
 /**
  * A statistics scan that runs in another process of the app (here the real `tier-admin stats` CLI, its
  * ListUsers rate turned down so it runs for a while): the app refuses to start a second one, shows the
- * other one's progress without Cancel or Resume, and shows its figures once it finishes there.
+ * other one's progress without Pause, Cancel or Resume, and shows its figures once it finishes there.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -44,8 +44,8 @@ test('shows a scan running in the CLI, refuses a second one, and shows its figur
   await expect(page.getByRole('main').getByRole('alert')).toContainText(/already running in the tier-admin CLI \(stats\).*code: LOCKED_BY_OTHER_PROCESS/s)
   const heading = page.getByRole('heading', { name: /^Running in the tier-admin CLI \(stats\), process \d+/ })
   await expect(heading).toBeVisible()
-  await expect(page.getByText('This window cannot cancel or resume it')).toBeVisible()
-  await expect(page.getByRole('button', { name: /Cancel scan|Scan pool|Resume scan/ })).toHaveCount(0)
+  await expect(page.getByText('This window cannot pause, cancel or resume it')).toBeVisible()
+  await expect(page.getByRole('button', { name: /Pause scan|Cancel scan|Scan pool|Resume scan/ })).toHaveCount(0)
   await expect(page.getByRole('status').filter({ hasText: /partitions [1-9]\d*\/16/ })).toBeVisible({ timeout: 30_000 })
   await screenshotAtSizes(page, 'statistics-running-elsewhere')
 

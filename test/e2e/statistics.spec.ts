@@ -1,6 +1,6 @@
 /**
  * The Statistics screen on a sandbox pool seeded with 3,000 users of every kind of tier value, its
- * ListUsers rate turned down so the scan runs long enough to watch: progress, cancel, resume, the
+ * ListUsers rate turned down so the scan runs long enough to watch: progress, pause, cancel, resume, the
  * charts and the exact counts. (cognito-local answers in one page and never throttles; paging and
  * throttling are covered against the simulator in test/main/stats.)
  */
@@ -35,7 +35,7 @@ const test = base.extend<object, { seeded: { harness: Harness; expected: ReturnT
 
 test.describe.configure({ mode: 'serial' })
 
-test('scans with progress, cancels, resumes, and shows exact counts with charts', async ({ seeded }) => {
+test('scans with progress, pauses, cancels, resumes, and shows exact counts with charts', async ({ seeded }) => {
   const { page } = seeded.harness
   const { expected } = seeded
   await page.getByRole('navigation').getByRole('button', { name: 'Statistics', exact: true }).click()
@@ -51,6 +51,14 @@ test('scans with progress, cancels, resumes, and shows exact counts with charts'
   await expect(page.getByRole('table', { name: 'Estimated shares' })).toBeVisible()
   await screenshot(page, '10-statistics-running')
   await screenshotAtSizes(page, 'statistics-running')
+
+  // A pause keeps the finished partitions; resuming carries on from them.
+  await page.getByRole('button', { name: 'Pause scan' }).click()
+  await expect(page.getByRole('region', { name: /Scan paused/ })).toBeFocused()
+  await expect(page.getByText('The partitions it finished are kept')).toBeVisible()
+  await expect(page.getByRole('button', { name: /Pause scan|Cancel scan/ })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Resume scan' }).click()
+  await expect(page.getByRole('region', { name: /Scanning the pool/ })).toBeFocused()
 
   await page.getByRole('button', { name: 'Cancel scan' }).click()
   await expect(page.getByRole('heading', { name: /Scan cancelled/ })).toBeVisible()

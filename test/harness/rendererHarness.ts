@@ -1,7 +1,8 @@
 /**
- * Runs the real built renderer in Debian's Chromium with the preload's API backed by the real
- * main-process handlers: only Electron's IPC transport is replaced (by a Playwright binding).
- * The built files are served through request routing on a fixed https origin, so no port is opened.
+ * Runs the real built renderer in Debian's Chromium with the app's own preload and main's own IPC
+ * registration, sender check and event sending: only Electron's IPC transport is replaced (by a
+ * Playwright binding, see electronInPage.ts). The built files are served through request routing on a
+ * fixed https origin, so no port is opened.
  */
 import '../../src/main/quietSdkNotices'
 // The main process loads the sandbox with import() only when it is used. Under Playwright that goes
@@ -9,14 +10,23 @@ import '../../src/main/quietSdkNotices'
 import '../../src/main/sandbox/sandbox'
 import { existsSync, readFileSync } from 'node:fs'
 import { extname, join, normalize } from 'node:path'
+import type { IpcMainInvokeEvent } from 'electron'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { appEvents, events, operations, subscriberName, type AppEvent, type PayloadOf } from '../../src/shared/contract'
+import { contract, operations, type AppEvent, type PayloadOf } from '../../src/shared/contract'
 import { openAppContext, type AppContext } from '../../src/main/appContext'
+import { forwardJobUpdates } from '../../src/main/ipc/forwardJobUpdates'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
-import { invokeOperation } from '../../src/main/ipc/invoke'
+import { registerIpc } from '../../src/main/ipc/registerIpc'
+import { sendEvent } from '../../src/main/ipc/sendEvent'
+import { isPageOf } from '../../src/main/security/appUrl'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security/policy'
+import { preloadScript } from './pagePreload'
 
 export const APP_ORIGIN = 'https://tier-admin.app'
+/** The page the harness opens: its app page, as rendererUrl() is the window's. */
+const APP_PAGE = `${APP_ORIGIN}/index.html`
+/** Main's sender check, for the harness's page. */
+const isAppUrl = (url: string): boolean => isPageOf(APP_PAGE, url)
 const RENDERER_DIR = join(__dirname, '../../out/renderer')
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
@@ -59,9 +69,9 @@ export interface Harness {
    * reply the pool cannot be made to give (a very long value, say); it is the real one otherwise.
    */
   handlers: Handlers
-  /** Calls made through the bridge, for tests that check what the page asked for. */
+  /** Calls made through the bridge (before main's sender check), for tests that check what the page asked for. */
   calls: { operation: string; payload: unknown }[]
-  /** Sends a contract event to the page as the main process does (the application menu's screen items). */
+  /** Sends a contract event to the page as the main process does (the application menu's screen items), through main's sendEvent. */
   emit<E extends AppEvent>(event: E, payload: PayloadOf<E>): Promise<void>
   close(): Promise<void>
 }
@@ -96,17 +106,40 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     (route) => route.abort('blockedbyclient')
   )
 
-  // The same sender check the Electron main process makes: only the app's own page may call.
-  await context.exposeBinding('__tierAdminInvoke', async (source, operation: string, payload: unknown) => {
-    if (new URL(source.frame.url()).origin !== APP_ORIGIN) return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Refused.' } }
-    calls.push({ operation, payload })
-    return invokeOperation(handlers, operation as never, payload)
+  // Main's IPC handlers, registered by main's own code with the same sender check; only Electron's
+  // transport is replaced: the page's ipcRenderer calls this binding, which plays ipcMain.
+  const ipcMain = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>()
+  registerIpc({ handle: (channel, listener) => void ipcMain.set(channel, listener) }, handlers, isAppUrl)
+  const operationOf = new Map(operations.map((operation) => [contract[operation].channel as string, operation]))
+  await context.exposeBinding('__tierAdminInvoke', async (source, channel: string, payload: unknown) => {
+    const handle = ipcMain.get(channel)
+    // What Electron answers an invoke on a channel nobody handles.
+    if (!handle) throw new Error(`No handler registered for '${channel}'`)
+    calls.push({ operation: operationOf.get(channel) ?? channel, payload })
+    return handle({ senderFrame: { url: source.frame.url() } } as IpcMainInvokeEvent, payload)
   })
-  const subscribers = Object.fromEntries(appEvents.map((event) => [events[event].channel, subscriberName(event)]))
-  await context.addInitScript(bridgeScript, { operationNames: operations as string[], subscribers })
+  await context.addInitScript({ content: preloadScript() })
 
   const page = await context.newPage()
-  await page.goto(`${APP_ORIGIN}/index.html`)
+  await page.goto(APP_PAGE)
+  // The page as main's sendEvent sees a window's webContents. Deliveries are chained, so events arrive
+  // in the order sent, and emit() can wait for its own.
+  let delivered: Promise<void> = Promise.resolve()
+  const contents = {
+    getURL: () => page.url(),
+    send: (channel: string, payload: unknown) => {
+      delivered = delivered
+        .then(() =>
+          page.evaluate(([name, value]) => (window as unknown as { __tierAdminEmit: (c: string, v: unknown) => void }).__tierAdminEmit(name, value), [
+            channel,
+            payload
+          ] as const)
+        )
+        .catch(() => undefined)
+    }
+  }
+  // Long jobs' progress reaches the page as in the app: main's forwarding, main's sendEvent.
+  const stopJobUpdates = forwardJobUpdates(app, (update) => void sendEvent(contents, isAppUrl, 'jobUpdate', update))
   return {
     page,
     app,
@@ -115,36 +148,13 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     handlers,
     calls,
     emit: async (event, payload) => {
-      const { channel, payload: schema } = events[event]
-      // The preload drops what its schema refuses; so does this stand-in.
-      if (!schema.safeParse(payload).success) return
-      await page.evaluate(([name, value]) => (window as unknown as { __tierAdminEmit: (c: string, v: unknown) => void }).__tierAdminEmit(name, value), [
-        channel,
-        payload
-      ] as const)
+      sendEvent(contents, isAppUrl, event, payload)
+      await delivered
     },
     close: async () => {
+      stopJobUpdates()
       await browser.close()
       await app.close()
     }
   }
-}
-
-/** Runs in the page before its scripts: the stand-in for the preload's contextBridge API. */
-function bridgeScript({ operationNames, subscribers }: { operationNames: string[]; subscribers: Record<string, string> }): void {
-  const invoke = (window as unknown as { __tierAdminInvoke: (operation: string, payload: unknown) => Promise<unknown> }).__tierAdminInvoke
-  const api: Record<string, unknown> = {}
-  for (const name of operationNames) api[name] = (payload?: unknown) => invoke(name, payload)
-  // Events: the test's emit() plays the main process's webContents.send on a channel.
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  for (const [channel, name] of Object.entries(subscribers)) {
-    api[name] = (listener: (payload: unknown) => void) => {
-      const set = listeners.get(channel) ?? new Set()
-      listeners.set(channel, set.add(listener))
-      return () => void set.delete(listener)
-    }
-  }
-  const emit = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload))
-  Object.defineProperty(window, '__tierAdminEmit', { value: emit, writable: false, configurable: false })
-  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
 }

@@ -17,12 +17,8 @@ let stats: StatsService
 let expected: ReturnType<typeof seedSandboxUsers>
 
 async function waitUntilFinished(service: StatsService) {
-  for (let i = 0; i < 1200; i++) {
-    const snapshot = await service.snapshot()
-    if (snapshot.progress?.state !== 'running') return snapshot
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('The scan did not finish')
+  await service.settled()
+  return service.snapshot()
 }
 
 beforeAll(async () => {

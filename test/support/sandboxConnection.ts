@@ -1,4 +1,7 @@
+import { join } from 'node:path'
 import { openConnection, type Connection } from '../../src/main/cognito/connection'
+import { SANDBOX_OWNER_LOCK } from '../../src/main/sandbox/constants'
+import { lockHolder } from '../../src/main/storage/fileLock'
 import { PoolSchemaService } from '../../src/main/services/poolSchema'
 import { makeTempDir } from './tempDir'
 
@@ -15,4 +18,9 @@ export async function openTestSandbox(): Promise<{ connection: Connection; schem
       temp.remove()
     }
   }
+}
+
+/** Whether this process runs the connection's sandbox emulator: it holds the sandbox's owner lock (src/main/sandbox/sandbox.ts). */
+export function ownsSandbox(connection: Connection): boolean {
+  return !!connection.sandbox && lockHolder(join(connection.sandbox.dataDir, SANDBOX_OWNER_LOCK))?.pid === process.pid
 }

@@ -10,13 +10,14 @@ import '../../src/main/quietSdkNotices'
 import { openConnection } from '../../src/main/cognito/connection'
 import { PoolSchemaService } from '../../src/main/services/poolSchema'
 import { registerUser } from '../../src/main/services/registration'
+import { ownsSandbox } from './sandboxConnection'
 
 async function main(): Promise<void> {
   const [dataDir, prefix, inFlightArg] = process.argv.slice(2)
   if (!dataDir || !prefix) throw new Error('Usage: tortureWriter.ts <dataDir> <usernamePrefix> [inFlight]')
   const inFlight = Number(inFlightArg ?? 4)
   const connection = await openConnection({ pool: { kind: 'sandbox' }, dataDir, listUsersRate: 30 }, { processLabel: 'the torture writer' })
-  if (!connection.sandbox?.owned()) throw new Error('The torture writer must own the sandbox')
+  if (!ownsSandbox(connection)) throw new Error('The torture writer must own the sandbox')
   const schema = new PoolSchemaService(connection.gateway)
   await schema.describe()
   process.stdout.write('READY\n')

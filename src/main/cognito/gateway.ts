@@ -4,6 +4,9 @@ import { auditUnwritableError } from '../storage/localErrors'
 import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from './audit'
 import type { QuotaLimiters } from './quotas'
 import { abortableSleep } from './rateLimiter'
+import { backoffMs, classifyFailure, mayRetry, nameOf, patienceRule, type Patience } from './retryPolicy'
+
+export { nameOf } from './retryPolicy'
 
 /** The commands that change a pool; each one is written to the audit trail, ahead of sending. */
 const WRITE_COMMANDS = new Set([
@@ -22,26 +25,8 @@ const WRITE_COMMANDS = new Set([
   'AdminRemoveUserFromGroupCommand'
 ])
 
-/**
- * Writes that must not be sent twice: a repeated SignUp answers UsernameExists for the user the first
- * one created, a repeated resend or reset mails a second code, a repeated delete answers UserNotFound
- * for the user it deleted. Cognito refuses a throttled request before doing anything, so those are
- * retried; a dropped connection may have lost only the answer, so they are not.
- */
-const NOT_REPEATABLE = new Set([
-  'SignUpCommand',
-  'ConfirmSignUpCommand',
-  'ResendConfirmationCodeCommand',
-  'AdminCreateUserCommand',
-  'AdminResetUserPasswordCommand',
-  'AdminDeleteUserCommand'
-])
-
 /** Resends of a request that never reached a working endpoint, before its failure is reported. */
 const MAX_RECONNECTS = 5
-
-const THROTTLE_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingException'])
-const TRANSIENT_ERRORS = new Set(['InternalErrorException', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'TimeoutError', 'RequestTimeout'])
 
 // The SDK's command classes are generic; this is the part of them the gateway relies on.
 interface AnyCommand {
@@ -51,8 +36,12 @@ interface AnyCommand {
 
 export interface SendOptions {
   signal?: AbortSignal
-  /** Attempts on throttling or transient failures before the error reaches the caller. */
+  /** How long failures are waited out (see Patience); 'short' by default. */
+  patience?: Patience
+  /** Overrides the patience's number of attempts, e.g. 2 for a figure that is only nice to have. */
   maxAttempts?: number
+  /** Told how long the answered attempt took on the wire, without its wait for the rate limiter. */
+  onAnswered?: (latencyMs: number) => void
   /** For the audit trail of a write: the values it replaces (only what may be written down, e.g. the old tier). */
   previous?: Record<string, string>
 }
@@ -75,7 +64,8 @@ export interface GatewayOptions {
 
 /**
  * The one place where the app talks to Cognito: every request waits for its quota category's rate
- * limiter, throttling slows that limiter down and is retried, and every write lands in the audit trail.
+ * limiter, throttling slows that limiter down, failures are retried as retryPolicy says (the only
+ * retry loop in the app), and every write lands in the audit trail.
  */
 export class CognitoGateway {
   readonly userPoolId: string
@@ -99,35 +89,38 @@ export class CognitoGateway {
   async send<Output>(command: AnyCommand, options: SendOptions = {}): Promise<Output> {
     const name = command.constructor.name
     const limiter = this.limiters.forCommand(name)
-    const maxAttempts = options.maxAttempts ?? 6
+    const rule = patienceRule(options.patience)
+    const maxAttempts = options.maxAttempts ?? rule.attempts
     // Write-ahead: no intent on disk, no request.
     const intent = WRITE_COMMANDS.has(name) ? await this.recordIntent(name, command.input, options) : null
     let reconnects = 0
     for (let attempt = 1; ; attempt++) {
       try {
         await limiter.acquire(options.signal)
+        const sentAt = performance.now()
         const output = (await this.client.send(command as never, { abortSignal: options.signal })) as Output
+        options.onAnswered?.(performance.now() - sentAt)
         limiter.onSuccess()
         if (intent) await this.recordResult(intent, 'ok')
         return output
       } catch (error) {
-        const errorName = nameOf(error)
         // Several short-lived processes can hand the sandbox on in turn, so a request may need a few tries to reach it.
         if (this.reconnect && reconnects < MAX_RECONNECTS && !options.signal?.aborted && (await this.reconnect(error))) {
           reconnects++
           attempt--
           continue
         }
-        const throttled = THROTTLE_ERRORS.has(errorName)
-        if (throttled) limiter.onThrottled()
-        const transient = TRANSIENT_ERRORS.has(errorName)
-        const retryable = throttled || (transient && !NOT_REPEATABLE.has(name))
-        if (!retryable || attempt >= maxAttempts || options.signal?.aborted) {
-          const outcome = transient && intent ? 'unknown' : 'failed'
-          if (intent) await this.recordResult(intent, outcome, errorName)
-          throw outcome === 'unknown' ? new WriteOutcomeUnknownError(name, command.input, error) : error
+        const kind = classifyFailure(error)
+        if (kind === 'throttled') limiter.onThrottled()
+        const aborted = options.signal?.aborted === true
+        if (aborted || attempt >= maxAttempts || !mayRetry(kind, name, rule)) {
+          const outcome = kind === 'lost' && intent ? 'unknown' : 'failed'
+          if (intent) await this.recordResult(intent, outcome, nameOf(error))
+          if (outcome === 'unknown') throw new WriteOutcomeUnknownError(name, command.input, error)
+          // The caller's reason for stopping, not the SDK's AbortError, so a cancel reads as a cancel.
+          throw aborted ? options.signal!.reason : error
         }
-        await this.sleep(backoffMs(attempt), options.signal)
+        await this.sleep(backoffMs(attempt, rule), options.signal)
       }
     }
   }
@@ -197,19 +190,4 @@ function auditableChanges(input: AuditedInput): Record<string, string> | undefin
   if (input.GroupName) changes.group = input.GroupName
   if (input.MessageAction === 'RESEND') changes.invitation = 'resent'
   return Object.keys(changes).length ? changes : undefined
-}
-
-/** Exponential backoff with full jitter, capped at 5 s. */
-function backoffMs(attempt: number): number {
-  return Math.random() * Math.min(5000, 100 * 2 ** attempt)
-}
-
-export function nameOf(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const e = error as { name?: unknown; code?: unknown }
-    if (typeof e.name === 'string' && e.name !== 'Error') return e.name
-    if (typeof e.code === 'string') return e.code
-    if (typeof e.name === 'string') return e.name
-  }
-  return 'UnknownError'
 }

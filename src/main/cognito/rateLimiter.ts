@@ -19,10 +19,10 @@ export interface RateLimiterOptions {
 }
 
 export class RateLimiter {
-  private configuredRate: number
+  private readonly configuredRate: number
   private currentRate: number
   private readonly minRate: number
-  private burst: number
+  private readonly burst: number
   private tokens: number
   private lastRefill: number
   private successesSinceThrottle = 0

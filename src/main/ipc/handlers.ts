@@ -44,6 +44,7 @@ export function createHandlers(app: AppContext): Handlers {
     },
     getStats: async () => services().stats.snapshot(),
     startStats: async () => services().stats.start(),
+    pauseStats: async () => services().stats.pause(),
     cancelStats: async () => services().stats.cancel(),
     listTierMembers: async ({ bucket, offset, limit }) => services().stats.tierMembers(bucket, offset, limit),
     statsCsv: async (request) => services().stats.csv(request)

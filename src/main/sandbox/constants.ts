@@ -15,3 +15,6 @@ export const SANDBOX_MOVED = 'SandboxMovedException'
 
 /** Beside each sandbox file, the version it replaced: the last good copy. */
 export const BACKUP_SUFFIX = '.bak'
+
+/** In the sandbox folder: the lock of the one process that runs the emulator. */
+export const SANDBOX_OWNER_LOCK = 'owner.lock'

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import { describeHolder, tryAcquireLock, type FileLock, type LockHolder } from '../storage/fileLock'
 import { ensurePrivateDir, writeFileAtomic } from '../storage/privateFiles'
-import { SANDBOX_MOVED } from './constants'
+import { SANDBOX_MOVED, SANDBOX_OWNER_LOCK } from './constants'
 import { startEmulator, type RunningEmulator } from './emulatorServer'
 import { SandboxOutbox } from './outbox'
 import { ensurePool, readPoolRecord, type SandboxPool } from './sandboxPool'
@@ -34,8 +34,6 @@ export interface Sandbox extends SandboxPool {
   endpoint(): string
   /** The per-run credential every request must carry. */
   credential(): string
-  /** True while this process runs the emulator (and so stops it on quit). */
-  owned(): boolean
   /** Whether the emulator answers right now. */
   answers(): Promise<boolean>
   /**
@@ -68,7 +66,7 @@ async function open(appDataDir: string, options: OpenSandboxOptions): Promise<Sa
   const dir = join(appDataDir, 'sandbox')
   await ensurePrivateDir(dir)
   const outbox = new SandboxOutbox(join(dir, 'outbox.jsonl'))
-  const paths = { lock: join(dir, 'owner.lock'), server: join(dir, 'server.json') }
+  const paths = { lock: join(dir, SANDBOX_OWNER_LOCK), server: join(dir, 'server.json') }
   let role: Role = await connect()
   let pool: SandboxPool = await poolFor(role)
   let reconnecting: Promise<boolean> | null = null
@@ -154,7 +152,6 @@ async function open(appDataDir: string, options: OpenSandboxOptions): Promise<Sa
     outbox,
     endpoint: () => `http://127.0.0.1:${role.record.port}`,
     credential: () => role.record.credential,
-    owned: () => role.kind === 'owner',
     answers: () => emulatorAnswers(role.record.port, role.record.credential),
     reconnect(error: unknown) {
       if (!wasNotDelivered(error)) return Promise.resolve(false)

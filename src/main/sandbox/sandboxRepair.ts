@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import { describeHolder, tryAcquireLock } from '../storage/fileLock'
 import { writeFileAtomic } from '../storage/privateFiles'
-import { BACKUP_SUFFIX } from './constants'
+import { BACKUP_SUFFIX, SANDBOX_OWNER_LOCK } from './constants'
 import { readStoreFile } from './durableStore'
 import { SandboxDamagedError } from './sandboxDamage'
 import { parsePool, poolRecordPath } from './sandboxPool'
@@ -59,7 +59,7 @@ export interface RestoreReport {
  */
 export async function restoreLastGoodCopies(appDataDir: string, processLabel: string): Promise<RestoreReport> {
   const dir = join(appDataDir, 'sandbox')
-  const attempt = await tryAcquireLock(join(dir, 'owner.lock'), processLabel)
+  const attempt = await tryAcquireLock(join(dir, SANDBOX_OWNER_LOCK), processLabel)
   if (!attempt.acquired) {
     throw new AppError('LOCKED_BY_OTHER_PROCESS', `The sandbox is open in ${describeHolder(attempt.heldBy)}. Close it there before restoring.`)
   }

@@ -1,3 +1,4 @@
+import { attributeNameInPool, customAttributeName } from '../../shared/attributeNames'
 import { AppError } from '../../shared/errors'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 
@@ -21,11 +22,8 @@ export const STANDARD_ATTRIBUTES = new Set([
   'zoneinfo'
 ])
 
-/** "company" → "custom:company", "given_name" → "given_name" (a standard attribute); "custom:x" is kept as it is. */
-export function customAttributeName(name: string): string {
-  const trimmed = name.trim()
-  return trimmed.startsWith('custom:') || STANDARD_ATTRIBUTES.has(trimmed) ? trimmed : `custom:${trimmed}`
-}
+/** The email has its own field, which checks it; typed as an extra attribute it would become a custom one of that name. */
+const EMAIL_ATTRIBUTES = new Set(['email', 'email_verified'].map(customAttributeName))
 
 /**
  * The operator's extra attributes as Cognito attribute names. The tier has its own field, and two
@@ -35,8 +33,8 @@ export function customAttributeName(name: string): string {
 export function normalizeExtraAttributes(extra: Record<string, string> | undefined): { Name: string; Value: string }[] {
   const seen = new Map<string, string>()
   for (const rawName of Object.keys(extra ?? {})) {
-    const name = customAttributeName(rawName)
-    if (name === 'custom:email' || name === 'custom:email_verified') {
+    const name = attributeNameInPool(rawName, (typed) => STANDARD_ATTRIBUTES.has(typed))
+    if (EMAIL_ATTRIBUTES.has(name)) {
       throw new AppError('VALIDATION', 'Set the email with {emailField}, not as an extra attribute.', { [`attributes.${rawName}`]: 'Use the Email field' })
     }
     if (name === TIER_ATTRIBUTE) {

@@ -2,6 +2,7 @@ import { DescribeUserPoolCommand, type DescribeUserPoolCommandOutput } from '@aw
 import type { PasswordPolicy, PoolInfo } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
+import { bareAttributeName, isCustomName } from '../../shared/attributeNames'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { CognitoGateway } from '../cognito/gateway'
 
@@ -38,7 +39,7 @@ export class PoolSchemaService {
 
 function missingAttributesError(missing: string[], poolName: string): AppError {
   const list = missing.join(', ')
-  const bare = missing.map((name) => name.replace(/^custom:/, '')).join(', ')
+  const bare = missing.map(bareAttributeName).join(', ')
   const fields = Object.fromEntries(missing.map((name) => [`attributes.${name}`, `The pool has no attribute ${name}`]))
   return new AppError(
     'ATTRIBUTE_NOT_IN_SCHEMA',
@@ -50,7 +51,7 @@ function missingAttributesError(missing: string[], poolName: string): AppError {
 export function toPoolInfo(output: DescribeUserPoolCommandOutput): PoolInfo {
   const pool = output.UserPool ?? {}
   const attributeNames = (pool.SchemaAttributes ?? []).map((attribute) => attribute.Name ?? '').filter(Boolean)
-  const customAttributes = attributeNames.filter((name) => name.startsWith('custom:')).map((name) => name.slice('custom:'.length))
+  const customAttributes = attributeNames.filter(isCustomName).map(bareAttributeName)
   return {
     poolName: pool.Name ?? pool.Id ?? 'unnamed pool',
     customAttributes,

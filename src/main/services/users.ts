@@ -13,11 +13,9 @@ import { allowedMatch, type SearchField, type SearchMatch } from '../../shared/s
 import { TIER_ATTRIBUTE, tierLabel, tierStateOf, type TierState } from '../../shared/tiers'
 import { toAppError } from '../cognito/errorMapping'
 import type { CognitoGateway } from '../cognito/gateway'
+import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import type { PoolSchemaService } from './poolSchema'
 import { parseTier } from './tierInput'
-
-/** ListUsers returns at most 60 users a page. */
-export const LIST_USERS_PAGE_SIZE = 60
 
 export async function getUser(gateway: CognitoGateway, username: string): Promise<UserDetail> {
   const output = await gateway.send<AdminGetUserCommandOutput>(new AdminGetUserCommand({ UserPoolId: gateway.userPoolId, Username: username }))

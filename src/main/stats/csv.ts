@@ -2,7 +2,7 @@
  * CSV output for the statistics screen: RFC 4180 quoting, and text cells that a spreadsheet would
  * run as a formula are prefixed with an apostrophe (OWASP's advice against CSV injection).
  */
-import type { StatsFigures, TierMember } from '../../shared/domain'
+import { TIER_BUCKETS, type StatsFigures, type TierMember } from '../../shared/domain'
 
 const FORMULA_START = /^[=+\-@\t\r]/
 
@@ -28,7 +28,7 @@ export function figuresCsv(figures: StatsFigures): string {
   for (const [status, count] of sortedEntries(figures.statuses)) rows.push(['status', status, count])
   rows.push(['enabled', '', figures.enabled], ['disabled', '', figures.disabled])
   for (const week of figures.weekly) {
-    for (const bucket of ['standard', 'premium', 'none', 'invalid'] as const) rows.push([`signups_${bucket}`, week.week, week[bucket]])
+    for (const bucket of TIER_BUCKETS) rows.push([`signups_${bucket}`, week.week, week[bucket]])
   }
   return rows.map(csvRow).join('\r\n') + '\r\n'
 }

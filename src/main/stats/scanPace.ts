@@ -3,7 +3,7 @@
  * counts seen as pages arrive, the pool's size projected from the finished partitions, and the time
  * left at that rate.
  */
-import { prefixFraction } from './scanner'
+import { prefixFraction } from './partitionPlan'
 import type { PartitionRecord } from './scanStore'
 
 const RATE_WINDOW_MS = 10_000

@@ -3,7 +3,7 @@
  *
  *   current.json              which result is the last finished one: { result, folder }
  *   results/<id>/<bucket>.tsv that result's users per tier bucket (username, email, tier value)
- *   scan/state.json           the unfinished scan: mode, partitions, time spent, how it stopped
+ *   scan/state.json           the unfinished scan: mode and partitions (its state and time are in job.json)
  *   scan/done/<part>.json     a finished partition's counts, written once when it finishes
  *   scan/members/<part>.tsv   a finished partition's users; `.part` while it is being scanned
  *
@@ -19,7 +19,6 @@ import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { TIER_BUCKETS, type ScanProgress, type StatsResult, type TierBucket, type TierMember } from '../../shared/domain'
-import type { AppErrorShape } from '../../shared/errors'
 import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
 import { bucketOf, type ScannedUser, type Tally } from './tally'
 
@@ -32,10 +31,6 @@ export interface ScanMeta {
   /** Sub prefixes, or [''] for a sequential scan. */
   partitions: string[]
   startedAt: string
-  /** Time spent in earlier runs of this scan. */
-  elapsedMs: number
-  state: 'running' | 'cancelled' | 'failed'
-  error?: AppErrorShape
   estimatedUsers?: number
 }
 
@@ -164,7 +159,7 @@ export class ScanStore {
     await this.saveMeta(meta)
   }
 
-  saveMeta(meta: ScanMeta): Promise<void> {
+  private saveMeta(meta: ScanMeta): Promise<void> {
     return writeJsonAtomic(join(this.scanDir, 'state.json'), meta)
   }
 

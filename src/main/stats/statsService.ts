@@ -3,31 +3,42 @@
  * on custom attributes), split by sub prefix so partitions run side by side at the UserList quota,
  * with a running estimate from finished partitions, cancel and resume, and member lists kept on disk.
  */
-import { join } from 'node:path'
 import type { CognitoGateway } from '../cognito/gateway'
 import type { CsvFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, TierMembersPage } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
-import { describeHolder, lockHolder, tryAcquireLock, type FileLock } from '../storage/fileLock'
-import { ensurePrivateDir } from '../storage/privateFiles'
+import { toAppError } from '../cognito/errorMapping'
+import { Job } from '../jobs/job'
+import { watchJobRecord } from '../jobs/recordWatcher'
 import { figuresCsv, memberCsvRow, membersCsvHeader } from './csv'
-import { ScanRun } from './scanRun'
+import { scanProgressOf } from './scanProgressView'
+import { ScanRun, type ScanSettings } from './scanRun'
 import { ScanStore } from './scanStore'
 
 export interface StatsService {
   /** The running or resumable scan and the last finished result, from memory or disk. */
   snapshot(): Promise<StatsSnapshot>
   /**
-   * Starts a scan (or resumes a cancelled or failed one) in the background and returns its progress at
-   * once. Throws SCAN_IN_PROGRESS if one runs here, LOCKED_BY_OTHER_PROCESS if another process scans this pool.
+   * Starts a scan (or resumes a stopped one from its finished partitions) in the background and returns
+   * its progress at once. Throws SCAN_IN_PROGRESS if one runs here, LOCKED_BY_OTHER_PROCESS if another
+   * process scans this pool.
    */
   start(): Promise<ScanProgress>
-  /** Stops the running scan, keeping its finished partitions for resume; null when none runs. */
+  /** Pauses the running scan, keeping its finished partitions; resolves once it stopped (null when none runs here). */
+  pause(): Promise<ScanProgress | null>
+  /** Stops the running scan, keeping its finished partitions for a later start; null when none runs here. */
   cancel(): Promise<ScanProgress | null>
+  /**
+   * Every change of the scan's progress, pushed: about four a second while it runs here, each move of
+   * its state, and each finished partition of a scan another process runs. Returns the unsubscribe.
+   */
+  subscribe(listener: (progress: ScanProgress) => void): () => void
+  /** Resolves once the scan running in this process has stopped, with how it ended; null when none ran. */
+  settled(): Promise<ScanProgress | null>
   /** A page of the users in a tier bucket as the last finished scan saw them. Throws NO_SCAN_RESULT before one finished. */
   tierMembers(bucket: TierBucket, offset: number, limit: number): Promise<TierMembersPage>
   /** The last finished scan's figures, or one bucket's users, as CSV. Throws NO_SCAN_RESULT before one finished. */
   csv(request: { kind: 'figures' } | { kind: 'tier'; bucket: TierBucket }): Promise<CsvFile>
-  /** Cancels any running scan and waits for it to stop. */
+  /** Pauses any running scan (a later start resumes it) and stops following other processes. */
   dispose(): Promise<void>
 }
 
@@ -39,7 +50,8 @@ export interface StatsServiceOptions {
   partitionDigits?: 1 | 2
   /** Partitions read side by side; 16 by default. */
   concurrency?: number
-  onProgress?: (progress: ScanProgress) => void
+  /** Read the pool in one sequential pass (the benchmark's baseline). */
+  sequential?: boolean
   /** Who this process is, named to another process whose scan is refused: "the Tier Admin app". */
   processLabel?: string
 }
@@ -49,36 +61,53 @@ export interface StatsServiceOptions {
  * coarse partition of the plan at once, so none is left to run alone at the end.
  */
 const DEFAULT_CONCURRENCY = 16
-
-interface Active {
-  run: ScanRun
-  controller: AbortController
-  finished: Promise<void>
-}
-
-/** The per-pool lock a scan holds from start to finish, across every process of the app. */
-const SCAN_LOCK = 'scan.lock'
-
-/** The reason a scan is aborted when the operator cancels it. */
-function cancelledError(): AppError {
-  return new AppError('CANCELLED', 'The scan was cancelled; start it again to resume where it stopped.')
-}
+const PROGRESS_INTERVAL_MS = 250
 
 /** Creates the statistics service for one pool (one gateway and one state folder). */
 export function createStatsService(options: StatsServiceOptions): StatsService {
   const store = new ScanStore(options.stateDir)
   const userPoolId = options.gateway.userPoolId
-  let active: Active | null = null
-  let starting = false
-  let lastRun: ScanRun | null = null
+  const listeners = new Set<(progress: ScanProgress) => void>()
+  /** This process's run: the one under way, or the last one it ran. */
+  let run: ScanRun | null = null
+  let lastPush = 0
+  let stopWatching: (() => void) | null = null
 
-  const settings = {
+  const job = new Job({
+    id: `stats-scan:${userPoolId}`,
+    kind: 'stats-scan',
+    dir: options.stateDir,
+    lockName: 'scan.lock',
+    owner: options.processLabel ?? 'Tier Admin',
+    lockedMessage: (holder) =>
+      `A scan of this pool is already running in ${holder}. Wait for it to finish there (its figures then show here too), or stop it there first.`,
+    busyMessage: 'A scan of this pool is already running. Wait for it to finish or stop it.',
+    describeError: (error) => toAppError(error, { operation: 'ListUsers' }).toShape()
+  })
+
+  const settings: ScanSettings = {
     gateway: options.gateway,
     store,
     partitionDigits: options.partitionDigits,
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
-    onProgress: options.onProgress
+    sequential: options.sequential,
+    onChange: (force) => {
+      const view = job.current()
+      if (view && run) push(scanProgressOf(run.counters(), view), force)
+    }
   }
+
+  function push(progress: ScanProgress, force: boolean): void {
+    const now = performance.now()
+    if (!force && now - lastPush < PROGRESS_INTERVAL_MS) return
+    lastPush = now
+    for (const listener of [...listeners]) listener(progress)
+  }
+
+  // Each move of the job (started, pausing, stopped, done) reaches subscribers at once.
+  job.onChange((view) => {
+    if (run) push(scanProgressOf(run.counters(), view), true)
+  })
 
   /** From disk each time: another process of the app may have finished a scan of this pool since. */
   async function last(): Promise<StatsResult | null> {
@@ -97,73 +126,80 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
     return result
   }
 
-  async function lockScan(): Promise<FileLock> {
-    const attempt = await tryAcquireLock(join(options.stateDir, SCAN_LOCK), options.processLabel ?? 'Tier Admin')
-    if (attempt.acquired) return attempt.lock
-    throw new AppError(
-      'LOCKED_BY_OTHER_PROCESS',
-      `A scan of this pool is already running in ${describeHolder(attempt.heldBy)}. Wait for it to finish there (its figures then show here too), or stop it there first.`
-    )
+  async function progressNow(): Promise<ScanProgress | null> {
+    const view = await job.view()
+    if (!view) return null
+    if (run && !view.runningElsewhere) return scanProgressOf(run.counters(), view)
+    const saved = await savedScan()
+    const progress = saved ? scanProgressOf(new ScanRun(settings, saved).counters(), view) : null
+    follow(view.runningElsewhere !== undefined)
+    return progress
   }
 
-  function launch(run: ScanRun, lock: FileLock): Active {
-    const controller = new AbortController()
-    const finished = run.execute(controller.signal).then(() => {
-      lock.release()
-      lastRun = run
-      active = null
+  /** While another process runs the scan and someone listens here, its progress is pushed as it saves it. */
+  function follow(elsewhere: boolean): void {
+    if (!elsewhere || listeners.size === 0) {
+      stopWatching?.()
+      stopWatching = null
+      return
+    }
+    stopWatching ??= watchJobRecord(options.stateDir, () => {
+      void progressNow()
+        .then(async (progress) => progress ?? finishedElsewhere())
+        .then(
+          (progress) => progress && push(progress, true),
+          () => undefined
+        )
     })
-    return { run, controller, finished }
+  }
+
+  /** A scan another process just finished has left no unfinished state, only its result: say it is done. */
+  async function finishedElsewhere(): Promise<ScanProgress | null> {
+    const [view, result] = await Promise.all([job.view(), last()])
+    if (view?.state !== 'done' || !result) return null
+    const counters = new ScanRun(settings, null).counters()
+    return { ...scanProgressOf({ ...counters, complete: true }, view), users: result.figures.total, figures: result.figures, mode: result.mode }
   }
 
   const service: StatsService = {
     async snapshot() {
-      if (active) return { progress: active.run.progress(), last: await last() }
-      const elsewhere = lockHolder(join(options.stateDir, SCAN_LOCK))
-      if (elsewhere && elsewhere.pid !== process.pid) {
-        // Another process of the app is scanning this pool: show its progress as its partitions finish.
-        const progress = new ScanRun(settings, await savedScan()).progress()
-        return { progress: { ...progress, state: 'running', runningElsewhere: describeHolder(elsewhere) }, last: await last() }
-      }
-      if (lastRun) return { progress: lastRun.progress(), last: await last() }
-      const saved = await savedScan()
-      // A scan that was running when the app quit is shown as cancelled: start() resumes it.
-      const progress = saved
-        ? new ScanRun(settings, { ...saved, meta: { ...saved.meta, state: saved.meta.state === 'running' ? 'cancelled' : saved.meta.state } }).progress()
-        : null
-      return { progress, last: await last() }
+      return { progress: await progressNow(), last: await last() }
     },
 
     async start() {
-      // A run that has already reported its end (failed, cancelled, done) is only saving its state:
-      // wait for that instead of refusing a start the screen offers.
-      if (active && active.run.progress().state !== 'running') await active.finished
-      if (active || starting) throw new AppError('SCAN_IN_PROGRESS', 'A scan of this pool is already running. Wait for it to finish or cancel it.')
-      starting = true
-      try {
-        await ensurePrivateDir(options.stateDir)
-        const lock = await lockScan()
-        try {
-          // Read under the lock: another process may have finished or moved the scan a moment ago.
-          const run = new ScanRun(settings, await savedScan())
-          lastRun = null
-          active = launch(run, lock)
-          return run.progress()
-        } catch (error) {
-          lock.release()
-          throw error
-        }
-      } finally {
-        starting = false
-      }
+      await job.start(async () => {
+        // Read under the lock: another process may have finished or moved the scan a moment ago.
+        const current = new ScanRun(settings, await savedScan())
+        run = current
+        return async (control) => void (await current.execute(control))
+      })
+      follow(false)
+      return scanProgressOf(run!.counters(), job.current() ?? { state: 'queued', elapsedMs: 0 })
+    },
+
+    async pause() {
+      if (!job.local) return null
+      await job.pause()
+      return progressNow()
     },
 
     async cancel() {
-      const current = active
-      if (!current) return null
-      current.controller.abort(cancelledError())
-      await current.finished
-      return current.run.progress()
+      if (!job.local) return null
+      await job.cancel()
+      return progressNow()
+    },
+
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0) follow(false)
+      }
+    },
+
+    async settled() {
+      await job.settled()
+      return run ? progressNow() : null
     },
 
     async tierMembers(bucket, offset, limit) {
@@ -185,7 +221,8 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
     },
 
     async dispose() {
-      await service.cancel()
+      follow(false)
+      await service.pause()
     }
   }
   return service

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { ConnectionBar } from './components/ConnectionBar'
 import { NavBar } from './components/NavBar'
 import { ToastStack } from './components/ToastStack'
@@ -17,8 +18,18 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
 }
 
 export function App() {
-  const connection = useConnection()
-  const { load, watch } = connection
+  const connection = useConnection(
+    useShallow((state) => ({
+      status: state.status,
+      pool: state.pool,
+      poolError: state.poolError,
+      checkingPool: state.checkingPool,
+      health: state.health,
+      busy: state.busy,
+      actionError: state.actionError
+    }))
+  )
+  const { load, watch, checkPool, checkHealth, restartSandbox, restoreSandbox } = useConnection.getState()
   const screen = useNavigation((state) => state.screen)
   useEffect(() => {
     void load()
@@ -38,17 +49,11 @@ export function App() {
   return (
     <div className="app-shell">
       <ConnectionBar
-        status={connection.status}
-        pool={connection.pool}
-        poolError={connection.poolError}
-        checkingPool={connection.checkingPool}
-        health={connection.health}
-        busy={connection.busy}
-        actionError={connection.actionError}
-        onCheckPool={() => void connection.checkPool(true)}
-        onCheckHealth={() => void connection.checkHealth()}
-        onRestartSandbox={() => void connection.restartSandbox()}
-        onRestoreSandbox={() => void connection.restoreSandbox()}
+        {...connection}
+        onCheckPool={() => void checkPool(true)}
+        onCheckHealth={() => void checkHealth()}
+        onRestartSandbox={() => void restartSandbox()}
+        onRestoreSandbox={() => void restoreSandbox()}
       />
       <NavBar />
       <main ref={mainRef} className="app-main" tabIndex={-1}>

@@ -1,8 +1,10 @@
 /**
  * The gateway, on an SDK-level fake (cognito-local never throttles): throttling slows the shared
- * limiter and is retried; every write is audited, failures too; nothing secret is written down.
+ * limiter and is retried; other failures are retried as the retry policy says, longer for a patient
+ * caller, but a write that must not repeat is never resent after a lost answer; every write is
+ * audited, failures too; nothing secret is written down.
  */
-import { AdminUpdateUserAttributesCommand, ListUsersCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider'
+import { AdminDeleteUserCommand, AdminUpdateUserAttributesCommand, ListUsersCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { describe, expect, it } from 'vitest'
 import { MemoryAuditLog } from '../../support/memoryAuditLog'
 import { CognitoGateway } from '../../../src/main/cognito/gateway'
@@ -11,6 +13,18 @@ import { toAppError } from '../../../src/main/cognito/errorMapping'
 import { cognitoException, fakeCognitoClient } from '../../support/fakeCognitoClient'
 
 const connectionReset = (): Error => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+const connectionRefused = (): Error => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED', syscall: 'connect' })
+const serverFault = (): Error => Object.assign(new Error('Service Unavailable'), { name: 'Unknown', $fault: 'server', $metadata: { httpStatusCode: 503 } })
+const list = () => new ListUsersCommand({ UserPoolId: 'p' })
+
+/** Fails the first `failures` calls with `error`, then answers. */
+const failing = (failures: number, error: () => Error) => fakeCognitoClient((_name, _input, call) => (call <= failures ? error() : { Users: [] }))
+
+/** A sleep that only records what it was asked to wait. */
+function recordingSleep() {
+  const waits: number[] = []
+  return { waits, sleep: async (ms: number) => void waits.push(ms) }
+}
 
 const noSleep = async () => undefined
 
@@ -172,5 +186,93 @@ describe('CognitoGateway', () => {
     expect(sent).toHaveLength(2)
     expect(reconnects).toBe(1)
     expect(audit.results).toEqual([expect.objectContaining({ outcome: 'ok' })])
+  })
+
+  it.each([
+    ['InternalErrorException', () => cognitoException('InternalErrorException')],
+    ['an HTTP 503', serverFault],
+    ['a reset connection', connectionReset],
+    ['a timeout', () => cognitoException('TimeoutError')],
+    ['a reset hidden under a wrapper', () => Object.assign(new Error('fetch failed'), { cause: connectionReset() })]
+  ])('retries a read after %s', async (_name, error) => {
+    const { client, sent } = failing(2, error)
+    const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit: new MemoryAuditLog(), sleep: noSleep })
+    await expect(gateway.send(list())).resolves.toEqual({ Users: [] })
+    expect(sent).toHaveLength(3)
+  })
+
+  it('reports a refused connection at once to an operator, but a scan waits it out', async () => {
+    const short = failing(3, connectionRefused)
+    const interactive = new CognitoGateway({
+      client: short.client,
+      userPoolId: 'p',
+      limiters: new QuotaLimiters(),
+      audit: new MemoryAuditLog(),
+      sleep: noSleep
+    })
+    await expect(interactive.send(list())).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+    expect(short.sent).toHaveLength(1)
+    const long = failing(3, connectionRefused)
+    const scan = new CognitoGateway({ client: long.client, userPoolId: 'p', limiters: new QuotaLimiters(), audit: new MemoryAuditLog(), sleep: noSleep })
+    await expect(scan.send(list(), { patience: 'long' })).resolves.toEqual({ Users: [] })
+    expect(long.sent).toHaveLength(4)
+  })
+
+  it('rides out at least 30 s of throttling with long patience, with growing jittered waits, where short gives up after 6 tries', async () => {
+    // A high quota, so the limiter's own slow-down after each throttle does not hold the test up.
+    const fast = () => new QuotaLimiters({ UserList: 10_000 })
+    const short = failing(11, () => cognitoException('TooManyRequestsException'))
+    const shortWaits = recordingSleep()
+    const interactive = new CognitoGateway({ client: short.client, userPoolId: 'p', limiters: fast(), audit: new MemoryAuditLog(), sleep: shortWaits.sleep })
+    await expect(interactive.send(list())).rejects.toMatchObject({ name: 'TooManyRequestsException' })
+    expect(short.sent).toHaveLength(6)
+    const long = failing(11, () => cognitoException('TooManyRequestsException'))
+    const { waits, sleep } = recordingSleep()
+    const scan = new CognitoGateway({ client: long.client, userPoolId: 'p', limiters: fast(), audit: new MemoryAuditLog(), sleep })
+    await expect(scan.send(list(), { patience: 'long' })).resolves.toEqual({ Users: [] })
+    expect(long.sent).toHaveLength(12)
+    expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(30_000)
+    expect(Math.max(...waits)).toBeLessThanOrEqual(10_000)
+    expect(waits[5]!).toBeGreaterThan(waits[0]!)
+    // Jitter: the same attempt does not wait the same time on every run.
+    expect(new Set([...shortWaits.waits.slice(0, 4), ...waits.slice(0, 4)]).size).toBeGreaterThan(4)
+  })
+
+  it('does not resend a write that must not repeat after a lost answer, however patient the caller', async () => {
+    const { client, sent } = failing(1, connectionReset)
+    const audit = new MemoryAuditLog()
+    const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit, sleep: noSleep })
+    const failure = await gateway.send(new AdminDeleteUserCommand({ UserPoolId: 'p', Username: 'jane' }), { patience: 'long' }).catch((e: unknown) => e)
+    expect(failure).toMatchObject({ name: 'WriteOutcomeUnknownError' })
+    expect(sent).toHaveLength(1)
+    expect(audit.results).toEqual([expect.objectContaining({ operation: 'AdminDeleteUser', outcome: 'unknown', errorName: 'ECONNRESET' })])
+  })
+
+  it('resends a write that must not repeat after a refused connection when the caller is patient: it never left', async () => {
+    const { client, sent } = failing(2, connectionRefused)
+    const audit = new MemoryAuditLog()
+    const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit, sleep: noSleep })
+    await gateway.send(new SignUpCommand({ ClientId: 'c', Username: 'jane', Password: 'Secret#123' }), { patience: 'long' })
+    expect(sent).toHaveLength(3)
+    expect(audit.results).toEqual([expect.objectContaining({ operation: 'SignUp', outcome: 'ok' })])
+  })
+
+  it("stops retrying when the caller aborts, with the caller's reason and nothing more sent", async () => {
+    const { client, sent } = failing(100, () => cognitoException('TooManyRequestsException'))
+    const controller = new AbortController()
+    const stop = new Error('cancelled by the operator')
+    const sleep = async (): Promise<void> => controller.abort(stop)
+    const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit: new MemoryAuditLog(), sleep })
+    await expect(gateway.send(list(), { patience: 'long', signal: controller.signal })).rejects.toBe(stop)
+    expect(sent).toHaveLength(1)
+  })
+
+  it('tells the caller how long the answered request took, without its wait for the limiter', async () => {
+    const { client } = fakeCognitoClient(() => new Promise((resolve) => setTimeout(() => resolve({ Users: [] }), 30)))
+    const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit: new MemoryAuditLog(), sleep: noSleep })
+    const latencies: number[] = []
+    await gateway.send(list(), { onAnswered: (ms) => latencies.push(ms) })
+    expect(latencies).toHaveLength(1)
+    expect(latencies[0]).toBeGreaterThanOrEqual(25)
   })
 })

@@ -91,9 +91,9 @@ describe('share estimate from finished partitions', () => {
       gateway: simGateway(sim, 1000),
       stateDir: join(temp.dir, 'scan'),
       partitionDigits: 2,
-      concurrency: 1,
-      onProgress: watcher.onProgress
+      concurrency: 1
     })
+    service.subscribe(watcher.onProgress)
     try {
       await service.start()
       const { progress } = await waitUntilStopped(service)

@@ -1,15 +1,10 @@
 import type { StatsService } from '../../../src/main/stats/statsService'
 import type { ScanProgress, StatsSnapshot } from '../../../src/shared/domain'
 
-/** Polls until the scan is no longer running; no wall-clock assertion, only a generous cap. */
-export async function waitUntilStopped(service: StatsService, maxWaitMs = 120_000): Promise<StatsSnapshot> {
-  const deadline = Date.now() + maxWaitMs
-  while (Date.now() < deadline) {
-    const snapshot = await service.snapshot()
-    if (snapshot.progress?.state !== 'running') return snapshot
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error('The scan did not stop')
+/** Waits for the scan this service runs to stop (pushed, not polled), then reads where it stands. */
+export async function waitUntilStopped(service: StatsService): Promise<StatsSnapshot> {
+  await service.settled()
+  return service.snapshot()
 }
 
 /** Resolves with the first progress report that satisfies the predicate. */

@@ -106,8 +106,9 @@ describe('tier statistics scan', () => {
 
   it('resumes a cancelled scan and ends with the same totals as one uninterrupted scan', async () => {
     const watcher = progressWatcher()
-    const { sim, make } = await setup({ users: 12_000, latencyMs: 5 }, { partitionDigits: 1, concurrency: 3, onProgress: watcher.onProgress }, 200)
+    const { sim, make } = await setup({ users: 12_000, latencyMs: 5 }, { partitionDigits: 1, concurrency: 3 }, 200)
     const first = make()
+    first.subscribe(watcher.onProgress)
     await first.start()
     await watcher.when((p) => p.partitionsDone >= 4)
     const cancelled = await first.cancel()

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { StatsFigures } from '../../../src/shared/domain'
 import { expectedFigures, indexOfUsername, makeUser, SubIndex, type SimUser } from './users'
+import { decodeToken, encodeToken, matches, parseFilter, Quota, SimError, toWire, type Filter } from './wire'
 
 export interface CognitoSimOptions {
   /** How many synthetic users the pool holds. */
@@ -26,6 +27,13 @@ export interface CognitoSimOptions {
    * rejects the filter, 'ignored' returns every user as if there were no filter.
    */
   subPrefixFilter?: 'ok' | 'empty' | 'error' | 'ignored'
+  /**
+   * A backend behaviour the scan guards against (SparsePageGuard): a filtered ListUsers reads a
+   * Limit-sized slice of the unfiltered pool and returns only that slice's matching users, with a token
+   * as long as the unfiltered pool goes on. Filtered pages come back nearly empty, and a partitioned
+   * scan reads the whole pool once per partition.
+   */
+  filterAfterPaging?: boolean
   /** Called on every request before it is answered, e.g. to stop the server mid-scan. */
   onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void
 }
@@ -50,120 +58,6 @@ export interface CognitoSim {
 
 const SERVICE = 'AWSCognitoIdentityProviderService.'
 const MAX_LIMIT = 60
-
-class SimError extends Error {
-  constructor(
-    readonly type: string,
-    message: string
-  ) {
-    super(message)
-  }
-}
-
-/** One parsed `attr op "value"` filter. */
-interface Filter {
-  attribute: string
-  op: '=' | '^='
-  value: string
-}
-
-const SEARCHABLE = new Set([
-  'username',
-  'email',
-  'phone_number',
-  'name',
-  'given_name',
-  'family_name',
-  'preferred_username',
-  'cognito:user_status',
-  'status',
-  'sub'
-])
-
-function parseFilter(text: string | undefined): Filter | null {
-  if (text === undefined || text.trim() === '') return null
-  const match = /^\s*([\w:]+)\s*(\^=|=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(text)
-  if (!match) throw new SimError('InvalidParameterException', `Error while parsing filter: ${text}`)
-  const [, attribute, op, raw] = match
-  if (!SEARCHABLE.has(attribute!)) throw new SimError('InvalidParameterException', `Invalid search attribute: ${attribute}`)
-  return { attribute: attribute!, op: op as Filter['op'], value: raw!.replace(/\\(.)/g, '$1') }
-}
-
-function attributeOf(user: SimUser, attribute: string): string | undefined {
-  switch (attribute) {
-    case 'username':
-      return user.username
-    case 'email':
-      return user.email ?? undefined
-    case 'sub':
-      return user.sub
-    case 'cognito:user_status':
-      return user.status
-    case 'status':
-      return user.enabled ? 'Enabled' : 'Disabled'
-    default:
-      return undefined
-  }
-}
-
-function matches(user: SimUser, filter: Filter): boolean {
-  let actual = attributeOf(user, filter.attribute)
-  if (actual === undefined) return false
-  let wanted = filter.value
-  // Cognito compares user status case-insensitively and everything else exactly.
-  if (filter.attribute === 'cognito:user_status') {
-    actual = actual.toLowerCase()
-    wanted = wanted.toLowerCase()
-  }
-  return filter.op === '=' ? actual === wanted : actual.startsWith(wanted)
-}
-
-function toWire(user: SimUser): Record<string, unknown> {
-  const attributes = [{ Name: 'sub', Value: user.sub }]
-  if (user.email !== null) attributes.push({ Name: 'email', Value: user.email }, { Name: 'email_verified', Value: 'true' })
-  if (user.tier !== undefined) attributes.push({ Name: 'custom:user_tier', Value: user.tier })
-  return {
-    Username: user.username,
-    Attributes: attributes,
-    UserCreateDate: user.createdAt,
-    UserLastModifiedDate: user.createdAt,
-    Enabled: user.enabled,
-    UserStatus: user.status
-  }
-}
-
-/** A token bucket at the pool's quota, refilled continuously. */
-class Quota {
-  private tokens: number
-  private last = performance.now()
-
-  constructor(
-    private rate: number | undefined,
-    private burst: number | undefined
-  ) {
-    this.tokens = this.capacity()
-  }
-
-  set(rate: number | undefined): void {
-    this.rate = rate
-    this.burst = undefined
-    this.tokens = Math.min(this.tokens, this.capacity())
-  }
-
-  take(): boolean {
-    if (this.rate === undefined) return true
-    const now = performance.now()
-    this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.last) / 1000) * this.rate)
-    this.last = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
-    return true
-  }
-
-  private capacity(): number {
-    return this.burst ?? Math.max(1, this.rate ?? 1)
-  }
-}
 
 /** Starts the simulator on 127.0.0.1 with an OS-assigned port. */
 export async function startCognitoSim(options: CognitoSimOptions): Promise<CognitoSim> {
@@ -193,7 +87,12 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     }
     const start = decodeToken(body.PaginationToken, filterText)
     const effective = filter?.attribute === 'sub' && options.subPrefixFilter === 'ignored' ? null : filter
-    const page = effective?.attribute === 'sub' ? subPage(effective, start, limit) : scanPage(effective, start, limit)
+    const page =
+      effective && options.filterAfterPaging
+        ? slicePage(effective, start, limit)
+        : effective?.attribute === 'sub'
+          ? subPage(effective, start, limit)
+          : scanPage(effective, start, limit)
     return { Users: page.users.map(toWire), ...(page.next !== null ? { PaginationToken: encodeToken(filterText, page.next) } : {}) }
   }
 
@@ -220,6 +119,17 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     }
     while (filter && pos < count && !matches(makeUser(seed, pos), filter)) pos++
     return { users, next: pos < count ? pos : null }
+  }
+
+  // The filter-after-paging backend: one slice of the unfiltered pool (creation order), filtered afterwards.
+  function slicePage(filter: Filter, start: number, limit: number): { users: SimUser[]; next: number | null } {
+    const end = Math.min(count, start + Math.max(1, limit))
+    const users: SimUser[] = []
+    for (let pos = start; pos < end; pos++) {
+      const user = makeUser(seed, pos)
+      if (matches(user, filter)) users.push(user)
+    }
+    return { users, next: end < count ? end : null }
   }
 
   function findUser(body: Record<string, unknown>): SimUser {
@@ -334,20 +244,4 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     setQuota: (rate) => quota.set(rate),
     userAt: (index) => makeUser(seed, index)
   }
-}
-
-// Tokens carry the filter they were issued for, as Cognito's do (using one with another filter fails).
-function encodeToken(filter: string, position: number): string {
-  return Buffer.from(JSON.stringify({ v: 1, f: filter, p: position })).toString('base64url')
-}
-
-function decodeToken(token: unknown, filter: string): number {
-  if (token === undefined || token === null) return 0
-  try {
-    const parsed = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as { v: number; f: string; p: number }
-    if (parsed.v === 1 && parsed.f === filter && Number.isInteger(parsed.p) && parsed.p >= 0) return parsed.p
-  } catch {
-    // Falls through to the same error as a token for another filter.
-  }
-  throw new SimError('InvalidParameterException', 'Invalid pagination token')
 }

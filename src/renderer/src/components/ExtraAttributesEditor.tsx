@@ -1,6 +1,8 @@
 import { useRef } from 'react'
+import { bareAttributeName, CUSTOM_PREFIX, customAttributeName, isCustomName } from '../../../shared/attributeNames'
 import type { PoolInfo } from '../../../shared/domain'
-import { bareName, isStandardAttribute, newAttributeRow, type AttributeRow } from '../utils/attributeRows'
+import { TIER_ATTRIBUTE } from '../../../shared/tiers'
+import { isStandardAttribute, newAttributeRow, type AttributeRow } from '../utils/attributeRows'
 
 interface Props {
   rows: AttributeRow[]
@@ -30,7 +32,7 @@ export function ExtraAttributesEditor({ rows, onChange, pool, problems }: Props)
     onChange(rows.filter((_, i) => i !== index))
     focusAfterRender(rows[index + 1] ?? rows[index - 1])
   }
-  const custom = pool?.customAttributes.filter((name) => name !== 'user_tier').map((name) => `custom:${name}`)
+  const custom = pool?.customAttributes.map(customAttributeName).filter((name) => name !== TIER_ATTRIBUTE)
   return (
     <fieldset className="mb-3">
       <legend className="form-label fs-6 mb-1">Extra attributes</legend>
@@ -47,7 +49,7 @@ export function ExtraAttributesEditor({ rows, onChange, pool, problems }: Props)
             <div className="col-5">
               <div className="input-group has-validation">
                 <span className="input-group-text mono" title={standard ? 'A standard Cognito attribute, sent under its own name' : undefined}>
-                  {standard ? 'std' : 'custom:'}
+                  {standard ? 'std' : CUSTOM_PREFIX}
                 </span>
                 <input
                   id={attributeNameId(row)}
@@ -55,7 +57,7 @@ export function ExtraAttributesEditor({ rows, onChange, pool, problems }: Props)
                   aria-label={`Attribute name ${number}`}
                   aria-invalid={Boolean(problem)}
                   aria-describedby={problem ? problemId : undefined}
-                  value={bareName(row.name) === row.name.trim() ? row.name : bareName(row.name)}
+                  value={isCustomName(row.name) ? bareAttributeName(row.name) : row.name}
                   placeholder="company"
                   onChange={(event) => update(row.key, { name: event.target.value })}
                 />

@@ -1,3 +1,5 @@
+import { TIER_BUCKETS } from '../../../shared/domain'
+import { BUCKET_LABELS } from '../utils/format'
 import { isFiltered, statusTitle, statusWord, type EnabledFilter, type ListFilters, type TierFilter } from '../utils/userListView'
 
 interface Props {
@@ -15,10 +17,7 @@ const ENABLED_OPTIONS: { value: EnabledFilter; label: string }[] = [
 
 const TIER_OPTIONS: { value: TierFilter; label: string }[] = [
   { value: 'any', label: 'All tiers' },
-  { value: 'standard', label: 'standard' },
-  { value: 'premium', label: 'premium' },
-  { value: 'none', label: 'no tier' },
-  { value: 'invalid', label: 'invalid value' }
+  ...TIER_BUCKETS.map((bucket) => ({ value: bucket, label: BUCKET_LABELS[bucket] }))
 ]
 
 /** Narrows the loaded results in the page: no Cognito call, so it is instant and costs no quota. */

@@ -1,22 +1,17 @@
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js'
 import { Bar, Doughnut } from 'react-chartjs-2'
-import type { StatsFigures } from '../../../shared/domain'
+import { TIER_BUCKETS, type StatsFigures, type TierBucket } from '../../../shared/domain'
 import { useTheme, type Theme } from '../stores/themeStore'
+import { BUCKET_LABELS } from '../utils/format'
 import { withEmptyWeeks } from '../utils/weeks'
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend)
 
 /** Series colours per mode: the light mode's grey and blue are too dark to tell apart on a dark card. */
-const COLORS: Record<Theme, Record<'standard' | 'premium' | 'none' | 'invalid', string>> = {
+const COLORS: Record<Theme, Record<TierBucket, string>> = {
   light: { standard: '#6b7280', premium: '#2563eb', none: '#f59e0b', invalid: '#dc2626' },
   dark: { standard: '#9ca3af', premium: '#60a5fa', none: '#fbbf24', invalid: '#f87171' }
 }
-const SERIES = [
-  { key: 'standard', label: 'standard' },
-  { key: 'premium', label: 'premium' },
-  { key: 'none', label: 'no tier' },
-  { key: 'invalid', label: 'invalid' }
-] as const
 
 /** Text, grid and card colours from Bootstrap's variables for the mode in use (a canvas cannot read CSS itself). */
 function themeColors(): { text: string; grid: string; card: string } {
@@ -34,7 +29,7 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
   const theme = useTheme((state) => state.theme)
   const colors = COLORS[theme]
   const { text, grid, card } = themeColors()
-  const counts = { standard: figures.tiers.standard, premium: figures.tiers.premium, none: figures.tiers.none, invalid: invalidTotal(figures) }
+  const counts: Record<TierBucket, number> = { ...figures.tiers, invalid: invalidTotal(figures) }
   const allWeeks = withEmptyWeeks(figures.weekly)
   const weeks = allWeeks.slice(-26)
   const legend = { position: 'bottom' as const, labels: { color: text } }
@@ -51,9 +46,9 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
                 aria-label="Tier doughnut chart"
                 role="img"
                 data={{
-                  labels: SERIES.map((series) => series.label),
+                  labels: TIER_BUCKETS.map((bucket) => BUCKET_LABELS[bucket]),
                   datasets: [
-                    { data: SERIES.map((series) => counts[series.key]), backgroundColor: SERIES.map((series) => colors[series.key]), borderColor: card }
+                    { data: TIER_BUCKETS.map((bucket) => counts[bucket]), backgroundColor: TIER_BUCKETS.map((bucket) => colors[bucket]), borderColor: card }
                   ]
                 }}
                 options={{ animation: false, maintainAspectRatio: false, plugins: { legend } }}
@@ -73,7 +68,11 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
                 role="img"
                 data={{
                   labels: weeks.map((week) => week.week),
-                  datasets: SERIES.map((series) => ({ label: series.label, data: weeks.map((week) => week[series.key]), backgroundColor: colors[series.key] }))
+                  datasets: TIER_BUCKETS.map((bucket) => ({
+                    label: BUCKET_LABELS[bucket],
+                    data: weeks.map((week) => week[bucket]),
+                    backgroundColor: colors[bucket]
+                  }))
                 }}
                 options={{
                   animation: false,

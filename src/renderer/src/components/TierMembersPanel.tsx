@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../../../shared/errors'
+import { TIER_ATTRIBUTE } from '../../../shared/tiers'
 import { MEMBERS_PAGE, type MembersView } from '../stores/tierMembersStore'
 import { BUCKET_LABELS, formatDateTime } from '../utils/format'
 import { ErrorAlert } from './ErrorAlert'
@@ -68,7 +69,7 @@ export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onP
             <tr>
               <th scope="col">Username</th>
               <th scope="col">Email</th>
-              <th scope="col" title="The custom:user_tier value as stored">
+              <th scope="col" title={`The ${TIER_ATTRIBUTE} value as stored`}>
                 Tier value
               </th>
             </tr>

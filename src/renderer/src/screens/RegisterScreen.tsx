@@ -1,14 +1,14 @@
 import { useRef, type FormEvent } from 'react'
+import { CUSTOM_PREFIX } from '../../../shared/attributeNames'
 import { TIER_DESCRIPTIONS, TIERS } from '../../../shared/tiers'
+import { correctionRequest } from '../../../shared/wording'
 import { BusyButton } from '../components/BusyButton'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ExtraAttributesEditor } from '../components/ExtraAttributesEditor'
 import { PasswordChecklist } from '../components/PasswordChecklist'
 import { RegisterResultCard } from '../components/RegisterResultCard'
 import { TextField } from '../components/TextField'
-import { useConfirmation } from '../stores/confirmationStore'
 import { useConnection } from '../stores/connectionStore'
-import { useNavigation } from '../stores/navigationStore'
 import { useRegistration, type RegisterField } from '../stores/registrationStore'
 import { attributeRowProblems, attributesOf, poolAttributeName } from '../utils/attributeRows'
 import { FIELD_LABELS, registerFieldErrors, withServerRowProblems } from '../utils/registerForm'
@@ -26,8 +26,7 @@ export function RegisterScreen() {
   const busy = useRegistration((state) => state.busy)
   const result = useRegistration((state) => state.result)
   const error = useRegistration((state) => state.error)
-  const { edit, setRows, setShowPassword, markSubmitted, submit, clearForm, reset } = useRegistration.getState()
-  const go = useNavigation((state) => state.go)
+  const { edit, setRows, setShowPassword, markSubmitted, submit, clearForm, confirmRegistered } = useRegistration.getState()
   const formRef = useRef<HTMLFormElement>(null)
   const resultRef = useRef<HTMLHeadingElement>(null)
   const errorRef = useRef<HTMLDivElement>(null)
@@ -135,7 +134,7 @@ export function RegisterScreen() {
           <ExtraAttributesEditor rows={rows} onChange={setRows} pool={pool} problems={rowProblems} />
           {submitted && formProblems.length > 0 && !busy ? (
             <div className="alert alert-danger" role="alert">
-              Not registered yet: correct {formProblems.join(', ')}.
+              Not registered yet. {correctionRequest(formProblems, 'app')}
             </div>
           ) : (
             <ErrorAlert ref={errorRef} error={error} title="The user was not registered" />
@@ -160,19 +159,11 @@ export function RegisterScreen() {
       </div>
       <div className="col-lg-4">
         {result ? (
-          <RegisterResultCard
-            result={result}
-            headingRef={resultRef}
-            onConfirm={() => {
-              useConfirmation.getState().prefill(result.username)
-              reset()
-              go('confirm')
-            }}
-          />
+          <RegisterResultCard result={result} headingRef={resultRef} onConfirm={confirmRegistered} />
         ) : (
           <div className="text-body-secondary small">
             <p>New users get the tier you choose (standard unless you pick premium) and a confirmation code at their email address.</p>
-            <p>Extra attributes are the pool's custom attributes, typed without the “custom:” prefix, or standard ones such as given_name.</p>
+            <p>Extra attributes are the pool's custom attributes, typed without the “{CUSTOM_PREFIX}” prefix, or standard ones such as given_name.</p>
             <p>The form keeps what you typed when you switch screens, until you register the user or clear it.</p>
           </div>
         )}

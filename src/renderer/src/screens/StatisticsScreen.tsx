@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { TierBucket } from '../../../shared/domain'
+import { isActive } from '../../../shared/jobs'
 import { BucketSelect } from '../components/BucketSelect'
 import { BusyButton } from '../components/BusyButton'
 import { CountsTable } from '../components/CountsTable'
@@ -13,27 +14,27 @@ import { formatDateTime, formatDuration } from '../utils/format'
 export function StatisticsScreen() {
   const snapshot = useStats((state) => state.snapshot)
   const loading = useStats((state) => state.loading)
-  const starting = useStats((state) => state.starting)
-  const cancelling = useStats((state) => state.cancelling)
+  const pending = useStats((state) => state.pending)
   const exporting = useStats((state) => state.exporting)
   const error = useStats((state) => state.error)
   const exported = useStats((state) => state.exported)
   const exportError = useStats((state) => state.exportError)
-  const { load, start, cancel, exportCsv, stopPolling } = useStats.getState()
+  const subscribe = useStats((state) => state.subscribe)
+  const start = useStats((state) => state.start)
+  const pause = useStats((state) => state.pause)
+  const cancel = useStats((state) => state.cancel)
+  const exportCsv = useStats((state) => state.exportCsv)
   const [bucket, setBucket] = useState<TierBucket>('premium')
   const panelRef = useRef<HTMLElement>(null)
   const errorRef = useRef<HTMLDivElement>(null)
   const resultRef = useRef<HTMLHeadingElement>(null)
 
-  useEffect(() => {
-    void load()
-    return stopPolling
-  }, [load, stopPolling])
+  useEffect(subscribe, [subscribe])
 
-  const progress = snapshot?.progress ?? null
   const last = snapshot?.last ?? null
-  const running = progress?.state === 'running'
-  const resumable = progress?.state === 'cancelled' || progress?.state === 'failed'
+  // A finished scan is shown by its figures below, not by a panel.
+  const progress = snapshot?.progress?.state === 'done' ? null : (snapshot?.progress ?? null)
+  const active = progress !== null && isActive(progress.state)
 
   // A scan that finishes takes its panel (and the focus in it) away: focus goes on to its figures.
   const finishedAt = last?.finishedAt
@@ -44,7 +45,7 @@ export function StatisticsScreen() {
     if (document.activeElement === document.body || document.activeElement === null) resultRef.current?.focus()
   }, [finishedAt])
 
-  /** Scan, Resume and Cancel buttons vanish once pressed: focus goes to what they did. */
+  /** Scan, Pause, Resume and Cancel buttons vanish once pressed: focus goes to what they did. */
   async function act(action: () => Promise<void>): Promise<void> {
     await action()
     requestAnimationFrame(() => (useStats.getState().error ? errorRef.current : (panelRef.current ?? resultRef.current))?.focus())
@@ -54,9 +55,10 @@ export function StatisticsScreen() {
     <div>
       <div className="d-flex align-items-center mb-3 gap-2">
         <h1 className="h3 mb-0 me-auto">Tier statistics</h1>
-        {!running && (
-          <BusyButton busy={starting} onClick={() => void act(start)}>
-            {resumable ? 'Resume scan' : 'Scan pool'}
+        {/* A scan that stopped part-way is resumed from its panel; this starts a new one. */}
+        {!progress && (
+          <BusyButton busy={pending === 'start'} onClick={() => void act(start)}>
+            Scan pool
           </BusyButton>
         )}
       </div>
@@ -66,12 +68,18 @@ export function StatisticsScreen() {
       </p>
       {loading && <p className="text-body-secondary">Loading…</p>}
       <ErrorAlert ref={errorRef} error={error} />
-      {progress && progress.state !== 'done' && (
-        <ScanProgressPanel ref={panelRef} progress={progress} cancelling={cancelling} onCancel={() => void act(cancel)} />
+      {progress && (
+        <ScanProgressPanel
+          ref={panelRef}
+          progress={progress}
+          pending={pending}
+          onPause={() => void act(pause)}
+          onCancel={() => void act(cancel)}
+          onResume={() => void act(start)}
+        />
       )}
-      {progress?.error && <ErrorAlert error={progress.error} title="The scan stopped" />}
-      {running && progress.estimate && <EstimateTable estimate={progress.estimate} />}
-      {running && progress.figures.total > 0 && (
+      {progress?.estimate && <EstimateTable estimate={progress.estimate} />}
+      {progress && progress.figures.total > 0 && (
         <p className="small text-body-secondary">
           So far: {progress.figures.total.toLocaleString()} users counted exactly; the final figures appear when the scan finishes.
         </p>
@@ -85,6 +93,7 @@ export function StatisticsScreen() {
               ({formatDuration(last.durationMs / 1000)}, {last.mode})
             </span>
           </h2>
+          {last.mode === 'sequential' && last.modeReason && <p className="small text-warning-emphasis">{last.modeReason}</p>}
           {/* The exports on a row of their own, with what the last one did beside them. */}
           <div className="d-flex align-items-center flex-wrap gap-2 mb-3">
             <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'figures' })}>
@@ -106,12 +115,7 @@ export function StatisticsScreen() {
           <CountsTable figures={last.figures} />
         </section>
       ) : (
-        !running &&
-        !loading && (
-          <p className="text-body-secondary">
-            No scan of this pool has finished yet. {resumable ? '“Resume scan” reads the partitions it has not finished.' : 'Start one with “Scan pool”.'}
-          </p>
-        )
+        !active && !loading && <p className="text-body-secondary">No scan of this pool has finished yet.{progress ? '' : ' Start one with “Scan pool”.'}</p>
       )}
     </div>
   )

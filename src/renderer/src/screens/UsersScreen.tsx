@@ -8,9 +8,7 @@ import { SearchResultsPane } from '../components/SearchResultsPane'
 import { TierListForm } from '../components/TierListForm'
 import { TierMembersPanel } from '../components/TierMembersPanel'
 import { UserDetailPane } from '../components/UserDetailPane'
-import { useNavigation } from '../stores/navigationStore'
-import { useStats } from '../stores/statsStore'
-import { useTierMembers } from '../stores/tierMembersStore'
+import { useTierList } from '../hooks/useTierList'
 import { useUsers } from '../stores/usersStore'
 
 /**
@@ -19,16 +17,13 @@ import { useUsers } from '../stores/usersStore'
  */
 export function UsersScreen() {
   const search = useUsers(useShallow((state) => ({ draft: state.draft, searching: state.searching, selected: state.selected?.username ?? null })))
-  const tier = useTierMembers(
-    useShallow((state) => ({ bucket: state.bucket, shown: state.shown, view: state.view, loading: state.loading, error: state.error }))
-  )
-  const scannedAt = useStats((state) => state.snapshot?.last?.finishedAt ?? null)
-  const go = useNavigation((state) => state.go)
+  const { setDraft, search: runSearch, select, openUsername } = useUsers.getState()
+  const tier = useTierList()
   const headingRef = useRef<HTMLHeadingElement>(null)
 
   /** Enter on a row: the panel shows the user and takes focus, so the tier editor is two Tabs away. */
   function activate(user: UserDetail): void {
-    useUsers.getState().select(user)
+    select(user)
     // The panel for a newly selected user mounts in this render; focus it once it is there.
     requestAnimationFrame(() => headingRef.current?.focus())
   }
@@ -37,7 +32,7 @@ export function UsersScreen() {
     <div className="users-screen">
       <div className="users-top">
         <h1 className="h3 mb-0 users-title">Users</h1>
-        <SearchBar {...search.draft} searching={search.searching} onChange={useUsers.getState().setDraft} onSearch={() => void useUsers.getState().search()} />
+        <SearchBar {...search.draft} searching={search.searching} onChange={setDraft} onSearch={() => void runSearch()} />
       </div>
       <div className="users-split">
         <section className="users-list-pane" aria-label="User list">
@@ -45,22 +40,17 @@ export function UsersScreen() {
             <TierMembersPanel
               view={tier.view}
               error={tier.error}
-              scannedAt={scannedAt}
+              scannedAt={tier.scannedAt}
               selected={search.selected}
-              onOpen={(username) => void useUsers.getState().openUsername(username)}
-              onPage={(offset) => tier.view && void useTierMembers.getState().load(tier.view.bucket, offset)}
-              onBack={useTierMembers.getState().hide}
-              onGoToStatistics={() => go('statistics')}
+              onOpen={(username) => void openUsername(username)}
+              onPage={tier.page}
+              onBack={tier.hide}
+              onGoToStatistics={tier.goToStatistics}
             />
           ) : (
             <SearchResultsPane onActivate={activate} />
           )}
-          <TierListForm
-            bucket={tier.bucket}
-            loading={tier.loading}
-            onChange={useTierMembers.getState().choose}
-            onList={(bucket) => void useTierMembers.getState().load(bucket)}
-          />
+          <TierListForm bucket={tier.bucket} loading={tier.loading} onChange={tier.choose} onList={tier.list} />
         </section>
         <UserDetailPane headingRef={headingRef} />
       </div>

@@ -4,6 +4,8 @@ import type { RegisterResult } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
 import type { AttributeRow } from '../utils/attributeRows'
 import { api } from './api'
+import { useConfirmation } from './confirmationStore'
+import { useNavigation } from './navigationStore'
 
 export interface RegisterForm {
   username: string
@@ -37,6 +39,8 @@ interface RegistrationState {
   clearForm: () => void
   /** Forgets the last result (the "Registered" card) and error. */
   reset: () => void
+  /** Takes the operator from the "Registered" card to the Confirm screen, the new user's name filled in. */
+  confirmRegistered: () => void
 }
 
 /**
@@ -78,5 +82,12 @@ export const useRegistration = create<RegistrationState>((set, get) => ({
     return false
   },
   clearForm: () => set({ form: EMPTY_FORM, rows: [], touched: {}, submitted: false, showPassword: false, error: null }),
-  reset: () => set({ result: null, error: null })
+  reset: () => set({ result: null, error: null }),
+  confirmRegistered: () => {
+    const registered = get().result
+    if (!registered) return
+    useConfirmation.getState().prefill(registered.username)
+    get().reset()
+    useNavigation.getState().go('confirm')
+  }
 }))

@@ -4,8 +4,10 @@
  * silently fails to reach the pool.
  */
 import { addCustomAttributeSteps } from '../../../shared/attributeAdvice'
+import { attributeNameInPool, bareAttributeName, customAttributeName, isCustomName } from '../../../shared/attributeNames'
 import { schemas } from '../../../shared/contract'
 import type { PoolInfo } from '../../../shared/domain'
+import { TIER_ATTRIBUTE } from '../../../shared/tiers'
 
 export interface AttributeRow {
   key: number
@@ -19,19 +21,15 @@ export function newAttributeRow(): AttributeRow {
   return { key: nextKey++, name: '', value: '' }
 }
 
-export function bareName(name: string): string {
-  return name.trim().replace(/^custom:/, '')
-}
-
 /** A name Cognito defines for every pool (given_name, locale …): sent as typed, not as custom:…. */
 export function isStandardAttribute(name: string, pool: Pick<PoolInfo, 'attributeNames'> | null): boolean {
   const trimmed = name.trim()
-  return !!pool && !trimmed.startsWith('custom:') && trimmed !== '' && pool.attributeNames.includes(trimmed)
+  return !!pool && !isCustomName(trimmed) && trimmed !== '' && pool.attributeNames.includes(trimmed)
 }
 
 /** The attribute's name as the pool knows it: "company" → "custom:company", "given_name" stays. */
 export function poolAttributeName(name: string, pool: Pick<PoolInfo, 'attributeNames'> | null): string {
-  return isStandardAttribute(name, pool) ? name.trim() : `custom:${bareName(name)}`
+  return attributeNameInPool(name, (typed) => isStandardAttribute(typed, pool))
 }
 
 const isEmpty = (row: AttributeRow): boolean => row.name.trim() === '' && row.value.trim() === ''
@@ -66,12 +64,12 @@ function nameProblem(row: AttributeRow, pool: PoolInfo | null, submitted: boolea
   if (row.name.trim() === '') return submitted ? 'Type the attribute name for this value, or remove the row' : null
   const parsed = schemas.register.shape.attributes.unwrap().keyType.safeParse(row.name)
   if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Not a valid attribute name'
-  const bare = bareName(row.name)
-  if (bare === 'user_tier') return 'Set the tier with the Tier field above'
+  const bare = bareAttributeName(row.name)
+  if (customAttributeName(bare) === TIER_ATTRIBUTE) return 'Set the tier with the Tier field above'
   if (bare === 'email' || bare === 'email_verified') return 'Set the email with the Email field above'
   if (isStandardAttribute(row.name, pool)) return null
   if (pool && !pool.customAttributes.includes(bare)) {
-    return `The pool has no attribute custom:${bare}. Add it (${addCustomAttributeSteps(bare)}) or remove this row.`
+    return `The pool has no attribute ${customAttributeName(bare)}. Add it (${addCustomAttributeSteps(bare)}) or remove this row.`
   }
   return null
 }

@@ -2,7 +2,7 @@
  * Sorting and filtering of the loaded search results, done in the page: the operator narrows a list
  * without another ListUsers call (Cognito cannot filter on the tier at all, and one filter a call).
  */
-import type { UserDetail } from '../../../shared/domain'
+import type { TierBucket, UserDetail } from '../../../shared/domain'
 import { tierLabel, type TierState } from '../../../shared/tiers'
 
 export type SortKey = 'username' | 'email' | 'status' | 'enabled' | 'tier'
@@ -12,7 +12,7 @@ export interface SortOrder {
 }
 
 export type EnabledFilter = 'any' | 'enabled' | 'disabled'
-export type TierFilter = 'any' | 'standard' | 'premium' | 'none' | 'invalid'
+export type TierFilter = 'any' | TierBucket
 export interface ListFilters {
   /** A raw Cognito status such as FORCE_CHANGE_PASSWORD, or 'any'. */
   status: string

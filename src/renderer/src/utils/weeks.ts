@@ -1,6 +1,7 @@
-import type { WeeklySignups } from '../../../shared/domain'
+import { TIER_BUCKETS, type TierBucket, type WeeklySignups } from '../../../shared/domain'
 
 const WEEK_MS = 7 * 86_400_000
+const NO_SIGNUPS = Object.fromEntries(TIER_BUCKETS.map((bucket) => [bucket, 0])) as Record<TierBucket, number>
 
 /**
  * The scan counts only weeks in which someone signed up; a chart of them must show the quiet weeks
@@ -15,7 +16,7 @@ export function withEmptyWeeks(weekly: readonly WeeklySignups[]): WeeklySignups[
   const filled: WeeklySignups[] = []
   for (let monday = first; monday <= last; monday += WEEK_MS) {
     const week = new Date(monday).toISOString().slice(0, 10)
-    filled.push(byWeek.get(week) ?? { week, standard: 0, premium: 0, none: 0, invalid: 0 })
+    filled.push(byWeek.get(week) ?? { week, ...NO_SIGNUPS })
   }
   return filled
 }

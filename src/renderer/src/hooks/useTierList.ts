@@ -1,0 +1,26 @@
+import { useShallow } from 'zustand/react/shallow'
+import type { TierBucket } from '../../../shared/domain'
+import { useNavigation } from '../stores/navigationStore'
+import { useStats } from '../stores/statsStore'
+import { useTierMembers } from '../stores/tierMembersStore'
+
+/**
+ * The Users screen's list of a tier's users, which comes from the last statistics scan: the list's
+ * state, when that scan finished, and the way to the Statistics screen to run another.
+ */
+export function useTierList() {
+  const list = useTierMembers(
+    useShallow((state) => ({ bucket: state.bucket, shown: state.shown, view: state.view, loading: state.loading, error: state.error }))
+  )
+  const scannedAt = useStats((state) => state.snapshot?.last?.finishedAt ?? null)
+  const { choose, load, hide } = useTierMembers.getState()
+  return {
+    ...list,
+    scannedAt,
+    choose,
+    list: (bucket: TierBucket) => void load(bucket),
+    page: (offset: number) => void (list.view && load(list.view.bucket, offset)),
+    hide,
+    goToStatistics: () => useNavigation.getState().go('statistics')
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The statistics scan's progress as a schema: main pushes it to the window as a contract event, and
+ * the preload checks every payload against it, so its TypeScript type is derived from here.
+ */
+import { z } from 'zod'
+import { ERROR_CODES } from './errors'
+import { JOB_STATES } from './jobs'
+
+/** The tier buckets a scan counts: the two tiers, users without one, and any other value. */
+export const TIER_BUCKETS = ['standard', 'premium', 'none', 'invalid'] as const
+export const tierBucket = z.enum(TIER_BUCKETS, { error: 'Choose standard, premium, none or invalid' })
+
+const count = z.number().int().nonnegative()
+
+export const appErrorShape = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional()
+})
+
+const weeklySignups = z.object({
+  /** The Monday that starts the week, as YYYY-MM-DD (UTC). */
+  week: z.string(),
+  standard: count,
+  premium: count,
+  none: count,
+  invalid: count
+})
+
+export const statsFigures = z.object({
+  total: count,
+  tiers: z.object({ standard: count, premium: count, none: count, invalid: z.record(z.string(), count) }),
+  statuses: z.record(z.string(), count),
+  enabled: count,
+  disabled: count,
+  weekly: z.array(weeklySignups)
+})
+
+/** A share of the pool as a fraction with its 95% confidence interval. */
+const shareEstimate = z.object({ share: z.number(), low: z.number(), high: z.number() })
+
+export const scanMode = z.enum(['partitioned', 'sequential'])
+
+export const scanProgress = z.object({
+  state: z.enum(JOB_STATES),
+  mode: scanMode,
+  /** Why the scan runs sequentially, when it does. */
+  modeReason: z.string().optional(),
+  pages: count,
+  users: count,
+  partitionsDone: count,
+  partitionsTotal: count,
+  /** Users per second over the recent window. */
+  rate: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+  startedAt: z.string(),
+  /** Time spent running, summed over every run of this scan (pauses and stops do not count). */
+  elapsedMs: z.number().nonnegative(),
+  /** Running share estimates from the partitions finished so far; null until one has finished. */
+  estimate: z.record(tierBucket, shareEstimate).nullable(),
+  /** Exact counts of what has been scanned so far (the final figures once state is done). */
+  figures: statsFigures,
+  error: appErrorShape.optional(),
+  /** Set when the scan runs in another process of the app (the CLI, say), which alone can stop it: who that is. */
+  runningElsewhere: z.string().optional()
+})
+
+/** What a job tells its subscribers as it moves: its kind, which job, and the kind's own progress. */
+export const jobUpdate = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stats-scan'), jobId: z.string(), userPoolId: z.string(), progress: scanProgress })
+])
+
+export type TierBucket = z.infer<typeof tierBucket>
+export type StatsFigures = z.infer<typeof statsFigures>
+export type WeeklySignups = z.infer<typeof weeklySignups>
+export type ShareEstimate = z.infer<typeof shareEstimate>
+export type ScanMode = z.infer<typeof scanMode>
+export type ScanProgress = z.infer<typeof scanProgress>
+export type JobUpdate = z.infer<typeof jobUpdate>
