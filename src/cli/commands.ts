@@ -1,6 +1,9 @@
 /** Every CLI command by name, in the order the general help lists them. */
 import { ACCOUNT_COMMANDS } from './accountCommands'
+import { audit } from './auditCommand'
+import { bulkSetTier, jobs } from './bulkCommands'
 import type { Command } from './command'
+import { exportUsers } from './exportCommand'
 import { listTier, pool, search } from './readCommands'
 import { outbox, sandboxRestore } from './sandboxCommands'
 import { stats } from './statsCommand'
@@ -15,9 +18,13 @@ export const COMMANDS: Record<string, Command> = {
   get,
   search,
   'set-tier': setTier,
+  'bulk-set-tier': bulkSetTier,
   outbox,
   stats,
+  jobs,
   'list-tier': listTier,
+  export: exportUsers,
   'sandbox-restore': sandboxRestore,
-  ...ACCOUNT_COMMANDS
+  ...ACCOUNT_COMMANDS,
+  audit
 }

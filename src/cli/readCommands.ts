@@ -5,6 +5,7 @@ import { SEARCH_FIELDS } from '../shared/searchFields'
 import { reportError, UsageError } from './cliIo'
 import { json, type Call, type Command } from './command'
 import { formatMembers, formatPool, formatUserRow } from './format'
+import { checkCsvOut, csvOut, printStatsCsv } from './statsCsvOutput'
 
 /** The banner's pool check for scripts: which pool, whether it answers, whether it can hold a tier. */
 export const pool: Command = {
@@ -61,21 +62,18 @@ export const search: Command = {
 
 export const listTier: Command = {
   summary: 'List the users of a tier from the last finished scan',
-  usage: 'list-tier <standard|premium|none|invalid> [--json | --csv]',
+  usage: 'list-tier <standard|premium|none|invalid> [--json | --csv [--out FILE]]',
   exclusive: [['csv', 'json']],
   positional: 'tier',
-  options: { json, csv: { type: 'boolean', description: 'Print as CSV' } },
+  options: { json, csv: { type: 'boolean', description: 'Print as CSV' }, out: csvOut },
   check: (values) => {
     if (!values.tier) throw new UsageError('Name the tier: standard, premium, none or invalid.')
+    checkCsvOut(values)
   },
-  run: async ({ values, io, call, print }) => {
+  run: async (context) => {
+    const { values, call, print } = context
     const bucket = values.tier as string
-    if (values.csv) {
-      const file = await call('statsCsv', { kind: 'tier', bucket })
-      if (!file) return 1
-      io.out(file.csv.trimEnd())
-      return 0
-    }
+    if (values.csv) return printStatsCsv(context, { kind: 'tier', bucket })
     const members = await collectMembers(bucket, call)
     if (!members) return 1
     print(members, formatMembers(members))

@@ -8,7 +8,8 @@ import type { Result } from '../shared/errors'
 import { openAppContext } from '../main/appContext'
 import { createHandlers } from '../main/ipc/handlers'
 import { invokeOperation } from '../main/ipc/invoke'
-import { reportError, type CliIo, type Values } from './cliIo'
+import { toAppError } from '../main/cognito/errorMapping'
+import { reportError, UsageError, type CliIo, type Values } from './cliIo'
 import type { Call, Command } from './command'
 
 /** Failures that are the caller's input, not the operation: exit code 2, like any usage mistake. */
@@ -28,7 +29,15 @@ export async function runCommand(name: string, command: Command, values: Values,
       return null
     }
     const print = (data: unknown, human: string) => io.out(asJson ? JSON.stringify(data, null, 2) : human)
-    const code = await command.run({ values, io, app, call, print, asJson })
+    let code: number
+    try {
+      code = await command.run({ values, io, app, call, print, asJson })
+    } catch (error) {
+      // A command that uses a service directly (a long job, a streamed file) fails in the same words as a call.
+      if (error instanceof UsageError) throw error
+      reportError(toAppError(error).toShape(), io, asJson)
+      code = 1
+    }
     return code === 1 && inputRefused ? 2 : code
   } finally {
     await app.close()

@@ -3,15 +3,17 @@ import type { ScanProgress } from '../shared/domain'
 import { reportError, type CliIo } from './cliIo'
 import { json, type Command, type CommandContext } from './command'
 import { formatFigures } from './format'
+import { checkCsvOut, csvOut, printStatsCsv } from './statsCsvOutput'
 
 /** Progress lines on stderr at most this often: the service pushes about four a second. */
 const PROGRESS_LINE_MS = 500
 
 export const stats: Command = {
   summary: 'Scan the pool and print tier statistics (resumes an unfinished scan)',
-  usage: 'stats [--json | --csv]',
+  usage: 'stats [--json | --csv [--out FILE]]',
   exclusive: [['csv', 'json']],
-  options: { json, csv: { type: 'boolean', description: 'Print the figures as CSV' } },
+  options: { json, csv: { type: 'boolean', description: 'Print the figures as CSV' }, out: csvOut },
+  check: checkCsvOut,
   run: async (context) => {
     const { values, io, app, call, asJson } = context
     // Through the contract, so a refused start (another process scans this pool) is reported like any failure.
@@ -51,13 +53,9 @@ function progressLines(io: CliIo): (progress: ScanProgress) => void {
   }
 }
 
-async function printResult({ values, io, call, print, asJson }: CommandContext): Promise<number> {
-  if (values.csv) {
-    const file = await call('statsCsv', { kind: 'figures' })
-    if (!file) return 1
-    io.out(file.csv.trimEnd())
-    return 0
-  }
+async function printResult(context: CommandContext): Promise<number> {
+  const { values, io, call, print, asJson } = context
+  if (values.csv) return printStatsCsv(context, { kind: 'figures' })
   const snapshot = await call('getStats', undefined)
   if (!snapshot) return 1
   const last = snapshot.last

@@ -5,6 +5,8 @@ import { loadAppConfig, type AppConfig } from './config/appConfig'
 import { openConnection, type Connection } from './cognito/connection'
 import { toAppError } from './cognito/errorMapping'
 import type { RestoreReport } from './sandbox/sandboxRepair'
+import { createBulkTierService, type BulkTierService } from './bulk/bulkService'
+import { createExportService, type ExportService } from './export/exportService'
 import { JobUpdates } from './jobs/jobUpdates'
 import { PoolSchemaService } from './services/poolSchema'
 import { createStatsService, type StatsService } from './stats/statsService'
@@ -15,6 +17,8 @@ export interface AppServices {
   connection: Connection
   schema: PoolSchemaService
   stats: StatsService
+  bulk: BulkTierService
+  export: ExportService
 }
 
 /**
@@ -138,9 +142,12 @@ async function open(options: OpenOptions, processLabel: string, jobUpdates: JobU
     await ensurePrivateDir(config.dataDir)
     await tightenPrivateTree(config.dataDir)
     const connection = await openConnection(config, { processLabel })
+    const schema = new PoolSchemaService(connection.gateway)
     const services: AppServices = {
       connection,
-      schema: new PoolSchemaService(connection.gateway),
+      schema,
+      bulk: createBulkTierService({ gateway: connection.gateway, schema, jobsDir: join(config.dataDir, 'jobs'), processLabel }),
+      export: createExportService({ gateway: connection.gateway, schema, exportsDir: join(config.dataDir, 'exports'), processLabel }),
       stats: createStatsService({
         gateway: connection.gateway,
         stateDir: join(config.dataDir, 'stats', safeName(connection.info.userPoolId)),
@@ -149,6 +156,8 @@ async function open(options: OpenOptions, processLabel: string, jobUpdates: JobU
     }
     const { userPoolId } = connection.info
     services.stats.subscribe((progress) => jobUpdates.publish({ kind: 'stats-scan', jobId: `stats-scan:${userPoolId}`, userPoolId, progress }))
+    services.bulk.subscribe((jobId, progress) => jobUpdates.publish({ kind: 'bulk-tier', jobId, userPoolId, progress }))
+    services.export.subscribe((jobId, progress) => jobUpdates.publish({ kind: 'export', jobId, userPoolId, progress }))
     return { status: { state: 'connected', info: connection.info }, services, config }
   } catch (error) {
     return { status: { state: 'error', error: toAppError(error).toShape() }, config }
@@ -157,7 +166,7 @@ async function open(options: OpenOptions, processLabel: string, jobUpdates: JobU
 
 async function closeServices(services: AppServices | undefined): Promise<void> {
   if (!services) return
-  await services.stats.dispose()
+  await Promise.all([services.stats.dispose(), services.bulk.dispose(), services.export.dispose()])
   await services.connection.close()
 }
 

@@ -1,6 +1,6 @@
 /**
  * The application menu: the standard Edit, View, Window and Help roles (so copy and paste, zoom and
- * the platform's window keys work as in any desktop app), and the four screens with their Ctrl+1…4
+ * the platform's window keys work as in any desktop app), and the screens with their Ctrl+1…5
  * (Cmd on macOS) accelerators, which ask the window to switch screen through the contract's navigate event.
  */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron'

@@ -4,16 +4,17 @@
  * this object, so a channel without a handler or a call with the wrong shape does not compile.
  */
 import { z } from 'zod'
+import { AUDIT_OUTCOMES, isIsoDay, type AuditExport, type AuditPage } from './audit'
 import type {
   AccountActionResult,
   ConnectionHealth,
   ConnectionStatus,
-  CsvFile,
   HistoryEntry,
   Outbox,
   PoolInfo,
   RegisterResult,
   SandboxRestoreReport,
+  SavedFile,
   ScanProgress,
   SearchResult,
   StatsSnapshot,
@@ -22,8 +23,9 @@ import type {
   UserDetail,
   UserGroups
 } from './domain'
+import { BULK_JOB_ID, MAX_BULK_ROWS, type BulkJobDetail, type BulkJobSummary, type BulkPreview } from './bulk'
 import type { Result } from './errors'
-import { jobUpdate, tierBucket } from './scanProgress'
+import { exportFormat, jobUpdate, tierBucket, type BulkProgress, type ExportProgress } from './scanProgress'
 import { SCREENS } from './screens'
 import { SEARCH_FIELDS } from './searchFields'
 
@@ -59,6 +61,20 @@ const code = z
   .regex(/^\S{1,2048}$/, 'Enter the confirmation code from the email, without spaces')
 /** A tier as typed; which values are tiers is the services' business, so an unknown one gets its own code. */
 const tier = z.string({ error: 'Choose a tier' }).max(64, 'A tier name has at most 64 characters')
+const isoDay = z.string().refine(isIsoDay, 'Enter a date as YYYY-MM-DD')
+/** The Audit screen's filters; the same for a page and for an export. */
+const auditFilter = {
+  user: z.string().trim().max(128, 'A username has at most 128 characters').optional(),
+  action: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z]*$/, 'Choose an action from the list')
+    .optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional()
+}
 const group = z.string({ error: 'Choose a group' }).trim().min(1, 'Choose a group').max(128, 'A group name has at most 128 characters')
 
 /** Extra attribute names as the operator types them: bare ("company") or prefixed ("custom:company"). */
@@ -108,7 +124,22 @@ export const schemas = {
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100)
   }),
-  statsCsv: z.discriminatedUnion('kind', [z.object({ kind: z.literal('figures') }), z.object({ kind: z.literal('tier'), bucket: tierBucket })])
+  auditQuery: z
+    .object({ ...auditFilter, offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(100) })
+    .strict(),
+  auditExport: z.object(auditFilter).strict(),
+  statsCsv: z.discriminatedUnion('kind', [z.object({ kind: z.literal('figures') }), z.object({ kind: z.literal('tier'), bucket: tierBucket })]),
+  bulkPreview: z
+    .object({
+      rows: z
+        .array(z.object({ username, tier }).strict())
+        .min(1, 'Give at least one user')
+        .max(MAX_BULK_ROWS, `At most ${MAX_BULK_ROWS.toLocaleString('en-US')} rows in one bulk change`)
+    })
+    .strict(),
+  startExport: z.object({ format: exportFormat }).strict(),
+  bulkJob: z.object({ jobId: z.string().regex(BULK_JOB_ID, 'Not a bulk job id') }).strict(),
+  bulkStart: z.object({ jobId: z.string().regex(BULK_JOB_ID, 'Not a bulk job id'), overwrite: z.boolean().optional() }).strict()
 }
 
 export const contract = {
@@ -141,7 +172,25 @@ export const contract = {
   pauseStats: { channel: 'stats:pause', request: schemas.none, result: returns<ScanProgress | null>() },
   cancelStats: { channel: 'stats:cancel', request: schemas.none, result: returns<ScanProgress | null>() },
   listTierMembers: { channel: 'stats:tier-members', request: schemas.tierMembers, result: returns<TierMembersPage>() },
-  statsCsv: { channel: 'stats:csv', request: schemas.statsCsv, result: returns<CsvFile>() }
+  /** Main asks where to save and streams the CSV there; null when the operator cancels. */
+  statsCsv: { channel: 'stats:csv', request: schemas.statsCsv, result: returns<SavedFile | null>() },
+  auditQuery: { channel: 'audit:query', request: schemas.auditQuery, result: returns<AuditPage>() },
+  /** Main asks where to save and streams the file there; null when the operator cancels. */
+  auditExport: { channel: 'audit:export', request: schemas.auditExport, result: returns<AuditExport | null>() },
+  bulkPreview: { channel: 'bulk:preview', request: schemas.bulkPreview, result: returns<BulkPreview>() },
+  bulkStart: { channel: 'bulk:start', request: schemas.bulkStart, result: returns<BulkProgress>() },
+  bulkPause: { channel: 'bulk:pause', request: schemas.bulkJob, result: returns<BulkProgress | null>() },
+  bulkCancel: { channel: 'bulk:cancel', request: schemas.bulkJob, result: returns<BulkProgress | null>() },
+  bulkJob: { channel: 'bulk:job', request: schemas.bulkJob, result: returns<BulkJobDetail>() },
+  bulkJobs: { channel: 'bulk:jobs', request: schemas.none, result: returns<BulkJobSummary[]>() },
+  /** Asks where to save, then streams the rows' results there; null when the operator cancels. */
+  bulkResultsCsv: { channel: 'bulk:results-csv', request: schemas.bulkJob, result: returns<SavedFile | null>() },
+  /** Asks where to save, then starts exporting every user there (progress comes as jobUpdate); null when the operator cancels. */
+  startExport: { channel: 'export:start', request: schemas.startExport, result: returns<ExportProgress | null>() },
+  /** Stops the running export and removes what it wrote; null when none runs. */
+  cancelExport: { channel: 'export:cancel', request: schemas.none, result: returns<ExportProgress | null>() },
+  /** The latest export of the app's process as it stands; null before the first. */
+  exportStatus: { channel: 'export:status', request: schemas.none, result: returns<ExportProgress | null>() }
 } as const
 
 /**

@@ -181,7 +181,8 @@ export interface TierMembersPage {
   total: number
 }
 
-export interface CsvFile {
-  filename: string
-  csv: string
+/** A file main wrote where the operator chose: where, and how many rows (a CSV header not counted). */
+export interface SavedFile {
+  path: string
+  rows: number
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ERROR_CODES } from './errors'
+import { EXPORT_FORMATS } from './exportFormats'
 import { JOB_STATES } from './jobs'
 
 /** The tier buckets a scan counts: the two tiers, users without one, and any other value. */
@@ -65,9 +66,50 @@ export const scanProgress = z.object({
   runningElsewhere: z.string().optional()
 })
 
+/** A bulk tier change's progress: every row is counted once in `done`, and in one of the outcome counts. */
+export const bulkProgress = z.object({
+  state: z.enum(JOB_STATES),
+  total: count,
+  done: count,
+  changed: count,
+  /** Already at the target (at preview or when the row ran), duplicates, unknown users and invalid tiers found at preview. */
+  skipped: count,
+  /** Rows whose tier changed since the preview, reported and left as they are. */
+  conflicts: count,
+  failed: count,
+  elapsedMs: z.number().nonnegative(),
+  /** Rows per second in this run. */
+  rate: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+  error: appErrorShape.optional(),
+  runningElsewhere: z.string().optional()
+})
+
+export const exportFormat = z.enum(EXPORT_FORMATS, { error: 'Choose csv or jsonl' })
+
+/** A full export's progress; `path` is where the file goes (it appears there, whole, only once done). */
+export const exportProgress = z.object({
+  state: z.enum(JOB_STATES),
+  format: exportFormat,
+  path: z.string(),
+  /** Users written so far; once done, the rows in the file (the header not counted). */
+  users: count,
+  /** Cognito's estimate of the pool's size, for the ETA; absent when it did not say. */
+  estimatedUsers: count.optional(),
+  /** Users per second over the recent window. */
+  rate: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+  elapsedMs: z.number().nonnegative(),
+  /** Why the pool was read in one sequential pass, when it was. */
+  modeReason: z.string().optional(),
+  error: appErrorShape.optional()
+})
+
 /** What a job tells its subscribers as it moves: its kind, which job, and the kind's own progress. */
 export const jobUpdate = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stats-scan'), jobId: z.string(), userPoolId: z.string(), progress: scanProgress })
+  z.object({ kind: z.literal('stats-scan'), jobId: z.string(), userPoolId: z.string(), progress: scanProgress }),
+  z.object({ kind: z.literal('bulk-tier'), jobId: z.string(), userPoolId: z.string(), progress: bulkProgress }),
+  z.object({ kind: z.literal('export'), jobId: z.string(), userPoolId: z.string(), progress: exportProgress })
 ])
 
 export type TierBucket = z.infer<typeof tierBucket>
@@ -76,4 +118,7 @@ export type WeeklySignups = z.infer<typeof weeklySignups>
 export type ShareEstimate = z.infer<typeof shareEstimate>
 export type ScanMode = z.infer<typeof scanMode>
 export type ScanProgress = z.infer<typeof scanProgress>
+export type BulkProgress = z.infer<typeof bulkProgress>
+export type ExportProgress = z.infer<typeof exportProgress>
+export type { ExportFormat } from './exportFormats'
 export type JobUpdate = z.infer<typeof jobUpdate>

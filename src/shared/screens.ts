@@ -3,17 +3,18 @@
  * renderer's navigation, the main process's menu and the contract's navigate event, so the Ctrl+N
  * shortcuts mean the same screen everywhere.
  */
-export const SCREENS = ['register', 'confirm', 'users', 'statistics'] as const
+export const SCREENS = ['register', 'confirm', 'users', 'statistics', 'audit'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export const SCREEN_LABELS: Record<Screen, string> = {
   register: 'Register',
   confirm: 'Confirm',
   users: 'Users',
-  statistics: 'Statistics'
+  statistics: 'Statistics',
+  audit: 'Audit'
 }
 
-/** The digit of a screen's shortcut (Ctrl+1 … Ctrl+4, Cmd on macOS). */
+/** The digit of a screen's shortcut (Ctrl+1 … Ctrl+5, Cmd on macOS). */
 export function screenShortcutDigit(screen: Screen): number {
   return SCREENS.indexOf(screen) + 1
 }

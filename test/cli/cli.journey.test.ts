@@ -2,6 +2,8 @@
  * The operator's journey through the real `tier-admin` bin on the sandbox pool (a real cognito-local
  * the CLI starts itself, data in a temp folder). Exit codes: 0 success, 1 failed, 2 bad usage.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanEnv, runTierAdmin } from '../support/cliRunner'
 import { makeTempDir } from '../support/tempDir'
@@ -173,6 +175,12 @@ describe('tier-admin CLI', () => {
     const csv = await cli(['stats', '--csv'])
     expect(csv.code).toBe(0)
     expect(csv.stdout.split('\n')[0]).toMatch(/,/)
+    const tierFile = join(temp.dir, 'standard.csv')
+    const saved = await cli(['list-tier', 'standard', '--csv', '--out', tierFile])
+    expect(saved.code).toBe(0)
+    expect(saved.stderr).toContain(`Saved 2 rows to ${tierFile}`)
+    expect(readFileSync(tierFile, 'utf8').split('\r\n')[0]).toBe('username,email,tier')
+    expect((await cli(['list-tier', 'standard', '--out', tierFile])).stderr).toContain('--out needs --csv')
     const standard = await cli(['list-tier', 'standard', '--json'])
     expect(standard.code).toBe(0)
     expect(

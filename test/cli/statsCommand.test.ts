@@ -49,7 +49,7 @@ async function runStats(values: Values, pushed: ScanProgress[], final: ScanProgr
     settled: () => new Promise<ScanProgress>((resolve) => setTimeout(() => resolve(final), 10))
   }
   const app = { services: () => ({ stats: service }) } as unknown as AppContext
-  const answers: Record<string, unknown> = { startStats: progress('queued'), getStats: { progress: null, last: result }, statsCsv: { csv: 'a,b\n' } }
+  const answers: Record<string, unknown> = { startStats: progress('queued'), getStats: { progress: null, last: result } }
   const call = (async (operation: string) => answers[operation]) as Call
   const asJson = values.json === true
   const print = (data: unknown, human: string) => out.push(asJson ? JSON.stringify(data) : human)

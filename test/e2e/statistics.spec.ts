@@ -4,6 +4,7 @@
  * charts and the exact counts. (cognito-local answers in one page and never throttles; paging and
  * throttling are covered against the simulator in test/main/stats.)
  */
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test as base } from '@playwright/test'
 import { openConnection } from '../../src/main/cognito/connection'
@@ -14,7 +15,7 @@ import { makeTempDir } from '../support/tempDir'
 import { focused } from './desktopHelpers'
 import { expect, screenshot, screenshotAtSizes } from './fixtures'
 
-const test = base.extend<object, { seeded: { harness: Harness; expected: ReturnType<typeof seedSandboxUsers> } }>({
+const test = base.extend<object, { seeded: { harness: Harness; expected: ReturnType<typeof seedSandboxUsers>; saveDir: string } }>({
   seeded: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -24,8 +25,10 @@ const test = base.extend<object, { seeded: { harness: Harness; expected: ReturnT
       await provisioned.close()
       const expected = seedSandboxUsers(join(temp.dir, 'sandbox'), userPoolId, 3000)
       // Two requests a second: slow enough that the running scan outlasts its screenshots in both modes and sizes.
-      const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, TIER_ADMIN_LIST_USERS_RPS: '2' }) })
-      await use({ harness, expected })
+      const saveDir = join(temp.dir, 'saved')
+      mkdirSync(saveDir)
+      const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir, TIER_ADMIN_LIST_USERS_RPS: '2' }), saveDir })
+      await use({ harness, expected, saveDir })
       await harness.close()
       temp.remove()
     },
@@ -82,17 +85,16 @@ test('scans with progress, pauses, cancels, resumes, and shows exact counts with
   await screenshot(page, '11-statistics-done')
   await screenshotAtSizes(page, 'statistics-done')
 
-  const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export figures (CSV)' }).click()
-  const filename = (await download).suggestedFilename()
-  expect(filename).toMatch(/^tier-stats-.*\.csv$/)
-  // Said beside the export buttons, once; the export button keeps focus.
-  await expect(
-    page
-      .getByRole('main')
-      .getByRole('status')
-      .filter({ hasText: `Saved ${filename}` })
-  ).toBeVisible()
+  // Main wrote the file where the save dialog pointed; said beside the export buttons, once; the export button keeps focus.
+  const saved = page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ hasText: /^Saved \d+ rows to / })
+  await expect(saved).toBeVisible()
+  const path = /to (.*tier-stats-\d{4}-\d{2}-\d{2}\.csv)$/.exec((await saved.textContent()) ?? '')?.[1]
+  expect(path?.startsWith(seeded.saveDir)).toBe(true)
+  expect(readFileSync(path!, 'utf8')).toContain(`total,,${expected.total}\r\n`)
   await expect(page.getByRole('button', { name: 'Export figures (CSV)' })).toBeFocused()
   await expect(page.getByRole('contentinfo', { name: 'Notices' })).not.toContainText('Saved')
   await screenshotAtSizes(page, 'statistics-exported')

@@ -20,13 +20,13 @@ export const SEEDED_USERS = 400
  * The app on a fresh data folder whose sandbox holds the 400 seeded users. Each spec file makes its
  * own (a worker fixture defined in that file), so one file's deletions never meet another's counts.
  */
-export async function openSeededApp(): Promise<{ harness: Harness; close: () => Promise<void> }> {
+export async function openSeededApp(options: { saveDir?: string } = {}): Promise<{ harness: Harness; close: () => Promise<void> }> {
   const temp = makeTempDir('tier-admin-e2e-users-')
   const provisioned = await openConnection({ pool: { kind: 'sandbox' }, dataDir: temp.dir, listUsersRate: 30 })
   const userPoolId = provisioned.info.userPoolId
   await provisioned.close()
   seedSandboxUsers(join(temp.dir, 'sandbox'), userPoolId, SEEDED_USERS)
-  const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }) })
+  const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }), saveDir: options.saveDir })
   return {
     harness,
     close: async () => {

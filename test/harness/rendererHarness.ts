@@ -57,6 +57,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number }
   /** The operating system's colour setting as the page sees it (prefers-color-scheme); light by default. */
   colorScheme?: 'light' | 'dark'
+  /** The save dialog's stand-in: each export is saved in this folder under its suggested name (none: exports are refused). */
+  saveDir?: string
 }
 
 export interface Harness {
@@ -80,7 +82,12 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" first.')
   }
-  const app = await openAppContext({ env: options.env, processLabel: 'the Tier Admin app' })
+  const saveDir = options.saveDir
+  const app = await openAppContext({
+    env: options.env,
+    processLabel: 'the Tier Admin app',
+    ...(saveDir ? { chooseSaveFile: async ({ suggestedName }: { suggestedName: string }) => join(saveDir, suggestedName) } : {})
+  })
   const handlers = createHandlers(app)
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless ?? true, args: CHROMIUM_ARGS })
   const context = await browser.newContext({

@@ -6,21 +6,24 @@ import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { JobState } from '../../src/shared/jobs'
-import type { ScanProgress } from '../../src/shared/scanProgress'
+import type { ExportProgress, ScanProgress } from '../../src/shared/scanProgress'
 import { StatisticsScreen } from '../../src/renderer/src/screens/StatisticsScreen'
 import { useConnection } from '../../src/renderer/src/stores/connectionStore'
+import { useExport } from '../../src/renderer/src/stores/exportStore'
 import { useStats } from '../../src/renderer/src/stores/statsStore'
 import { installFakeApi, type FakeApi } from './support/fakeApi'
-import { connectTo, scanProgress, scanUpdate, statsResult } from './support/fixtures'
+import { connectTo, POOL_ID, scanProgress, scanUpdate, statsResult } from './support/fixtures'
 
 let fake: FakeApi
 
 beforeEach(() => {
   fake = installFakeApi()
   useStats.setState(useStats.getInitialState(), true)
+  useExport.setState(useExport.getInitialState(), true)
   useConnection.setState(useConnection.getInitialState(), true)
   connectTo()
   fake.succeed('getStats', { progress: null, last: null })
+  fake.succeed('exportStatus', null)
 })
 
 async function shown(progress: Partial<ScanProgress>): Promise<void> {
@@ -30,9 +33,11 @@ async function shown(progress: Partial<ScanProgress>): Promise<void> {
 }
 
 const panel = () => screen.getByRole('region', { name: /scan|Running in/i })
+/** The scan's actions: the full export's section has its own, whatever the scan's state. */
 const buttonNames = () =>
   screen
     .queryAllByRole('button')
+    .filter((button) => !button.closest('[aria-labelledby="full-export-heading"]'))
     .filter((button) => !button.hasAttribute('disabled') && button.getAttribute('aria-disabled') !== 'true')
     .map((button) => button.textContent)
 
@@ -118,5 +123,33 @@ describe('the Statistics screen', () => {
     expect(await screen.findByRole('heading', { name: /^3,000 users — scan of/ })).toBeInTheDocument()
     expect(screen.queryByRole('progressbar', { name: 'Scan progress' })).not.toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Scan pool' })).toBeInTheDocument()
+  })
+
+  it('exports all users through the save dialog in main, with progress, Cancel, and where the file went', async () => {
+    const base = { format: 'csv' as const, path: '/home/op/users.csv', rate: 0, etaSeconds: null, elapsedMs: 0 }
+    fake.succeed('startExport', { ...base, state: 'queued', users: 0 })
+    render(<StatisticsScreen />)
+    const section = await screen.findByRole('region', { name: 'Export all users' })
+    await userEvent.selectOptions(within(section).getByLabelText('Export format'), 'jsonl')
+    await userEvent.click(within(section).getByRole('button', { name: 'Export all users…' }))
+    expect(fake.calls.startExport).toHaveBeenCalledWith({ format: 'jsonl' })
+    const update = (progress: Partial<ExportProgress>) =>
+      act(() =>
+        fake.emit('jobUpdate', { kind: 'export', jobId: 'export-1', userPoolId: POOL_ID, progress: { ...base, state: 'running', users: 0, ...progress } })
+      )
+    update({ users: 1200, estimatedUsers: 6000, rate: 600, etaSeconds: 8, elapsedMs: 2000 })
+    expect(within(section).getByRole('status')).toHaveTextContent('Exporting 1,200 of about 6,000 users, 600 users/s')
+    expect(within(section).getByRole('button', { name: 'Cancel export' })).toBeVisible()
+    update({ state: 'done', users: 6000 })
+    expect(within(section).getByRole('status')).toHaveTextContent('Saved 6,000 users to /home/op/users.csv')
+    expect(within(section).getByRole('button', { name: 'Export all users…' })).toBeVisible()
+  })
+
+  it('starts nothing when the save dialog is cancelled', async () => {
+    fake.succeed('startExport', null)
+    render(<StatisticsScreen />)
+    const section = await screen.findByRole('region', { name: 'Export all users' })
+    await userEvent.click(within(section).getByRole('button', { name: 'Export all users…' }))
+    expect(within(section).getByRole('status')).toHaveTextContent('')
   })
 })

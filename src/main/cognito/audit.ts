@@ -4,7 +4,7 @@
  * intent cannot be recorded is not sent; a result that cannot be recorded never hides the write.
  */
 import { userInfo } from 'node:os'
-import { appendJsonLine, readJsonLines, type JsonLines } from '../storage/jsonLines'
+import { appendJsonLine, streamJsonLines } from '../storage/jsonLines'
 
 export type AuditOutcome = 'ok' | 'failed' | 'unknown'
 
@@ -27,6 +27,10 @@ export interface AuditEntry {
   errorName?: string
   /** The operating-system account the app runs as. */
   osUser?: string
+  /** The AWS identity behind the credentials (STS caller ARN), "sandbox", or "unknown" with identityError. */
+  identity?: string
+  /** Why the identity is "unknown": the error's name. */
+  identityError?: string
 }
 
 export interface AuditLog {
@@ -36,9 +40,10 @@ export interface AuditLog {
   record(entry: AuditEntry): Promise<void>
 }
 
-/** A trail that can also be read back, for a user's history. */
+/** A trail that can also be read back (a user's history, the Audit screen): one line at a time, oldest first. */
 export interface ReadableAuditLog extends AuditLog {
-  read(): { entries: AuditEntry[] }
+  /** Every whole entry; a torn line (from a crash mid-append) is skipped and told to `onSkipped`. */
+  stream(onSkipped?: () => void): AsyncIterable<AuditEntry>
 }
 
 export function isAuditEntry(value: unknown): value is AuditEntry {
@@ -54,9 +59,8 @@ export class FileAuditLog implements ReadableAuditLog {
     return appendJsonLine(this.location, entry, { durable: true })
   }
 
-  /** Every whole entry, oldest first; a torn line (from a crash mid-append) is skipped. */
-  read(): JsonLines<AuditEntry> {
-    return readJsonLines(this.location, isAuditEntry)
+  stream(onSkipped?: () => void): AsyncIterable<AuditEntry> {
+    return streamJsonLines(this.location, isAuditEntry, onSkipped)
   }
 }
 

@@ -8,6 +8,7 @@ import { SANDBOX_CREDENTIAL_HEADER, SANDBOX_REGION, SANDBOX_SIGNING_KEYS } from 
 import type { Sandbox } from '../sandbox/sandbox'
 import { FileAuditLog, type ReadableAuditLog } from './audit'
 import { CognitoGateway } from './gateway'
+import { cachedIdentity, sandboxIdentity, stsIdentity, type IdentityResolver } from './identity'
 import { QuotaLimiters } from './quotas'
 
 /** Everything needed to talk to one pool. The client secret stays here, in the main process. */
@@ -67,7 +68,7 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
         dataDir: sandbox.dataDir
       }
     },
-    gateway: createGateway(client, sandbox.userPoolId, audit, config, (error) => sandbox.reconnect(error)),
+    gateway: createGateway(client, sandbox.userPoolId, audit, config, sandboxIdentity, (error) => sandbox.reconnect(error)),
     audit,
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
@@ -80,7 +81,10 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
 }
 
 async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<Connection> {
-  const client = new CognitoIdentityProviderClient({ region: pool.region, endpoint: pool.endpoint, credentials: credentialsFor(pool), maxAttempts: 1 })
+  const credentials = credentialsFor(pool)
+  const client = new CognitoIdentityProviderClient({ region: pool.region, endpoint: pool.endpoint, credentials, maxAttempts: 1 })
+  // With COGNITO_ENDPOINT set, STS is asked there too: an emulator may answer it, anything else leaves the identity "unknown".
+  const identity = cachedIdentity(stsIdentity({ region: pool.region, endpoint: pool.endpoint, credentials }))
   const audit = auditLogOf(config)
   const info: ConnectionInfo = {
     mode: pool.endpoint ? 'endpoint' : 'aws',
@@ -93,7 +97,7 @@ async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<
   }
   return {
     info,
-    gateway: createGateway(client, pool.userPoolId, audit, config),
+    gateway: createGateway(client, pool.userPoolId, audit, config, identity),
     audit,
     clientId: pool.clientId,
     clientSecret: pool.clientSecret,
@@ -107,9 +111,10 @@ function createGateway(
   userPoolId: string,
   audit: FileAuditLog,
   config: AppConfig,
+  identity: IdentityResolver,
   reconnect?: (error: unknown) => Promise<boolean>
 ): CognitoGateway {
-  return new CognitoGateway({ client, userPoolId, limiters: new QuotaLimiters({ UserList: config.listUsersRate }), audit, reconnect })
+  return new CognitoGateway({ client, userPoolId, limiters: new QuotaLimiters({ UserList: config.listUsersRate }), audit, identity, reconnect })
 }
 
 const auditLogOf = (config: AppConfig): FileAuditLog => new FileAuditLog(join(config.dataDir, 'audit.jsonl'))

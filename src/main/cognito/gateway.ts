@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { auditUnwritableError } from '../storage/localErrors'
 import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from './audit'
+import type { IdentityResolver } from './identity'
 import type { QuotaLimiters } from './quotas'
 import { abortableSleep } from './rateLimiter'
 import { backoffMs, classifyFailure, mayRetry, nameOf, patienceRule, type Patience } from './retryPolicy'
@@ -60,6 +61,8 @@ export interface GatewayOptions {
   reconnect?: (error: unknown) => Promise<boolean>
   /** Told when a write's result could not be added to the audit trail (its intent is there). */
   onAuditFailure?: (error: unknown) => void
+  /** The AWS identity behind the credentials, for the trail; absent in tests that do not look at it. */
+  identity?: IdentityResolver
 }
 
 /**
@@ -75,6 +78,7 @@ export class CognitoGateway {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   private readonly reconnect?: (error: unknown) => Promise<boolean>
   private readonly onAuditFailure: (error: unknown) => void
+  private readonly identity?: IdentityResolver
 
   constructor(options: GatewayOptions) {
     this.client = options.client
@@ -84,6 +88,7 @@ export class CognitoGateway {
     this.sleep = options.sleep ?? abortableSleep
     this.reconnect = options.reconnect
     this.onAuditFailure = options.onAuditFailure ?? ((error) => console.warn('Tier Admin: an audit result could not be written:', nameOf(error)))
+    this.identity = options.identity
   }
 
   async send<Output>(command: AnyCommand, options: SendOptions = {}): Promise<Output> {
@@ -127,6 +132,8 @@ export class CognitoGateway {
 
   private async recordIntent(commandName: string, input: object, options: SendOptions): Promise<AuditEntry> {
     const fields = input as AuditedInput
+    // Never throws and is asked once per connection (see identity.ts), so it cannot hold a write back.
+    const identity = this.identity ? await this.identity() : undefined
     const entry: AuditEntry = {
       id: randomUUID(),
       at: new Date().toISOString(),
@@ -136,7 +143,8 @@ export class CognitoGateway {
       username: fields.Username,
       changes: auditableChanges(fields),
       ...(options.previous ? { previous: options.previous } : {}),
-      osUser: osUser()
+      osUser: osUser(),
+      ...identity
     }
     try {
       await this.audit.record(entry)

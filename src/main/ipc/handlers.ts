@@ -1,5 +1,6 @@
 import type { Operation, ParsedRequestOf, ResultOf } from '../../shared/contract'
 import type { AppContext } from '../appContext'
+import { exportAuditCsv, queryAudit } from '../audit/auditQuery'
 import { deleteUser, disableUser, enableUser, resendInvite, resetPassword, signOutEverywhere, verifyEmail } from '../services/accountActions'
 import { adminConfirm, confirmWithCode, resendCode } from '../services/confirmation'
 import { addToGroup, removeFromGroup, userGroups } from '../services/groups'
@@ -37,7 +38,7 @@ export function createHandlers(app: AppContext): Handlers {
     userGroups: async ({ username }) => userGroups(gateway(), username),
     addToGroup: async ({ username, group }) => addToGroup(gateway(), username, group),
     removeFromGroup: async ({ username, group }) => removeFromGroup(gateway(), username, group),
-    userHistory: async ({ username }) => ({ entries: userHistory(services().connection.audit, gateway().userPoolId, username) }),
+    userHistory: async ({ username }) => ({ entries: await userHistory(services().connection.audit, gateway().userPoolId, username) }),
     getOutbox: async () => {
       const sandbox = services().connection.sandbox
       return sandbox ? { available: true, messages: sandbox.outbox.list() } : { available: false, messages: [] }
@@ -47,6 +48,31 @@ export function createHandlers(app: AppContext): Handlers {
     pauseStats: async () => services().stats.pause(),
     cancelStats: async () => services().stats.cancel(),
     listTierMembers: async ({ bucket, offset, limit }) => services().stats.tierMembers(bucket, offset, limit),
-    statsCsv: async (request) => services().stats.csv(request)
+    statsCsv: async (request) => {
+      const path = await app.chooseSaveFile({ suggestedName: await services().stats.csvName(request), format: 'csv' })
+      return path ? services().stats.writeCsv(request, path) : null
+    },
+    auditQuery: async (request) => queryAudit(services().connection.audit, request),
+    auditExport: async (filter) => {
+      const path = await app.chooseSaveFile({ suggestedName: `tier-admin-audit-${new Date().toISOString().slice(0, 10)}.csv`, format: 'csv' })
+      return path ? exportAuditCsv(services().connection.audit, filter, path) : null
+    },
+    bulkPreview: async (request) => services().bulk.preview(request),
+    bulkStart: async ({ jobId, overwrite }) => services().bulk.start(jobId, { overwrite }),
+    bulkPause: async ({ jobId }) => services().bulk.pause(jobId),
+    bulkCancel: async ({ jobId }) => services().bulk.cancel(jobId),
+    bulkJob: async ({ jobId }) => services().bulk.detail(jobId),
+    bulkJobs: async () => services().bulk.list(),
+    bulkResultsCsv: async ({ jobId }) => {
+      const path = await app.chooseSaveFile({ suggestedName: `tier-changes-${jobId}.csv`, format: 'csv' })
+      return path ? { path, rows: await services().bulk.writeResultsCsv(jobId, path) } : null
+    },
+    startExport: async ({ format }) => {
+      services().export.assertIdle()
+      const path = await app.chooseSaveFile({ suggestedName: `tier-admin-users-${new Date().toISOString().slice(0, 10)}.${format}`, format })
+      return path ? services().export.start({ format, path }) : null
+    },
+    cancelExport: async () => services().export.cancel(),
+    exportStatus: async () => services().export.status()
   }
 }

@@ -10,15 +10,15 @@ import {
 import type { SearchResult, TierChangeResult, UserDetail } from '../../shared/domain'
 import { AppError, type AppErrorShape } from '../../shared/errors'
 import { allowedMatch, type SearchField, type SearchMatch } from '../../shared/searchFields'
-import { TIER_ATTRIBUTE, tierLabel, tierStateOf, type TierState } from '../../shared/tiers'
+import { TIER_ATTRIBUTE, tierLabel, tierStateOf, type Tier, type TierState } from '../../shared/tiers'
 import { toAppError } from '../cognito/errorMapping'
-import type { CognitoGateway } from '../cognito/gateway'
+import type { CognitoGateway, SendOptions } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import type { PoolSchemaService } from './poolSchema'
 import { parseTier } from './tierInput'
 
-export async function getUser(gateway: CognitoGateway, username: string): Promise<UserDetail> {
-  const output = await gateway.send<AdminGetUserCommandOutput>(new AdminGetUserCommand({ UserPoolId: gateway.userPoolId, Username: username }))
+export async function getUser(gateway: CognitoGateway, username: string, options?: SendOptions): Promise<UserDetail> {
+  const output = await gateway.send<AdminGetUserCommandOutput>(new AdminGetUserCommand({ UserPoolId: gateway.userPoolId, Username: username }), options)
   return toUserDetail({
     username: output.Username ?? username,
     attributes: output.UserAttributes,
@@ -86,16 +86,17 @@ export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService
       `The tier of ${before.username} changed since it was shown: it was ${tierLabel(tierStateOf(request.expected))}, it is now ${tierLabel(before.tier)} (another operator or tool changed it). Check the user, then save again to overwrite it with ${tier}.`
     )
   }
-  await gateway.send(
-    new AdminUpdateUserAttributesCommand({
-      UserPoolId: gateway.userPoolId,
-      Username: before.username,
-      UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: tier }]
-    }),
-    { previous: { [TIER_ATTRIBUTE]: current } }
-  )
+  await writeTier(gateway, before.username, tier, current)
   const after = await readBack(gateway, before.username)
   return { username: before.username, from: before.tier, to: tier, ...after }
+}
+
+/** The one tier write: the audit trail gets the value it replaces (`current`, "" for none). */
+export async function writeTier(gateway: CognitoGateway, username: string, tier: Tier, current: string, options?: SendOptions): Promise<void> {
+  await gateway.send(
+    new AdminUpdateUserAttributesCommand({ UserPoolId: gateway.userPoolId, Username: username, UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: tier }] }),
+    { ...options, previous: { [TIER_ATTRIBUTE]: current } }
+  )
 }
 
 /** The user as Cognito has them after a write; a failed read is reported beside the write, never instead of it. */

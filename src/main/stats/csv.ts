@@ -4,7 +4,8 @@
  */
 import { TIER_BUCKETS, type StatsFigures, type TierMember } from '../../shared/domain'
 
-const FORMULA_START = /^[=+\-@\t\r]/
+/** What a spreadsheet may run as a formula: = + - @ after any spaces, or a leading tab or carriage return. */
+const FORMULA_START = /^(?: *[=+\-@]|[\t\r])/
 
 /** One CSV cell: neutralised if it could start a formula, quoted if it holds a separator, quote or line break. */
 export function csvCell(value: string | number): string {
@@ -19,6 +20,11 @@ export function csvRow(cells: readonly (string | number)[]): string {
 
 /** The figures in long format (metric,key,value), one row per number. */
 export function figuresCsv(figures: StatsFigures): string {
+  return figuresRows(figures).map(csvRow).join('\r\n') + '\r\n'
+}
+
+/** figuresCsv's rows, header first, before they are made CSV. */
+export function figuresRows(figures: StatsFigures): (string | number)[][] {
   const rows: (string | number)[][] = [
     ['metric', 'key', 'value'],
     ['total', '', figures.total]
@@ -30,7 +36,7 @@ export function figuresCsv(figures: StatsFigures): string {
   for (const week of figures.weekly) {
     for (const bucket of TIER_BUCKETS) rows.push([`signups_${bucket}`, week.week, week[bucket]])
   }
-  return rows.map(csvRow).join('\r\n') + '\r\n'
+  return rows
 }
 
 export function membersCsvHeader(): string {

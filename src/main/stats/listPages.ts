@@ -39,8 +39,8 @@ export interface PageRequest {
   limit?: number
 }
 
-export interface Page {
-  users: ScannedUser[]
+export interface Page<U = ScannedUser> {
+  users: U[]
   next: string | undefined
   /** How long Cognito took to answer, without the wait for the rate limiter. */
   latencyMs: number
@@ -48,6 +48,12 @@ export interface Page {
 
 /** One ListUsers page. */
 export async function listPage(gateway: CognitoGateway, request: PageRequest, signal: AbortSignal): Promise<Page> {
+  const page = await listRawPage(gateway, request, signal)
+  return { ...page, users: page.users.map(toScannedUser) }
+}
+
+/** One ListUsers page as Cognito sent it: the export needs every attribute, the scan only a few. */
+export async function listRawPage(gateway: CognitoGateway, request: PageRequest, signal: AbortSignal): Promise<Page<UserType>> {
   // AttributesToGet is left out on purpose: naming a custom attribute fails when a user lacks it.
   const command = new ListUsersCommand({
     UserPoolId: gateway.userPoolId,
@@ -57,8 +63,10 @@ export async function listPage(gateway: CognitoGateway, request: PageRequest, si
   })
   let latencyMs = 0
   const output = await gateway.send<ListUsersCommandOutput>(command, { signal, patience: 'long', onAnswered: (ms) => (latencyMs = ms) })
-  return { users: (output.Users ?? []).map(toScannedUser), next: output.PaginationToken || undefined, latencyMs }
+  return { users: output.Users ?? [], next: output.PaginationToken || undefined, latencyMs }
 }
+
+const subOf = (user: UserType): string | undefined => user.Attributes?.find((a) => a.Name === 'sub')?.Value
 
 export const subPrefixFilter = (prefix: string): string => `sub ^= "${prefix}"`
 
@@ -74,20 +82,30 @@ export interface PageFacts {
  * @param onPage called with each page's users, in order, before the next page is requested
  * @returns the number of pages read
  */
-export async function scanPartition(
+export function scanPartition(
   gateway: CognitoGateway,
   prefix: string,
   signal: AbortSignal,
   onPage: (users: ScannedUser[], facts: PageFacts) => Promise<void> | void
 ): Promise<number> {
+  return scanRawPartition(gateway, prefix, signal, (users, facts) => onPage(users.map(toScannedUser), facts))
+}
+
+/** scanPartition with the users as Cognito sent them. */
+export async function scanRawPartition(
+  gateway: CognitoGateway,
+  prefix: string,
+  signal: AbortSignal,
+  onPage: (users: UserType[], facts: PageFacts) => Promise<void> | void
+): Promise<number> {
   const filter = prefix === '' ? undefined : subPrefixFilter(prefix)
   let token: string | undefined
   let pages = 0
   do {
-    const page = await listPage(gateway, { filter, token }, signal)
+    const page = await listRawPage(gateway, { filter, token }, signal)
     if (prefix !== '') {
-      const stray = page.users.find((user) => !user.sub?.startsWith(prefix))
-      if (stray) throw new FilterNotHonoredError(prefix, stray.sub)
+      const stray = page.users.find((user) => !subOf(user)?.startsWith(prefix))
+      if (stray) throw new FilterNotHonoredError(prefix, subOf(stray))
     }
     pages++
     await onPage(page.users, { latencyMs: page.latencyMs, lastPage: page.next === undefined })

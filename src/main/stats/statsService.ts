@@ -4,15 +4,18 @@
  * with a running estimate from finished partitions, cancel and resume, and member lists kept on disk.
  */
 import type { CognitoGateway } from '../cognito/gateway'
-import type { CsvFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, TierMembersPage } from '../../shared/domain'
+import type { SavedFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, TierMembersPage } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { toAppError } from '../cognito/errorMapping'
 import { Job } from '../jobs/job'
 import { watchJobRecord } from '../jobs/recordWatcher'
-import { figuresCsv, memberCsvRow, membersCsvHeader } from './csv'
+import { csvRow, figuresRows, memberCsvRow, membersCsvHeader } from './csv'
 import { scanProgressOf } from './scanProgressView'
 import { ScanRun, type ScanSettings } from './scanRun'
 import { ScanStore } from './scanStore'
+import { writeStreamAtomic } from '../storage/privateFiles'
+
+export type StatsCsvRequest = { kind: 'figures' } | { kind: 'tier'; bucket: TierBucket }
 
 export interface StatsService {
   /** The running or resumable scan and the last finished result, from memory or disk. */
@@ -36,8 +39,12 @@ export interface StatsService {
   settled(): Promise<ScanProgress | null>
   /** A page of the users in a tier bucket as the last finished scan saw them. Throws NO_SCAN_RESULT before one finished. */
   tierMembers(bucket: TierBucket, offset: number, limit: number): Promise<TierMembersPage>
-  /** The last finished scan's figures, or one bucket's users, as CSV. Throws NO_SCAN_RESULT before one finished. */
-  csv(request: { kind: 'figures' } | { kind: 'tier'; bucket: TierBucket }): Promise<CsvFile>
+  /** The file name to suggest for a CSV of the last finished scan. Throws NO_SCAN_RESULT before one finished. */
+  csvName(request: StatsCsvRequest): Promise<string>
+  /** The last finished scan's figures, or one bucket's users, as CSV: one row per chunk, the header first. */
+  csvLines(request: StatsCsvRequest): AsyncGenerator<string>
+  /** csvLines streamed to `path` (replaced whole, private). */
+  writeCsv(request: StatsCsvRequest, path: string): Promise<SavedFile>
   /** Pauses any running scan (a later start resumes it) and stops following other processes. */
   dispose(): Promise<void>
 }
@@ -211,13 +218,32 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
       return { members, total }
     },
 
-    async csv(request) {
+    async csvName(request) {
+      const day = (await requireLast()).finishedAt.slice(0, 10)
+      return request.kind === 'figures' ? `tier-stats-${day}.csv` : `tier-${request.bucket}-users-${day}.csv`
+    },
+
+    async *csvLines(request) {
       const result = await requireLast()
-      const day = result.finishedAt.slice(0, 10)
-      if (request.kind === 'figures') return { filename: `tier-stats-${day}.csv`, csv: figuresCsv(result.figures) }
-      const parts = [membersCsvHeader()]
-      for await (const member of store.members(request.bucket)) parts.push(memberCsvRow(member))
-      return { filename: `tier-${request.bucket}-users-${day}.csv`, csv: parts.join('') }
+      if (request.kind === 'figures') {
+        for (const row of figuresRows(result.figures)) yield csvRow(row) + '\r\n'
+        return
+      }
+      yield membersCsvHeader()
+      for await (const member of store.members(request.bucket)) yield memberCsvRow(member)
+    },
+
+    async writeCsv(request, path) {
+      // csvLines yields one row at a time, the header first.
+      let rows = -1
+      async function* counted(): AsyncGenerator<string> {
+        for await (const row of service.csvLines(request)) {
+          rows++
+          yield row
+        }
+      }
+      await writeStreamAtomic(path, counted())
+      return { path, rows }
     },
 
     async dispose() {

@@ -4,8 +4,9 @@
  * crash can still leave a torn last line; it is skipped on read and ended before the next entry, so it
  * never swallows the entry written after it.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
 import { PRIVATE_FILE_MODE } from './privateFiles'
 
 const NEWLINE = 0x0a
@@ -51,6 +52,25 @@ export function readJsonLines<T>(path: string, isEntry: (value: unknown) => valu
     else skipped++
   }
   return { entries, skipped }
+}
+
+/**
+ * The same entries read a line at a time, for files too large to hold whole (the audit trail): only
+ * the current line is in memory. `onSkipped` hears of each torn or foreign line.
+ */
+export async function* streamJsonLines<T>(path: string, isEntry: (value: unknown) => value is T, onSkipped?: () => void): AsyncGenerator<T> {
+  if (!existsSync(path)) return
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
+  try {
+    for await (const line of lines) {
+      if (line.trim() === '') continue
+      const value = parseOrUndefined(line)
+      if (value !== undefined && isEntry(value)) yield value
+      else onSkipped?.()
+    }
+  } finally {
+    lines.close()
+  }
 }
 
 function parseOrUndefined(line: string): unknown {

@@ -46,6 +46,35 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   await syncFolder(dirname(path))
 }
 
+/**
+ * writeFileAtomic for content too large to hold: chunks are written as they come (each awaited, so
+ * memory stays flat), to a private temporary file that replaces `path` only once whole and flushed.
+ * Anything thrown, an abort included, removes the temporary file and leaves `path` as it was.
+ */
+export async function writeStreamAtomic(
+  path: string,
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  signal?: AbortSignal
+): Promise<void> {
+  const temporary = temporaryNameFor(path)
+  const handle = await open(temporary, 'wx', PRIVATE_FILE_MODE)
+  try {
+    for await (const chunk of chunks) {
+      signal?.throwIfAborted()
+      // Two overloads of write: the branch lets TypeScript pick one.
+      await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk))
+    }
+    await handle.sync()
+    await handle.close()
+    await rename(temporary, path)
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    await rm(temporary, { force: true })
+    throw error
+  }
+  await syncFolder(dirname(path))
+}
+
 /** Temporary files carry the target's name, so a crash's leftovers can be found and removed. */
 export function temporaryNameFor(path: string): string {
   return `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`

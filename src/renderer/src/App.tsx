@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { ConnectionBar } from './components/ConnectionBar'
 import { NavBar } from './components/NavBar'
 import { ToastStack } from './components/ToastStack'
+import { AuditScreen } from './screens/AuditScreen'
 import { ConfirmScreen } from './screens/ConfirmScreen'
 import { RegisterScreen } from './screens/RegisterScreen'
 import { StatisticsScreen } from './screens/StatisticsScreen'
@@ -14,7 +15,8 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
   register: RegisterScreen,
   confirm: ConfirmScreen,
   users: UsersScreen,
-  statistics: StatisticsScreen
+  statistics: StatisticsScreen,
+  audit: AuditScreen
 }
 
 export function App() {

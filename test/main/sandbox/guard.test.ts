@@ -14,6 +14,7 @@ import { toAppError } from '../../../src/main/cognito/errorMapping'
 import { SANDBOX_CREDENTIAL_HEADER } from '../../../src/main/sandbox/constants'
 import { registerUser } from '../../../src/main/services/registration'
 import { getUser } from '../../../src/main/services/users'
+import { readWholeTrail } from '../../support/memoryAuditLog'
 import { openTestSandbox } from '../../support/sandboxConnection'
 
 let sandbox: Awaited<ReturnType<typeof openTestSandbox>>
@@ -155,7 +156,7 @@ describe('usernames that would reach JavaScript object internals', () => {
     expect(Object.keys(db.Users)).toEqual(['real_user'])
     for (const name of RESERVED) expect(Object.hasOwn(db.Users, name)).toBe(false)
 
-    const { entries, skipped } = new FileAuditLog(join(sandbox.dataDir, 'audit.jsonl')).read()
+    const { entries, skipped } = await readWholeTrail(new FileAuditLog(join(sandbox.dataDir, 'audit.jsonl')))
     expect(skipped).toBe(0)
     const attempts = entries.filter((entry) => entry.username !== undefined && RESERVED.includes(entry.username))
     // SignUp and AdminUpdateUserAttributes were written ahead for both names, then answered with a refusal.

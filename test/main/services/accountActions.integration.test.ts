@@ -113,7 +113,7 @@ describe('account actions on the sandbox', () => {
   })
 
   it("keeps each user's history from the audit trail, newest first, with who and the outcome", async () => {
-    const history = userHistory(sandbox.connection.audit, sandbox.connection.gateway.userPoolId, 'ann')
+    const history = await userHistory(sandbox.connection.audit, sandbox.connection.gateway.userPoolId, 'ann')
     const summaries = history.map((entry) => entry.summary)
     expect(summaries).toEqual(
       expect.arrayContaining([

@@ -15,10 +15,14 @@ describe('CSV output', () => {
     expect(csvCell(42)).toBe('42')
   })
 
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tTAB', '\rCR'])('neutralises %j so a spreadsheet shows it as text', (value) => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tTAB', '\rCR', '  =1+1', ' @SUM(A1)', '   -2'])('neutralises %j so a spreadsheet shows it as text', (value) => {
     const cell = csvCell(value)
     const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell
     expect(unquoted).toBe(`'${value}`)
+  })
+
+  it.each(['a=b', 'x-1', 'jane@example.com', ' plain'])('leaves %j as it is apart from quoting', (value) => {
+    expect(csvCell(value).replace(/^"|"$/g, '')).toBe(value)
   })
 
   it('writes a member row with an empty email when there is none', () => {

@@ -7,6 +7,7 @@
  * TooManyRequestsException as HTTP 400 with `__type` once the ListUsers quota is spent; tokens staying
  * valid across a dropped connection; DescribeUserPool's EstimatedNumberOfUsers.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createStatsService, type StatsService, type StatsServiceOptions } from '../../../src/main/stats/statsService'
@@ -229,20 +230,26 @@ describe('tier statistics scan', () => {
     const none = await later.tierMembers('none', 0, 5)
     expect(none.members.every((m) => m.tierValue === '')).toBe(true)
 
-    const csv = await later.csv({ kind: 'tier', bucket: 'invalid' })
-    expect(csv.filename).toMatch(/^tier-invalid-users-\d{4}-\d{2}-\d{2}\.csv$/)
-    const lines = csv.csv.trimEnd().split('\r\n')
+    expect(await later.csvName({ kind: 'tier', bucket: 'invalid' })).toMatch(/^tier-invalid-users-\d{4}-\d{2}-\d{2}\.csv$/)
+    const path = join(temp.dir, 'invalid.csv')
+    expect(await later.writeCsv({ kind: 'tier', bucket: 'invalid' }, path)).toEqual({ path, rows: invalidTotal })
+    const csv = readFileSync(path, 'utf8')
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    const lines = csv.trimEnd().split('\r\n')
     expect(lines[0]).toBe('username,email,tier')
     expect(lines).toHaveLength(invalidTotal + 1)
-    expect(csv.csv).toContain(`,"'=HYPERLINK(""x"")"\r\n`)
-    expect(csv.csv).not.toMatch(/,=HYPERLINK/)
-    const figures = await later.csv({ kind: 'figures' })
-    expect(figures.csv).toContain(`total,,${sim.expected.total}\r\n`)
+    expect(csv).toContain(`,"'=HYPERLINK(""x"")"\r\n`)
+    expect(csv).not.toMatch(/,=HYPERLINK/)
+    const figures = join(temp.dir, 'figures.csv')
+    await later.writeCsv({ kind: 'figures' }, figures)
+    expect(readFileSync(figures, 'utf8')).toContain(`total,,${sim.expected.total}\r\n`)
   })
 
   it('answers NO_SCAN_RESULT for members and CSV before any scan finished', async () => {
     const { service } = await setup({ users: 10 })
     await expect(service.tierMembers('premium', 0, 10)).rejects.toMatchObject({ code: 'NO_SCAN_RESULT' })
-    await expect(service.csv({ kind: 'figures' })).rejects.toMatchObject({ code: 'NO_SCAN_RESULT' })
+    await expect(service.csvName({ kind: 'figures' })).rejects.toMatchObject({ code: 'NO_SCAN_RESULT' })
+    await expect(service.writeCsv({ kind: 'figures' }, join(temp.dir, 'none.csv'))).rejects.toMatchObject({ code: 'NO_SCAN_RESULT' })
+    expect(existsSync(join(temp.dir, 'none.csv'))).toBe(false)
   })
 })

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { FileAuditLog, type AuditEntry } from '../../../src/main/cognito/audit'
 import { SandboxOutbox } from '../../../src/main/sandbox/outbox'
 import { appendJsonLine, readJsonLines } from '../../../src/main/storage/jsonLines'
+import { readWholeTrail } from '../../support/memoryAuditLog'
 import { makeTempDir } from '../../support/tempDir'
 
 const temp = makeTempDir('tier-admin-lines-')
@@ -22,7 +23,7 @@ describe('JSON-lines files', () => {
     await log.record(entry('first'))
     appendFileSync(log.location, '{"id":"torn","at":"2026-') // a crash mid-append
     await log.record(entry('after'))
-    const { entries, skipped } = log.read()
+    const { entries, skipped } = await readWholeTrail(log)
     expect(entries.map((e) => e.id)).toEqual(['first', 'after'])
     expect(skipped).toBe(1)
     expect(statSync(log.location).mode & 0o777).toBe(0o600)

@@ -34,6 +34,8 @@ export interface CognitoSimOptions {
    * scan reads the whole pool once per partition.
    */
   filterAfterPaging?: boolean
+  /** AdminUpdateUserAttributes requests per second before TooManyRequestsException (the UserUpdate category); unlimited if unset. */
+  updateQuota?: number
   /** Called on every request before it is answered, e.g. to stop the server mid-scan. */
   onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void
 }
@@ -44,7 +46,7 @@ export interface CognitoSim {
   userPoolId: string
   seed: number
   /** Requests received (including throttled ones) and how many were throttled. */
-  stats: { requests: number; throttled: number; listUsers: number }
+  stats: { requests: number; throttled: number; listUsers: number; updates: number }
   /** The exact figures a correct scan must produce (computed on first use). */
   readonly expected: StatsFigures
   /** Stops listening and drops open connections, as if the service went away. */
@@ -66,7 +68,10 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
   const userPoolId = options.userPoolId ?? 'us-east-1_SimPool01'
   const subIndex = new SubIndex(seed, count)
   const quota = new Quota(options.quota, options.burst)
-  const stats = { requests: 0, throttled: 0, listUsers: 0 }
+  const updateQuota = new Quota(options.updateQuota, undefined)
+  const stats = { requests: 0, throttled: 0, listUsers: 0, updates: 0 }
+  /** Tiers written by AdminUpdateUserAttributes, by user index: AdminGetUser shows them, ListUsers does not. */
+  const writtenTiers = new Map<number, string>()
   let expected: StatsFigures | undefined
 
   const latency = (): number => (typeof options.latencyMs === 'function' ? options.latencyMs() : (options.latencyMs ?? 0))
@@ -132,10 +137,16 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     return { users, next: end < count ? end : null }
   }
 
-  function findUser(body: Record<string, unknown>): SimUser {
+  function indexOf(body: Record<string, unknown>): number {
     const index = indexOfUsername(String(body.Username ?? ''))
     if (index === null || index >= count) throw new SimError('UserNotFoundException', 'User does not exist.')
-    return makeUser(seed, index)
+    return index
+  }
+
+  function findUser(body: Record<string, unknown>): SimUser {
+    const index = indexOf(body)
+    const user = makeUser(seed, index)
+    return writtenTiers.has(index) ? { ...user, tier: writtenTiers.get(index) } : user
   }
 
   function answer(operation: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -148,6 +159,12 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
       case 'AdminGetUser': {
         const wire = toWire(findUser(body))
         return { ...wire, UserAttributes: wire.Attributes, Attributes: undefined }
+      }
+      case 'AdminUpdateUserAttributes': {
+        const index = indexOf(body)
+        const tier = (body.UserAttributes as { Name: string; Value: string }[] | undefined)?.find((a) => a.Name === 'custom:user_tier')
+        if (tier) writtenTiers.set(index, tier.Value)
+        return {}
       }
       default:
         throw new SimError('UnknownOperationException', `The simulator does not implement ${operation}`)
@@ -170,6 +187,13 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     if (operation === 'ListUsers') {
       stats.listUsers++
       if (!quota.take()) {
+        stats.throttled++
+        return send(res, 400, { __type: 'TooManyRequestsException', message: 'Too many requests' })
+      }
+    }
+    if (operation === 'AdminUpdateUserAttributes') {
+      stats.updates++
+      if (!updateQuota.take()) {
         stats.throttled++
         return send(res, 400, { __type: 'TooManyRequestsException', message: 'Too many requests' })
       }

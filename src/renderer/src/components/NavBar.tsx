@@ -3,7 +3,7 @@ import { SCREEN_LABELS, SCREENS, screenShortcutDigit } from '../../../shared/scr
 import { useNavigation } from '../stores/navigationStore'
 
 /**
- * The screens, each also reachable with Ctrl+1 … Ctrl+4 from anywhere in the window. The application
+ * The screens, each also reachable with Ctrl+1 … Ctrl+5 from anywhere in the window. The application
  * menu carries the same accelerators; both only switch screen, so a key seen by both does no harm, and
  * this handler keeps the keys working where there is no menu (the browser harness).
  */

@@ -12,7 +12,7 @@ import { UserTable } from './UserTable'
  * The search results in the list pane: what was searched and how many were found, the filters, the
  * table (which scrolls on its own) and "Load more" under it, where added rows cannot push anything.
  */
-export function SearchResultsPane({ onActivate }: { onActivate: (user: UserDetail) => void }) {
+export function SearchResultsPane({ onActivate, onBulk }: { onActivate: (user: UserDetail) => void; onBulk: (usernames: string[]) => void }) {
   const state = useUsers(
     useShallow((s) => ({
       results: s.results,
@@ -50,6 +50,14 @@ export function SearchResultsPane({ onActivate }: { onActivate: (user: UserDetai
         </div>
       )}
       {count > 0 && shown.length === 0 && <p className="small text-body-secondary mt-2 mb-0">No result passes the filters.</p>}
+      {/* After the list, so the keyboard reaches the rows first: the everyday path. */}
+      {shown.length > 0 && (
+        <div className="users-pager">
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onBulk(shown.map((user) => user.username))}>
+            Change tier of {shown.length.toLocaleString()} shown…
+          </button>
+        </div>
+      )}
       {state.nextToken && (
         <div className="users-pager">
           <span className="small text-body-secondary">Cognito has more users for this search.</span>

@@ -14,13 +14,15 @@ interface Props {
   onPage: (offset: number) => void
   onBack: () => void
   onGoToStatistics: () => void
+  /** Opens a bulk tier change for the users on this page. */
+  onBulk: (usernames: string[]) => void
 }
 
 /**
  * The users of a tier from the last scan, in the list pane in place of the search results. Opening
  * one leaves the list exactly as it is, so the next click lands on the row the operator aimed at.
  */
-export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onPage, onBack, onGoToStatistics }: Props) {
+export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onPage, onBack, onGoToStatistics, onBulk }: Props) {
   const back = (
     <button type="button" className="btn btn-link btn-sm p-0" onClick={onBack}>
       Back to search results
@@ -56,6 +58,11 @@ export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onP
           it.
         </p>
         {back}
+        {view.members.length > 0 && (
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onBulk(view.members.map((member) => member.username))}>
+            Change tier of {view.members.length.toLocaleString()} on this page…
+          </button>
+        )}
       </div>
       <ErrorAlert error={error} />
       <div className="users-table-scroll">

@@ -1,22 +1,12 @@
 import type { HistoryEntry } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
 import { formatDateTime } from '../utils/format'
+import { OUTCOMES } from '../utils/outcomes'
 import { ErrorAlert } from './ErrorAlert'
 
 interface Props {
   entries: HistoryEntry[] | null
   error: AppErrorShape | null
-}
-
-const OUTCOMES: Record<HistoryEntry['outcome'], { label: string; className: string; title: string }> = {
-  ok: { label: 'done', className: 'text-success-emphasis', title: 'Cognito applied it.' },
-  failed: { label: 'failed', className: 'text-danger-emphasis', title: 'Cognito refused it; nothing changed.' },
-  unknown: { label: 'outcome unknown', className: 'text-warning-emphasis', title: 'The answer was lost: look the user up to see whether it applied.' },
-  pending: {
-    label: 'no answer',
-    className: 'text-warning-emphasis',
-    title: 'The app stopped before Cognito answered: look the user up to see whether it applied.'
-  }
 }
 
 /**
@@ -39,7 +29,10 @@ export function UserHistory({ entries, error }: Props) {
               <li key={`${entry.at}-${index}`}>
                 <div className="users-history-line">
                   <span className="text-break">{entry.summary}</span>
-                  <span className={`text-nowrap ${outcome.className}`} title={entry.errorName ? `${outcome.title} (${entry.errorName})` : outcome.title}>
+                  <span
+                    className={`text-nowrap text-${outcome.tone}-emphasis`}
+                    title={entry.errorName ? `${outcome.title} (${entry.errorName})` : outcome.title}
+                  >
                     {outcome.label}
                   </span>
                 </div>

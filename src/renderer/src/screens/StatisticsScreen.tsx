@@ -6,6 +6,7 @@ import { BusyButton } from '../components/BusyButton'
 import { CountsTable } from '../components/CountsTable'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { EstimateTable } from '../components/EstimateTable'
+import { FullExportPanel } from '../components/FullExportPanel'
 import { ScanProgressPanel } from '../components/ScanProgressPanel'
 import { TierCharts } from '../components/TierCharts'
 import { useStats } from '../stores/statsStore'
@@ -66,6 +67,7 @@ export function StatisticsScreen() {
         Cognito cannot count users by a custom attribute, so the app reads the whole pool (60 users a request, at most 30 requests a second for the account).
         Large pools take minutes; an estimate appears as soon as the first partitions finish.
       </p>
+      <FullExportPanel />
       {loading && <p className="text-body-secondary">Loading…</p>}
       <ErrorAlert ref={errorRef} error={error} />
       {progress && (
@@ -106,8 +108,8 @@ export function StatisticsScreen() {
             <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'tier', bucket })}>
               Export tier list (CSV)
             </BusyButton>
-            <span className="small text-success-emphasis text-break" role="status">
-              {exported && `Saved ${exported.filename} to your downloads.`}
+            <span className="small text-success-emphasis text-break" role="status" title={exported?.path}>
+              {exported && `Saved ${exported.rows.toLocaleString()} rows to ${exported.path}`}
             </span>
           </div>
           <ErrorAlert error={exportError} title="The export failed" />

@@ -1,14 +1,18 @@
 import '../users.css'
 import '../users-detail.css'
-import { useRef } from 'react'
+import '../bulk.css'
+import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { UserDetail } from '../../../shared/domain'
+import { BulkResumeNotice } from '../components/BulkResumeNotice'
+import { BulkTierPanel } from '../components/BulkTierPanel'
 import { SearchBar } from '../components/SearchBar'
 import { SearchResultsPane } from '../components/SearchResultsPane'
 import { TierListForm } from '../components/TierListForm'
 import { TierMembersPanel } from '../components/TierMembersPanel'
 import { UserDetailPane } from '../components/UserDetailPane'
 import { useTierList } from '../hooks/useTierList'
+import { useBulk } from '../stores/bulkStore'
 import { useUsers } from '../stores/usersStore'
 
 /**
@@ -20,6 +24,8 @@ export function UsersScreen() {
   const { setDraft, search: runSearch, select, openUsername } = useUsers.getState()
   const tier = useTierList()
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const openBulk = useBulk((state) => state.openFor)
+  useEffect(() => useBulk.getState().subscribe(), [])
 
   /** Enter on a row: the panel shows the user and takes focus, so the tier editor is two Tabs away. */
   function activate(user: UserDetail): void {
@@ -34,6 +40,7 @@ export function UsersScreen() {
         <h1 className="h3 mb-0 users-title">Users</h1>
         <SearchBar {...search.draft} searching={search.searching} onChange={setDraft} onSearch={() => void runSearch()} />
       </div>
+      <BulkResumeNotice />
       <div className="users-split">
         <section className="users-list-pane" aria-label="User list">
           {tier.shown ? (
@@ -46,14 +53,16 @@ export function UsersScreen() {
               onPage={tier.page}
               onBack={tier.hide}
               onGoToStatistics={tier.goToStatistics}
+              onBulk={openBulk}
             />
           ) : (
-            <SearchResultsPane onActivate={activate} />
+            <SearchResultsPane onActivate={activate} onBulk={openBulk} />
           )}
           <TierListForm bucket={tier.bucket} loading={tier.loading} onChange={tier.choose} onList={tier.list} />
         </section>
         <UserDetailPane headingRef={headingRef} />
       </div>
+      <BulkTierPanel />
     </div>
   )
 }

@@ -1,9 +1,8 @@
 import { create } from 'zustand'
-import type { ScanProgress, StatsSnapshot, TierBucket } from '../../../shared/domain'
+import type { SavedFile, ScanProgress, StatsSnapshot, TierBucket } from '../../../shared/domain'
 import type { AppErrorShape, Result } from '../../../shared/errors'
 import { isActive } from '../../../shared/jobs'
 import type { JobUpdate } from '../../../shared/scanProgress'
-import { downloadText } from '../utils/download'
 import { api } from './api'
 import { useConnection } from './connectionStore'
 
@@ -16,8 +15,8 @@ interface StatsState {
   pending: StatsAction | null
   exporting: boolean
   error: AppErrorShape | null
-  /** The last export's outcome, shown beside the export buttons. */
-  exported: { filename: string } | null
+  /** Where the last CSV went, shown beside the export buttons; null after a cancelled save dialog too. */
+  exported: SavedFile | null
   exportError: AppErrorShape | null
   /** Loads the snapshot once, then follows the scan's pushed updates; returns the unsubscribe. */
   subscribe: () => () => void
@@ -113,13 +112,7 @@ export const useStats = create<StatsState>((set, get) => {
     exportCsv: async (exportRequest) => {
       set({ exporting: true, exported: null, exportError: null })
       const reply = await api.statsCsv(exportRequest)
-      set({ exporting: false })
-      if (!reply.ok) {
-        set({ exportError: reply.error })
-        return
-      }
-      downloadText(reply.data.filename, reply.data.csv, 'text/csv')
-      set({ exported: { filename: reply.data.filename } })
+      set(reply.ok ? { exporting: false, exported: reply.data } : { exporting: false, exportError: reply.error })
     }
   }
 })

@@ -1,0 +1,108 @@
+/** `audit`: the writes in this computer's audit trail, filtered as on the Audit screen, as a table, CSV or JSON. */
+import { ACTION_GROUPS, AUDIT_OUTCOMES, isIsoDay, type AuditFilter, type AuditRow } from '../shared/audit'
+import { reportError, UsageError, type Values } from './cliIo'
+import { json, type Command } from './command'
+
+/** Rows printed when --limit is not given: a screenful of the newest. */
+const DEFAULT_LIMIT = 50
+const MAX_LIMIT = 100_000
+/** The contract's largest page. */
+const PAGE = 500
+
+export const audit: Command = {
+  summary: "Every write this computer's app and CLI sent to Cognito, newest first, from the audit trail",
+  usage: 'audit [--since DATE] [--until DATE] [--user NAME] [--action NAME] [--outcome X] [--limit N] [--csv | --json]',
+  exclusive: [['csv', 'json']],
+  options: {
+    since: { type: 'string', description: 'From this day on (YYYY-MM-DD, UTC)' },
+    until: { type: 'string', description: 'Up to and including this day (YYYY-MM-DD, UTC)' },
+    user: { type: 'string', description: 'Writes to users whose name contains this (any case)' },
+    action: { type: 'string', description: `${Object.keys(ACTION_GROUPS).join(', ')}, or an operation such as AdminDisableUser` },
+    outcome: { type: 'string', description: AUDIT_OUTCOMES.join(', ') },
+    limit: { type: 'string', description: `At most this many rows (default ${DEFAULT_LIMIT}; every match with --csv)` },
+    csv: { type: 'boolean', description: 'Print as CSV' },
+    json
+  },
+  check: (values) => {
+    for (const flag of ['since', 'until'] as const) {
+      const value = values[flag] as string | undefined
+      if (value !== undefined && !isIsoDay(value)) throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, e.g. 2026-11-01 (got "${value}").`)
+    }
+    const outcome = values.outcome as string | undefined
+    if (outcome !== undefined && !(AUDIT_OUTCOMES as readonly string[]).includes(outcome))
+      throw new UsageError(`--outcome must be one of: ${AUDIT_OUTCOMES.join(', ')}.`)
+    const action = values.action as string | undefined
+    if (action !== undefined && !/^[A-Za-z]{1,64}$/.test(action)) throw new UsageError('--action must be an action group or an operation name (letters only).')
+    if (values.limit !== undefined && limitOf(values) === null) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`)
+  },
+  run: async ({ values, io, app, call, print, asJson }) => {
+    const filter = filterOf(values)
+    if (values.csv) {
+      // Straight from the trail in one streamed read: paging through the contract would re-read it per page.
+      const [{ matchingWrites, AUDIT_CSV_HEADER, auditCsvLine }, { csvRow }, { toAppError }] = await Promise.all([
+        import('../main/audit/auditQuery'),
+        import('../main/stats/csv'),
+        import('../main/cognito/errorMapping')
+      ])
+      try {
+        const { rows } = await matchingWrites(app.services().connection.audit, filter)
+        const shown = values.limit === undefined ? rows : rows.slice(0, limitOf(values)!)
+        io.out([csvRow(AUDIT_CSV_HEADER), ...shown.map((row) => auditCsvLine(row).trimEnd())].join('\r\n'))
+        return 0
+      } catch (error) {
+        reportError(toAppError(error).toShape(), io, asJson)
+        return 1
+      }
+    }
+    const limit = limitOf(values) ?? DEFAULT_LIMIT
+    const rows: AuditRow[] = []
+    let total = 0
+    do {
+      const page = await call('auditQuery', { ...filter, offset: rows.length, limit: Math.min(PAGE, limit - rows.length) })
+      if (!page) return 1
+      total = page.total
+      rows.push(...page.rows)
+      if (!page.rows.length) break
+    } while (rows.length < Math.min(limit, total))
+    print({ total, rows }, formatRows(rows, total))
+    return 0
+  }
+}
+
+function filterOf(values: Values): AuditFilter {
+  const pick = (name: string) => (values[name] as string | undefined) || undefined
+  const filter: AuditFilter = {
+    user: pick('user'),
+    action: pick('action'),
+    from: pick('since'),
+    to: pick('until'),
+    outcome: pick('outcome') as AuditFilter['outcome']
+  }
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined))
+}
+
+function limitOf(values: Values): number | null {
+  const text = values.limit as string | undefined
+  if (text === undefined) return null
+  const limit = /^\d+$/.test(text) ? Number(text) : NaN
+  return limit >= 1 && limit <= MAX_LIMIT ? limit : null
+}
+
+function formatRows(rows: AuditRow[], total: number): string {
+  if (!rows.length) return 'No write in the audit trail matches.'
+  const lines = rows.map((row) =>
+    [
+      row.at,
+      row.osUser ?? '-',
+      row.identity ?? '-',
+      row.userPoolId,
+      row.username ?? '-',
+      row.summary,
+      row.before || row.after ? `${row.before ?? '-'} → ${row.after ?? '-'}` : '-',
+      row.outcome + (row.errorName ? ` (${row.errorName})` : '')
+    ].join('\t')
+  )
+  const header = ['time', 'os user', 'aws identity', 'pool', 'user', 'action', 'before → after', 'outcome'].join('\t')
+  const more = total > rows.length ? [`(${rows.length} of ${total}; --limit shows more)`] : []
+  return [header, ...lines, ...more].join('\n')
+}

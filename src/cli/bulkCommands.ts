@@ -1,0 +1,120 @@
+/**
+ * Bulk tier changes and long jobs on the command line: `bulk-set-tier` previews (and with --yes runs)
+ * a bulk change; `jobs` lists the bulk jobs and the statistics scan, and resumes one. Progress goes to
+ * stderr (not with --json); Ctrl+C pauses the job where it can resume from.
+ */
+import type { BulkPlanRow, BulkPreview, BulkRowResult } from '../shared/bulk'
+import type { BulkProgress } from '../shared/scanProgress'
+import { reportError, type CliIo } from './cliIo'
+import { bulkRowsFrom } from './bulkCsv'
+import { json, type Command, type CommandContext } from './command'
+import { stats } from './statsCommand'
+
+const PROGRESS_LINE_MS = 500
+const overwrite = {
+  type: 'boolean',
+  description: 'Write rows whose tier changed since the preview (they are reported and left as they are otherwise)'
+} as const
+const out = { type: 'string', description: "Also write every row's result as CSV (row,username,from,to,outcome,reason) to this file" } as const
+
+export const bulkSetTier: Command = {
+  summary: 'Change the tier of many users: preview, then apply with --yes (resumable; see jobs)',
+  usage: 'bulk-set-tier <file.csv | --tier standard|premium --users a,b,c> [--yes] [--overwrite] [--out results.csv] [--json]',
+  positional: 'file',
+  options: {
+    file: { type: 'string', description: 'A CSV file with a header line naming username and tier' },
+    tier: { type: 'string', description: 'The target tier for every user in --users' },
+    users: { type: 'string', description: 'Usernames separated by commas' },
+    yes: { type: 'boolean', description: 'Apply the changes after the preview (without it, only the preview is shown)' },
+    overwrite,
+    out,
+    json
+  },
+  check: (values) => void bulkRowsFrom(values),
+  run: async (context) => {
+    const { values, io, call, print, asJson } = context
+    const preview = await call('bulkPreview', { rows: bulkRowsFrom(values) })
+    if (!preview) return 1
+    if (values.yes !== true) {
+      const apply = `Nothing was changed. Apply this preview with "tier-admin jobs --resume ${preview.jobId}${values.overwrite ? ' --overwrite' : ''}", or run this command again with --yes.`
+      print(preview, `${formatPreview(preview)}\n${apply}`)
+      return 0
+    }
+    if (!asJson) io.err(formatPreview(preview))
+    return followJob(context, preview.jobId)
+  }
+}
+
+export const jobs: Command = {
+  summary: 'List bulk tier changes and the statistics scan with their state; resume one with --resume',
+  usage: 'jobs [--resume <job id> [--overwrite] [--out results.csv]] [--json]',
+  options: { resume: { type: 'string', description: 'The id of a job to resume (a bulk job, or stats-scan)' }, overwrite, out, json },
+  run: async (context) => {
+    const { values, call, print } = context
+    const resume = values.resume as string | undefined
+    if (resume?.startsWith('stats-scan')) return stats.run(context)
+    if (resume !== undefined) return followJob(context, resume)
+    const [bulk, scan] = await Promise.all([call('bulkJobs', undefined), call('getStats', undefined)])
+    if (!bulk || !scan) return 1
+    const scanLine = scan.progress ? `stats-scan\t${scan.progress.state}\t${scan.progress.users} users read` : 'stats-scan\tnone'
+    const lines = bulk.map((job) => `${job.jobId}\t${job.state}\t${counts(job.progress)}\tprepared ${job.createdAt.slice(0, 16).replace('T', ' ')}`)
+    print({ bulk, statsScan: scan.progress }, [...lines, scanLine].join('\n'))
+    return 0
+  }
+}
+
+/** Starts or resumes the job, follows it to its end, and prints how each row ended. */
+async function followJob(context: CommandContext, jobId: string): Promise<number> {
+  const { values, io, app, call, print, asJson } = context
+  const service = app.services().bulk
+  const unsubscribe = service.subscribe(asJson ? () => undefined : progressLines(io, jobId))
+  // Ctrl+C pauses where the job can resume from, instead of leaving it interrupted.
+  const pause = (): void => void service.pause(jobId)
+  process.once('SIGINT', pause)
+  let end: BulkProgress
+  try {
+    if (!(await call('bulkStart', { jobId, overwrite: values.overwrite === true ? true : undefined }))) return 1
+    end = await service.settled(jobId)
+  } finally {
+    unsubscribe()
+    process.off('SIGINT', pause)
+  }
+  const detail = await call('bulkJob', { jobId })
+  if (!detail) return 1
+  if (typeof values.out === 'string') await service.writeResultsCsv(jobId, values.out)
+  if (end.state === 'failed') reportError(end.error ?? { code: 'INTERNAL', message: 'The bulk change failed.' }, io, asJson)
+  else if (end.state !== 'done') {
+    const message = `The bulk change stopped (${end.state}) with ${end.done} of ${end.total} rows done; nothing else was changed. Resume it with "tier-admin jobs --resume ${jobId}".`
+    reportError({ code: 'CANCELLED', message }, io, asJson)
+  }
+  if (end.state !== 'done') return 1
+  const attention = detail.results.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed')
+  print(detail, [`Done: ${counts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`, ...attention.map(formatResult)].join('\n'))
+  return attention.length > 0 ? 1 : 0
+}
+
+function progressLines(io: CliIo, jobId: string): (id: string, progress: BulkProgress) => void {
+  let lastLine = -Infinity
+  return (id, progress) => {
+    const now = performance.now()
+    if (id !== jobId || progress.state !== 'running' || now - lastLine < PROGRESS_LINE_MS) return
+    lastLine = now
+    const eta = progress.etaSeconds === null ? '' : `, about ${progress.etaSeconds} s left`
+    io.err(`Changing tiers: ${counts(progress)}, ${progress.rate.toFixed(1)} rows/s${eta}`)
+  }
+}
+
+const counts = (p: BulkProgress): string =>
+  `${p.done}/${p.total} rows, ${p.changed} changed, ${p.skipped} skipped, ${p.conflicts} conflicts, ${p.failed} failed`
+
+const tierShown = (value: string | undefined): string => (value === undefined ? '?' : value === '' ? '(none)' : value)
+
+function formatPreview(preview: BulkPreview): string {
+  const line = (row: BulkPlanRow): string =>
+    [row.row, row.username, `${tierShown(row.from)} → ${row.tier}`, row.action === 'change' ? 'change' : `skip: ${row.reason}`].join('\t')
+  const skipped = preview.rows.length - preview.changes
+  return [`Preview ${preview.jobId}: ${preview.changes} to change, ${skipped} skipped.`, ...preview.rows.map(line)].join('\n')
+}
+
+const formatResult = (row: BulkRowResult): string =>
+  [row.row, row.username, `${tierShown(row.from)} → ${row.to}`, `${row.outcome}${row.reason ? `: ${row.reason}` : ''}`].join('\t')

@@ -1,0 +1,43 @@
+/**
+ * The preview of a bulk tier change: each user's tier read now (AdminGetUser, side by side under the
+ * UserRead limiter), and for each row whether it changes the tier or why it is left out.
+ */
+import type { BulkPlanRow } from '../../shared/bulk'
+import { isTier } from '../../shared/tiers'
+import { nameOf, type CognitoGateway } from '../cognito/gateway'
+import { getUser, storedTierValue } from '../services/users'
+import { runWorkers } from '../stats/workerPool'
+
+/** Reads in flight: enough to keep 120 reads/s busy at a few hundred milliseconds each. */
+const READ_CONCURRENCY = 16
+
+export async function planRows(gateway: CognitoGateway, rows: { username: string; tier: string }[], signal: AbortSignal): Promise<BulkPlanRow[]> {
+  const seen = new Set<string>()
+  const plan: BulkPlanRow[] = rows.map((input, index) => {
+    const base = { row: index + 1, username: input.username, tier: input.tier.trim() }
+    if (!isTier(base.tier)) return { ...base, action: 'skip', reason: 'invalid tier' }
+    if (seen.has(input.username)) return { ...base, action: 'skip', reason: 'duplicate row' }
+    seen.add(input.username)
+    return { ...base, action: 'change' }
+  })
+  const toRead = plan.filter((row) => row.action === 'change')
+  await runWorkers({
+    items: toRead.map((_, i) => String(i)),
+    concurrency: READ_CONCURRENCY,
+    staggerMs: 0,
+    signal,
+    task: async (item, inner) => {
+      const row = toRead[Number(item)]!
+      try {
+        const user = await getUser(gateway, row.username, { signal: inner, patience: 'long' })
+        row.username = user.username
+        row.from = storedTierValue(user.tier)
+        if (row.from === row.tier) Object.assign(row, { action: 'skip', reason: 'already at target' })
+      } catch (error) {
+        if (nameOf(error) !== 'UserNotFoundException') throw error
+        Object.assign(row, { action: 'skip', reason: 'user not found' })
+      }
+    }
+  })
+  return plan
+}

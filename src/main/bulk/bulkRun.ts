@@ -1,0 +1,121 @@
+/**
+ * The work of a bulk tier job: the rows the preview would change and that have no result yet, each
+ * read again and written only if its tier is still the one previewed (or the operator chose to
+ * overwrite). Rows run side by side; the gateway's limiters pace them (UserRead for the read, UserUpdate
+ * for the write) and throttling is waited out with long patience, so it slows the job and fails no row.
+ */
+import type { BulkPreview, BulkRowResult } from '../../shared/bulk'
+import type { BulkProgress } from '../../shared/scanProgress'
+import { isTier, tierLabel, tierStateOf } from '../../shared/tiers'
+import { nameOf, WriteOutcomeUnknownError, type CognitoGateway } from '../cognito/gateway'
+import { classifyFailure } from '../cognito/retryPolicy'
+import { toAppError } from '../cognito/errorMapping'
+import type { JobControl, JobView } from '../jobs/job'
+import { getUser, storedTierValue, writeTier } from '../services/users'
+import { ScanPace, secondsToGo } from '../stats/scanPace'
+import { runWorkers } from '../stats/workerPool'
+import type { BulkStore } from './bulkStore'
+
+/** Rows in flight: the UserUpdate quota (25/s) is the pace; a few in flight hide each request's latency. */
+const ROW_CONCURRENCY = 8
+
+export interface BulkRunSettings {
+  gateway: CognitoGateway
+  store: BulkStore
+  preview: BulkPreview
+  overwrite: boolean
+  /** Told after each row ends. */
+  onRow: () => void
+}
+
+/** The preview's skips, as results: they count as done from the start. */
+export function previewResults(preview: BulkPreview): BulkRowResult[] {
+  return preview.rows
+    .filter((row) => row.action === 'skip')
+    .map((row) => ({ row: row.row, username: row.username, from: row.from ?? '', to: row.tier, outcome: 'skipped', reason: row.reason }))
+}
+
+export class BulkRun {
+  readonly results: Map<number, BulkRowResult>
+  private readonly pace = new ScanPace()
+  private ranHere = 0
+
+  constructor(private readonly settings: BulkRunSettings) {
+    const saved = settings.store.readResults(settings.preview.jobId)
+    this.results = new Map([...previewResults(settings.preview).map((r) => [r.row, r] as const), ...saved.results])
+  }
+
+  async execute(control: JobControl): Promise<void> {
+    const { preview } = this.settings
+    const todo = preview.rows.filter((row) => row.action === 'change' && !this.results.has(row.row))
+    this.pace.reset()
+    this.pace.record(0)
+    await runWorkers({
+      items: todo.map((_, i) => String(i)),
+      concurrency: ROW_CONCURRENCY,
+      staggerMs: 0,
+      signal: control.signal,
+      task: async (item, signal) => {
+        const row = todo[Number(item)]!
+        const result = await this.applyRow(row.row, row.username, row.tier, row.from ?? '', signal)
+        await this.settings.store.recordResult(preview.jobId, result)
+        this.results.set(row.row, result)
+        this.pace.record(++this.ranHere)
+        this.settings.onRow()
+      }
+    })
+    control.stopClock()
+  }
+
+  /** One row, conflict-safe: read now, then write only a tier still as previewed. */
+  private async applyRow(row: number, username: string, tier: string, previewed: string, signal: AbortSignal): Promise<BulkRowResult> {
+    const { gateway, store, preview, overwrite } = this.settings
+    const base = { row, username, from: previewed, to: tier }
+    if (!isTier(tier)) return { ...base, outcome: 'failed', reason: 'invalid tier' }
+    let current: string
+    try {
+      current = storedTierValue((await getUser(gateway, username, { signal, patience: 'long' })).tier)
+    } catch (error) {
+      if (signal.aborted) throw error
+      if (nameOf(error) === 'UserNotFoundException') return { ...base, outcome: 'failed', reason: 'user not found' }
+      throw error
+    }
+    // Also what a row whose write went out before a crash finds: the tier it set, so nothing is sent twice.
+    if (current === tier) return { ...base, from: current, outcome: 'skipped', reason: 'already at target' }
+    if (current !== previewed && !overwrite) {
+      const reason = `tier changed since the preview: was ${tierLabel(tierStateOf(previewed || undefined))}, is ${tierLabel(tierStateOf(current || undefined))}`
+      return { ...base, from: current, outcome: 'conflict', reason }
+    }
+    await store.recordIntent(preview.jobId, row)
+    try {
+      await writeTier(gateway, username, tier, current, { signal, patience: 'long' })
+    } catch (error) {
+      // A lost answer or an outage stops the job with the row pending: the resume reads it again.
+      if (signal.aborted || error instanceof WriteOutcomeUnknownError || classifyFailure(error) !== 'final') throw error
+      return { ...base, from: current, outcome: 'failed', reason: toAppError(error, { operation: 'setTier' }).message }
+    }
+    return { ...base, from: current, outcome: 'changed' }
+  }
+
+  progress(view: JobView): BulkProgress {
+    const counts = { changed: 0, skipped: 0, conflicts: 0, failed: 0 }
+    for (const result of this.results.values()) {
+      if (result.outcome === 'conflict') counts.conflicts++
+      else counts[result.outcome]++
+    }
+    const total = this.settings.preview.rows.length
+    const done = this.results.size
+    const rate = view.state === 'running' ? this.pace.rate() : 0
+    return {
+      state: view.state,
+      total,
+      done,
+      ...counts,
+      elapsedMs: Math.round(view.elapsedMs),
+      rate,
+      etaSeconds: secondsToGo(rate, done, total),
+      ...(view.error ? { error: view.error } : {}),
+      ...(view.runningElsewhere ? { runningElsewhere: view.runningElsewhere } : {})
+    }
+  }
+}
