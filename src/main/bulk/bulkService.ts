@@ -9,13 +9,14 @@ import type { BulkProgress } from '../../shared/scanProgress'
 import type { CognitoGateway } from '../cognito/gateway'
 import { toAppError } from '../cognito/errorMapping'
 import { Job, type JobView } from '../jobs/job'
+import { ProgressFeed, type ProgressListener } from '../jobs/progressFeed'
 import type { PoolSchemaService } from '../services/poolSchema'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { planRows } from './bulkPlan'
 import { BulkRun } from './bulkRun'
 import { BulkStore, type SavedPreview } from './bulkStore'
 
-export type BulkListener = (jobId: string, progress: BulkProgress) => void
+export type BulkListener = ProgressListener<BulkProgress>
 
 export interface BulkTierService {
   /** Reads each user's tier and saves the plan as a new job (not started). */
@@ -45,15 +46,12 @@ export interface BulkTierOptions {
   processLabel?: string
 }
 
-const PROGRESS_INTERVAL_MS = 250
-
 export function createBulkTierService(options: BulkTierOptions): BulkTierService {
   const { gateway } = options
   const store = new BulkStore(options.jobsDir)
   const jobs = new Map<string, Job>()
   const runs = new Map<string, BulkRun>()
-  const listeners = new Set<BulkListener>()
-  const lastPush = new Map<string, number>()
+  const feed = new ProgressFeed<BulkProgress>()
 
   function jobOf(jobId: string): Job {
     let job = jobs.get(jobId)
@@ -75,12 +73,7 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
   }
 
   function push(jobId: string, view: JobView, force: boolean): void {
-    const run = runs.get(jobId)
-    const now = performance.now()
-    if (!run || (!force && now - (lastPush.get(jobId) ?? -Infinity) < PROGRESS_INTERVAL_MS)) return
-    lastPush.set(jobId, now)
-    const progress = run.progress(view)
-    for (const listener of [...listeners]) listener(jobId, progress)
+    feed.push(jobId, force, () => runs.get(jobId)?.progress(view) ?? null)
   }
 
   async function requirePreview(jobId: string): Promise<SavedPreview> {
@@ -203,8 +196,7 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
     },
 
     subscribe(listener) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
+      return feed.subscribe(listener)
     },
 
     async dispose() {

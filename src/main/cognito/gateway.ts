@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { auditUnwritableError } from '../storage/localErrors'
 import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from './audit'
 import type { IdentityResolver } from './identity'
@@ -189,7 +190,7 @@ interface AuditedInput {
 }
 
 /** Values that are not personal data and say what changed; every other attribute value is withheld. */
-const VALUES_KEPT = new Set(['custom:user_tier', 'email_verified', 'phone_number_verified'])
+const VALUES_KEPT = new Set([TIER_ATTRIBUTE, 'email_verified', 'phone_number_verified'])
 
 /** What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a resent invitation. */
 function auditableChanges(input: AuditedInput): Record<string, string> | undefined {

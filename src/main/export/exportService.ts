@@ -11,10 +11,11 @@ import type { ExportFormat, ExportProgress } from '../../shared/scanProgress'
 import type { CognitoGateway } from '../cognito/gateway'
 import { toAppError } from '../cognito/errorMapping'
 import { Job, type JobView } from '../jobs/job'
+import { ProgressFeed, type ProgressListener } from '../jobs/progressFeed'
 import type { PoolSchemaService } from '../services/poolSchema'
 import { ExportRun } from './exportRun'
 
-export type ExportListener = (jobId: string, progress: ExportProgress) => void
+export type ExportListener = ProgressListener<ExportProgress>
 
 export interface ExportService {
   /** Throws when an export already runs here: checked before the save dialog opens, and again at start. */
@@ -41,25 +42,19 @@ export interface ExportServiceOptions {
   partitionDigits?: 1 | 2
 }
 
-const PROGRESS_INTERVAL_MS = 250
 /** As the statistics scan: enough requests in flight to keep the quota busy at Cognito's latency. */
 const DEFAULT_CONCURRENCY = 16
 
 export function createExportService(options: ExportServiceOptions): ExportService {
-  const listeners = new Set<ExportListener>()
+  const feed = new ProgressFeed<ExportProgress>()
   let latest: { jobId: string; job: Job; run: ExportRun; dir: string } | null = null
-  let lastPush = -Infinity
 
   const viewOf = (job: Job, last: JobView): JobView => job.current() ?? last
   let lastView: JobView = { state: 'queued', elapsedMs: 0 }
 
   function push(force: boolean): void {
-    if (!latest) return
-    const now = performance.now()
-    if (!force && now - lastPush < PROGRESS_INTERVAL_MS) return
-    lastPush = now
-    const progress = latest.run.progress(viewOf(latest.job, lastView))
-    for (const listener of [...listeners]) listener(latest.jobId, progress)
+    const current = latest
+    if (current) feed.push(current.jobId, force, () => current.run.progress(viewOf(current.job, lastView)))
   }
 
   const service: ExportService = {
@@ -128,8 +123,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     },
 
     subscribe(listener) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
+      return feed.subscribe(listener)
     },
 
     async dispose() {

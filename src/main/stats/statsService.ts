@@ -8,6 +8,7 @@ import type { SavedFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, T
 import { AppError } from '../../shared/errors'
 import { toAppError } from '../cognito/errorMapping'
 import { Job } from '../jobs/job'
+import { ProgressFeed } from '../jobs/progressFeed'
 import { watchJobRecord } from '../jobs/recordWatcher'
 import { csvRow, figuresRows, memberCsvRow, membersCsvHeader } from './csv'
 import { scanProgressOf } from './scanProgressView'
@@ -68,20 +69,19 @@ export interface StatsServiceOptions {
  * coarse partition of the plan at once, so none is left to run alone at the end.
  */
 const DEFAULT_CONCURRENCY = 16
-const PROGRESS_INTERVAL_MS = 250
 
 /** Creates the statistics service for one pool (one gateway and one state folder). */
 export function createStatsService(options: StatsServiceOptions): StatsService {
   const store = new ScanStore(options.stateDir)
   const userPoolId = options.gateway.userPoolId
-  const listeners = new Set<(progress: ScanProgress) => void>()
+  const feed = new ProgressFeed<ScanProgress>()
+  const jobId = `stats-scan:${userPoolId}`
   /** This process's run: the one under way, or the last one it ran. */
   let run: ScanRun | null = null
-  let lastPush = 0
   let stopWatching: (() => void) | null = null
 
   const job = new Job({
-    id: `stats-scan:${userPoolId}`,
+    id: jobId,
     kind: 'stats-scan',
     dir: options.stateDir,
     lockName: 'scan.lock',
@@ -99,16 +99,16 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
     sequential: options.sequential,
     onChange: (force) => {
-      const view = job.current()
-      if (view && run) push(scanProgressOf(run.counters(), view), force)
+      // Worked out only when it goes out: the counters change with every page.
+      feed.push(jobId, force, () => {
+        const view = job.current()
+        return view && run ? scanProgressOf(run.counters(), view) : null
+      })
     }
   }
 
   function push(progress: ScanProgress, force: boolean): void {
-    const now = performance.now()
-    if (!force && now - lastPush < PROGRESS_INTERVAL_MS) return
-    lastPush = now
-    for (const listener of [...listeners]) listener(progress)
+    feed.push(jobId, force, () => progress)
   }
 
   // Each move of the job (started, pausing, stopped, done) reaches subscribers at once.
@@ -145,7 +145,7 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
 
   /** While another process runs the scan and someone listens here, its progress is pushed as it saves it. */
   function follow(elsewhere: boolean): void {
-    if (!elsewhere || listeners.size === 0) {
+    if (!elsewhere || feed.subscribers === 0) {
       stopWatching?.()
       stopWatching = null
       return
@@ -197,10 +197,10 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
     },
 
     subscribe(listener) {
-      listeners.add(listener)
+      const unsubscribe = feed.subscribe((_jobId, progress) => listener(progress))
       return () => {
-        listeners.delete(listener)
-        if (listeners.size === 0) follow(false)
+        unsubscribe()
+        if (feed.subscribers === 0) follow(false)
       }
     },
 
