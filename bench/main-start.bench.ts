@@ -66,7 +66,12 @@ function measure(label: string, poolEnv: Record<string, string>): string {
   }
 }
 
-const configured = { COGNITO_USER_POOL_ID: 'us-east-1_Bench', COGNITO_CLIENT_ID: 'bench', COGNITO_ENDPOINT: 'http://127.0.0.1:9' }
+const configured = {
+  COGNITO_USER_POOL_ID: 'us-east-1_Bench',
+  COGNITO_CLIENT_ID: 'bench',
+  COGNITO_ENDPOINT: 'http://127.0.0.1:9',
+  COGNITO_ENDPOINT_IS_EMULATOR: 'true'
+}
 console.log(`Main process start: out/main/index.js under the stand-in electron module, median of ${runs} runs each`)
 console.log('| pool | bundle loaded | first IPC answer (min–max) |')
 console.log('| --- | --- | --- |')

@@ -1,6 +1,6 @@
 /**
  * Bulk tier changes and long jobs on the command line: `bulk-set-tier` previews (and with --yes runs)
- * a bulk change; `jobs` lists the bulk jobs and the statistics scan, and resumes one. Progress goes to
+ * a bulk change; `jobs` lists the bulk jobs, the import jobs and the statistics scan, and resumes one. Progress goes to
  * stderr (not with --json); Ctrl+C pauses the job where it can resume from.
  */
 import type { BulkPlanRow, BulkPreview, BulkRowResult } from '../shared/bulk'
@@ -8,6 +8,8 @@ import type { BulkProgress } from '../shared/scanProgress'
 import { reportError, type CliIo } from './cliIo'
 import { bulkRowsFrom } from './bulkCsv'
 import { json, type Command, type CommandContext } from './command'
+import { followImport } from './importCommand'
+import { importJobLine } from './importOutput'
 import { stats } from './statsCommand'
 
 const PROGRESS_LINE_MS = 500
@@ -46,19 +48,22 @@ export const bulkSetTier: Command = {
 }
 
 export const jobs: Command = {
-  summary: 'List bulk tier changes and the statistics scan with their state; resume one with --resume',
+  summary: 'List bulk tier changes, imports and the statistics scan with their state; resume one with --resume',
   usage: 'jobs [--resume <job id> [--overwrite] [--out results.csv]] [--json]',
-  options: { resume: { type: 'string', description: 'The id of a job to resume (a bulk job, or stats-scan)' }, overwrite, out, json },
+  options: { resume: { type: 'string', description: 'The id of a job to resume (a bulk job, an import job, or stats-scan)' }, overwrite, out, json },
   run: async (context) => {
-    const { values, call, print } = context
+    const { values, app, call, print } = context
     const resume = values.resume as string | undefined
     if (resume?.startsWith('stats-scan')) return stats.run(context)
+    // An import resumes with the method it started with, so it needs no flags here.
+    if (resume?.startsWith('import-')) return followImport(context, resume)
     if (resume !== undefined) return followJob(context, resume)
     const [bulk, scan] = await Promise.all([call('bulkJobs', undefined), call('getStats', undefined)])
     if (!bulk || !scan) return 1
+    const imports = await app.services().imports.list()
     const scanLine = scan.progress ? `stats-scan\t${scan.progress.state}\t${scan.progress.users} users read` : 'stats-scan\tnone'
     const lines = bulk.map((job) => `${job.jobId}\t${job.state}\t${counts(job.progress)}\tprepared ${job.createdAt.slice(0, 16).replace('T', ' ')}`)
-    print({ bulk, statsScan: scan.progress }, [...lines, scanLine].join('\n'))
+    print({ bulk, imports, statsScan: scan.progress }, [...lines, ...imports.map(importJobLine), scanLine].join('\n'))
     return 0
   }
 }

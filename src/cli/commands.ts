@@ -3,14 +3,19 @@ import { ACCOUNT_COMMANDS } from './accountCommands'
 import { audit } from './auditCommand'
 import { bulkSetTier, jobs } from './bulkCommands'
 import type { Command } from './command'
+import { doctor } from './doctorCommand'
 import { exportUsers } from './exportCommand'
+import { importUsers } from './importCommand'
 import { listTier, pool, search } from './readCommands'
+import { profiles } from './profilesCommand'
 import { outbox, sandboxRestore } from './sandboxCommands'
 import { stats } from './statsCommand'
 import { adminConfirm, confirm, get, register, resendCode, setTier } from './userCommands'
 
 export const COMMANDS: Record<string, Command> = {
   pool,
+  profiles,
+  doctor,
   register,
   confirm,
   'resend-code': resendCode,
@@ -19,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   search,
   'set-tier': setTier,
   'bulk-set-tier': bulkSetTier,
+  import: importUsers,
   outbox,
   stats,
   jobs,

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import { UsageError, type CliIo, type Values } from './cliIo'
 import type { Command } from './command'
 import { COMMANDS } from './commands'
+import { takeGlobalOptions, type GlobalOptions } from './globalOptions'
 
 export type { CliIo } from './cliIo'
 
@@ -17,7 +18,16 @@ function version(): string {
   return (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(args: string[], io: CliIo): Promise<number> {
+  let argv: string[]
+  let globals: GlobalOptions
+  try {
+    ;({ argv, globals } = takeGlobalOptions(args))
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.err(error.message)
+    return 2
+  }
   const [name, ...rest] = argv
   if (name === '--version' || name === '-V') {
     io.out(`tier-admin ${version()}`)
@@ -40,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     command.check?.(values, io)
     const { runCommand } = await import('./session')
-    return await runCommand(name, command, values, io)
+    return await runCommand(name, command, values, io, globals)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.err(`${error.message}\nUsage: tier-admin ${command.usage}`)
@@ -89,11 +99,17 @@ function generalHelp(): string {
     ...lines,
     '',
     'The pool comes from COGNITO_REGION, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET',
-    '(environment or .env); with none set, the sandbox pool the app uses.'
+    '(environment or .env); with none set, the sandbox pool the app uses.',
+    '',
+    'Global options:',
+    '  --profile NAME            Connect with this profile ("tier-admin profiles" lists them) instead of the one chosen last',
+    "  --yes-production POOL_ID  Let a command write to a production profile's pool, named to confirm"
   ].join('\n')
 }
 
 function commandHelp(command: Command): string {
-  const lines = Object.entries(command.options).map(([option, o]) => `  --${option.padEnd(16)} ${o.description}`)
-  return [`${command.summary}.`, '', `Usage: tier-admin ${command.usage}`, '', 'Options:', ...lines, `  --${'help'.padEnd(16)} Show this help`].join('\n')
+  // Wider than 16 only when an option's name is (import's --suppress-invitation), so the column stays aligned.
+  const width = Math.max(16, ...Object.keys(command.options).map((option) => option.length + 1))
+  const lines = Object.entries(command.options).map(([option, o]) => `  --${option.padEnd(width)} ${o.description}`)
+  return [`${command.summary}.`, '', `Usage: tier-admin ${command.usage}`, '', 'Options:', ...lines, `  --${'help'.padEnd(width)} Show this help`].join('\n')
 }

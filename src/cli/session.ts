@@ -11,12 +11,14 @@ import { invokeOperation } from '../main/ipc/invoke'
 import { toAppError } from '../main/cognito/errorMapping'
 import { reportError, UsageError, type CliIo, type Values } from './cliIo'
 import type { Call, Command } from './command'
+import type { GlobalOptions } from './globalOptions'
+import { confirmProductionWrites } from './productionCheck'
 
 /** Failures that are the caller's input, not the operation: exit code 2, like any usage mistake. */
 const INPUT_ERRORS = new Set(['VALIDATION', 'INVALID_TIER'])
 
-export async function runCommand(name: string, command: Command, values: Values, io: CliIo): Promise<number> {
-  const app = await openAppContext({ env: io.env, processLabel: `the tier-admin CLI (${name})` })
+export async function runCommand(name: string, command: Command, values: Values, io: CliIo, globals: GlobalOptions = {}): Promise<number> {
+  const app = await openAppContext({ env: io.env, processLabel: `the tier-admin CLI (${name})`, profile: globals.profile })
   try {
     const handlers = createHandlers(app)
     const asJson = values.json === true
@@ -29,6 +31,8 @@ export async function runCommand(name: string, command: Command, values: Values,
       return null
     }
     const print = (data: unknown, human: string) => io.out(asJson ? JSON.stringify(data, null, 2) : human)
+    const refused = await confirmProductionWrites(app, name, values, globals, io)
+    if (refused !== null) return refused
     let code: number
     try {
       code = await command.run({ values, io, app, call, print, asJson })

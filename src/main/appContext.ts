@@ -1,12 +1,17 @@
 import { join } from 'node:path'
 import type { ConnectionHealth, ConnectionStatus } from '../shared/domain'
 import { AppError } from '../shared/errors'
-import { loadAppConfig, type AppConfig } from './config/appConfig'
+import type { AppConfig } from './config/appConfig'
+import { createProfileManager, type ProfileManager } from './config/profileManager'
+import { ProductionGate } from './config/productionGate'
+import { listProfiles, resolveProfile, type ActiveProfile } from './config/profiles'
+import type { SecretStore } from './config/secretStore'
 import { openConnection, type Connection } from './cognito/connection'
 import { toAppError } from './cognito/errorMapping'
 import type { RestoreReport } from './sandbox/sandboxRepair'
 import { createBulkTierService, type BulkTierService } from './bulk/bulkService'
 import { createExportService, type ExportService } from './export/exportService'
+import { createImportService, type ImportService } from './import/importService'
 import { JobUpdates } from './jobs/jobUpdates'
 import { PoolSchemaService } from './services/poolSchema'
 import { createStatsService, type StatsService } from './stats/statsService'
@@ -19,6 +24,7 @@ export interface AppServices {
   stats: StatsService
   bulk: BulkTierService
   export: ExportService
+  imports: ImportService
 }
 
 /**
@@ -40,6 +46,16 @@ export interface AppContext {
   readonly jobUpdates: JobUpdates
   /** Asks the operator where to save a file (the app's save dialog); null when they cancel. */
   chooseSaveFile(request: SaveFileRequest): Promise<string | null>
+  /** Asks the operator which CSV file to read (the app's open dialog); null when they cancel. */
+  chooseOpenFile(): Promise<string | null>
+  /** The profile connected now (the sandbox's or the environment's when none was chosen). */
+  readonly profile: ActiveProfile
+  /** The stored profiles: list, save, delete, and the AWS profile names. */
+  readonly profiles: ProfileManager
+  /** Pauses the old connection's jobs, closes it, opens the profile's, and remembers it for the next start. */
+  switchProfile(id: string): Promise<ConnectionStatus>
+  /** Refuses writes to a production profile's pool until the operator confirmed them. */
+  readonly productionGate: ProductionGate
   close(): Promise<void>
 }
 
@@ -56,22 +72,36 @@ export interface OpenOptions {
   processLabel?: string
   /** The save dialog: Electron's in the app, a stand-in in the harness; the CLI takes --out instead. */
   chooseSaveFile?: (request: SaveFileRequest) => Promise<string | null>
+  /** The open dialog for a CSV file: Electron's in the app, a stand-in in the harness; the CLI names the file. */
+  chooseOpenFile?: () => Promise<string | null>
+  /** Seals profiles' client secrets at rest: Electron's safeStorage in the app; the CLI has none. */
+  secretStore?: SecretStore
+  /** The profile to open (id or name), instead of the one chosen last: the CLI's --profile. */
+  profile?: string
 }
 
 interface Opened {
   status: ConnectionStatus
   services?: AppServices
   config?: AppConfig
+  profile?: ActiveProfile
 }
+
+/** What a profile that could not even be read is taken as: not production, so the error shows, and nothing writes anyway. */
+const UNKNOWN_PROFILE: ActiveProfile = { id: 'unknown', name: 'unknown', production: false, userPoolId: '' }
 
 export async function openAppContext(options: OpenOptions = {}): Promise<AppContext> {
   const processLabel = options.processLabel ?? 'Tier Admin'
   const jobUpdates = new JobUpdates()
-  let opened = await open(options, processLabel, jobUpdates)
+  const profileContext = { env: options.env ?? process.env, cwd: options.cwd ?? process.cwd(), secrets: options.secretStore }
+  let requested = options.profile
+  let opened = await open(options, processLabel, jobUpdates, requested)
+  const profile = (): ActiveProfile => opened.profile ?? UNKNOWN_PROFILE
+  const productionGate = new ProductionGate(() => ({ ...profile(), profileName: profile().name }))
 
   async function reopen(): Promise<void> {
     await closeServices(opened.services)
-    opened = await open(options, processLabel, jobUpdates)
+    opened = await open(options, processLabel, jobUpdates, requested)
   }
 
   const context: AppContext = {
@@ -122,7 +152,7 @@ export async function openAppContext(options: OpenOptions = {}): Promise<AppCont
         const { restoreLastGoodCopies } = await import('./sandbox/sandboxRepair')
         return await restoreLastGoodCopies(config.dataDir, processLabel)
       } finally {
-        opened = await open(options, processLabel, jobUpdates)
+        opened = await open(options, processLabel, jobUpdates, requested)
       }
     },
     jobUpdates,
@@ -130,15 +160,36 @@ export async function openAppContext(options: OpenOptions = {}): Promise<AppCont
       if (!options.chooseSaveFile) throw new AppError('NOT_CONFIGURED', 'This front end has no save dialog; name the file to write instead.')
       return options.chooseSaveFile(request)
     },
+    async chooseOpenFile() {
+      if (!options.chooseOpenFile) throw new AppError('NOT_CONFIGURED', 'This front end has no open dialog; name the file to read instead.')
+      return options.chooseOpenFile()
+    },
+    get profile() {
+      return profile()
+    },
+    profiles: createProfileManager(profileContext),
+    async switchProfile(id) {
+      const { summaries } = await listProfiles(profileContext)
+      if (!summaries.some((summary) => summary.id === id)) throw new AppError('VALIDATION', `No profile with id "${id}".`)
+      // No permission given for the old pool may be spent on the new one.
+      productionGate.reset()
+      requested = id
+      await reopen()
+      await context.profiles.remember(id)
+      return context.status
+    },
+    productionGate,
     close: () => closeServices(opened.services)
   }
   return context
 }
 
-async function open(options: OpenOptions, processLabel: string, jobUpdates: JobUpdates): Promise<Opened> {
+async function open(options: OpenOptions, processLabel: string, jobUpdates: JobUpdates, requested: string | undefined): Promise<Opened> {
   let config: AppConfig | undefined
+  let profile: ActiveProfile | undefined
   try {
-    config = loadAppConfig(options.env ?? process.env, options.cwd ?? process.cwd())
+    const context = { env: options.env ?? process.env, cwd: options.cwd ?? process.cwd(), secrets: options.secretStore }
+    ;({ config, profile } = await resolveProfile(context, requested))
     await ensurePrivateDir(config.dataDir)
     await tightenPrivateTree(config.dataDir)
     const connection = await openConnection(config, { processLabel })
@@ -147,6 +198,7 @@ async function open(options: OpenOptions, processLabel: string, jobUpdates: JobU
       connection,
       schema,
       bulk: createBulkTierService({ gateway: connection.gateway, schema, jobsDir: join(config.dataDir, 'jobs'), processLabel }),
+      imports: createImportService({ connection, schema, jobsDir: join(config.dataDir, 'jobs'), processLabel }),
       export: createExportService({ gateway: connection.gateway, schema, exportsDir: join(config.dataDir, 'exports'), processLabel }),
       stats: createStatsService({
         gateway: connection.gateway,
@@ -158,15 +210,16 @@ async function open(options: OpenOptions, processLabel: string, jobUpdates: JobU
     services.stats.subscribe((progress) => jobUpdates.publish({ kind: 'stats-scan', jobId: `stats-scan:${userPoolId}`, userPoolId, progress }))
     services.bulk.subscribe((jobId, progress) => jobUpdates.publish({ kind: 'bulk-tier', jobId, userPoolId, progress }))
     services.export.subscribe((jobId, progress) => jobUpdates.publish({ kind: 'export', jobId, userPoolId, progress }))
-    return { status: { state: 'connected', info: connection.info }, services, config }
+    services.imports.subscribe((jobId, progress) => jobUpdates.publish({ kind: 'import', jobId, userPoolId, progress }))
+    return { status: { state: 'connected', info: connection.info }, services, config, profile }
   } catch (error) {
-    return { status: { state: 'error', error: toAppError(error).toShape() }, config }
+    return { status: { state: 'error', error: toAppError(error).toShape() }, config, profile }
   }
 }
 
 async function closeServices(services: AppServices | undefined): Promise<void> {
   if (!services) return
-  await Promise.all([services.stats.dispose(), services.bulk.dispose(), services.export.dispose()])
+  await Promise.all([services.stats.dispose(), services.bulk.dispose(), services.imports.dispose(), services.export.dispose()])
   await services.connection.close()
 }
 

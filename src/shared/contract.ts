@@ -23,20 +23,31 @@ import type {
   UserDetail,
   UserGroups
 } from './domain'
+import { IMPORT_JOB_ID, IMPORT_METHODS, INVITATIONS, type ImportJobDetail, type ImportJobSummary, type ImportPreview } from './importing'
 import { BULK_JOB_ID, MAX_BULK_ROWS, type BulkJobDetail, type BulkJobSummary, type BulkPreview } from './bulk'
+import { DOCTOR_FIXES, type DoctorReport } from './doctor'
 import type { Result } from './errors'
-import { exportFormat, jobUpdate, tierBucket, type BulkProgress, type ExportProgress } from './scanProgress'
+import { profileChannels } from './profileContract'
+import { exportFormat, jobUpdate, tierBucket, type BulkProgress, type ExportProgress, type ImportProgress } from './scanProgress'
 import { SCREENS } from './screens'
 import { SEARCH_FIELDS } from './searchFields'
+
+/**
+ * Typed text, trimmed and bounded; bounded before trimming too (else a megabyte of spaces trims to ""
+ * where a blank may pass), with the field's own words when it is far too long.
+ */
+const typed = (error: string | undefined, max: number, tooLong: string) =>
+  z
+    .string(error ? { error } : undefined)
+    .max(4096, tooLong)
+    .trim()
+    .max(max, tooLong)
 
 /** A phantom marker that carries a result type without a runtime value. */
 const returns = <T>(): T => undefined as unknown as T
 
-const username = z
-  .string({ error: 'Enter a username' })
-  .trim()
+const username = typed('Enter a username', 128, 'A username has at most 128 characters')
   .min(1, 'Enter a username')
-  .max(128, 'A username has at most 128 characters')
   .refine((value) => !/\s/u.test(value), 'A username cannot contain spaces')
   .refine(
     (value) => !/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(value),
@@ -44,91 +55,100 @@ const username = z
   )
   .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, 'A username can hold letters, digits, symbols and punctuation only')
 
-const email = z
-  .string({ error: 'Enter an email address' })
-  .trim()
+const email = typed('Enter an email address', 254, 'An email address has at most 254 characters')
   .min(1, 'Enter an email address')
-  .max(254, 'An email address has at most 254 characters')
   .email('Enter a valid email address, like jane@example.com')
 const password = z
   .string({ error: 'Enter a password' })
   .min(1, 'Enter a password')
   .max(256, 'A password has at most 256 characters')
   .refine((value) => value.trim() === value, 'A password cannot begin or end with a space (Cognito refuses it)')
-const code = z
-  .string({ error: 'Enter the confirmation code' })
-  .trim()
-  .regex(/^\S{1,2048}$/, 'Enter the confirmation code from the email, without spaces')
+const codeWords = 'Enter the confirmation code from the email, without spaces'
+const code = typed('Enter the confirmation code', 2048, codeWords).regex(/^\S{1,2048}$/, codeWords)
 /** A tier as typed; which values are tiers is the services' business, so an unknown one gets its own code. */
 const tier = z.string({ error: 'Choose a tier' }).max(64, 'A tier name has at most 64 characters')
-const isoDay = z.string().refine(isIsoDay, 'Enter a date as YYYY-MM-DD')
+const importJobId = z.string().regex(IMPORT_JOB_ID, 'Not an import job id')
+const isoDay = z.string().max(10, 'Enter a date as YYYY-MM-DD').refine(isIsoDay, 'Enter a date as YYYY-MM-DD')
 /** The Audit screen's filters; the same for a page and for an export. */
 const auditFilter = {
-  user: z.string().trim().max(128, 'A username has at most 128 characters').optional(),
-  action: z
-    .string()
-    .trim()
-    .max(64)
+  user: typed(undefined, 128, 'A username has at most 128 characters').optional(),
+  action: typed(undefined, 64, 'Choose an action from the list')
     .regex(/^[A-Za-z]*$/, 'Choose an action from the list')
     .optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional()
 }
-const group = z.string({ error: 'Choose a group' }).trim().min(1, 'Choose a group').max(128, 'A group name has at most 128 characters')
+const group = typed('Choose a group', 128, 'A group name has at most 128 characters').min(1, 'Choose a group')
+
+/** Keys that name an object's prototype machinery rather than a value. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 /** Extra attribute names as the operator types them: bare ("company") or prefixed ("custom:company"). */
-const attributeName = z
-  .string()
-  .trim()
+const attributeName = typed(undefined, 27, 'Attribute names are 1–20 letters, digits or underscores')
   .regex(/^(custom:)?[\p{L}\p{N}_]{1,20}$/u, 'Attribute names are 1–20 letters, digits or underscores')
+  // These names fit the pattern, yet as keys they reach the object's prototype (zod drops "__proto__" silently).
+  .refine((name) => !PROTOTYPE_KEYS.has(name.replace(/^custom:/, '')), 'This attribute name is reserved')
 
 export const schemas = {
   username,
   email,
   password,
   code,
-  register: z.object({
-    username,
-    email,
-    password,
-    /** Validated by the registration service so an unknown tier gets its own error code. */
-    tier: tier.optional(),
-    attributes: z
-      .record(attributeName, z.string().max(2048, 'An attribute value has at most 2,048 characters'))
-      .refine((attributes) => Object.keys(attributes).length <= 50, 'At most 50 extra attributes')
-      .optional()
-  }),
-  byUsername: z.object({ username }),
-  confirm: z.object({ username, code }),
-  search: z.object({
-    query: z.string({ error: 'Type what to search for' }).trim().min(1, 'Type what to search for').max(2048, 'A search has at most 2,048 characters'),
-    by: z.enum(SEARCH_FIELDS, { error: 'Choose a field to search' }),
-    match: z.enum(['prefix', 'exact']).default('prefix'),
-    nextToken: z.string().max(4096).optional()
-  }),
-  setTier: z.object({
-    username,
-    tier,
-    /** The tier value the operator saw ("" for none); a different one in the pool is a conflict, not overwritten. */
-    expected: tier.optional(),
-    /** The operator saw the conflict and chose to overwrite it. */
-    overwrite: z.boolean().optional()
-  }),
-  deleteUser: z.object({ username, confirmUsername: z.string({ error: 'Type the username to confirm' }).max(128, 'A username has at most 128 characters') }),
-  groupMembership: z.object({ username, group }),
+  register: z
+    .object({
+      username,
+      email,
+      password,
+      /** Validated by the registration service so an unknown tier gets its own error code. */
+      tier: tier.optional(),
+      attributes: z
+        .record(attributeName, z.string().max(2048, 'An attribute value has at most 2,048 characters'))
+        .refine((attributes) => Object.keys(attributes).length <= 50, 'At most 50 extra attributes')
+        .optional()
+    })
+    .strict(),
+  byUsername: z.object({ username }).strict(),
+  confirm: z.object({ username, code }).strict(),
+  search: z
+    .object({
+      query: typed('Type what to search for', 2048, 'A search has at most 2,048 characters').min(1, 'Type what to search for'),
+      by: z.enum(SEARCH_FIELDS, { error: 'Choose a field to search' }),
+      match: z.enum(['prefix', 'exact']).default('prefix'),
+      nextToken: z.string().max(4096).optional()
+    })
+    .strict(),
+  setTier: z
+    .object({
+      username,
+      tier,
+      /** The tier value the operator saw ("" for none); a different one in the pool is a conflict, not overwritten. */
+      expected: tier.optional(),
+      /** The operator saw the conflict and chose to overwrite it. */
+      overwrite: z.boolean().optional()
+    })
+    .strict(),
+  deleteUser: z
+    .object({ username, confirmUsername: z.string({ error: 'Type the username to confirm' }).max(128, 'A username has at most 128 characters') })
+    .strict(),
+  groupMembership: z.object({ username, group }).strict(),
   none: z.object({}).strict().optional(),
   describePool: z.object({ refresh: z.boolean().optional() }).strict().optional(),
-  tierMembers: z.object({
-    bucket: tierBucket,
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(1000).default(100)
-  }),
+  tierMembers: z
+    .object({
+      bucket: tierBucket,
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(1000).default(100)
+    })
+    .strict(),
   auditQuery: z
     .object({ ...auditFilter, offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(100) })
     .strict(),
   auditExport: z.object(auditFilter).strict(),
-  statsCsv: z.discriminatedUnion('kind', [z.object({ kind: z.literal('figures') }), z.object({ kind: z.literal('tier'), bucket: tierBucket })]),
+  statsCsv: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('figures') }).strict(),
+    z.object({ kind: z.literal('tier'), bucket: tierBucket }).strict()
+  ]),
   bulkPreview: z
     .object({
       rows: z
@@ -139,13 +159,31 @@ export const schemas = {
     .strict(),
   startExport: z.object({ format: exportFormat }).strict(),
   bulkJob: z.object({ jobId: z.string().regex(BULK_JOB_ID, 'Not a bulk job id') }).strict(),
-  bulkStart: z.object({ jobId: z.string().regex(BULK_JOB_ID, 'Not a bulk job id'), overwrite: z.boolean().optional() }).strict()
+  bulkStart: z.object({ jobId: z.string().regex(BULK_JOB_ID, 'Not a bulk job id'), overwrite: z.boolean().optional() }).strict(),
+  importJob: z.object({ jobId: importJobId }).strict(),
+  importStart: z
+    .object({
+      jobId: importJobId,
+      method: z.enum(IMPORT_METHODS, { error: 'Choose SignUp or AdminCreateUser' }),
+      invitation: z.enum(INVITATIONS, { error: 'Choose to send the invitation or to suppress it' }).optional()
+    })
+    .strict()
 }
 
 export const contract = {
   getConnection: { channel: 'connection:get', request: schemas.none, result: returns<ConnectionStatus>() },
   describePool: { channel: 'pool:describe', request: schemas.describePool, result: returns<PoolInfo>() },
   checkConnection: { channel: 'connection:check', request: schemas.none, result: returns<ConnectionHealth>() },
+  /** The pool doctor: one line per check of credentials, pool, app client, tier attribute and IAM rights. */
+  runDoctor: { channel: 'doctor:run', request: schemas.none, result: returns<DoctorReport>() },
+  /** Applies a doctor fix the operator confirmed (it must acknowledge that it cannot be undone), then runs the doctor again. */
+  applyDoctorFix: {
+    channel: 'doctor:fix',
+    request: z
+      .object({ fix: z.enum(DOCTOR_FIXES), acknowledgePermanent: z.literal(true, { error: 'Confirm that a custom attribute can never be removed' }) })
+      .strict(),
+    result: returns<DoctorReport>()
+  },
   restartSandbox: { channel: 'sandbox:restart', request: schemas.none, result: returns<ConnectionStatus>() },
   restoreSandbox: { channel: 'sandbox:restore', request: schemas.none, result: returns<SandboxRestoreReport>() },
   register: { channel: 'users:register', request: schemas.register, result: returns<RegisterResult>() },
@@ -185,12 +223,22 @@ export const contract = {
   bulkJobs: { channel: 'bulk:jobs', request: schemas.none, result: returns<BulkJobSummary[]>() },
   /** Asks where to save, then streams the rows' results there; null when the operator cancels. */
   bulkResultsCsv: { channel: 'bulk:results-csv', request: schemas.bulkJob, result: returns<SavedFile | null>() },
+  /** Asks which CSV file to import, then reads and checks every row; null when the operator cancels. */
+  importPreview: { channel: 'import:preview', request: schemas.none, result: returns<ImportPreview | null>() },
+  importStart: { channel: 'import:start', request: schemas.importStart, result: returns<ImportProgress>() },
+  importPause: { channel: 'import:pause', request: schemas.importJob, result: returns<ImportProgress | null>() },
+  importCancel: { channel: 'import:cancel', request: schemas.importJob, result: returns<ImportProgress | null>() },
+  importJob: { channel: 'import:job', request: schemas.importJob, result: returns<ImportJobDetail>() },
+  importJobs: { channel: 'import:jobs', request: schemas.none, result: returns<ImportJobSummary[]>() },
+  /** Asks where to save, then streams the rows' results there; null when the operator cancels. */
+  importResultsCsv: { channel: 'import:results-csv', request: schemas.importJob, result: returns<SavedFile | null>() },
   /** Asks where to save, then starts exporting every user there (progress comes as jobUpdate); null when the operator cancels. */
   startExport: { channel: 'export:start', request: schemas.startExport, result: returns<ExportProgress | null>() },
   /** Stops the running export and removes what it wrote; null when none runs. */
   cancelExport: { channel: 'export:cancel', request: schemas.none, result: returns<ExportProgress | null>() },
   /** The latest export of the app's process as it stands; null before the first. */
-  exportStatus: { channel: 'export:status', request: schemas.none, result: returns<ExportProgress | null>() }
+  exportStatus: { channel: 'export:status', request: schemas.none, result: returns<ExportProgress | null>() },
+  ...profileChannels
 } as const
 
 /**
@@ -236,3 +284,6 @@ export const appEvents = Object.keys(events) as AppEvent[]
 export function subscriberName<E extends AppEvent>(event: E): SubscriberName<E> {
   return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as SubscriberName<E>
 }
+
+/** The form fields' checks, for rows that arrive another way (an imported CSV file). */
+export const fieldChecks = { username, email, password }

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'NO_SCAN_RESULT',
   'CANCELLED',
   'FORBIDDEN_SENDER',
+  'PRODUCTION_CONFIRMATION_REQUIRED',
+  'SECRET_STORE_UNAVAILABLE',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

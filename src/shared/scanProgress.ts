@@ -66,23 +66,37 @@ export const scanProgress = z.object({
   runningElsewhere: z.string().optional()
 })
 
-/** A bulk tier change's progress: every row is counted once in `done`, and in one of the outcome counts. */
-export const bulkProgress = z.object({
+/** What every row job's progress holds (a bulk tier change, an import): each row counted once in `done`. */
+const rowJobProgress = z.object({
   state: z.enum(JOB_STATES),
   total: count,
   done: count,
-  changed: count,
-  /** Already at the target (at preview or when the row ran), duplicates, unknown users and invalid tiers found at preview. */
-  skipped: count,
-  /** Rows whose tier changed since the preview, reported and left as they are. */
-  conflicts: count,
-  failed: count,
   elapsedMs: z.number().nonnegative(),
   /** Rows per second in this run. */
   rate: z.number().nonnegative(),
   etaSeconds: z.number().nonnegative().nullable(),
   error: appErrorShape.optional(),
   runningElsewhere: z.string().optional()
+})
+
+/** A bulk tier change's progress: every row done is in one of the outcome counts. */
+export const bulkProgress = rowJobProgress.extend({
+  changed: count,
+  /** Already at the target (at preview or when the row ran), duplicates, unknown users and invalid tiers found at preview. */
+  skipped: count,
+  /** Rows whose tier changed since the preview, reported and left as they are. */
+  conflicts: count,
+  failed: count
+})
+
+/** An import's progress: every row done is in one of the outcome counts. */
+export const importProgress = rowJobProgress.extend({
+  created: count,
+  /** Usernames already in the pool when the row ran (the preview's finds are under `skipped`). */
+  existed: count,
+  /** Left out by the preview (bad rows, existing users), or by the method (SignUp without a password). */
+  skipped: count,
+  failed: count
 })
 
 export const exportFormat = z.enum(EXPORT_FORMATS, { error: 'Choose csv or jsonl' })
@@ -109,6 +123,7 @@ export const exportProgress = z.object({
 export const jobUpdate = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stats-scan'), jobId: z.string(), userPoolId: z.string(), progress: scanProgress }),
   z.object({ kind: z.literal('bulk-tier'), jobId: z.string(), userPoolId: z.string(), progress: bulkProgress }),
+  z.object({ kind: z.literal('import'), jobId: z.string(), userPoolId: z.string(), progress: importProgress }),
   z.object({ kind: z.literal('export'), jobId: z.string(), userPoolId: z.string(), progress: exportProgress })
 ])
 
@@ -120,5 +135,6 @@ export type ScanMode = z.infer<typeof scanMode>
 export type ScanProgress = z.infer<typeof scanProgress>
 export type BulkProgress = z.infer<typeof bulkProgress>
 export type ExportProgress = z.infer<typeof exportProgress>
+export type ImportProgress = z.infer<typeof importProgress>
 export type { ExportFormat } from './exportFormats'
 export type JobUpdate = z.infer<typeof jobUpdate>

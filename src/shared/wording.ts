@@ -12,6 +12,12 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{emailField}': { app: 'the Email field', cli: '--email' }
 }
 
+/** What is wrong with a key a request does not take: the app's forms have fields, the CLI's commands options. */
+export const UNKNOWN_FIELD: Record<Audience, string> = {
+  app: 'This form has no such field',
+  cli: 'This command has no such option'
+}
+
 export function wordFor(message: string, audience: Audience): string {
   return message.replace(/\{[A-Za-z]+\}/g, (token) => PLACES[token]?.[audience] ?? token)
 }

@@ -143,12 +143,18 @@ describe('the built main bundle', () => {
   it('answers the app page, refuses other frames, and is connected to its sandbox pool', async () => {
     const window = fake.windows[0]
     const handler = fake.handlers.get(contract.getConnection.channel)!
-    const fromApp = (await handler({ senderFrame: { url: window.loadedUrl } }, undefined)) as { ok: boolean; data: { state: string; info: { mode: string } } }
+    const fromApp = (await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, undefined)) as {
+      ok: boolean
+      data: { state: string; info: { mode: string } }
+    }
     expect(fromApp.ok).toBe(true)
     expect(fromApp.data).toMatchObject({ state: 'connected', info: { mode: 'sandbox' } })
     const fromElsewhere = (await handler({ senderFrame: { url: 'https://evil.example/' } }, undefined)) as { ok: boolean; error: { code: string } }
     expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
-    const badPayload = (await fake.handlers.get(contract.register.channel)!({ senderFrame: { url: window.loadedUrl } }, { username: 42 })) as {
+    const badPayload = (await fake.handlers.get(contract.register.channel)!(
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      { username: 42 }
+    )) as {
       ok: boolean
       error: { code: string; message: string }
     }

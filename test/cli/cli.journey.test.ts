@@ -197,7 +197,8 @@ describe('tier-admin CLI', () => {
         TIER_ADMIN_DATA_DIR: temp.dir,
         COGNITO_USER_POOL_ID: 'us-east-1_Missing1',
         COGNITO_CLIENT_ID: 'abc',
-        COGNITO_ENDPOINT: 'http://127.0.0.1:9'
+        COGNITO_ENDPOINT: 'http://127.0.0.1:9',
+        COGNITO_ENDPOINT_IS_EMULATOR: 'true'
       }),
       cwd: temp.dir
     }

@@ -141,7 +141,8 @@ test('checks a configured pool at once when an operation cannot reach it, and cl
       COGNITO_CLIENT_ID: emulator.clientId,
       COGNITO_CLIENT_SECRET: emulator.clientSecret,
       COGNITO_REGION: SANDBOX_REGION,
-      COGNITO_ENDPOINT: endpoint.endpoint
+      COGNITO_ENDPOINT: endpoint.endpoint,
+      COGNITO_ENDPOINT_IS_EMULATOR: 'true'
     })
     const { page } = harness
     const banner = page.getByRole('banner')

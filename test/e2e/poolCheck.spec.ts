@@ -46,7 +46,8 @@ const test = base.extend<object, { emulator: Emulator }>({
             COGNITO_USER_POOL_ID: userPoolId,
             COGNITO_CLIENT_ID: clientId,
             COGNITO_REGION: SANDBOX_REGION,
-            COGNITO_ENDPOINT: endpoint
+            COGNITO_ENDPOINT: endpoint,
+            COGNITO_ENDPOINT_IS_EMULATOR: 'true'
           })
           const harness = await launchHarness({ env })
           opened.push({ harness, remove: temp.remove })

@@ -8,10 +8,10 @@ import '../../src/main/quietSdkNotices'
 // The main process loads the sandbox with import() only when it is used. Under Playwright that goes
 // through Node's ESM loader, which does not compile TypeScript; loaded here first, it is found ready.
 import '../../src/main/sandbox/sandbox'
-import { existsSync, readFileSync } from 'node:fs'
-import { extname, join, normalize } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { IpcMainInvokeEvent } from 'electron'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
 import { contract, operations, type AppEvent, type PayloadOf } from '../../src/shared/contract'
 import { openAppContext, type AppContext } from '../../src/main/appContext'
 import { forwardJobUpdates } from '../../src/main/ipc/forwardJobUpdates'
@@ -19,7 +19,8 @@ import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { registerIpc } from '../../src/main/ipc/registerIpc'
 import { sendEvent } from '../../src/main/ipc/sendEvent'
 import { isPageOf } from '../../src/main/security/appUrl'
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security/policy'
+import { rendererResponse } from '../../src/main/security/rendererFiles'
+import { isAppMainFrame, type FrameLike, type SenderEvent } from '../../src/main/security/senderCheck'
 import { preloadScript } from './pagePreload'
 
 export const APP_ORIGIN = 'https://tier-admin.app'
@@ -39,17 +40,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic'
 ]
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json'
-}
-
 export interface HarnessOptions {
   /** Environment for the app context (COGNITO_*, TIER_ADMIN_DATA_DIR …). */
   env: NodeJS.ProcessEnv
@@ -59,6 +49,8 @@ export interface HarnessOptions {
   colorScheme?: 'light' | 'dark'
   /** The save dialog's stand-in: each export is saved in this folder under its suggested name (none: exports are refused). */
   saveDir?: string
+  /** The open dialog's stand-in: every import reads this file (none: imports are refused). */
+  openFile?: string
 }
 
 export interface Harness {
@@ -83,10 +75,12 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     throw new Error('The renderer is not built: run "npm run build" first.')
   }
   const saveDir = options.saveDir
+  const openFile = options.openFile
   const app = await openAppContext({
     env: options.env,
     processLabel: 'the Tier Admin app',
-    ...(saveDir ? { chooseSaveFile: async ({ suggestedName }: { suggestedName: string }) => join(saveDir, suggestedName) } : {})
+    ...(saveDir ? { chooseSaveFile: async ({ suggestedName }: { suggestedName: string }) => join(saveDir, suggestedName) } : {}),
+    ...(openFile ? { chooseOpenFile: async () => openFile } : {})
   })
   const handlers = createHandlers(app)
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless ?? true, args: CHROMIUM_ARGS })
@@ -97,15 +91,11 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   })
   const calls: Harness['calls'] = []
 
-  await context.route(`${APP_ORIGIN}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname
-    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path))
-    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' })
-    return route.fulfill({
-      status: 200,
-      body: readFileSync(file),
-      headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY }
-    })
+  // Answered by the app scheme's own code (src/main/protocol.ts), so the page gets the app's files and
+  // headers, the CSP from the one policy above all.
+  await context.route(`${APP_ORIGIN}/**`, async (route) => {
+    const response = await rendererResponse(RENDERER_DIR, new URL(route.request().url()).pathname, route.request().method())
+    return route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) })
   })
   // Nothing else may load: the app talks to Cognito only through the main process.
   await context.route(
@@ -116,18 +106,42 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   // Main's IPC handlers, registered by main's own code with the same sender check; only Electron's
   // transport is replaced: the page's ipcRenderer calls this binding, which plays ipcMain.
   const ipcMain = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>()
-  registerIpc({ handle: (channel, listener) => void ipcMain.set(channel, listener) }, handlers, isAppUrl)
+  // Main's own sender check, over events shaped as Electron's: each page plays a web contents whose top
+  // frame is one object for its life, and only the harness's page is the app's window.
+  let appPage: Page | null = null
+  const senders = new WeakMap<Page, { mainFrame: FrameLike }>()
+  const senderOf = (of: Page): { mainFrame: FrameLike } => {
+    let sender = senders.get(of)
+    if (!sender) {
+      const mainFrame: FrameLike = {
+        get url() {
+          return of.url()
+        },
+        parent: null
+      }
+      sender = { mainFrame }
+      senders.set(of, sender)
+    }
+    return sender
+  }
+  const senderEvent = (of: Page, frame: Frame): SenderEvent => {
+    const sender = senderOf(of)
+    return { sender, senderFrame: frame === of.mainFrame() ? sender.mainFrame : { url: frame.url(), parent: sender.mainFrame } }
+  }
+  const isAppSender = (event: SenderEvent): boolean => isAppMainFrame(event, (contents) => appPage !== null && contents === senderOf(appPage), isAppUrl)
+  registerIpc({ handle: (channel, listener) => void ipcMain.set(channel, listener) }, handlers, isAppSender)
   const operationOf = new Map(operations.map((operation) => [contract[operation].channel as string, operation]))
   await context.exposeBinding('__tierAdminInvoke', async (source, channel: string, payload: unknown) => {
     const handle = ipcMain.get(channel)
     // What Electron answers an invoke on a channel nobody handles.
     if (!handle) throw new Error(`No handler registered for '${channel}'`)
     calls.push({ operation: operationOf.get(channel) ?? channel, payload })
-    return handle({ senderFrame: { url: source.frame.url() } } as IpcMainInvokeEvent, payload)
+    return handle(senderEvent(source.page, source.frame) as IpcMainInvokeEvent, payload)
   })
   await context.addInitScript({ content: preloadScript() })
 
   const page = await context.newPage()
+  appPage = page
   await page.goto(APP_PAGE)
   // The page as main's sendEvent sees a window's webContents. Deliveries are chained, so events arrive
   // in the order sent, and emit() can wait for its own.

@@ -1,10 +1,11 @@
 /**
- * A seeded sandbox with the bulk tier service on it, and the audit trail counted per user: the
- * evidence that no tier write was sent twice.
+ * A seeded sandbox with the row-job services on it (bulk tier changes and imports), and the audit
+ * trail counted per user: the evidence that no write was sent twice.
  */
 import { join } from 'node:path'
 import { createBulkTierService, type BulkTierService } from '../../src/main/bulk/bulkService'
 import { openConnection, type Connection } from '../../src/main/cognito/connection'
+import { createImportService, type ImportService } from '../../src/main/import/importService'
 import { PoolSchemaService } from '../../src/main/services/poolSchema'
 import { readJsonLines } from '../../src/main/storage/jsonLines'
 import { createSeededSandbox } from './seededSandbox'
@@ -12,6 +13,7 @@ import { createSeededSandbox } from './seededSandbox'
 export interface BulkSandbox {
   connection: Connection
   bulk: BulkTierService
+  imports: ImportService
   dataDir: string
   close: () => Promise<void>
 }
@@ -20,18 +22,17 @@ export interface BulkSandbox {
 export async function openBulkSandbox(dataDir: string, seed?: number, processLabel = 'the test'): Promise<BulkSandbox> {
   if (seed) await createSeededSandbox(dataDir, seed)
   const connection = await openConnection({ pool: { kind: 'sandbox' }, dataDir, listUsersRate: 30 }, { processLabel })
-  const bulk = createBulkTierService({
-    gateway: connection.gateway,
-    schema: new PoolSchemaService(connection.gateway),
-    jobsDir: join(dataDir, 'jobs'),
-    processLabel
-  })
+  const schema = new PoolSchemaService(connection.gateway)
+  const jobsDir = join(dataDir, 'jobs')
+  const bulk = createBulkTierService({ gateway: connection.gateway, schema, jobsDir, processLabel })
+  const imports = createImportService({ connection, schema, jobsDir, processLabel })
   return {
     connection,
     bulk,
+    imports,
     dataDir,
     close: async () => {
-      await bulk.dispose()
+      await Promise.all([bulk.dispose(), imports.dispose()])
       await connection.close()
     }
   }
@@ -45,11 +46,11 @@ interface AuditLine {
 }
 const isAuditLine = (value: unknown): value is AuditLine => typeof (value as AuditLine | null)?.operation === 'string'
 
-/** Per user: tier writes sent and answered ok (`ok`), and intents never followed by a result (`orphans`). */
-export function tierWritesByUser(dataDir: string): Map<string, { ok: number; intents: number }> {
+/** Per user: tier writes (or another operation's) sent and answered ok (`ok`), and intents sent (`intents`). */
+export function tierWritesByUser(dataDir: string, operation = 'AdminUpdateUserAttributes'): Map<string, { ok: number; intents: number }> {
   const counts = new Map<string, { ok: number; intents: number }>()
   for (const line of readJsonLines(join(dataDir, 'audit.jsonl'), isAuditLine).entries) {
-    if (line.operation !== 'AdminUpdateUserAttributes' || !line.username) continue
+    if (line.operation !== operation || !line.username) continue
     const entry = counts.get(line.username) ?? { ok: 0, intents: 0 }
     if (line.phase === 'intent') entry.intents++
     else if (line.outcome === 'ok') entry.ok++

@@ -39,13 +39,30 @@ export function createFakeElectron(userDataDir: string) {
     permissionCheckHandler: null as Listener | null,
     headersListener: null as Listener | null
   }
+  /** The schemes declared privileged, and each scheme's handler, as the bundle registered them. */
+  const protocolRecord = {
+    privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    privilegedAfterReady: false,
+    handlers: new Map<string, Listener>()
+  }
+  let isReady = false
+  void ready.then(() => (isReady = true))
 
   class FakeWebContents extends FakeEmitter {
     windowOpenHandler: Listener | null = null
     /** What main sent to the page, in order. */
     readonly sent: { channel: string; payload: unknown }[] = []
+    /** The top frame, as Electron's WebFrameMain: one object for the page's lifetime, its URL the page's. */
+    readonly mainFrame: { readonly url: string; readonly parent: null }
     constructor(readonly owner: () => FakeBrowserWindow) {
       super()
+      const url = () => this.getURL()
+      this.mainFrame = {
+        get url() {
+          return url()
+        },
+        parent: null
+      }
     }
     setWindowOpenHandler(handler: Listener): void {
       this.windowOpenHandler = handler
@@ -108,7 +125,16 @@ export function createFakeElectron(userDataDir: string) {
         webRequest: { onHeadersReceived: (listener: Listener) => (sessionRecord.headersListener = listener) }
       }
     },
-    shell: { openExternal: () => Promise.resolve() }
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: typeof protocolRecord.privileged) => {
+        // Electron ignores (or throws on) privileges declared after ready; record it for the tests.
+        if (isReady) protocolRecord.privilegedAfterReady = true
+        protocolRecord.privileged.push(...schemes)
+      },
+      handle: (scheme: string, handler: Listener) => void protocolRecord.handlers.set(scheme, handler)
+    },
+    /** Every URL the bundle asked the operating system to open: there must be none. */
+    shell: { openedExternally: [] as string[], openExternal: (url: string) => Promise.resolve(void electron.shell.openedExternally.push(url)) }
   }
-  return { electron, handlers, windows, sessionRecord, menuRecord, makeReady: resolveReady }
+  return { electron, handlers, windows, sessionRecord, protocolRecord, menuRecord, makeReady: resolveReady }
 }

@@ -4,24 +4,24 @@
  * overwrite). Rows run side by side; the gateway's limiters pace them (UserRead for the read, UserUpdate
  * for the write) and throttling is waited out with long patience, so it slows the job and fails no row.
  */
-import type { BulkPreview, BulkRowResult } from '../../shared/bulk'
+import type { BulkPlanRow, BulkPreview, BulkRowResult } from '../../shared/bulk'
 import type { BulkProgress } from '../../shared/scanProgress'
 import { isTier, tierLabel, tierStateOf } from '../../shared/tiers'
 import { nameOf, WriteOutcomeUnknownError, type CognitoGateway } from '../cognito/gateway'
 import { classifyFailure } from '../cognito/retryPolicy'
 import { toAppError } from '../cognito/errorMapping'
-import type { JobControl, JobView } from '../jobs/job'
+import type { JobView } from '../jobs/job'
 import { getUser, storedTierValue, writeTier } from '../services/users'
-import { ScanPace, secondsToGo } from '../stats/scanPace'
-import { runWorkers } from '../stats/workerPool'
-import type { BulkStore } from './bulkStore'
+import type { RowJobStore } from '../rowJobs/rowJobStore'
+import { RowRunBase } from '../rowJobs/rowRun'
+import type { SavedPreview } from './bulkService'
 
 /** Rows in flight: the UserUpdate quota (25/s) is the pace; a few in flight hide each request's latency. */
 const ROW_CONCURRENCY = 8
 
 export interface BulkRunSettings {
   gateway: CognitoGateway
-  store: BulkStore
+  store: RowJobStore<SavedPreview, BulkRowResult>
   preview: BulkPreview
   overwrite: boolean
   /** Told after each row ends. */
@@ -35,41 +35,23 @@ export function previewResults(preview: BulkPreview): BulkRowResult[] {
     .map((row) => ({ row: row.row, username: row.username, from: row.from ?? '', to: row.tier, outcome: 'skipped', reason: row.reason }))
 }
 
-export class BulkRun {
-  readonly results: Map<number, BulkRowResult>
-  private readonly pace = new ScanPace()
-  private ranHere = 0
-
+export class BulkRun extends RowRunBase<BulkPlanRow, BulkRowResult, BulkProgress> {
   constructor(private readonly settings: BulkRunSettings) {
-    const saved = settings.store.readResults(settings.preview.jobId)
-    this.results = new Map([...previewResults(settings.preview).map((r) => [r.row, r] as const), ...saved.results])
+    const { store, preview, onRow } = settings
+    super({ store, jobId: preview.jobId, total: preview.rows.length, skipped: previewResults(preview), concurrency: ROW_CONCURRENCY, onRow })
   }
 
-  async execute(control: JobControl): Promise<void> {
-    const { preview } = this.settings
-    const todo = preview.rows.filter((row) => row.action === 'change' && !this.results.has(row.row))
-    this.pace.reset()
-    this.pace.record(0)
-    await runWorkers({
-      items: todo.map((_, i) => String(i)),
-      concurrency: ROW_CONCURRENCY,
-      staggerMs: 0,
-      signal: control.signal,
-      task: async (item, signal) => {
-        const row = todo[Number(item)]!
-        const result = await this.applyRow(row.row, row.username, row.tier, row.from ?? '', signal)
-        await this.settings.store.recordResult(preview.jobId, result)
-        this.results.set(row.row, result)
-        this.pace.record(++this.ranHere)
-        this.settings.onRow()
-      }
-    })
-    control.stopClock()
+  protected rowsToRun(): BulkPlanRow[] {
+    return this.settings.preview.rows.filter((row) => row.action === 'change')
+  }
+
+  protected runRow(row: BulkPlanRow, signal: AbortSignal): Promise<BulkRowResult> {
+    return this.applyRow(row.row, row.username, row.tier, row.from ?? '', signal)
   }
 
   /** One row, conflict-safe: read now, then write only a tier still as previewed. */
   private async applyRow(row: number, username: string, tier: string, previewed: string, signal: AbortSignal): Promise<BulkRowResult> {
-    const { gateway, store, preview, overwrite } = this.settings
+    const { gateway, overwrite } = this.settings
     const base = { row, username, from: previewed, to: tier }
     if (!isTier(tier)) return { ...base, outcome: 'failed', reason: 'invalid tier' }
     let current: string
@@ -86,7 +68,7 @@ export class BulkRun {
       const reason = `tier changed since the preview: was ${tierLabel(tierStateOf(previewed || undefined))}, is ${tierLabel(tierStateOf(current || undefined))}`
       return { ...base, from: current, outcome: 'conflict', reason }
     }
-    await store.recordIntent(preview.jobId, row)
+    await this.recordIntent(row)
     try {
       await writeTier(gateway, username, tier, current, { signal, patience: 'long' })
     } catch (error) {
@@ -103,19 +85,6 @@ export class BulkRun {
       if (result.outcome === 'conflict') counts.conflicts++
       else counts[result.outcome]++
     }
-    const total = this.settings.preview.rows.length
-    const done = this.results.size
-    const rate = view.state === 'running' ? this.pace.rate() : 0
-    return {
-      state: view.state,
-      total,
-      done,
-      ...counts,
-      elapsedMs: Math.round(view.elapsedMs),
-      rate,
-      etaSeconds: secondsToGo(rate, done, total),
-      ...(view.error ? { error: view.error } : {}),
-      ...(view.runningElsewhere ? { runningElsewhere: view.runningElsewhere } : {})
-    }
+    return { ...this.commonProgress(view), ...counts }
   }
 }

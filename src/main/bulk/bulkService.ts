@@ -2,19 +2,21 @@
  * Bulk tier changes as jobs on the job engine (kind "bulk-tier"): a preview saved with the job, then a
  * run that can be paused, cancelled, and resumed by any process of the app, including after a crash.
  */
-import { randomBytes } from 'node:crypto'
-import type { BulkJobDetail, BulkJobSummary, BulkPreview, BulkRowResult } from '../../shared/bulk'
-import { AppError } from '../../shared/errors'
+import { BULK_JOB_ID, type BulkJobDetail, type BulkJobSummary, type BulkPreview, type BulkRowResult } from '../../shared/bulk'
 import type { BulkProgress } from '../../shared/scanProgress'
+import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { CognitoGateway } from '../cognito/gateway'
 import { toAppError } from '../cognito/errorMapping'
-import { Job, type JobView } from '../jobs/job'
-import { ProgressFeed, type ProgressListener } from '../jobs/progressFeed'
+import type { ProgressListener } from '../jobs/progressFeed'
+import { createRowJobs } from '../rowJobs/rowJobs'
 import type { PoolSchemaService } from '../services/poolSchema'
-import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { planRows } from './bulkPlan'
 import { BulkRun } from './bulkRun'
-import { BulkStore, type SavedPreview } from './bulkStore'
+
+export interface SavedPreview extends BulkPreview {
+  version: 1
+  overwrite: boolean
+}
 
 export type BulkListener = ProgressListener<BulkProgress>
 
@@ -48,76 +50,41 @@ export interface BulkTierOptions {
 
 export function createBulkTierService(options: BulkTierOptions): BulkTierService {
   const { gateway } = options
-  const store = new BulkStore(options.jobsDir)
-  const jobs = new Map<string, Job>()
-  const runs = new Map<string, BulkRun>()
-  const feed = new ProgressFeed<BulkProgress>()
+  const jobs = createRowJobs<SavedPreview, BulkRowResult, BulkProgress>({
+    kind: 'bulk-tier',
+    idPrefix: 'bulk',
+    idPattern: BULK_JOB_ID,
+    noun: 'bulk tier change',
+    jobsDir: options.jobsDir,
+    userPoolId: gateway.userPoolId,
+    processLabel: options.processLabel,
+    csv: { header: ['row', 'username', 'from', 'to', 'outcome', 'reason'], cells: (r) => [r.row, r.username, r.from, r.to, r.outcome, r.reason ?? ''] },
+    describeError: (error) => toAppError(error, { operation: 'setTier' }).toShape(),
+    makeRun: (preview, store, onRow) => new BulkRun({ gateway, store, preview, overwrite: preview.overwrite, onRow })
+  })
 
-  function jobOf(jobId: string): Job {
-    let job = jobs.get(jobId)
-    if (!job) {
-      job = new Job({
-        id: jobId,
-        kind: 'bulk-tier',
-        dir: store.dirOf(jobId),
-        lockName: 'bulk.lock',
-        owner: options.processLabel ?? 'Tier Admin',
-        lockedMessage: (holder) => `This bulk tier change is running in ${holder}. Follow or stop it there.`,
-        busyMessage: 'This bulk tier change is already running.',
-        describeError: (error) => toAppError(error, { operation: 'setTier' }).toShape()
-      })
-      job.onChange((view) => push(jobId, view, true))
-      jobs.set(jobId, job)
-    }
-    return job
-  }
+  const summaryOf = ({
+    jobId,
+    preview,
+    state,
+    progress
+  }: {
+    jobId: string
+    preview: SavedPreview
+    state: BulkJobSummary['state']
+    progress: BulkProgress
+  }): BulkJobSummary => ({
+    jobId,
+    userPoolId: preview.userPoolId,
+    createdAt: preview.createdAt,
+    state,
+    progress
+  })
 
-  function push(jobId: string, view: JobView, force: boolean): void {
-    feed.push(jobId, force, () => runs.get(jobId)?.progress(view) ?? null)
-  }
-
-  async function requirePreview(jobId: string): Promise<SavedPreview> {
-    const preview = await store.loadPreview(jobId)
-    if (!preview || preview.userPoolId !== gateway.userPoolId) {
-      throw new AppError('VALIDATION', `There is no bulk tier change ${jobId} for this pool. Run "tier-admin jobs" to list them.`)
-    }
-    return preview
-  }
-
-  function runOf(preview: SavedPreview): BulkRun {
-    return new BulkRun({ gateway, store, preview, overwrite: preview.overwrite, onRow: () => pushCurrent(preview.jobId) })
-  }
-
-  function pushCurrent(jobId: string): void {
-    const view = jobs.get(jobId)?.current()
-    if (view) push(jobId, view, false)
-  }
-
-  /** The job as it stands, read from memory when it runs here and from its files otherwise. */
-  async function standing(jobId: string): Promise<{ preview: SavedPreview; run: BulkRun; view: JobView | null }> {
-    const preview = await requirePreview(jobId)
-    const job = jobOf(jobId)
-    const here = job.current()
-    const run = here ? runs.get(jobId)! : runOf(preview)
-    return { preview, run, view: here ?? (await job.view()) }
-  }
-
-  const unstarted: JobView = { state: 'queued', elapsedMs: 0 }
-
-  async function summary(jobId: string): Promise<BulkJobSummary & { run: BulkRun; preview: SavedPreview }> {
-    const { preview, run, view } = await standing(jobId)
-    const progress = run.progress(view ?? unstarted)
-    return { jobId, userPoolId: preview.userPoolId, createdAt: preview.createdAt, state: view?.state ?? 'previewed', progress, run, preview }
-  }
-
-  const service: BulkTierService = {
+  return {
     async preview({ rows }) {
       await options.schema.assertAttributesExist([TIER_ATTRIBUTE])
-      const stamp = new Date()
-        .toISOString()
-        .replace(/[^0-9]/g, '')
-        .slice(0, 14)
-      const jobId = `bulk-${stamp}-${randomBytes(3).toString('hex')}`
+      const jobId = jobs.newJobId()
       const planned = await planRows(gateway, rows, new AbortController().signal)
       const preview: SavedPreview = {
         version: 1,
@@ -128,80 +95,38 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
         changes: planned.filter((row) => row.action === 'change').length,
         overwrite: false
       }
-      await store.savePreview(preview)
+      await jobs.store.savePreview(preview)
       const { version: _version, overwrite: _overwrite, ...shown } = preview
       return shown
     },
 
     async start(jobId, startOptions = {}) {
-      await requirePreview(jobId)
+      await jobs.requirePreview(jobId)
       await options.schema.assertAttributesExist([TIER_ATTRIBUTE])
-      const job = jobOf(jobId)
-      await job.start(async () => {
-        // Read under the lock: another process may have run rows a moment ago.
-        let preview = await requirePreview(jobId)
-        if (startOptions.overwrite !== undefined && startOptions.overwrite !== preview.overwrite) {
-          preview = { ...preview, overwrite: startOptions.overwrite }
-          await store.savePreview(preview)
-        }
-        const run = runOf(preview)
-        runs.set(jobId, run)
-        return (control) => run.execute(control)
+      return jobs.start(jobId, async (preview) => {
+        if (startOptions.overwrite === undefined || startOptions.overwrite === preview.overwrite) return preview
+        const chosen = { ...preview, overwrite: startOptions.overwrite }
+        await jobs.store.savePreview(chosen)
+        return chosen
       })
-      return runs.get(jobId)!.progress(job.current() ?? unstarted)
     },
 
-    async pause(jobId) {
-      const job = jobOf(jobId)
-      if (!job.local) return null
-      await job.pause()
-      return (await summary(jobId)).progress
-    },
-
-    async cancel(jobId) {
-      const job = jobOf(jobId)
-      if (!job.local) return null
-      await job.cancel()
-      return (await summary(jobId)).progress
-    },
-
-    async settled(jobId) {
-      await jobOf(jobId).settled()
-      return (await summary(jobId)).progress
-    },
+    pause: jobs.pause,
+    cancel: jobs.cancel,
+    settled: jobs.settled,
 
     async detail(jobId) {
-      const { run, preview, ...rest } = await summary(jobId)
-      const results: BulkRowResult[] = [...run.results.values()].sort((a, b) => a.row - b.row)
-      const { version: _version, overwrite, ...shown } = preview
-      return { ...rest, preview: shown, overwrite, results }
+      const standing = await jobs.standing(jobId)
+      const { version: _version, overwrite, ...shown } = standing.preview
+      return { ...summaryOf({ jobId, ...standing }), preview: shown, overwrite, results: standing.results }
     },
 
     async list() {
-      const found: BulkJobSummary[] = []
-      for (const jobId of await store.jobIds()) {
-        const preview = await store.loadPreview(jobId)
-        if (!preview || preview.userPoolId !== gateway.userPoolId) continue
-        const { run: _run, preview: _preview, ...entry } = await summary(jobId)
-        found.push(entry)
-      }
-      return found
+      return (await jobs.list()).map(summaryOf)
     },
 
-    async writeResultsCsv(jobId, path) {
-      const { run } = await summary(jobId)
-      const rows = [...run.results.values()].sort((a, b) => a.row - b.row)
-      await store.writeResultsCsv(path, rows)
-      return rows.length
-    },
-
-    subscribe(listener) {
-      return feed.subscribe(listener)
-    },
-
-    async dispose() {
-      await Promise.all([...jobs.values()].filter((job) => job.local).map((job) => job.pause()))
-    }
+    writeResultsCsv: jobs.writeResultsCsv,
+    subscribe: jobs.subscribe,
+    dispose: jobs.dispose
   }
-  return service
 }

@@ -3,12 +3,13 @@ import { join } from 'node:path'
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { ConnectionInfo } from '../../shared/domain'
+import { AppError } from '../../shared/errors'
 import type { AppConfig, PoolConfig } from '../config/appConfig'
 import { SANDBOX_CREDENTIAL_HEADER, SANDBOX_REGION, SANDBOX_SIGNING_KEYS } from '../sandbox/constants'
 import type { Sandbox } from '../sandbox/sandbox'
 import { FileAuditLog, type ReadableAuditLog } from './audit'
 import { CognitoGateway } from './gateway'
-import { cachedIdentity, sandboxIdentity, stsIdentity, type IdentityResolver } from './identity'
+import { cachedIdentity, emulatorIdentity, sandboxIdentity, stsIdentity, type IdentityResolver } from './identity'
 import { QuotaLimiters } from './quotas'
 
 /** Everything needed to talk to one pool. The client secret stays here, in the main process. */
@@ -83,8 +84,8 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
 async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<Connection> {
   const credentials = credentialsFor(pool)
   const client = new CognitoIdentityProviderClient({ region: pool.region, endpoint: pool.endpoint, credentials, maxAttempts: 1 })
-  // With COGNITO_ENDPOINT set, STS is asked there too: an emulator may answer it, anything else leaves the identity "unknown".
-  const identity = cachedIdentity(stsIdentity({ region: pool.region, endpoint: pool.endpoint, credentials }))
+  // An emulator has no AWS identity behind it; a VPC endpoint of real Cognito serves no STS, so the regional STS is asked.
+  const identity = pool.emulator ? emulatorIdentity : cachedIdentity(stsIdentity({ region: pool.region, credentials }))
   const audit = auditLogOf(config)
   const info: ConnectionInfo = {
     mode: pool.endpoint ? 'endpoint' : 'aws',
@@ -120,17 +121,27 @@ function createGateway(
 const auditLogOf = (config: AppConfig): FileAuditLog => new FileAuditLog(join(config.dataDir, 'audit.jsonl'))
 
 /**
- * The SDK's default chain (environment, AWS_PROFILE, shared files, SSO, instance roles), loaded on the
- * first request rather than at start (a CLI command that fails on its input never needs it). An
- * emulator endpoint does not check signatures, so there a missing credential falls back to a placeholder.
+ * The profile's credential source (the SDK's default chain unless it names a shared-file profile or
+ * only the environment), loaded on the first request rather than at start: a CLI command that fails on
+ * its input never needs it. Only an endpoint marked emulator, which checks no signature, turns missing
+ * credentials into placeholder keys; anywhere else the operator must learn that none were found.
  */
 function credentialsFor(pool: PoolConfig): AwsCredentialIdentityProvider {
-  let chain: Promise<AwsCredentialIdentityProvider> | null = null
+  const source = pool.credentialSource ?? { kind: 'default' }
+  let provider: Promise<AwsCredentialIdentityProvider> | null = null
   const resolve = async (): Promise<AwsCredentialIdentity> => {
-    chain ??= import('@aws-sdk/credential-providers').then(({ fromNodeProviderChain }) => fromNodeProviderChain())
-    return (await chain)()
+    provider ??= import('@aws-sdk/credential-providers').then(({ fromEnv, fromNodeProviderChain }) =>
+      source.kind === 'environment' ? fromEnv() : fromNodeProviderChain(source.kind === 'profile' ? { profile: source.profile } : {})
+    )
+    try {
+      return await (
+        await provider
+      )()
+    } catch (error) {
+      throw explainCredentialFailure(error, source.kind === 'profile' ? source.profile : undefined)
+    }
   }
-  if (!pool.endpoint) return resolve
+  if (!pool.emulator) return resolve
   return async () => {
     try {
       return await resolve()
@@ -138,4 +149,20 @@ function credentialsFor(pool: PoolConfig): AwsCredentialIdentityProvider {
       return { accessKeyId: 'emulator', secretAccessKey: 'emulator' }
     }
   }
+}
+
+/**
+ * The SDK says an SSO session expired in words that name no profile ("run aws sso login with the
+ * corresponding profile"); the operator is told the exact command. Other failures keep their names,
+ * which the error table explains (no credentials found, and so on).
+ */
+export function explainCredentialFailure(error: unknown, profile: string | undefined): unknown {
+  const message = error instanceof Error ? error.message : ''
+  const sso = /sso session|sso login|token is expired|sso token/i.test(message) || (error as { name?: string } | null)?.name === 'TokenProviderError'
+  if (!sso) return error
+  const command = profile ? `aws sso login --profile ${profile}` : 'aws sso login'
+  return new AppError(
+    'NO_CREDENTIALS',
+    `The AWS SSO session${profile ? ` of profile "${profile}"` : ''} has expired or was never started: run \`${command}\`, then try again.`
+  )
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { auditUnwritableError } from '../storage/localErrors'
 import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from './audit'
@@ -31,7 +32,7 @@ const WRITE_COMMANDS = new Set([
 const MAX_RECONNECTS = 5
 
 // The SDK's command classes are generic; this is the part of them the gateway relies on.
-interface AnyCommand {
+export interface AnyCommand {
   readonly input: object
   constructor: { name: string }
 }
@@ -90,6 +91,20 @@ export class CognitoGateway {
     this.reconnect = options.reconnect
     this.onAuditFailure = options.onAuditFailure ?? ((error) => console.warn('Tier Admin: an audit result could not be written:', nameOf(error)))
     this.identity = options.identity
+  }
+
+  /** The credentials requests are signed with, for another AWS service on the same identity (STS). */
+  get credentials(): AwsCredentialIdentityProvider {
+    return this.client.config.credentials as AwsCredentialIdentityProvider
+  }
+
+  /**
+   * One request sent once, after its quota's limiter, and never to the audit trail: for requests that
+   * cannot change anything, such as the pool doctor's probes, which name a user that does not exist.
+   */
+  async probe<Output>(command: AnyCommand): Promise<Output> {
+    await this.limiters.forCommand(command.constructor.name).acquire()
+    return (await this.client.send(command as never)) as Output
   }
 
   async send<Output>(command: AnyCommand, options: SendOptions = {}): Promise<Output> {

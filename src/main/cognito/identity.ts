@@ -7,7 +7,7 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import { nameOf } from './retryPolicy'
 
 export interface CallerIdentity {
-  /** The caller's ARN, "sandbox", or "unknown". */
+  /** The caller's ARN, "sandbox", "emulator", or "unknown". */
   identity: string
   /** Why it is "unknown". */
   identityError?: string
@@ -36,13 +36,17 @@ export function cachedIdentity(lookup: (signal: AbortSignal) => Promise<string>,
 /** The sandbox's emulator has no STS and no AWS identity behind it. */
 export const sandboxIdentity: IdentityResolver = async () => ({ identity: 'sandbox' })
 
+/** A configured endpoint marked emulator: it has no STS either, and any keys it got are placeholders. */
+export const emulatorIdentity: IdentityResolver = async () => ({ identity: 'emulator' })
+
 export interface StsTarget {
   region: string
+  /** Only for a test's STS stand-in: a Cognito endpoint (emulator or VPC) is never asked for STS. */
   endpoint?: string
   credentials: AwsCredentialIdentityProvider
 }
 
-/** GetCallerIdentity with the Cognito client's region, endpoint and credentials; the STS client is loaded only when asked. */
+/** GetCallerIdentity with the Cognito client's region and credentials; the STS client is loaded only when asked. */
 export function stsIdentity(target: StsTarget): (signal: AbortSignal) => Promise<string> {
   return async (signal) => {
     const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts')

@@ -3,6 +3,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { AppError } from '../../shared/errors'
+import type { CredentialSource } from '../../shared/profiles'
 
 /** A real (or emulated) pool the operator pointed the app at. */
 export interface PoolConfig {
@@ -13,6 +14,15 @@ export interface PoolConfig {
   clientSecret?: string
   /** An emulator or VPC endpoint instead of the public Cognito endpoint. */
   endpoint?: string
+  /**
+   * The endpoint is an emulator (COGNITO_ENDPOINT_IS_EMULATOR=true, or the profile's tick): only there
+   * may missing AWS credentials become placeholder keys, and no STS is asked who they are.
+   */
+  emulator?: boolean
+  /** Where the AWS credentials come from; the SDK's default chain when absent. */
+  credentialSource?: CredentialSource
+  /** The profile's name, for messages that say which profile's credentials failed. */
+  profileName?: string
 }
 
 /** No pool configured: the app runs its own sandbox pool. */
@@ -67,11 +77,22 @@ function regionOf(userPoolId: string): string | undefined {
  * the sandbox; some set but not all is an error that names what is missing.
  */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const { dataDir, vars, listUsersRate } = loadBaseConfig(env, cwd)
+  const pool = environmentPool(vars)
+  return { pool: pool ?? { kind: 'sandbox' }, dataDir, listUsersRate }
+}
+
+/** What every profile shares: the data folder, the variables (environment over .env) and the ListUsers rate. */
+export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()) {
   const dataDir = defaultDataDir(env)
   const vars = readEnvironment(env, [join(cwd, '.env'), join(dataDir, '.env')])
-  const listUsersRate = parseRate(vars.TIER_ADMIN_LIST_USERS_RPS)
+  return { dataDir, vars, listUsersRate: parseRate(vars.TIER_ADMIN_LIST_USERS_RPS) }
+}
+
+/** The pool the COGNITO_* variables name ("From the environment"); null when none is set. */
+export function environmentPool(vars: Record<string, string | undefined>): PoolConfig | null {
   const anyPoolVariable = POOL_VARIABLES.some((name) => vars[name])
-  if (!anyPoolVariable) return { pool: { kind: 'sandbox' }, dataDir, listUsersRate }
+  if (!anyPoolVariable) return null
 
   const missing = POOL_VARIABLES.filter((name) => !vars[name])
   if (missing.length) {
@@ -86,16 +107,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     throw new AppError('NOT_CONFIGURED', 'Set COGNITO_REGION to the region your user pool lives in (for example us-east-1).')
   }
   return {
-    pool: {
-      kind: 'pool',
-      region,
-      userPoolId,
-      clientId: vars.COGNITO_CLIENT_ID as string,
-      clientSecret: vars.COGNITO_CLIENT_SECRET || undefined,
-      endpoint: vars.COGNITO_ENDPOINT || undefined
-    },
-    dataDir,
-    listUsersRate
+    kind: 'pool',
+    region,
+    userPoolId,
+    clientId: vars.COGNITO_CLIENT_ID as string,
+    clientSecret: vars.COGNITO_CLIENT_SECRET || undefined,
+    endpoint: vars.COGNITO_ENDPOINT || undefined,
+    ...(vars.COGNITO_ENDPOINT && /^(true|1|yes)$/i.test(vars.COGNITO_ENDPOINT_IS_EMULATOR ?? '') ? { emulator: true } : {})
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * Full exports as jobs on the job engine (kind "export"): one at a time in a process, each its own job
- * with its record and lock under `<dataDir>/exports/<id>/`, its progress pushed like every job's.
- * Cancel only: a stopped export cannot resume (see exportRun), so there is nothing to pause for.
+ * Full exports as jobs on the job engine (kind "export"): one at a time per data folder, each its own
+ * job with its record and lock under `<dataDir>/exports/<id>/`, its progress pushed like every job's.
+ * Cancel only: a stopped export cannot resume (see exportRun), so there is nothing to pause for; what
+ * a process that died mid-export left beside the target is removed before the next export starts.
  */
 import { randomBytes } from 'node:crypto'
-import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ExportFormat, ExportProgress } from '../../shared/scanProgress'
 import type { CognitoGateway } from '../cognito/gateway'
@@ -13,6 +14,7 @@ import { toAppError } from '../cognito/errorMapping'
 import { Job, type JobView } from '../jobs/job'
 import { ProgressFeed, type ProgressListener } from '../jobs/progressFeed'
 import type { PoolSchemaService } from '../services/poolSchema'
+import { PRIVATE_FILE_MODE } from '../storage/privateFiles'
 import { ExportRun } from './exportRun'
 
 export type ExportListener = ProgressListener<ExportProgress>
@@ -57,6 +59,40 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     if (current) feed.push(current.jobId, force, () => current.run.progress(viewOf(current.job, lastView)))
   }
 
+  function jobOf(jobId: string): Job {
+    return new Job({
+      id: jobId,
+      kind: 'export',
+      dir: join(options.exportsDir, jobId),
+      lockName: 'export.lock',
+      owner: options.processLabel ?? 'Tier Admin',
+      lockedMessage: (holder) => `This export is running in ${holder}.`,
+      busyMessage: 'This export is already running.',
+      describeError: (error) => toAppError(error, { operation: 'ListUsers' }).toShape()
+    })
+  }
+
+  /**
+   * Refuses while another process of the app exports from this data folder (two exports would split
+   * the ListUsers quota), and clears up after exports whose process died: their record, and the parts
+   * folder and temporary file they left beside their target.
+   */
+  async function sweep(): Promise<void> {
+    const names = await readdir(options.exportsDir).catch(() => [] as string[])
+    for (const jobId of names.filter((name) => name.startsWith('export-') && name !== latest?.jobId)) {
+      const view = await jobOf(jobId).view()
+      if (!view) continue
+      if (view.runningElsewhere)
+        throw new AppError('LOCKED_BY_OTHER_PROCESS', `An export is running in ${view.runningElsewhere}. Wait for it, or cancel it there.`)
+      const dir = join(options.exportsDir, jobId)
+      const left = await readFile(join(dir, 'export.json'), 'utf8')
+        .then((text) => JSON.parse(text) as { target: string; pid: number })
+        .catch(() => null)
+      if (left) await removeLeftovers(left.target, left.pid)
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+
   const service: ExportService = {
     assertIdle() {
       if (latest?.job.local) throw new AppError('SCAN_IN_PROGRESS', 'An export is already running; wait for it or cancel it first.')
@@ -64,6 +100,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
 
     async start({ format, path }) {
       service.assertIdle()
+      await sweep()
       const pool = await options.schema.describe()
       const stamp = new Date()
         .toISOString()
@@ -71,16 +108,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
         .slice(0, 14)
       const jobId = `export-${stamp}-${randomBytes(3).toString('hex')}`
       const dir = join(options.exportsDir, jobId)
-      const job = new Job({
-        id: jobId,
-        kind: 'export',
-        dir,
-        lockName: 'export.lock',
-        owner: options.processLabel ?? 'Tier Admin',
-        lockedMessage: (holder) => `This export is running in ${holder}.`,
-        busyMessage: 'This export is already running.',
-        describeError: (error) => toAppError(error, { operation: 'ListUsers' }).toShape()
-      })
+      const job = jobOf(jobId)
       const run = new ExportRun({
         gateway: options.gateway,
         format,
@@ -98,7 +126,11 @@ export function createExportService(options: ExportServiceOptions): ExportServic
         push(true)
       })
       try {
-        await job.start(async () => (control) => run.execute(control))
+        await job.start(async () => {
+          // Where the leftovers of this export would be, should its process die.
+          await writeFile(join(dir, 'export.json'), JSON.stringify({ target: path, pid: process.pid }), { mode: PRIVATE_FILE_MODE })
+          return (control) => run.execute(control)
+        })
       } catch (error) {
         // It never ran: the latest export is still the one before it.
         ;({ latest, lastView } = before)
@@ -131,4 +163,11 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     }
   }
   return service
+}
+
+/** The parts folder and temporary file a dead process `pid` left beside `target` (their names carry both). */
+async function removeLeftovers(target: string, pid: number): Promise<void> {
+  const prefix = `${basename(target)}.tmp-${pid}-`
+  const names = await readdir(dirname(target)).catch(() => [] as string[])
+  await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => rm(join(dirname(target), name), { recursive: true, force: true })))
 }

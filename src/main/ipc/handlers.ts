@@ -1,6 +1,9 @@
 import type { Operation, ParsedRequestOf, ResultOf } from '../../shared/contract'
-import type { AppContext } from '../appContext'
+import type { AppContext, AppServices } from '../appContext'
 import { exportAuditCsv, queryAudit } from '../audit/auditQuery'
+import { createProfileHandlers } from '../config/profileHandlers'
+import { guardProductionWrites } from '../config/productionGate'
+import { applyDoctorFix, runPoolDoctor } from '../doctor'
 import { deleteUser, disableUser, enableUser, resendInvite, resetPassword, signOutEverywhere, verifyEmail } from '../services/accountActions'
 import { adminConfirm, confirmWithCode, resendCode } from '../services/confirmation'
 import { addToGroup, removeFromGroup, userGroups } from '../services/groups'
@@ -15,10 +18,23 @@ export type Handlers = { [K in Operation]: Handler<K> }
 export function createHandlers(app: AppContext): Handlers {
   const services = () => app.services()
   const gateway = () => services().connection.gateway
+  // Every write goes through the production gate, for the window and the CLI alike (productionGate.ts).
+  return guardProductionWrites(
+    {
+      ...createProfileHandlers(app),
+      ...operationHandlers(app, services, gateway)
+    },
+    () => app.productionGate
+  )
+}
+
+function operationHandlers(app: AppContext, services: () => AppServices, gateway: () => AppServices['connection']['gateway']) {
   return {
     getConnection: async () => app.status,
     describePool: async (request) => services().schema.describe({ refresh: request?.refresh }),
     checkConnection: async () => app.health(),
+    runDoctor: async () => runPoolDoctor(services()),
+    applyDoctorFix: async (request) => applyDoctorFix(services(), request),
     restartSandbox: async () => app.restartSandbox(),
     restoreSandbox: async () => app.restoreSandbox(),
     register: async (request) => registerUser(services().connection, services().schema, request),
@@ -67,6 +83,21 @@ export function createHandlers(app: AppContext): Handlers {
       const path = await app.chooseSaveFile({ suggestedName: `tier-changes-${jobId}.csv`, format: 'csv' })
       return path ? { path, rows: await services().bulk.writeResultsCsv(jobId, path) } : null
     },
+    importPreview: async () => {
+      const imports = services().imports
+      const path = await app.chooseOpenFile()
+      return path ? imports.preview({ path }) : null
+    },
+    importStart: async ({ jobId, method, invitation }) => services().imports.start(jobId, { method, invitation }),
+    importPause: async ({ jobId }) => services().imports.pause(jobId),
+    importCancel: async ({ jobId }) => services().imports.cancel(jobId),
+    importJob: async ({ jobId }) => services().imports.detail(jobId),
+    importJobs: async () => services().imports.list(),
+    importResultsCsv: async ({ jobId }) => {
+      const imports = services().imports
+      const path = await app.chooseSaveFile({ suggestedName: `import-results-${jobId}.csv`, format: 'csv' })
+      return path ? { path, rows: await imports.writeResultsCsv(jobId, path) } : null
+    },
     startExport: async ({ format }) => {
       services().export.assertIdle()
       const path = await app.chooseSaveFile({ suggestedName: `tier-admin-users-${new Date().toISOString().slice(0, 10)}.${format}`, format })
@@ -74,5 +105,5 @@ export function createHandlers(app: AppContext): Handlers {
     },
     cancelExport: async () => services().export.cancel(),
     exportStatus: async () => services().export.status()
-  }
+  } satisfies Omit<Handlers, keyof ReturnType<typeof createProfileHandlers>>
 }

@@ -5,8 +5,11 @@
  */
 import { watch, type FSWatcher } from 'node:fs'
 
-/** Calls a rewrite of `dir`/job.json back to `changed`, at most once per `settleMs`; returns the stop. */
-export function watchJobRecord(dir: string, changed: () => void, settleMs = 100): () => void {
+/**
+ * Calls a rewrite of `dir`/job.json (or of the other `files` named, such as a job's results that grow
+ * row by row) back to `changed`, at most once per `settleMs`; returns the stop.
+ */
+export function watchJobRecord(dir: string, changed: () => void, settleMs = 100, files: readonly string[] = ['job.json']): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
   let watcher: FSWatcher | null = null
   const stop = (): void => {
@@ -18,7 +21,7 @@ export function watchJobRecord(dir: string, changed: () => void, settleMs = 100)
   try {
     watcher = watch(dir, { persistent: false }, (_event, name) => {
       // The record is replaced by renaming a temporary file beside it, whose name contains the record's.
-      if (name && !String(name).includes('job.json')) return
+      if (name && !files.some((file) => String(name).includes(file))) return
       if (timer) return
       timer = setTimeout(() => {
         timer = null

@@ -13,7 +13,9 @@ export const SECURE_WEB_PREFERENCES = {
   webSecurity: true,
   allowRunningInsecureContent: false,
   webviewTag: false,
-  spellcheck: false
+  spellcheck: false,
+  // A middle click would ask for a new window; the open handler denies it anyway, this stops it earlier.
+  disableBlinkFeatures: 'Auxclick'
 } as const
 
 export const CONTENT_SECURITY_POLICY =

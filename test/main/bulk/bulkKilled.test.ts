@@ -3,26 +3,15 @@
  * rows done before the kill, resumes it, and no user's tier write is sent twice (counted in the audit
  * trail, which every write goes through ahead of the request).
  */
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { getUser } from '../../../src/main/services/users'
 import { openBulkSandbox, seedName, tierWritesByUser } from '../../support/bulkSandbox'
+import { killMidJob } from '../../support/killMidJob'
 import { makeTempDir } from '../../support/tempDir'
 
 const temp = makeTempDir('tier-admin-bulk-killed-')
 afterAll(() => temp.remove())
-
-const resultLines = (jobDir: string): number => {
-  try {
-    return readFileSync(join(jobDir, 'results.jsonl'), 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('"phase":"result"')).length
-  } catch {
-    return 0
-  }
-}
 
 it('finds a bulk job killed mid-run interrupted and resumes it without doing a row twice', async () => {
   const sandbox = await openBulkSandbox(temp.dir, 200)
@@ -30,22 +19,7 @@ it('finds a bulk job killed mid-run interrupted and resumes it without doing a r
     const rows = Array.from({ length: 200 }, (_, i) => ({ username: seedName(i), tier: 'premium' }))
     const preview = await sandbox.bulk.preview({ rows })
     const jobDir = join(temp.dir, 'jobs', preview.jobId)
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../support/bulkChild.ts'), temp.dir, preview.jobId], { stdio: 'inherit' })
-    try {
-      // Polled: the child appends a result line per row to the job's folder; kill it once 30 rows ended.
-      await new Promise<void>((resolve, reject) => {
-        child.once('exit', (code) => reject(new Error(`The bulk process ended early (${code})`)))
-        const timer = setInterval(() => {
-          if (resultLines(jobDir) < 30) return
-          clearInterval(timer)
-          resolve()
-        }, 5)
-      })
-      child.kill('SIGKILL')
-      await new Promise((resolve) => child.once('exit', resolve))
-    } finally {
-      child.kill('SIGKILL')
-    }
+    await killMidJob(join(__dirname, '../../support/bulkChild.ts'), [temp.dir, preview.jobId], jobDir, 30)
     const found = (await sandbox.bulk.list()).find((job) => job.jobId === preview.jobId)!
     expect(found.state).toBe('interrupted')
     expect(found.progress.changed).toBeGreaterThanOrEqual(30)

@@ -95,7 +95,7 @@ describe('registerIpc', () => {
     registerIpc(
       { handle: (channel: string, listener: never) => void registered.set(channel, listener) } as never,
       handlers,
-      (url) => url === 'app://index.html'
+      (event) => event.senderFrame?.url === 'app://index.html'
     )
     expect([...registered.keys()].sort()).toEqual(operations.map((op) => contract[op].channel).sort())
     const getUser = registered.get(contract.getUser.channel)!

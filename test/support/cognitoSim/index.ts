@@ -8,6 +8,7 @@ import { QuotaLimiters } from '../../../src/main/cognito/quotas'
 
 export { startCognitoSim, type CognitoSim, type CognitoSimOptions } from './server'
 export { expectedFigures, INVALID_TIERS, makeUser, weekOf, type SimUser } from './users'
+export type { CreatedUser, WriteLogEntry } from './writes'
 
 /**
  * The real SDK client and gateway pointed at a simulator. maxAttempts 1 leaves retrying to the

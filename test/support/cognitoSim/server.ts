@@ -8,8 +8,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { StatsFigures } from '../../../src/shared/domain'
-import { expectedFigures, indexOfUsername, makeUser, SubIndex, type SimUser } from './users'
-import { decodeToken, encodeToken, matches, parseFilter, Quota, SimError, toWire, type Filter } from './wire'
+import { describedSchema } from './rules'
+import { SimThrottle } from './throttle'
+import { expectedFigures, makeUser, SubIndex, type SimUser } from './users'
+import { decodeToken, encodeToken, matches, parseFilter, SimError, toWire, type Filter } from './wire'
+import { SimDirectory, type CreatedUser, type WriteLogEntry } from './writes'
 
 export interface CognitoSimOptions {
   /** How many synthetic users the pool holds. */
@@ -36,6 +39,21 @@ export interface CognitoSimOptions {
   filterAfterPaging?: boolean
   /** AdminUpdateUserAttributes requests per second before TooManyRequestsException (the UserUpdate category); unlimited if unset. */
   updateQuota?: number
+  /** AdminGetUser requests per second (UserRead, 120/s on a real pool); unlimited if unset. */
+  readQuota?: number
+  /** SignUp and AdminCreateUser requests per second (UserCreation, 50/s on a real pool); unlimited if unset. */
+  createQuota?: number
+  /** The share (0 to 1) of AdminGetUser, AdminUpdateUserAttributes, SignUp and AdminCreateUser requests throttled at random (seeded), on top of the quotas. */
+  throttleFraction?: number
+  /** The app client SignUp must name; a made-up id by default. */
+  clientId?: string
+  /**
+   * DescribeUserPool with the pool's schema (standard attributes and custom:user_tier) and its default
+   * password policy, for services that check them; off by default, since the export makes columns of them.
+   */
+  describeSchema?: boolean
+  /** When set, SignUp must carry the SecretHash computed with it, as for an app client with a secret. */
+  clientSecret?: string
   /** Called on every request before it is answered, e.g. to stop the server mid-scan. */
   onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void
 }
@@ -46,7 +64,14 @@ export interface CognitoSim {
   userPoolId: string
   seed: number
   /** Requests received (including throttled ones) and how many were throttled. */
-  stats: { requests: number; throttled: number; listUsers: number; updates: number }
+  stats: { requests: number; throttled: number; listUsers: number; updates: number; reads: number; creates: number }
+  clientId: string
+  /** Every AdminUpdateUserAttributes, SignUp and AdminCreateUser request in the order received, with its outcome. */
+  readonly writes: readonly WriteLogEntry[]
+  /** A user's tier now, as AdminGetUser would show it: undefined when it has none, null when there is no such user. */
+  tierOf(username: string): string | undefined | null
+  /** The users SignUp and AdminCreateUser created, in creation order. */
+  created(): CreatedUser[]
   /** The exact figures a correct scan must produce (computed on first use). */
   readonly expected: StatsFigures
   /** Stops listening and drops open connections, as if the service went away. */
@@ -67,11 +92,17 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
   const count = options.users
   const userPoolId = options.userPoolId ?? 'us-east-1_SimPool01'
   const subIndex = new SubIndex(seed, count)
-  const quota = new Quota(options.quota, options.burst)
-  const updateQuota = new Quota(options.updateQuota, undefined)
-  const stats = { requests: 0, throttled: 0, listUsers: 0, updates: 0 }
-  /** Tiers written by AdminUpdateUserAttributes, by user index: AdminGetUser shows them, ListUsers does not. */
-  const writtenTiers = new Map<number, string>()
+  const throttle = new SimThrottle({ ...options, seed })
+  const clientId = options.clientId ?? '1sim2client3id4for5tests6x'
+  const directory = new SimDirectory(seed, count, { clientId, clientSecret: options.clientSecret })
+  const stats = { requests: 0, throttled: 0, listUsers: 0, updates: 0, reads: 0, creates: 0 }
+  const counted: Record<string, 'listUsers' | 'updates' | 'reads' | 'creates'> = {
+    ListUsers: 'listUsers',
+    AdminUpdateUserAttributes: 'updates',
+    AdminGetUser: 'reads',
+    SignUp: 'creates',
+    AdminCreateUser: 'creates'
+  }
   let expected: StatsFigures | undefined
 
   const latency = (): number => (typeof options.latencyMs === 'function' ? options.latencyMs() : (options.latencyMs ?? 0))
@@ -137,35 +168,21 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     return { users, next: end < count ? end : null }
   }
 
-  function indexOf(body: Record<string, unknown>): number {
-    const index = indexOfUsername(String(body.Username ?? ''))
-    if (index === null || index >= count) throw new SimError('UserNotFoundException', 'User does not exist.')
-    return index
-  }
-
-  function findUser(body: Record<string, unknown>): SimUser {
-    const index = indexOf(body)
-    const user = makeUser(seed, index)
-    return writtenTiers.has(index) ? { ...user, tier: writtenTiers.get(index) } : user
-  }
-
   function answer(operation: string, body: Record<string, unknown>): Record<string, unknown> {
+    // SignUp is the one operation that names an app client instead of the pool.
+    if (operation === 'SignUp') return directory.signUp(body)
     if (body.UserPoolId !== userPoolId) throw new SimError('ResourceNotFoundException', `User pool ${String(body.UserPoolId)} does not exist.`)
     switch (operation) {
       case 'ListUsers':
         return listUsers(body)
       case 'DescribeUserPool':
-        return { UserPool: { Id: userPoolId, Name: 'simulated', EstimatedNumberOfUsers: count } }
-      case 'AdminGetUser': {
-        const wire = toWire(findUser(body))
-        return { ...wire, UserAttributes: wire.Attributes, Attributes: undefined }
-      }
-      case 'AdminUpdateUserAttributes': {
-        const index = indexOf(body)
-        const tier = (body.UserAttributes as { Name: string; Value: string }[] | undefined)?.find((a) => a.Name === 'custom:user_tier')
-        if (tier) writtenTiers.set(index, tier.Value)
-        return {}
-      }
+        return { UserPool: { Id: userPoolId, Name: 'simulated', EstimatedNumberOfUsers: count, ...(options.describeSchema ? describedSchema() : {}) } }
+      case 'AdminGetUser':
+        return directory.getUser(body)
+      case 'AdminUpdateUserAttributes':
+        return directory.updateAttributes(body)
+      case 'AdminCreateUser':
+        return directory.adminCreateUser(body)
       default:
         throw new SimError('UnknownOperationException', `The simulator does not implement ${operation}`)
     }
@@ -184,19 +201,12 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
       return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
     }
     options.onRequest?.(operation, body, stats.requests)
-    if (operation === 'ListUsers') {
-      stats.listUsers++
-      if (!quota.take()) {
-        stats.throttled++
-        return send(res, 400, { __type: 'TooManyRequestsException', message: 'Too many requests' })
-      }
-    }
-    if (operation === 'AdminUpdateUserAttributes') {
-      stats.updates++
-      if (!updateQuota.take()) {
-        stats.throttled++
-        return send(res, 400, { __type: 'TooManyRequestsException', message: 'Too many requests' })
-      }
+    const counter = counted[operation]
+    if (counter) stats[counter]++
+    if (!throttle.admit(operation)) {
+      stats.throttled++
+      directory.record(operation, body, 'throttled')
+      return send(res, 400, { __type: 'TooManyRequestsException', message: 'Too many requests' })
     }
     let status = 200
     let payload: Record<string, unknown>
@@ -207,6 +217,8 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
       status = 400
       payload = { __type: error.type, message: error.message }
     }
+    // Logged when applied, before the latency: a client killed while waiting for the answer still wrote.
+    directory.record(operation, body, status === 200 ? 'ok' : String(payload.__type))
     const delay = latency()
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
     send(res, status, payload)
@@ -254,6 +266,10 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     userPoolId,
     seed,
     stats,
+    clientId,
+    writes: directory.log,
+    tierOf: (username) => directory.tierOf(username),
+    created: () => directory.created(),
     get expected() {
       expected ??= expectedFigures(seed, count)
       return expected
@@ -265,7 +281,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
       await listen(port)
       running = true
     },
-    setQuota: (rate) => quota.set(rate),
+    setQuota: (rate) => throttle.quotas.list.set(rate),
     userAt: (index) => makeUser(seed, index)
   }
 }

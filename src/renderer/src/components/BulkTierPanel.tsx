@@ -1,26 +1,14 @@
 import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { isActive, isResumable, type JobState } from '../../../shared/jobs'
+import { isActive, isResumable } from '../../../shared/jobs'
 import type { BulkProgress } from '../../../shared/scanProgress'
 import { TIERS, type Tier } from '../../../shared/tiers'
 import { useBulk } from '../stores/bulkStore'
 import { keepTabInside } from '../utils/focusTrap'
-import { formatDuration } from '../utils/format'
 import { BulkRowsTable } from './BulkRowsTable'
 import { BusyButton } from './BusyButton'
 import { ErrorAlert } from './ErrorAlert'
-
-const HEADINGS: Record<JobState, string> = {
-  queued: 'Starting…',
-  running: 'Changing tiers…',
-  pausing: 'Pausing…',
-  paused: 'Paused (can be resumed)',
-  cancelling: 'Stopping…',
-  cancelled: 'Cancelled (can be resumed)',
-  interrupted: 'Interrupted when the app closed (can be resumed)',
-  failed: 'Stopped by an error (can be resumed)',
-  done: 'Finished'
-}
+import { RowJobStatus } from './RowJobStatus'
 
 /**
  * A bulk tier change, step by step: the target tier, the preview (each user's tier now; who is
@@ -139,23 +127,6 @@ export function BulkTierPanel() {
 }
 
 function BulkStatus({ progress }: { progress: BulkProgress }) {
-  const percent = progress.total ? Math.round((progress.done / progress.total) * 100) : 0
-  const pace = progress.state === 'running' ? ` · ${progress.rate.toFixed(1)} rows/s · about ${formatDuration(progress.etaSeconds)} to go` : ''
-  return (
-    <section className="mb-2" aria-labelledby="bulk-progress-heading">
-      <h3 id="bulk-progress-heading" className="h6 mb-1">
-        {progress.runningElsewhere && isActive(progress.state) ? `Running in ${progress.runningElsewhere}` : HEADINGS[progress.state]}
-      </h3>
-      {progress.state === 'failed' && <ErrorAlert error={progress.error ?? null} title="The bulk change stopped" />}
-      <div className="progress mb-1" role="progressbar" aria-label="Bulk change progress" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
-        <div className={`progress-bar${progress.state === 'running' ? ' progress-bar-striped progress-bar-animated' : ''}`} style={{ width: `${percent}%` }}>
-          {percent}%
-        </div>
-      </div>
-      <div className="small text-muted" role="status">
-        {progress.done.toLocaleString()}/{progress.total.toLocaleString()} rows · {progress.changed} changed · {progress.skipped} skipped · {progress.conflicts}{' '}
-        conflicts · {progress.failed} failed · {formatDuration(progress.elapsedMs / 1000)} elapsed{pace}
-      </div>
-    </section>
-  )
+  const counts = `${progress.changed} changed · ${progress.skipped} skipped · ${progress.conflicts} conflicts · ${progress.failed} failed`
+  return <RowJobStatus progress={progress} noun="bulk change" running="Changing tiers…" counts={counts} headingId="bulk-progress-heading" />
 }

@@ -2,9 +2,13 @@ import type { ConnectionHealth, ConnectionStatus, PoolInfo } from '../../../shar
 import type { AppErrorShape } from '../../../shared/errors'
 import { TIER_ATTRIBUTE_MISSING } from '../../../shared/attributeAdvice'
 import type { ConnectionBusy } from '../stores/connectionStore'
+import { activeProfile, useProfiles } from '../stores/profilesStore'
 import { clampText } from '../utils/clampText'
 import { BusyButton } from './BusyButton'
+import { PoolDoctorButton } from './PoolDoctorPanel'
 import { BarAlert, HealthAlert, StatusAlert } from './ConnectionAlerts'
+import { ProductionConfirmHost } from './ProductionConfirmHost'
+import { ProfilePicker } from './ProfilePicker'
 
 interface Props {
   status: ConnectionStatus | null
@@ -27,11 +31,20 @@ interface Props {
  */
 export function ConnectionBar(props: Props) {
   const { status, pool, poolError, checkingPool, health, busy, actionError } = props
+  // A production profile turns the whole bar red, naming the pool, so no screen can be mistaken for a sandbox.
+  const production = useProfiles((state) => activeProfile(state.view)?.production === true)
   return (
-    <header className="app-header bg-body border-bottom px-4 py-2" role="banner">
+    <header className={`app-header ${production ? 'bg-danger text-white' : 'bg-body'} border-bottom px-4 py-2`} role="banner">
       <div className="d-flex align-items-center column-gap-3 row-gap-1 flex-wrap">
         <span className="fw-bold fs-5 me-2">Tier Admin</span>
+        <ProfilePicker production={production} />
+        {production && (
+          <strong className="text-nowrap" aria-label="Production pool">
+            PRODUCTION — {pool?.poolName ?? (status?.state === 'connected' ? status.info.userPoolId : activeProfile()?.userPoolId)}
+          </strong>
+        )}
         {status === null && <span className="text-muted">Connecting…</span>}
+        {status?.state === 'connected' && <PoolDoctorButton poolKey={`${status.info.userPoolId}/${status.info.clientId}`} />}
         {status?.state === 'connected' && <ConnectedPool info={status.info} pool={pool} />}
       </div>
       {status?.state === 'error' && (
@@ -50,6 +63,7 @@ export function ConnectionBar(props: Props) {
         ) : (
           <PoolCheck pool={pool} error={poolError} checking={checkingPool} onCheck={props.onCheckPool} />
         ))}
+      <ProductionConfirmHost />
     </header>
   )
 }

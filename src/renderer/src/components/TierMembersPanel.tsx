@@ -1,5 +1,6 @@
 import type { AppErrorShape } from '../../../shared/errors'
 import { TIER_ATTRIBUTE } from '../../../shared/tiers'
+import { MAX_BULK_ROWS } from '../../../shared/bulk'
 import { MEMBERS_PAGE, type MembersView } from '../stores/tierMembersStore'
 import { BUCKET_LABELS, formatDateTime } from '../utils/format'
 import { ErrorAlert } from './ErrorAlert'
@@ -14,15 +15,17 @@ interface Props {
   onPage: (offset: number) => void
   onBack: () => void
   onGoToStatistics: () => void
-  /** Opens a bulk tier change for the users on this page. */
+  /** Opens a bulk tier change for every user of the tier (or, past one job's limit, those on this page). */
   onBulk: (usernames: string[]) => void
+  /** Reads every member's username; null when that failed (the panel's error says why). */
+  allUsernames: () => Promise<string[] | null>
 }
 
 /**
  * The users of a tier from the last scan, in the list pane in place of the search results. Opening
  * one leaves the list exactly as it is, so the next click lands on the row the operator aimed at.
  */
-export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onPage, onBack, onGoToStatistics, onBulk }: Props) {
+export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onPage, onBack, onGoToStatistics, onBulk, allUsernames }: Props) {
   const back = (
     <button type="button" className="btn btn-link btn-sm p-0" onClick={onBack}>
       Back to search results
@@ -58,11 +61,21 @@ export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onP
           it.
         </p>
         {back}
-        {view.members.length > 0 && (
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onBulk(view.members.map((member) => member.username))}>
-            Change tier of {view.members.length.toLocaleString()} on this page…
-          </button>
-        )}
+        {view.members.length > 0 &&
+          (view.total <= MAX_BULK_ROWS ? (
+            <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void allUsernames().then((all) => all && onBulk(all))}>
+              Change tier of all {view.total.toLocaleString()}…
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              title={`One bulk change takes at most ${MAX_BULK_ROWS.toLocaleString()} users`}
+              onClick={() => onBulk(view.members.map((member) => member.username))}
+            >
+              Change tier of {view.members.length.toLocaleString()} on this page…
+            </button>
+          ))}
       </div>
       <ErrorAlert error={error} />
       <div className="users-table-scroll">

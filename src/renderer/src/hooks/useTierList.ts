@@ -13,7 +13,7 @@ export function useTierList() {
     useShallow((state) => ({ bucket: state.bucket, shown: state.shown, view: state.view, loading: state.loading, error: state.error }))
   )
   const scannedAt = useStats((state) => state.snapshot?.last?.finishedAt ?? null)
-  const { choose, load, hide } = useTierMembers.getState()
+  const { choose, load, hide, allUsernames } = useTierMembers.getState()
   return {
     ...list,
     scannedAt,
@@ -21,6 +21,7 @@ export function useTierList() {
     list: (bucket: TierBucket) => void load(bucket),
     page: (offset: number) => void (list.view && load(list.view.bucket, offset)),
     hide,
+    allUsernames,
     goToStatistics: () => useNavigation.getState().go('statistics')
   }
 }

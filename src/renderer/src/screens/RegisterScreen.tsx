@@ -1,17 +1,21 @@
-import { useRef, type FormEvent } from 'react'
+import { useEffect, useRef, type FormEvent } from 'react'
 import { CUSTOM_PREFIX } from '../../../shared/attributeNames'
 import { TIER_DESCRIPTIONS, TIERS } from '../../../shared/tiers'
 import { correctionRequest } from '../../../shared/wording'
 import { BusyButton } from '../components/BusyButton'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ExtraAttributesEditor } from '../components/ExtraAttributesEditor'
+import { ImportPanel } from '../components/ImportPanel'
+import { ImportResumeNotice } from '../components/ImportResumeNotice'
 import { PasswordChecklist } from '../components/PasswordChecklist'
 import { RegisterResultCard } from '../components/RegisterResultCard'
 import { TextField } from '../components/TextField'
 import { useConnection } from '../stores/connectionStore'
+import { useImport } from '../stores/importStore'
 import { useRegistration, type RegisterField } from '../stores/registrationStore'
 import { attributeRowProblems, attributesOf, poolAttributeName } from '../utils/attributeRows'
 import { FIELD_LABELS, registerFieldErrors, withServerRowProblems } from '../utils/registerForm'
+import '../import.css'
 
 /** Where focus goes once an action settles: never to the page body. */
 type FocusTarget = 'invalid' | 'result' | 'error' | 'first'
@@ -30,6 +34,12 @@ export function RegisterScreen() {
   const formRef = useRef<HTMLFormElement>(null)
   const resultRef = useRef<HTMLHeadingElement>(null)
   const errorRef = useRef<HTMLDivElement>(null)
+  const fromFile = useImport((state) => state.fromFile)
+  const setFromFile = useImport((state) => state.setFromFile)
+  // Subscribed while the screen shows, so an import left paused or interrupted is offered at start-up,
+  // and again when the app connects to another pool (each pool has its own imports).
+  const userPoolId = useConnection((state) => state.status?.info?.userPoolId)
+  useEffect(() => useImport.getState().subscribe(), [userPoolId])
 
   const fieldErrors = registerFieldErrors(form, pool)
   const rowProblems = withServerRowProblems(attributeRowProblems(rows, pool, submitted), rows, error?.fields, pool)
@@ -66,108 +76,130 @@ export function RegisterScreen() {
   }
 
   return (
-    <div className="row g-4">
-      <div className="col-lg-8">
-        <h1 className="h3 mb-3">Register a user</h1>
-        <form ref={formRef} noValidate onSubmit={(event) => void onSubmit(event)} aria-label="Register a user">
-          {/* Two fields a row: the whole form, and its Register button, fit a 1024×640 window. */}
-          <div className="row g-3 mb-3">
-            <div className="col-md-6">
-              <TextField
-                className=""
-                label="Username"
-                value={form.username}
-                onChange={(value) => edit('username', value)}
-                error={shown('username')}
-                autoComplete="off"
-                required
-              />
-            </div>
-            <div className="col-md-6">
-              <TextField
-                className=""
-                label="Email"
-                type="email"
-                value={form.email}
-                onChange={(value) => edit('email', value)}
-                error={shown('email')}
-                autoComplete="off"
-                required
-              />
-            </div>
-            <div className="col-md-7">
-              <TextField
-                className=""
-                label="Password"
-                type={showPassword ? 'text' : 'password'}
-                value={form.password}
-                onChange={(value) => edit('password', value)}
-                error={shown('password')}
-                autoComplete="new-password"
-                required
-                after={
-                  <button type="button" className="btn btn-outline-secondary" onClick={() => setShowPassword(!showPassword)} aria-pressed={showPassword}>
-                    {showPassword ? 'Hide' : 'Show'}
-                  </button>
-                }
-                hint={pool ? <PasswordChecklist password={form.password} policy={pool.passwordPolicy} /> : undefined}
-              />
-            </div>
-            <div className="col-md-5">
-              <label htmlFor="register-tier" className="form-label">
-                Tier
-              </label>
-              <select
-                id="register-tier"
-                className={`form-select${error?.code === 'INVALID_TIER' ? ' is-invalid' : ''}`}
-                value={form.tier}
-                onChange={(event) => edit('tier', event.target.value)}
-              >
-                {TIERS.map((tier) => (
-                  <option key={tier} value={tier}>
-                    {TIER_DESCRIPTIONS[tier]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <ExtraAttributesEditor rows={rows} onChange={setRows} pool={pool} problems={rowProblems} />
-          {submitted && formProblems.length > 0 && !busy ? (
-            <div className="alert alert-danger" role="alert">
-              Not registered yet. {correctionRequest(formProblems, 'app')}
-            </div>
-          ) : (
-            <ErrorAlert ref={errorRef} error={error} title="The user was not registered" />
-          )}
-          <div className="d-flex flex-wrap gap-2">
-            <BusyButton busy={busy} type="submit">
-              Register user
-            </BusyButton>
-            <button
-              type="button"
-              className="btn btn-outline-secondary"
-              disabled={busy}
-              onClick={() => {
-                clearForm()
-                focusAfterRender('first')
-              }}
-            >
-              Clear form
-            </button>
-          </div>
-        </form>
+    <div className={fromFile ? 'register-import' : undefined}>
+      {/* The switch sits beside the heading, so the one-user form keeps its place in a 1024×640 window. */}
+      <div className="d-flex flex-wrap align-items-center gap-2 mb-3">
+        <h1 className="h3 mb-0 me-auto">{fromFile ? 'Register users from a CSV file' : 'Register a user'}</h1>
+        <div className="btn-group btn-group-sm" role="radiogroup" aria-label="How many users">
+          <input type="radio" className="btn-check" name="register-how" id="register-one" checked={!fromFile} onChange={() => setFromFile(false)} />
+          <label className="btn btn-outline-primary" htmlFor="register-one">
+            One user
+          </label>
+          <input type="radio" className="btn-check" name="register-how" id="register-file" checked={fromFile} onChange={() => setFromFile(true)} />
+          <label className="btn btn-outline-primary" htmlFor="register-file">
+            From a CSV file
+          </label>
+        </div>
       </div>
-      <div className="col-lg-4">
-        {result ? (
-          <RegisterResultCard result={result} headingRef={resultRef} onConfirm={confirmRegistered} />
-        ) : (
-          <div className="text-body-secondary small">
-            <p>New users get the tier you choose (standard unless you pick premium) and a confirmation code at their email address.</p>
-            <p>Extra attributes are the pool's custom attributes, typed without the “{CUSTOM_PREFIX}” prefix, or standard ones such as given_name.</p>
-            <p>The form keeps what you typed when you switch screens, until you register the user or clear it.</p>
-          </div>
-        )}
-      </div>
+      <ImportResumeNotice />
+      {fromFile ? <ImportPanel /> : renderForm()}
     </div>
   )
+
+  function renderForm() {
+    return (
+      <div className="row g-4">
+        <div className="col-lg-8">
+          <form ref={formRef} noValidate onSubmit={(event) => void onSubmit(event)} aria-label="Register a user">
+            {/* Two fields a row: the whole form, and its Register button, fit a 1024×640 window. */}
+            <div className="row g-3 mb-3">
+              <div className="col-md-6">
+                <TextField
+                  className=""
+                  label="Username"
+                  value={form.username}
+                  onChange={(value) => edit('username', value)}
+                  error={shown('username')}
+                  autoComplete="off"
+                  required
+                />
+              </div>
+              <div className="col-md-6">
+                <TextField
+                  className=""
+                  label="Email"
+                  type="email"
+                  value={form.email}
+                  onChange={(value) => edit('email', value)}
+                  error={shown('email')}
+                  autoComplete="off"
+                  required
+                />
+              </div>
+              <div className="col-md-7">
+                <TextField
+                  className=""
+                  label="Password"
+                  type={showPassword ? 'text' : 'password'}
+                  value={form.password}
+                  onChange={(value) => edit('password', value)}
+                  error={shown('password')}
+                  autoComplete="new-password"
+                  required
+                  after={
+                    <button type="button" className="btn btn-outline-secondary" onClick={() => setShowPassword(!showPassword)} aria-pressed={showPassword}>
+                      {showPassword ? 'Hide' : 'Show'}
+                    </button>
+                  }
+                  hint={pool ? <PasswordChecklist password={form.password} policy={pool.passwordPolicy} /> : undefined}
+                />
+              </div>
+              <div className="col-md-5">
+                <label htmlFor="register-tier" className="form-label">
+                  Tier
+                </label>
+                <select
+                  id="register-tier"
+                  className={`form-select${error?.code === 'INVALID_TIER' ? ' is-invalid' : ''}`}
+                  value={form.tier}
+                  onChange={(event) => edit('tier', event.target.value)}
+                >
+                  {TIERS.map((tier) => (
+                    <option key={tier} value={tier}>
+                      {TIER_DESCRIPTIONS[tier]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <ExtraAttributesEditor rows={rows} onChange={setRows} pool={pool} problems={rowProblems} />
+            {submitted && formProblems.length > 0 && !busy ? (
+              <div className="alert alert-danger" role="alert">
+                Not registered yet. {correctionRequest(formProblems, 'app')}
+              </div>
+            ) : (
+              <ErrorAlert ref={errorRef} error={error} title="The user was not registered" />
+            )}
+            <div className="d-flex flex-wrap gap-2">
+              <BusyButton busy={busy} type="submit">
+                Register user
+              </BusyButton>
+              <button
+                type="button"
+                className="btn btn-outline-secondary"
+                disabled={busy}
+                onClick={() => {
+                  clearForm()
+                  focusAfterRender('first')
+                }}
+              >
+                Clear form
+              </button>
+            </div>
+          </form>
+        </div>
+        <div className="col-lg-4">
+          {result ? (
+            <RegisterResultCard result={result} headingRef={resultRef} onConfirm={confirmRegistered} />
+          ) : (
+            <div className="text-body-secondary small">
+              <p>New users get the tier you choose (standard unless you pick premium) and a confirmation code at their email address.</p>
+              <p>Extra attributes are the pool's custom attributes, typed without the “{CUSTOM_PREFIX}” prefix, or standard ones such as given_name.</p>
+              <p>The form keeps what you typed when you switch screens, until you register the user or clear it.</p>
+            </div>
+          )}
+        </div>
+      </div>
+    )
+  }
 }

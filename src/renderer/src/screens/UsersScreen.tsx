@@ -54,6 +54,7 @@ export function UsersScreen() {
               onBack={tier.hide}
               onGoToStatistics={tier.goToStatistics}
               onBulk={openBulk}
+              allUsernames={tier.allUsernames}
             />
           ) : (
             <SearchResultsPane onActivate={activate} onBulk={openBulk} />

@@ -1,11 +1,10 @@
 import { create } from 'zustand'
 import type { BulkJobDetail, BulkJobSummary, BulkPreview } from '../../../shared/bulk'
-import type { AppErrorShape, Result } from '../../../shared/errors'
-import { isActive, isResumable } from '../../../shared/jobs'
-import type { BulkProgress, JobUpdate } from '../../../shared/scanProgress'
+import type { AppErrorShape } from '../../../shared/errors'
+import type { BulkProgress } from '../../../shared/scanProgress'
 import type { Tier } from '../../../shared/tiers'
 import { api } from './api'
-import { useConnection } from './connectionStore'
+import { rowJobFollower } from './rowJobFollower'
 
 export type BulkAction = 'preview' | 'start' | 'pause' | 'cancel' | 'save'
 
@@ -39,40 +38,16 @@ interface BulkState {
   subscribe(): () => void
 }
 
-/** Results are read again at most this often while a job runs (its progress arrives with every push). */
-const DETAIL_REFRESH_MS = 1000
-
 export const useBulk = create<BulkState>((set, get) => {
-  let lastDetail = 0
-
-  const jobId = (): string | undefined => get().job?.jobId ?? get().preview?.jobId
-
-  async function refreshDetail(): Promise<void> {
-    const id = jobId()
-    if (!id) return
-    lastDetail = performance.now()
-    const reply = await api.bulkJob({ jobId: id })
-    if (reply.ok && reply.data.jobId === jobId()) set({ job: reply.data, progress: reply.data.progress })
-  }
-
-  function apply(update: JobUpdate): void {
-    if (update.kind !== 'bulk-tier' || update.userPoolId !== useConnection.getState().status?.info?.userPoolId) return
-    // A job that stopped or finished, here or in another window's job: the resume offers change.
-    if (!isActive(update.progress.state)) void get().loadResumable()
-    if (update.jobId !== jobId()) return
-    const moved = get().progress?.state !== update.progress.state
-    set({ progress: update.progress })
-    if (moved || performance.now() - lastDetail > DETAIL_REFRESH_MS) void refreshDetail()
-  }
-
-  async function request(action: BulkAction, call: () => Promise<Result<BulkProgress | null>>): Promise<void> {
-    set({ pending: action, error: null })
-    const reply = await call()
-    set({ pending: null })
-    if (!reply.ok) set({ error: reply.error })
-    else if (reply.data) set({ progress: reply.data })
-    await refreshDetail()
-  }
+  const follower = rowJobFollower<BulkProgress, BulkJobDetail, BulkAction, BulkJobSummary>({
+    kind: 'bulk-tier',
+    get,
+    set,
+    readDetail: (id) => api.bulkJob({ jobId: id }),
+    listJobs: () => api.bulkJobs(),
+    saveResultsCsv: (id) => api.bulkResultsCsv({ jobId: id })
+  })
+  const { jobId, request } = follower
 
   return {
     open: false,
@@ -108,21 +83,8 @@ export const useBulk = create<BulkState>((set, get) => {
     pause: () => request('pause', () => api.bulkPause({ jobId: jobId()! })),
     cancel: () => request('cancel', () => api.bulkCancel({ jobId: jobId()! })),
 
-    saveResults: async () => {
-      set({ pending: 'save', error: null, savedTo: null })
-      const reply = await api.bulkResultsCsv({ jobId: jobId()! })
-      set({ pending: null, ...(reply.ok ? { savedTo: reply.data?.path ?? null } : { error: reply.error }) })
-    },
-
-    loadResumable: async () => {
-      const reply = await api.bulkJobs()
-      if (reply.ok) set({ resumable: reply.data.filter((job) => job.state !== 'previewed' && isResumable(job.state)) })
-    },
-
-    subscribe: () => {
-      const unsubscribe = window.api.onJobUpdate(apply)
-      void get().loadResumable()
-      return unsubscribe
-    }
+    saveResults: () => follower.saveResults('save'),
+    loadResumable: follower.loadResumable,
+    subscribe: follower.subscribe
   }
 })

@@ -6,10 +6,20 @@ const FILTERS: Record<SaveFileRequest['format'], Electron.FileFilter[]> = {
   jsonl: [{ name: 'JSON lines', extensions: ['jsonl'] }]
 }
 
+const parentWindow = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+
 /** The operator picks where an export goes; the file's content never crosses to the window. */
 export async function chooseSaveFile(request: SaveFileRequest): Promise<string | null> {
-  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  const window = parentWindow()
   const options = { defaultPath: request.suggestedName, filters: FILTERS[request.format], properties: ['showOverwriteConfirmation' as const] }
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
   return choice.canceled || !choice.filePath ? null : choice.filePath
+}
+
+/** The operator picks the CSV file to import; main reads it, so neither its path nor its passwords come from the window. */
+export async function chooseOpenFile(): Promise<string | null> {
+  const window = parentWindow()
+  const options = { title: 'Import users from a CSV file', filters: FILTERS.csv, properties: ['openFile' as const] }
+  const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+  return choice.canceled ? null : (choice.filePaths[0] ?? null)
 }

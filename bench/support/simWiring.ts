@@ -1,0 +1,84 @@
+/**
+ * The app's services wired to the Cognito simulator as the bulk benchmark needs them: a gateway whose
+ * limiters hold the quotas the simulator enforces, a connection for the import service (which also
+ * needs the app client for SignUp), and the bulk and import services over a jobs folder. Shared by the
+ * bench and the child process it kills, so both talk to the pool the same way.
+ */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import { createBulkTierService, type BulkTierService } from '../../src/main/bulk/bulkService'
+import type { Connection } from '../../src/main/cognito/connection'
+import { CognitoGateway } from '../../src/main/cognito/gateway'
+import { QuotaLimiters } from '../../src/main/cognito/quotas'
+import { createImportService } from '../../src/main/import/importService'
+import type { ImportService } from '../../src/main/import/importTypes'
+import { PoolSchemaService } from '../../src/main/services/poolSchema'
+import { MemoryAuditLog } from '../../test/support/memoryAuditLog'
+
+/** Requests per second per Cognito quota category, the same for the simulator and the app's limiters. */
+export interface BenchQuotas {
+  read: number
+  update: number
+  create: number
+}
+
+/** What a process needs to reach the simulator (the simulator itself stays in the bench process). */
+export interface SimTarget {
+  endpoint: string
+  userPoolId: string
+  clientId: string
+  clientSecret?: string
+  quotas: BenchQuotas
+}
+
+export function simConnection(target: SimTarget): Connection {
+  // maxAttempts 1 leaves retrying to the gateway, as in the app.
+  const client = new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint: target.endpoint,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    maxAttempts: 1
+  })
+  const limiters = new QuotaLimiters({ UserRead: target.quotas.read, UserUpdate: target.quotas.update, UserCreation: target.quotas.create })
+  const audit = new MemoryAuditLog()
+  const gateway = new CognitoGateway({ client, userPoolId: target.userPoolId, limiters, audit })
+  return {
+    info: {
+      mode: 'endpoint',
+      label: 'Cognito simulator',
+      region: 'us-east-1',
+      userPoolId: target.userPoolId,
+      clientId: target.clientId,
+      hasClientSecret: target.clientSecret !== undefined,
+      endpoint: target.endpoint
+    },
+    gateway,
+    clientId: target.clientId,
+    ...(target.clientSecret !== undefined ? { clientSecret: target.clientSecret } : {}),
+    audit,
+    close: async () => client.destroy()
+  }
+}
+
+export interface BenchServices {
+  connection: Connection
+  bulk: BulkTierService
+  imports: ImportService
+  close(): Promise<void>
+}
+
+/** Both job services over one connection and one jobs folder; `close` pauses what runs here and lets go of the client. */
+export function benchServices(target: SimTarget, jobsDir: string, processLabel = 'the bench'): BenchServices {
+  const connection = simConnection(target)
+  const schema = new PoolSchemaService(connection.gateway)
+  const bulk = createBulkTierService({ gateway: connection.gateway, schema, jobsDir, processLabel })
+  const imports = createImportService({ connection, schema, jobsDir, processLabel })
+  return {
+    connection,
+    bulk,
+    imports,
+    close: async () => {
+      await Promise.all([bulk.dispose(), imports.dispose()])
+      await connection.close()
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * `tier-admin import`: bulk registration from a CSV file. It always previews first (the file is read
+ * and every row checked against the pool, nothing sent); with --dry-run it stops there, else it creates
+ * the users by the --method given. Progress goes to stderr (not with --json); Ctrl+C pauses the job
+ * where `tier-admin jobs --resume <id>` picks it up, so no user is created twice.
+ */
+import { resolve } from 'node:path'
+import { AppError } from '../shared/errors'
+import { IMPORT_METHODS, type ImportMethod, type ImportPreview } from '../shared/importing'
+import type { ImportProgress } from '../shared/scanProgress'
+import type { ImportService, ImportStartOptions } from '../main/import/importTypes'
+import { reportError, UsageError, type CliIo, type Values } from './cliIo'
+import { json, type Command, type CommandContext } from './command'
+import { formatFailures, formatImportPreview, importCounts, summarizePreview, type ImportPreviewSummary } from './importOutput'
+
+const PROGRESS_LINE_MS = 500
+const methods = IMPORT_METHODS.join('|')
+
+export const importUsers: Command = {
+  summary: 'Register many users from a CSV file: preview, then create them with --method (resumable; see jobs)',
+  usage: `import <file.csv> [--method ${methods}] [--suppress-invitation] [--dry-run] [--out results.csv] [--json]`,
+  positional: 'file',
+  options: {
+    file: { type: 'string', description: 'A CSV file with a header naming username and email (tier, password and attribute columns optional)' },
+    method: { type: 'string', description: 'signup (each user gets a confirmation code) or admin-create (Cognito sends an invitation)' },
+    'suppress-invitation': { type: 'boolean', description: 'With admin-create: send no invitation email (you pass the passwords on)' },
+    'dry-run': { type: 'boolean', description: 'Only preview the file: nothing is sent to the pool' },
+    out: { type: 'string', description: "Write every row's result as CSV to this file (else the failed rows are printed)" },
+    json
+  },
+  exclusive: [['dry-run', 'out']],
+  check: checkImport,
+  run: async (context) => {
+    const { values, io, print, asJson } = context
+    const preview = await previewFile(context)
+    if (!preview) return 2
+    const summary = summarizePreview(preview)
+    if (values['dry-run'] === true) {
+      print({ preview: summary, sent: false }, `${formatImportPreview(preview)}\nDry run: nothing was sent to the pool.`)
+      return 0
+    }
+    if (!asJson) io.err(formatImportPreview(preview))
+    return followImport(context, preview.jobId, startOptions(values), summary)
+  }
+}
+
+/**
+ * The preview, or null when the file itself was refused (unreadable, no header, no username or email
+ * column): that is the caller's input, so exit 2 as bulk-set-tier gives for a bad file. Failures of
+ * the pool still throw, and the session reports them with exit 1.
+ */
+async function previewFile({ values, io, app, asJson }: CommandContext): Promise<ImportPreview | null> {
+  try {
+    return await app.services().imports.preview({ path: resolve(values.file as string) })
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'VALIDATION') throw error
+    reportError(error.toShape(), io, asJson)
+    return null
+  }
+}
+
+/** Usage mistakes found before the pool is opened: the file, the method and the invitation flag. */
+function checkImport(values: Values): void {
+  if (values.file === undefined || values.file === '') throw new UsageError('Name the CSV file to import.')
+  if (values.out === '') throw new UsageError('--out needs a file name.')
+  const method = values.method
+  if (method !== undefined && !(IMPORT_METHODS as readonly unknown[]).includes(method)) {
+    throw new UsageError(`--method must be ${IMPORT_METHODS.join(' or ')}, not "${String(method)}".`)
+  }
+  if (method === undefined && values['dry-run'] !== true) {
+    throw new UsageError(`--method is required to import (${methods}); or preview only with --dry-run.`)
+  }
+  if (values['suppress-invitation'] === true && method !== 'admin-create') {
+    throw new UsageError('--suppress-invitation goes only with --method admin-create (SignUp sends a confirmation code instead).')
+  }
+}
+
+function startOptions(values: Values): ImportStartOptions {
+  const method = values.method as ImportMethod
+  if (method !== 'admin-create') return { method }
+  return { method, invitation: values['suppress-invitation'] === true ? 'suppress' : 'email' }
+}
+
+/**
+ * Starts or resumes the import job, follows it to its end, and prints how it ended. A resume (from
+ * `jobs --resume`) passes no options: the job keeps the method it started with.
+ */
+export async function followImport(context: CommandContext, jobId: string, options: ImportStartOptions = {}, summary?: ImportPreviewSummary): Promise<number> {
+  const { values, io, app, print, asJson } = context
+  const service = app.services().imports
+  if (!options.method) await refuseNeverStarted(service, jobId)
+  const unsubscribe = service.subscribe(asJson ? () => undefined : progressLines(io, jobId))
+  // Ctrl+C pauses where the job can resume from, instead of leaving it interrupted.
+  const pause = (): void => void service.pause(jobId)
+  process.once('SIGINT', pause)
+  let end: ImportProgress
+  try {
+    await service.start(jobId, options)
+    end = await service.settled(jobId)
+  } finally {
+    unsubscribe()
+    process.off('SIGINT', pause)
+  }
+  const detail = await service.detail(jobId)
+  const out = typeof values.out === 'string' ? resolve(values.out) : undefined
+  const written = out === undefined ? undefined : await service.writeResultsCsv(jobId, out)
+  if (end.state === 'failed') reportError(end.error ?? { code: 'INTERNAL', message: 'The import failed.' }, io, asJson)
+  else if (end.state !== 'done') {
+    const message = `The import stopped (${end.state}) with ${end.done} of ${end.total} rows done; no other user was created. Resume it with "tier-admin jobs --resume ${jobId}".`
+    reportError({ code: 'CANCELLED', message }, io, asJson)
+  }
+  if (end.state !== 'done') return 1
+  const failed = detail.results.filter((row) => row.outcome === 'failed')
+  const inPool = detail.preview.rows.filter((row) => row.problem === 'exists').length
+  // SignUp cannot register a row without a password; say so, since the preview let those rows through.
+  const noPassword = detail.method === 'signup' ? detail.preview.withoutPassword : 0
+  const lines = [
+    `Done: ${importCounts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`,
+    ...(inPool > 0 ? [`${inPool} of the skipped rows were already in the pool at the preview; they were left as they are.`] : []),
+    ...(noPassword > 0 ? [`${noPassword} of the skipped rows have no password, which SignUp needs; import them with --method admin-create.`] : []),
+    ...(out === undefined ? formatFailures(detail, failed) : [`Wrote ${written} rows' results to ${out}.`])
+  ]
+  const document = { preview: summary ?? summarizePreview(detail.preview), jobId, method: detail.method, progress: end, failed, resultsFile: out }
+  print(document, lines.join('\n'))
+  // Like bulk-set-tier: rows that need the operator's attention make the run a failure for scripts.
+  return failed.length > 0 ? 1 : 0
+}
+
+/** A job that was only previewed has no method to resume with: the operator runs `import` again. */
+async function refuseNeverStarted(service: ImportService, jobId: string): Promise<void> {
+  const detail = await service.detail(jobId)
+  if (detail.state !== 'previewed') return
+  throw new UsageError(`${jobId} was only previewed, never started: import ${detail.fileName} with "tier-admin import <file> --method ${methods}".`)
+}
+
+function progressLines(io: CliIo, jobId: string): (id: string, progress: ImportProgress) => void {
+  let lastLine = -Infinity
+  return (id, progress) => {
+    const now = performance.now()
+    if (id !== jobId || progress.state !== 'running' || now - lastLine < PROGRESS_LINE_MS) return
+    lastLine = now
+    const eta = progress.etaSeconds === null ? '' : `, about ${progress.etaSeconds} s left`
+    io.err(`Importing: ${importCounts(progress)}, ${progress.rate.toFixed(1)} rows/s${eta}`)
+  }
+}

@@ -1,0 +1,41 @@
+/** `tier-admin profiles`: the connection profiles the app and the CLI share, without their secrets. */
+import type { CredentialSource, ProfileSummary } from '../shared/profiles'
+import { json, type Command } from './command'
+
+export const profiles: Command = {
+  summary: 'List the connection profiles (choose one for any command with --profile NAME)',
+  usage: 'profiles [--json]',
+  options: { json },
+  run: async ({ app, print }) => {
+    const view = await app.profiles.list(app.profile.id)
+    print(view, table(view.profiles, view.activeId))
+    return 0
+  }
+}
+
+function table(rows: ProfileSummary[], activeId: string): string {
+  const header = ['', 'NAME', 'ID', 'POOL', 'REGION', 'CREDENTIALS', 'EMULATOR', 'PRODUCTION', 'SECRET SET']
+  const cells = rows.map((p) => [
+    p.id === activeId ? '*' : '',
+    p.name,
+    p.id,
+    p.userPoolId || '(local sandbox)',
+    p.region,
+    sourceOf(p.credentialSource),
+    p.emulator ? 'yes' : 'no',
+    p.production ? 'yes' : 'no',
+    p.hasClientSecret ? 'yes' : 'no'
+  ])
+  const widths = header.map((_, i) => Math.max(...[header, ...cells].map((row) => row[i].length)))
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()
+  return [line(header), ...cells.map(line), '', '* the profile used when --profile is not given (the one chosen last in the app)'].join('\n')
+}
+
+function sourceOf(source: CredentialSource): string {
+  if (source.kind === 'profile') return `aws profile ${source.profile}`
+  return source.kind === 'environment' ? 'environment' : 'default chain'
+}

@@ -1,0 +1,116 @@
+/**
+ * Which pool a process connects to: the built-in Sandbox, "From the environment" (the COGNITO_*
+ * variables or .env, when set), and the operator's stored profiles. The choice, in order: the one asked
+ * for (the CLI's --profile), the one chosen last in profiles.json, the environment's, the sandbox.
+ */
+import { AppError } from '../../shared/errors'
+import { ENVIRONMENT_PROFILE_ID, SANDBOX_PROFILE_ID, type ProfileSummary } from '../../shared/profiles'
+import { SANDBOX_REGION } from '../sandbox/constants'
+import { environmentPool, loadBaseConfig, type AppConfig, type PoolConfig } from './appConfig'
+import { ProfileStore, type StoredProfile } from './profileStore'
+import { openSecret, type SecretStore } from './secretStore'
+
+/** The profile a process is connected with: what the production check and the window need of it. */
+export interface ActiveProfile {
+  id: string
+  name: string
+  production: boolean
+  /** The configured pool ("" for the sandbox, whose pool ID is known only once it runs). */
+  userPoolId: string
+}
+
+export interface ProfileContext {
+  env: NodeJS.ProcessEnv
+  cwd: string
+  secrets?: SecretStore
+}
+
+export const SANDBOX_SUMMARY: ProfileSummary = {
+  id: SANDBOX_PROFILE_ID,
+  name: 'Sandbox',
+  builtIn: true,
+  region: SANDBOX_REGION,
+  userPoolId: '',
+  clientId: '',
+  emulator: true,
+  production: false,
+  credentialSource: { kind: 'default' },
+  hasClientSecret: true
+}
+
+/** Every profile, built-ins first; the environment's only when its variables name a pool. */
+export async function listProfiles(context: ProfileContext): Promise<{ summaries: ProfileSummary[]; stored: StoredProfile[]; active?: string }> {
+  const { dataDir, vars } = loadBaseConfig(context.env, context.cwd)
+  const file = await new ProfileStore(dataDir).read()
+  const summaries = [SANDBOX_SUMMARY]
+  const fromEnvironment = environmentSummary(vars)
+  if (fromEnvironment) summaries.push(fromEnvironment)
+  summaries.push(...file.profiles.map(summaryOf))
+  return { summaries, stored: file.profiles, active: file.active }
+}
+
+/**
+ * The configuration of the chosen profile, its secret opened. `requested` is an id or a name (any
+ * case); an unknown one is an error naming the command that lists them.
+ */
+export async function resolveProfile(context: ProfileContext, requested?: string): Promise<{ config: AppConfig; profile: ActiveProfile }> {
+  const base = loadBaseConfig(context.env, context.cwd)
+  const { summaries, stored, active } = await listProfiles(context)
+  const find = (key: string) => summaries.find((s) => s.id === key) ?? summaries.find((s) => s.name.toLowerCase() === key.toLowerCase())
+  let chosen: ProfileSummary | undefined
+  if (requested) {
+    chosen = find(requested)
+    if (!chosen) throw new AppError('NOT_CONFIGURED', `No profile named "${requested}". "tier-admin profiles" lists them.`)
+  } else {
+    chosen = (active && find(active)) || find(ENVIRONMENT_PROFILE_ID) || SANDBOX_SUMMARY
+  }
+  const profile: ActiveProfile = { id: chosen.id, name: chosen.name, production: chosen.production, userPoolId: chosen.userPoolId }
+  const shared = { dataDir: base.dataDir, listUsersRate: base.listUsersRate }
+  if (chosen.id === SANDBOX_PROFILE_ID) return { config: { ...shared, pool: { kind: 'sandbox' } }, profile }
+  if (chosen.id === ENVIRONMENT_PROFILE_ID) return { config: { ...shared, pool: environmentPool(base.vars) as PoolConfig }, profile }
+  const entry = stored.find((s) => s.id === chosen.id) as StoredProfile
+  return { config: { ...shared, pool: poolOf(entry, context) }, profile }
+}
+
+function poolOf(entry: StoredProfile, context: ProfileContext): PoolConfig {
+  return {
+    kind: 'pool',
+    region: entry.region,
+    userPoolId: entry.userPoolId,
+    clientId: entry.clientId,
+    clientSecret: entry.sealedSecret ? openSecret(context.secrets, entry.name, entry.sealedSecret, context.env) : undefined,
+    endpoint: entry.endpoint,
+    emulator: Boolean(entry.endpoint) && entry.emulator,
+    credentialSource: entry.credentialSource,
+    profileName: entry.name
+  }
+}
+
+function summaryOf(entry: StoredProfile): ProfileSummary {
+  const { sealedSecret, ...rest } = entry
+  return { ...rest, builtIn: false, hasClientSecret: Boolean(sealedSecret) }
+}
+
+/** "From the environment": listed only when the variables name a whole pool (a partial one fails at connect, saying what is missing). */
+function environmentSummary(vars: Record<string, string | undefined>): ProfileSummary | null {
+  let pool: PoolConfig | null
+  try {
+    pool = environmentPool(vars)
+  } catch {
+    pool = { kind: 'pool', region: vars.COGNITO_REGION ?? '', userPoolId: vars.COGNITO_USER_POOL_ID ?? '', clientId: vars.COGNITO_CLIENT_ID ?? '' }
+  }
+  if (!pool) return null
+  return {
+    id: ENVIRONMENT_PROFILE_ID,
+    name: 'From the environment',
+    builtIn: true,
+    region: pool.region,
+    userPoolId: pool.userPoolId,
+    clientId: pool.clientId,
+    ...(pool.endpoint ? { endpoint: pool.endpoint } : {}),
+    emulator: Boolean(pool.emulator),
+    production: vars.COGNITO_PRODUCTION === 'true',
+    credentialSource: { kind: 'default' },
+    hasClientSecret: Boolean(pool.clientSecret)
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * What the doctor talks to: the open connection's pool, client and credentials, with a way to send a
+ * request once and outside the audit trail.
+ */
+import type { ConnectionInfo } from '../../shared/domain'
+import type { AuditLog } from '../cognito/audit'
+import type { Connection } from '../cognito/connection'
+import { stsIdentity } from '../cognito/identity'
+import { nameOf } from '../cognito/retryPolicy'
+
+import type { AnyCommand } from '../cognito/gateway'
+export type { AnyCommand }
+
+export interface DoctorTarget {
+  mode: ConnectionInfo['mode']
+  region: string
+  userPoolId: string
+  clientId: string
+  clientSecret?: string
+  /**
+   * Sends one request once, never to the audit trail: the doctor's reads and its probes, which name a
+   * user that does not exist and so cannot change anything. Recording them as writes would fill the
+   * trail with "failed" deletes and sign-outs of users that never were, each run.
+   */
+  probe<Output>(command: AnyCommand): Promise<Output>
+  /** The caller's ARN from STS GetCallerIdentity; null where there is no STS (the sandbox). */
+  callerArn: (() => Promise<string>) | null
+  /** Where the one write the doctor makes (adding the tier attribute) is recorded. */
+  audit: AuditLog
+}
+
+const STS_TIMEOUT_MS = 8000
+
+/** The doctor's view of a connection: its probes go through the gateway's unaudited `probe`, STS on the same credentials. */
+export function doctorTargetOf(connection: Connection): DoctorTarget {
+  const { info, gateway } = connection
+  const credentials = gateway.credentials
+  // Regional STS even beside a custom endpoint: neither an emulator nor a VPC endpoint of Cognito serves STS.
+  const lookup = stsIdentity({ region: info.region, credentials })
+  return {
+    mode: info.mode,
+    region: info.region,
+    userPoolId: info.userPoolId,
+    clientId: connection.clientId,
+    clientSecret: connection.clientSecret,
+    probe: (command) => gateway.probe(command),
+    callerArn: info.mode === 'sandbox' ? null : () => lookup(AbortSignal.timeout(STS_TIMEOUT_MS)),
+    audit: connection.audit
+  }
+}
+
+/** Credentials that are missing, expired or unknown to AWS: every other check would fail the same way. */
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialsProviderError',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'TokenRefreshRequired'
+])
+
+/** Also the app's own NO_CREDENTIALS, which the connection raises for an expired SSO session with the command to run. */
+export const isCredentialError = (error: unknown): boolean =>
+  CREDENTIAL_ERRORS.has(nameOf(error)) || (error as { code?: unknown } | null)?.code === 'NO_CREDENTIALS'
+export const isAccessDenied = (error: unknown): boolean => nameOf(error) === 'AccessDeniedException' || nameOf(error) === 'AccessDenied'

@@ -1,0 +1,127 @@
+/**
+ * The work of an import job: the rows the preview would create and that have no result yet, each
+ * created with the method the operator chose. Rows run side by side; the gateway's UserCreation
+ * limiter paces them and throttling is waited out with long patience, so it slows the job and fails
+ * no row. A row's intent is on disk before its request goes; a row found with an intent and no result
+ * (the process died after sending) that Cognito then calls taken was created by this job, and is
+ * reported so, never sent twice.
+ */
+import { AdminCreateUserCommand, SignUpCommand, type SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
+import type { ImportMethod, ImportPreview, ImportRowResult, Invitation } from '../../shared/importing'
+import type { ImportProgress } from '../../shared/scanProgress'
+import { TIER_ATTRIBUTE } from '../../shared/tiers'
+import type { Connection } from '../cognito/connection'
+import { nameOf, WriteOutcomeUnknownError } from '../cognito/gateway'
+import { classifyFailure } from '../cognito/retryPolicy'
+import { secretHashField } from '../cognito/secretHash'
+import type { JobView } from '../jobs/job'
+import type { RowJobStore } from '../rowJobs/rowJobStore'
+import { RowRunBase } from '../rowJobs/rowRun'
+
+/** Rows in flight: the UserCreation quota (50/s) is the pace; a few in flight hide each request's latency. */
+const ROW_CONCURRENCY = 12
+
+/** The preview as saved with the job: where the file was, which file it was, and the operator's choices. */
+export interface SavedImport extends ImportPreview {
+  version: 1
+  source: { path: string; sha256: string }
+  method?: ImportMethod
+  invitation?: Invitation
+}
+
+export interface ImportRunSettings {
+  connection: Connection
+  store: RowJobStore<SavedImport, ImportRowResult>
+  preview: SavedImport
+  /** Passwords by row, read from the file when the job starts; never saved by the app. */
+  passwords: Map<number, string>
+  onRow: () => void
+}
+
+type PlanRow = SavedImport['rows'][number]
+
+export function previewResults(preview: ImportPreview): ImportRowResult[] {
+  return preview.rows.filter((row) => row.action === 'skip').map((row) => ({ ...resultBase(row), outcome: 'skipped' as const, reason: row.reason }))
+}
+
+const resultBase = (row: PlanRow): Omit<ImportRowResult, 'outcome'> => ({ row: row.row, username: row.username, email: row.email, tier: row.tier })
+
+export class ImportRun extends RowRunBase<PlanRow, ImportRowResult, ImportProgress> {
+  constructor(private readonly settings: ImportRunSettings) {
+    const { store, preview, onRow } = settings
+    super({ store, jobId: preview.jobId, total: preview.rows.length, skipped: previewResults(preview), concurrency: ROW_CONCURRENCY, onRow })
+  }
+
+  protected rowsToRun(): PlanRow[] {
+    return this.settings.preview.rows.filter((row) => row.action === 'create')
+  }
+
+  protected runRow(row: PlanRow, signal: AbortSignal): Promise<ImportRowResult> {
+    return this.createRow(row, signal)
+  }
+
+  private async createRow(row: PlanRow, signal: AbortSignal): Promise<ImportRowResult> {
+    const { preview } = this.settings
+    const base = resultBase(row)
+    const password = this.settings.passwords.get(row.row)
+    if (preview.method === 'signup' && !password) {
+      return { ...base, outcome: 'skipped', reason: 'No password: SignUp needs one (AdminCreateUser would have Cognito make a temporary one)' }
+    }
+    await this.recordIntent(row.row)
+    try {
+      return { ...base, outcome: 'created', reason: await this.send(row, password, signal) }
+    } catch (error) {
+      // A lost answer or an outage stops the job with the row pending: the resume sends it again and learns from Cognito.
+      if (signal.aborted || error instanceof WriteOutcomeUnknownError || classifyFailure(error) !== 'final') throw error
+      if (nameOf(error) === 'UsernameExistsException') {
+        return this.pending.has(row.row)
+          ? { ...base, outcome: 'created', reason: 'Created by this import before it was interrupted' }
+          : { ...base, outcome: 'existed', reason: 'Already in the pool (created since the preview)' }
+      }
+      return { ...base, outcome: 'failed', reason: `Cognito refused it: ${(error as Error).message || nameOf(error)}` }
+    }
+  }
+
+  /** One request; what the person receives, in a few words. */
+  private async send(row: PlanRow, password: string | undefined, signal: AbortSignal): Promise<string> {
+    const { connection, preview } = this.settings
+    const { gateway } = connection
+    const attributes = [
+      { Name: 'email', Value: row.email },
+      { Name: TIER_ATTRIBUTE, Value: row.tier },
+      ...row.attributes.map((a) => ({ Name: a.name, Value: a.value }))
+    ]
+    if (preview.method === 'signup') {
+      const output = await gateway.send<SignUpCommandOutput>(
+        new SignUpCommand({
+          ClientId: connection.clientId,
+          Username: row.username,
+          Password: password,
+          ...secretHashField(row.username, connection.clientId, connection.clientSecret),
+          UserAttributes: attributes
+        }),
+        { signal, patience: 'long' }
+      )
+      const to = output.CodeDeliveryDetails?.Destination
+      return output.UserConfirmed ? 'Signed up and confirmed' : to ? `Signed up; code sent to ${to}` : 'Signed up; awaiting confirmation'
+    }
+    const suppress = preview.invitation === 'suppress'
+    await gateway.send(
+      new AdminCreateUserCommand({
+        UserPoolId: gateway.userPoolId,
+        Username: row.username,
+        UserAttributes: attributes,
+        ...(password ? { TemporaryPassword: password } : {}),
+        ...(suppress ? { MessageAction: 'SUPPRESS' as const } : { DesiredDeliveryMediums: ['EMAIL' as const] })
+      }),
+      { signal, patience: 'long' }
+    )
+    return suppress ? 'Created; invitation suppressed' : `Created; invitation sent to ${row.email}`
+  }
+
+  progress(view: JobView): ImportProgress {
+    const counts = { created: 0, existed: 0, skipped: 0, failed: 0 }
+    for (const result of this.results.values()) counts[result.outcome]++
+    return { ...this.commonProgress(view), ...counts }
+  }
+}

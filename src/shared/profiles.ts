@@ -1,0 +1,102 @@
+/**
+ * Connection profiles as the window and the CLI see them: never the client secret itself, only
+ * whether one is set. The request schemas are strict and bounded like every other channel's.
+ */
+import { z } from 'zod'
+
+/** The built-in profiles: the app's own sandbox pool, and the COGNITO_* variables of the environment or .env. */
+export const SANDBOX_PROFILE_ID = 'sandbox'
+export const ENVIRONMENT_PROFILE_ID = 'environment'
+
+/**
+ * Where the AWS credentials come from: the SDK's default chain, one named profile of the shared AWS
+ * config and credentials files (SSO included), or only the AWS_* variables of the environment.
+ */
+export type CredentialSource = { kind: 'default' } | { kind: 'profile'; profile: string } | { kind: 'environment' }
+
+/** One profile as listed: what the operator set, with the secret reduced to "set or not". */
+export interface ProfileSummary {
+  id: string
+  name: string
+  /** The sandbox and "From the environment" cannot be edited or deleted in the app. */
+  builtIn: boolean
+  region: string
+  userPoolId: string
+  clientId: string
+  endpoint?: string
+  /** The endpoint is an emulator: it checks no signature, so placeholder AWS keys are fine there. */
+  emulator: boolean
+  production: boolean
+  credentialSource: CredentialSource
+  hasClientSecret: boolean
+}
+
+export interface ProfilesView {
+  profiles: ProfileSummary[]
+  /** The profile the app is connected with now. */
+  activeId: string
+}
+
+/** A profile name in the shared AWS files, for the credential source picker. */
+export interface AwsProfileName {
+  name: string
+  /** Signs in through IAM Identity Center (an expired token needs `aws sso login --profile NAME`). */
+  sso: boolean
+}
+
+export const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,47}$/
+
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(max, `The ${what} has at most ${max} characters`)
+
+const credentialSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('default') }).strict(),
+  z
+    .object({
+      kind: z.literal('profile'),
+      profile: z
+        .string()
+        .trim()
+        .regex(/^[\w.+@=,-]{1,128}$/, 'Choose an AWS profile from the list')
+    })
+    .strict(),
+  z.object({ kind: z.literal('environment') }).strict()
+])
+
+export const profileSchemas = {
+  save: z
+    .object({
+      /** Absent for a new profile. */
+      id: z.string().regex(PROFILE_ID, 'Not a profile id').optional(),
+      name: text('profile name', 64),
+      region: z
+        .string()
+        .trim()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Enter a region such as eu-west-1'),
+      userPoolId: z
+        .string()
+        .trim()
+        .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'Enter a user pool ID such as eu-west-1_AbC123')
+        .max(55),
+      clientId: z
+        .string()
+        .trim()
+        .regex(/^[\w+]{1,128}$/, 'Enter the app client ID'),
+      endpoint: z.url('Enter the endpoint as a URL (http:// or https://)').max(512).optional(),
+      emulator: z.boolean().default(false),
+      production: z.boolean().default(false),
+      credentialSource: credentialSource.default({ kind: 'default' }),
+      /** Write-only: a new secret to seal; absent keeps the one stored. */
+      clientSecret: z.string().min(1).max(256, 'A client secret has at most 256 characters').optional(),
+      /** Removes the stored secret (the app client has none). */
+      clearClientSecret: z.boolean().optional()
+    })
+    .strict(),
+  byId: z.object({ id: z.string().regex(PROFILE_ID, 'Not a profile id') }).strict()
+}
+
+export type ProfileInput = z.output<typeof profileSchemas.save>

@@ -1,0 +1,98 @@
+/**
+ * `tier-admin doctor`: through the real bin on the sandbox (what the emulator can answer passes; STS,
+ * the secret hash and IAM are "skipped (sandbox)"), against a pool it cannot reach (exit 1 with the
+ * failing line and its fix), and the --fix flow with a stand-in for the pool, where the prompt's answer
+ * decides whether applyDoctorFix is ever called.
+ */
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import type { CliIo } from '../../src/cli/cliIo'
+import type { CommandContext } from '../../src/cli/command'
+import { doctor } from '../../src/cli/doctorCommand'
+import type { DoctorReport } from '../../src/shared/doctor'
+import { cleanEnv, runTierAdmin } from '../support/cliRunner'
+import { makeTempDir } from '../support/tempDir'
+
+const temp = makeTempDir('tier-admin-cli-doctor-')
+const env = cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir })
+const cli = (args: string[], extraEnv: Record<string, string> = {}) => runTierAdmin(args, { env: { ...env, ...extraEnv }, cwd: temp.dir })
+afterAll(() => temp.remove())
+
+describe('tier-admin doctor on the sandbox', () => {
+  it('prints one line per check and exits 0', async () => {
+    const run = await cli(['doctor'])
+    expect(run.code, run.stderr).toBe(0)
+    const lines = run.stdout.trim().split('\n')
+    expect(lines[0]).toMatch(/^Pool doctor for local_/)
+    expect(lines).toContain('- AWS credentials resolve: Skipped (sandbox): the local emulator has no AWS identity.')
+    expect(lines).toContain('✓ custom:user_tier is a mutable String: custom:user_tier is a mutable String.')
+    expect(lines).toContain('- May call cognito-idp:AdminDeleteUser: Skipped (sandbox): the local emulator has no IAM.')
+    expect(lines.at(-1)).toBe('Every check passed.')
+  })
+
+  it('answers --json with every check, and --fix finds nothing to fix', async () => {
+    const report = JSON.parse((await cli(['doctor', '--json'])).stdout) as DoctorReport
+    expect(report.verdict).toBe('pass')
+    expect(report.checks.find((c) => c.id === 'iam:ListUsers')).toMatchObject({ status: 'skipped' })
+    const fix = await cli(['doctor', '--fix'])
+    expect(fix.code).toBe(0)
+    expect(fix.stderr).toContain('Nothing for the doctor to fix.')
+    expect((await cli(['doctor', '--yes'])).code).toBe(2)
+  })
+
+  it('exits 1 with the failing line and its fix when the pool cannot be reached', async () => {
+    const run = await cli(['doctor'], {
+      COGNITO_USER_POOL_ID: 'eu-west-1_Nowhere1',
+      COGNITO_CLIENT_ID: 'abc',
+      COGNITO_ENDPOINT: 'http://127.0.0.1:1',
+      COGNITO_ENDPOINT_IS_EMULATOR: 'true'
+    })
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stdout).toMatch(/^✗ Pool eu-west-1_Nowhere1 exists in eu-west-1: /m)
+    expect(run.stdout).toMatch(/^- May call cognito-idp:AdminGetUser: Skipped: the pool could not be described\.$/m)
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('1 check failed.')
+  })
+})
+
+describe('tier-admin doctor --fix', () => {
+  const sick: DoctorReport = {
+    userPoolId: 'eu-west-1_Doctor1',
+    ranAt: '2026-11-26T02:00:00.000Z',
+    verdict: 'fail',
+    checks: [
+      { id: 'tier-attribute', title: 'custom:user_tier is a mutable String', status: 'fail', detail: 'Missing.', fix: 'Add it.', fixable: 'add-tier-attribute' }
+    ]
+  }
+  const healthy: DoctorReport = {
+    ...sick,
+    verdict: 'pass',
+    checks: [{ ...sick.checks[0], status: 'pass', detail: 'There.', fix: undefined, fixable: undefined }]
+  }
+
+  function context(values: Record<string, boolean>, answer: string) {
+    const out: string[] = []
+    const err: string[] = []
+    const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => answer, env: {} }
+    const call = vi.fn(async (operation: string) => (operation === 'runDoctor' ? sick : healthy))
+    const ctx = { values, io, app: {} as never, call: call as never, print: (_d: unknown, human: string) => io.out(human), asJson: false } as CommandContext
+    return { ctx, call, out, err }
+  }
+
+  it('asks, saying the attribute can never be removed, and changes nothing without a yes', async () => {
+    const { ctx, call, err } = context({ fix: true }, 'no\n')
+    expect(await doctor.run(ctx)).toBe(1)
+    expect(err.join('\n')).toMatch(/never removes a custom attribute[\s\S]*Type yes to add custom:user_tier to eu-west-1_Doctor1/)
+    expect(call.mock.calls.map((c) => c[0])).toEqual(['runDoctor'])
+  })
+
+  it('applies the fix after yes (or with --yes), and exits 0 when the doctor then passes', async () => {
+    for (const [values, answer] of [
+      [{ fix: true }, 'yes\n'],
+      [{ fix: true, yes: true }, '']
+    ] as const) {
+      const { ctx, call, out } = context(values, answer)
+      expect(await doctor.run(ctx)).toBe(0)
+      expect(call).toHaveBeenCalledWith('applyDoctorFix', { fix: 'add-tier-attribute', acknowledgePermanent: true })
+      expect(out.join('\n')).toContain('Every check passed.')
+    }
+  })
+})

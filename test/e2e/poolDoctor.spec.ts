@@ -1,0 +1,37 @@
+/**
+ * The pool doctor in the built app on the sandbox: it runs on connect and the bar shows its verdict;
+ * the panel lists every check (IAM and STS skipped on the sandbox), runs again on demand, keeps its
+ * buttons in view at both window sizes (the list scrolls), and Escape closes it.
+ */
+import { expect, screenshot, screenshotAtSizes, test, WINDOW_SIZES } from './fixtures'
+
+test('the pool doctor passes on the sandbox and its panel fits the window', async ({ harness }) => {
+  const { page } = harness
+  // The harness's sandbox is shared with earlier specs, some of which stop its emulator: the verdict
+  // shown may be from such a moment, so the panel runs the doctor afresh before anything is read.
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Pool doctor/ })
+    .click()
+  const dialog = page.getByRole('dialog', { name: 'Pool doctor' })
+  await dialog.getByRole('button', { name: 'Run again' }).click()
+  await expect(dialog.getByRole('button', { name: 'Run again' })).toBeEnabled()
+  const button = page.getByRole('banner').getByRole('button', { name: 'Pool doctor ✓' })
+  await expect(button).toBeVisible()
+  const checks = dialog.getByRole('list', { name: 'Checks' }).getByRole('listitem')
+  await expect(checks.filter({ hasText: 'custom:user_tier is a mutable String' })).toContainText('Pass')
+  await expect(checks.filter({ hasText: 'May call cognito-idp:AdminDeleteUser' })).toContainText('Skipped (sandbox)')
+  await dialog.getByRole('button', { name: 'Run again' }).click()
+  await expect(dialog.getByRole('button', { name: 'Run again' })).toBeEnabled()
+  for (const size of WINDOW_SIZES) {
+    await page.setViewportSize(size)
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport({ ratio: 1 })
+    await expect(dialog.getByRole('heading', { name: 'Pool doctor' })).toBeInViewport({ ratio: 1 })
+  }
+  await screenshotAtSizes(page, 'pool-doctor', { themes: ['light'] })
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(button).toBeFocused()
+  await page.setViewportSize(WINDOW_SIZES[0])
+  await screenshot(page, 'pool-doctor-bar-1024x640-light')
+})

@@ -1,0 +1,169 @@
+/**
+ * A profile marked production, through the real IPC path (registerIpc → invokeOperation → the real
+ * handlers) against a cognito-local sandbox reached as an emulator endpoint: every write is refused
+ * until confirmed, naming the pool, and a confirmation is spent by one call. Also: placeholder AWS keys
+ * only for an endpoint marked emulator.
+ */
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { openAppContext, type AppContext } from '../../../src/main/appContext'
+import { ProfileStore } from '../../../src/main/config/profileStore'
+import { CONFIRMATION_TTL_MS, ProductionGate } from '../../../src/main/config/productionGate'
+import { createHandlers } from '../../../src/main/ipc/handlers'
+import { invokeOperation } from '../../../src/main/ipc/invoke'
+import { registerIpc } from '../../../src/main/ipc/registerIpc'
+import { getUser } from '../../../src/main/services/users'
+import { SANDBOX_REGION } from '../../../src/main/sandbox/constants'
+import { contract, type Operation } from '../../../src/shared/contract'
+import { profileSchemas } from '../../../src/shared/profiles'
+import { cleanEnv } from '../../support/cliRunner'
+import { openEmulatorEndpoint } from '../../support/credentialProxy'
+import { fakeSecretStore } from '../../support/fakeSecretStore'
+import { openTestSandbox } from '../../support/sandboxConnection'
+import { makeTempDir } from '../../support/tempDir'
+
+type Listener = (event: unknown, payload: unknown) => Promise<unknown>
+
+describe('a production profile', () => {
+  let sandbox: Awaited<ReturnType<typeof openTestSandbox>>
+  let endpoint: Awaited<ReturnType<typeof openEmulatorEndpoint>>
+  let app: AppContext
+  const temp = makeTempDir('tier-admin-prod-')
+  const listeners = new Map<string, Listener>()
+  const call = (operation: Operation, payload?: unknown) =>
+    listeners.get(contract[operation].channel)!({ senderFrame: { url: 'app://tier-admin/index.html' } }, payload) as Promise<{
+      ok: boolean
+      data?: unknown
+      error?: { code: string; message: string }
+    }>
+
+  beforeAll(async () => {
+    sandbox = await openTestSandbox()
+    const emulator = sandbox.connection.sandbox!
+    endpoint = await openEmulatorEndpoint(() => ({ endpoint: emulator.endpoint(), credential: emulator.credential() }))
+    const secrets = fakeSecretStore()
+    await new ProfileStore(temp.dir, secrets).save(
+      profileSchemas.save.parse({
+        name: 'Prod (sim)',
+        region: SANDBOX_REGION,
+        userPoolId: emulator.userPoolId,
+        clientId: emulator.clientId,
+        clientSecret: emulator.clientSecret,
+        endpoint: endpoint.endpoint,
+        emulator: true,
+        production: true
+      })
+    )
+    app = await openAppContext({
+      env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }),
+      cwd: temp.dir,
+      secretStore: secrets,
+      profile: 'prod-sim',
+      processLabel: 'the production test'
+    })
+    registerIpc({ handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) } as never, createHandlers(app), () => true)
+  })
+
+  afterAll(async () => {
+    await app?.close()
+    await endpoint?.close()
+    await sandbox?.close()
+    temp.remove()
+  })
+
+  const jane = { username: 'prod_jane', email: 'jane@example.com', password: 'Passw0rd!x', tier: 'standard' }
+
+  it('refuses a write without the confirmation, names the pool, and sends nothing', async () => {
+    expect(app.status.state).toBe('connected')
+    const refused = await call('register', jane)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
+    expect(refused.error!.message).toContain(sandbox.connection.sandbox!.userPoolId)
+    await expect(getUser(sandbox.connection.gateway, 'prod_jane')).rejects.toMatchObject({ name: 'UserNotFoundException' })
+    // Reads need no confirmation.
+    expect(await call('searchUsers', { query: 'prod', by: 'username' })).toMatchObject({ ok: true })
+  })
+
+  it('allows exactly one call after the operator confirmed that operation on that pool', async () => {
+    const userPoolId = sandbox.connection.sandbox!.userPoolId
+    expect(await call('confirmProductionWrite', { userPoolId: 'us-east-1_Other', operation: 'register' })).toMatchObject({
+      ok: false,
+      error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' }
+    })
+    expect(await call('confirmProductionWrite', { userPoolId, operation: 'setTier' })).toMatchObject({ ok: true, data: { armed: true } })
+    // A confirmation of setTier does not let a register through.
+    expect(await call('register', jane)).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
+    expect(await call('confirmProductionWrite', { userPoolId, operation: 'register' })).toMatchObject({ ok: true, data: { armed: true } })
+    const registered = await call('register', jane)
+    expect(registered, JSON.stringify(registered)).toMatchObject({ ok: true })
+    expect(await call('register', { ...jane, username: 'prod_joe' })).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
+    expect(await call('getUser', { username: 'prod_jane' })).toMatchObject({ ok: true })
+    // The setTier permission armed above is still there, and is spent here.
+    expect(await call('setTier', { username: 'prod_jane', tier: 'premium' })).toMatchObject({ ok: true })
+    expect(await call('setTier', { username: 'prod_jane', tier: 'standard' })).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
+  })
+
+  it('forgets permissions on a switch, and the sandbox needs none', async () => {
+    const userPoolId = sandbox.connection.sandbox!.userPoolId
+    await call('confirmProductionWrite', { userPoolId, operation: 'deleteUser' })
+    const switched = await call('switchProfile', { id: 'sandbox' })
+    expect(switched).toMatchObject({ ok: true, data: { state: 'connected', info: { mode: 'sandbox' } } })
+    expect(await call('listProfiles')).toMatchObject({ ok: true, data: { activeId: 'sandbox' } })
+    expect(await call('register', { ...jane, username: 'sandbox_sam' })).toMatchObject({ ok: true })
+    await call('switchProfile', { id: 'prod-sim' })
+    expect(await call('deleteUser', { username: 'prod_jane', confirmUsername: 'prod_jane' })).toMatchObject({
+      ok: false,
+      error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' }
+    })
+    expect(JSON.stringify(await call('listProfiles'))).not.toContain(sandbox.connection.sandbox!.clientSecret)
+  })
+})
+
+describe('the confirmation window', () => {
+  it('lasts 60 seconds', () => {
+    let now = 1_000
+    const gate = new ProductionGate(
+      () => ({ production: true, userPoolId: 'p', profileName: 'Prod' }),
+      () => now
+    )
+    gate.confirm('p', 'bulkStart')
+    now += CONFIRMATION_TTL_MS + 1
+    expect(() => gate.consume('bulkStart')).toThrow(/needs your explicit confirmation/)
+    gate.allowAll('p')
+    expect(() => gate.consume('bulkStart')).not.toThrow()
+  })
+})
+
+describe('placeholder AWS credentials', () => {
+  const noCredentials = (dir: string) => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', '')
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', '')
+    vi.stubEnv('AWS_SESSION_TOKEN', '')
+    vi.stubEnv('AWS_PROFILE', '')
+    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'))
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'))
+    vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true')
+    vi.stubEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI', '')
+    vi.stubEnv('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', '')
+    vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', '')
+  }
+
+  it('are used only at an endpoint marked emulator; a real endpoint without credentials says none were found', async () => {
+    const temp = makeTempDir('tier-admin-creds-')
+    noCredentials(temp.dir)
+    try {
+      const base = { TIER_ADMIN_DATA_DIR: temp.dir, COGNITO_USER_POOL_ID: 'us-east-1_Vpc1', COGNITO_CLIENT_ID: 'c', COGNITO_ENDPOINT: 'http://127.0.0.1:9' }
+      const real = await openAppContext({ env: cleanEnv(base), cwd: temp.dir })
+      const handlers = createHandlers(real)
+      await expect(handlers.getUser({ username: 'x' })).rejects.toMatchObject({ name: 'CredentialsProviderError' })
+      expect(await invokeOperation(handlers, 'getUser', { username: 'x' })).toMatchObject({ ok: false, error: { code: 'NO_CREDENTIALS' } })
+      await real.close()
+      const emulator = await openAppContext({ env: cleanEnv({ ...base, COGNITO_ENDPOINT_IS_EMULATOR: 'true' }), cwd: temp.dir })
+      // Placeholder keys are signed and sent: the closed port answers, not the credential chain.
+      await expect(createHandlers(emulator).getUser({ username: 'x' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+      await emulator.close()
+    } finally {
+      vi.unstubAllEnvs()
+      temp.remove()
+    }
+  })
+})
