@@ -3,7 +3,7 @@
  * the panel lists every check (IAM and STS skipped on the sandbox), runs again on demand, keeps its
  * buttons in view at both window sizes (the list scrolls), and Escape closes it.
  */
-import { expect, screenshot, screenshotAtSizes, test, WINDOW_SIZES } from './fixtures'
+import { expect, screenshotAtSizes, test, WINDOW_SIZES } from './fixtures'
 
 test('the pool doctor passes on the sandbox and its panel fits the window', async ({ harness }) => {
   const { page } = harness
@@ -28,10 +28,10 @@ test('the pool doctor passes on the sandbox and its panel fits the window', asyn
     await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport({ ratio: 1 })
     await expect(dialog.getByRole('heading', { name: 'Pool doctor' })).toBeInViewport({ ratio: 1 })
   }
-  await screenshotAtSizes(page, 'pool-doctor', { themes: ['light'] })
+  await screenshotAtSizes(page, 'pool-doctor')
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(button).toBeFocused()
   await page.setViewportSize(WINDOW_SIZES[0])
-  await screenshot(page, 'pool-doctor-bar-1024x640-light')
+  await screenshotAtSizes(page, 'pool-doctor-bar', { sizes: [WINDOW_SIZES[0]] })
 })

@@ -53,7 +53,19 @@ test('a production profile turns the bar red and asks, naming the pool, before a
   await expect(banner.getByRole('combobox')).toHaveValue('customers-prod')
   await page.setViewportSize(WINDOW_SIZES[0])
   await expect(banner.getByRole('button', { name: 'Profiles…' })).toBeInViewport()
-  await screenshotAtSizes(page, 'connection-production', { sizes: [WINDOW_SIZES[0]], themes: ['light'] })
+  await screenshotAtSizes(page, 'connection-production')
+
+  await banner.getByRole('button', { name: 'Profiles…' }).click()
+  const editor = page.getByRole('dialog', { name: 'Connection profiles' })
+  await expect(editor).toBeVisible()
+  await screenshotAtSizes(page, 'connection-profiles')
+  for (const size of WINDOW_SIZES) {
+    await page.setViewportSize(size)
+    await expect(editor.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 })
+  }
+  await page.setViewportSize(WINDOW_SIZES[0])
+  await editor.getByRole('button', { name: 'Cancel' }).click()
+  await expect(editor).toBeHidden()
 
   await page.getByRole('navigation').getByRole('button', { name: 'Register', exact: true }).click()
   await page.getByLabel('Username', { exact: true }).fill('prod_jane')
@@ -66,7 +78,7 @@ test('a production profile turns the bar red and asks, naming the pool, before a
   const dialog = page.getByRole('dialog', { name: 'Write to the production pool?' })
   await expect(dialog).toContainText(poolId)
   await expect(dialog).toContainText('Customers prod')
-  await screenshotAtSizes(page, 'connection-production-confirm', { sizes: [WINDOW_SIZES[0]], themes: ['light'] })
+  await screenshotAtSizes(page, 'connection-production-confirm')
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
   expect(harness.calls.filter((call) => call.operation === 'register')).toHaveLength(0)
