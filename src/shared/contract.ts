@@ -216,6 +216,8 @@ export const contract = {
   /** Main asks where to save and streams the file there; null when the operator cancels. */
   auditExport: { channel: 'audit:export', request: schemas.auditExport, result: returns<AuditExport | null>() },
   bulkPreview: { channel: 'bulk:preview', request: schemas.bulkPreview, result: returns<BulkPreview>() },
+  /** Stops the preview under way, which then answers CANCELLED. */
+  bulkCancelPreview: { channel: 'bulk:cancel-preview', request: schemas.none, result: returns<{ cancelled: boolean }>() },
   bulkStart: { channel: 'bulk:start', request: schemas.bulkStart, result: returns<BulkProgress>() },
   bulkPause: { channel: 'bulk:pause', request: schemas.bulkJob, result: returns<BulkProgress | null>() },
   bulkCancel: { channel: 'bulk:cancel', request: schemas.bulkJob, result: returns<BulkProgress | null>() },
@@ -225,6 +227,7 @@ export const contract = {
   bulkResultsCsv: { channel: 'bulk:results-csv', request: schemas.bulkJob, result: returns<SavedFile | null>() },
   /** Asks which CSV file to import, then reads and checks every row; null when the operator cancels. */
   importPreview: { channel: 'import:preview', request: schemas.none, result: returns<ImportPreview | null>() },
+  importCancelPreview: { channel: 'import:cancel-preview', request: schemas.none, result: returns<{ cancelled: boolean }>() },
   importStart: { channel: 'import:start', request: schemas.importStart, result: returns<ImportProgress>() },
   importPause: { channel: 'import:pause', request: schemas.importJob, result: returns<ImportProgress | null>() },
   importCancel: { channel: 'import:cancel', request: schemas.importJob, result: returns<ImportProgress | null>() },

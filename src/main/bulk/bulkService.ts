@@ -8,6 +8,7 @@ import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { CognitoGateway } from '../cognito/gateway'
 import { toAppError } from '../cognito/errorMapping'
 import type { ProgressListener } from '../jobs/progressFeed'
+import { PreviewGuard } from '../rowJobs/previewGuard'
 import { createRowJobs } from '../rowJobs/rowJobs'
 import type { PoolSchemaService } from '../services/poolSchema'
 import { planRows } from './bulkPlan'
@@ -23,6 +24,8 @@ export type BulkListener = ProgressListener<BulkProgress>
 export interface BulkTierService {
   /** Reads each user's tier and saves the plan as a new job (not started). */
   preview(request: { rows: { username: string; tier: string }[] }): Promise<BulkPreview>
+  /** Stops the preview under way (it ends CANCELLED); false when none was. */
+  cancelPreview(): boolean
   /** Starts or resumes a job in the background; `overwrite` is kept for later resumes when given. */
   start(jobId: string, options?: { overwrite?: boolean }): Promise<BulkProgress>
   /** Pauses the job running here; resolves once it stopped (null when it does not run here). */
@@ -63,6 +66,8 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
     makeRun: (preview, store, onRow) => new BulkRun({ gateway, store, preview, overwrite: preview.overwrite, onRow })
   })
 
+  const previews = new PreviewGuard()
+
   const summaryOf = ({
     jobId,
     preview,
@@ -85,7 +90,7 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
     async preview({ rows }) {
       await options.schema.assertAttributesExist([TIER_ATTRIBUTE])
       const jobId = jobs.newJobId()
-      const planned = await planRows(gateway, rows, new AbortController().signal)
+      const planned = await previews.run((signal) => planRows(gateway, rows, signal))
       const preview: SavedPreview = {
         version: 1,
         jobId,
@@ -111,6 +116,7 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
       })
     },
 
+    cancelPreview: () => previews.cancel(),
     pause: jobs.pause,
     cancel: jobs.cancel,
     settled: jobs.settled,

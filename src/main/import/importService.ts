@@ -10,6 +10,7 @@ import type { ImportProgress } from '../../shared/scanProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { toAppError } from '../cognito/errorMapping'
+import { PreviewGuard } from '../rowJobs/previewGuard'
 import { createRowJobs, type RowJobStanding } from '../rowJobs/rowJobs'
 import type { PoolSchemaService } from '../services/poolSchema'
 import { readImportFile } from './importCsv'
@@ -51,6 +52,8 @@ export function createImportService(options: ImportOptions): ImportService {
     passwordsFor.delete(jobId)
     return passwords
   }
+
+  const previews = new PreviewGuard()
 
   const summaryOf = ({
     jobId,
@@ -100,7 +103,7 @@ export function createImportService(options: ImportOptions): ImportService {
       const file = await readImportFile(path)
       const pool = await options.schema.assertAttributesExist([TIER_ATTRIBUTE])
       const earlier = await earlierImport(file.sha256)
-      const rows = await planImport({ file, pool, gateway, signal: new AbortController().signal, createdEarlier: earlier?.created ?? new Map() })
+      const rows = await previews.run((signal) => planImport({ file, pool, gateway, signal, createdEarlier: earlier?.created ?? new Map() }))
       const creates = rows.filter((row) => row.action === 'create')
       const preview: SavedImport = {
         version: 1,
@@ -144,6 +147,7 @@ export function createImportService(options: ImportOptions): ImportService {
       })
     },
 
+    cancelPreview: () => previews.cancel(),
     pause: jobs.pause,
     cancel: jobs.cancel,
     settled: jobs.settled,

@@ -15,6 +15,8 @@ export interface ImportStartOptions {
 export interface ImportService {
   /** Reads the CSV file at `path`, checks every row against the pool and saves the plan as a new job (not started). */
   preview(request: { path: string }): Promise<ImportPreview>
+  /** Stops the preview under way (it ends CANCELLED); false when none was. */
+  cancelPreview(): boolean
   /** Starts or resumes a job in the background. */
   start(jobId: string, options?: ImportStartOptions): Promise<ImportProgress>
   /** Pauses the job running here; resolves once it stopped (null when it does not run here). */

@@ -74,6 +74,7 @@ function operationHandlers(app: AppContext, services: () => AppServices, gateway
       return path ? exportAuditCsv(services().connection.audit, filter, path) : null
     },
     bulkPreview: async (request) => services().bulk.preview(request),
+    bulkCancelPreview: async () => ({ cancelled: services().bulk.cancelPreview() }),
     bulkStart: async ({ jobId, overwrite }) => services().bulk.start(jobId, { overwrite }),
     bulkPause: async ({ jobId }) => services().bulk.pause(jobId),
     bulkCancel: async ({ jobId }) => services().bulk.cancel(jobId),
@@ -88,6 +89,7 @@ function operationHandlers(app: AppContext, services: () => AppServices, gateway
       const path = await app.chooseOpenFile()
       return path ? imports.preview({ path }) : null
     },
+    importCancelPreview: async () => ({ cancelled: services().imports.cancelPreview() }),
     importStart: async ({ jobId, method, invitation }) => services().imports.start(jobId, { method, invitation }),
     importPause: async ({ jobId }) => services().imports.pause(jobId),
     importCancel: async ({ jobId }) => services().imports.cancel(jobId),

@@ -80,6 +80,11 @@ export function BulkTierPanel() {
               <BusyButton busy={s.pending === 'preview'} className="btn btn-outline-primary btn-sm" onClick={() => void actions.runPreview()}>
                 Preview
               </BusyButton>
+              {s.pending === 'preview' && (
+                <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => void actions.cancelPreview()}>
+                  Stop preview
+                </button>
+              )}
             </div>
           )}
           <ErrorAlert error={s.error} />

@@ -84,6 +84,11 @@ export function ImportPanel() {
             {preview ? 'Choose another file…' : 'Choose CSV file…'}
           </BusyButton>
         )}
+        {s.pending === 'choose' && (
+          <button type="button" className="btn btn-outline-secondary btn-sm text-nowrap" onClick={() => void actions.cancelPreview()}>
+            Stop preview
+          </button>
+        )}
       </div>
       <ErrorAlert error={s.error} />
       {preview && !started && <ImportPreviewSummary preview={preview} />}

@@ -29,6 +29,8 @@ interface BulkState {
   setTier(tier: Tier): void
   setOverwrite(overwrite: boolean): void
   runPreview(): Promise<void>
+  /** Stops the preview under way; it ends with nothing saved and no error shown. */
+  cancelPreview(): Promise<void>
   start(): Promise<void>
   pause(): Promise<void>
   cancel(): Promise<void>
@@ -77,7 +79,10 @@ export const useBulk = create<BulkState>((set, get) => {
       const { usernames, tier } = get()
       set({ pending: 'preview', error: null, preview: null })
       const reply = await api.bulkPreview({ rows: usernames.map((username) => ({ username, tier })) })
-      set({ pending: null, ...(reply.ok ? { preview: reply.data } : { error: reply.error }) })
+      set({ pending: null, ...(reply.ok ? { preview: reply.data } : { error: reply.error.code === 'CANCELLED' ? null : reply.error }) })
+    },
+    cancelPreview: async () => {
+      await api.bulkCancelPreview()
     },
     start: () => request('start', () => api.bulkStart({ jobId: jobId()!, overwrite: get().overwrite })),
     pause: () => request('pause', () => api.bulkPause({ jobId: jobId()! })),

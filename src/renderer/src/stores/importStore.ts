@@ -26,6 +26,8 @@ interface ImportState {
   resumable: ImportJobSummary[]
   setFromFile(fromFile: boolean): void
   chooseFile(): Promise<void>
+  /** Stops the preview under way; it ends with nothing saved and no error shown. */
+  cancelPreview(): Promise<void>
   openJob(jobId: string): Promise<void>
   /** Back to "Choose CSV file…", forgetting the file shown (its job stays on disk). */
   reset(): void
@@ -64,10 +66,13 @@ export const useImport = create<ImportState>((set, get) => {
     chooseFile: async () => {
       set({ pending: 'choose', error: null })
       const reply = await api.importPreview()
-      if (!reply.ok) return set({ pending: null, error: reply.error })
+      if (!reply.ok) return set({ pending: null, error: reply.error.code === 'CANCELLED' ? null : reply.error })
       // Cancelled in the dialog: what was shown stays.
       if (!reply.data) return set({ pending: null })
       set({ ...cleared, pending: null, preview: reply.data })
+    },
+    cancelPreview: async () => {
+      await api.importCancelPreview()
     },
     openJob: async (id) => {
       set({ ...cleared, fromFile: true, pending: 'open' })

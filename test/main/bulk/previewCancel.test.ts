@@ -1,0 +1,41 @@
+/**
+ * A preview reads every user once at the UserRead quota, so a long one can be stopped: it ends
+ * CANCELLED with nothing saved (no job appears), and the next preview runs normally.
+ */
+import { readdirSync } from 'node:fs'
+import { afterAll, expect, it } from 'vitest'
+import { createBulkTierService } from '../../../src/main/bulk/bulkService'
+import type { PoolSchemaService } from '../../../src/main/services/poolSchema'
+import { simGateway, startCognitoSim } from '../../support/cognitoSim'
+import { makeTempDir } from '../../support/tempDir'
+
+const temp = makeTempDir('tier-admin-preview-cancel-')
+afterAll(() => temp.remove())
+
+/** The simulator describes no schema by default; the pool's tier attribute is not what this test is about. */
+const schema = { assertAttributesExist: async () => undefined } as unknown as PoolSchemaService
+
+it('stops a preview under way, saves nothing, and lets the next one run', async () => {
+  const sim = await startCognitoSim({ users: 400, latencyMs: 40, readQuota: 50 })
+  try {
+    const bulk = createBulkTierService({ gateway: simGateway(sim), schema, jobsDir: temp.dir })
+    const rows = Array.from({ length: 400 }, (_, i) => ({ username: sim.userAt(i).username, tier: 'premium' }))
+    expect(bulk.cancelPreview()).toBe(false)
+    const previewing = bulk.preview({ rows })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(bulk.cancelPreview()).toBe(true)
+    await expect(previewing).rejects.toMatchObject({
+      code: 'CANCELLED',
+      message: expect.stringContaining('nothing was sent to the pool and nothing was saved')
+    })
+    const readsWhenStopped = sim.stats.reads
+    expect(readsWhenStopped).toBeLessThan(400)
+    expect(readdirSync(temp.dir)).toEqual([])
+
+    const again = await bulk.preview({ rows: rows.slice(0, 20) })
+    expect(again.rows).toHaveLength(20)
+    expect(readdirSync(temp.dir)).toEqual([again.jobId])
+  } finally {
+    await sim.stop()
+  }
+}, 60_000)
