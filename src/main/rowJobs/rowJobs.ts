@@ -128,10 +128,11 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P>
     store,
 
     newJobId(): string {
+      // To the millisecond, so that ids sort in creation order even for jobs made within one second.
       const stamp = new Date()
         .toISOString()
         .replace(/[^0-9]/g, '')
-        .slice(0, 14)
+        .slice(0, 17)
       return `${spec.idPrefix}-${stamp}-${randomBytes(3).toString('hex')}`
     },
 
@@ -180,7 +181,8 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P>
         const preview = await store.loadPreview(jobId)
         if (preview && preview.userPoolId === spec.userPoolId) found.push({ jobId, ...(await standing(jobId)) })
       }
-      return found
+      // Ids start with their creation time; the saved time orders any made in the same millisecond, or before ids had it.
+      return found.sort((a, b) => a.preview.createdAt.localeCompare(b.preview.createdAt))
     },
 
     /** The rows' results in row order (preview skips included) as CSV, streamed to `path`; the row count. */
