@@ -7,6 +7,7 @@ import { useBulk } from '../stores/bulkStore'
 import { keepTabInside } from '../utils/focusTrap'
 import { BulkRowsTable } from './BulkRowsTable'
 import { BusyButton } from './BusyButton'
+import { JobStopButtons } from './JobStopButtons'
 import { ErrorAlert } from './ErrorAlert'
 import { RowJobStatus } from './RowJobStatus'
 
@@ -110,16 +111,7 @@ export function BulkTierPanel() {
               Download results CSV
             </BusyButton>
           )}
-          {running && state !== 'queued' && (
-            <BusyButton busy={state === 'pausing' || s.pending === 'pause'} className="btn btn-outline-secondary btn-sm" onClick={() => void actions.pause()}>
-              Pause
-            </BusyButton>
-          )}
-          {running && (
-            <BusyButton busy={state === 'cancelling' || s.pending === 'cancel'} className="btn btn-outline-danger btn-sm" onClick={() => void actions.cancel()}>
-              Cancel
-            </BusyButton>
-          )}
+          <JobStopButtons state={state} pending={s.pending} onPause={() => void actions.pause()} onCancel={() => void actions.cancel()} />
           {s.preview && !running && state !== 'done' && (
             <BusyButton busy={s.pending === 'start'} disabled={s.preview.changes === 0} className="btn btn-primary btn-sm" onClick={() => void actions.start()}>
               {state === null ? `Apply ${s.preview.changes.toLocaleString()} changes` : 'Resume'}

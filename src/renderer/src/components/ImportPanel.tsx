@@ -4,6 +4,7 @@ import type { ImportMethod, ImportPreview, Invitation } from '../../../shared/im
 import { isActive, isResumable } from '../../../shared/jobs'
 import { useImport } from '../stores/importStore'
 import { BusyButton } from './BusyButton'
+import { JobStopButtons } from './JobStopButtons'
 import { ConfirmDialog } from './ConfirmDialog'
 import { ErrorAlert } from './ErrorAlert'
 import { ImportMethodChooser } from './ImportMethodChooser'
@@ -114,16 +115,7 @@ export function ImportPanel() {
               Save results CSV…
             </BusyButton>
           )}
-          {running && state !== 'queued' && (
-            <BusyButton busy={state === 'pausing' || s.pending === 'pause'} className="btn btn-outline-secondary btn-sm" onClick={() => void actions.pause()}>
-              Pause
-            </BusyButton>
-          )}
-          {running && (
-            <BusyButton busy={state === 'cancelling' || s.pending === 'cancel'} className="btn btn-outline-danger btn-sm" onClick={() => void actions.cancel()}>
-              Cancel
-            </BusyButton>
-          )}
+          <JobStopButtons state={state} pending={s.pending} onPause={() => void actions.pause()} onCancel={() => void actions.cancel()} />
           {preview.creates === 0 && state === null && <span className="small text-body-secondary">Nothing to create: every row is left out.</span>}
           {!running && (state === null ? preview.creates > 0 : isResumable(state)) && (
             <BusyButton busy={s.pending === 'start'} disabled={!s.method || creates === 0} className="btn btn-primary btn-sm" onClick={onStart}>
