@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createExportService } from '../src/main/export/exportService'
 import { PoolSchemaService } from '../src/main/services/poolSchema'
-import type { ExportFormat } from '../src/shared/scanProgress'
+import type { ExportFormat } from '../src/shared/jobProgress'
 import { simGateway, startCognitoSim } from '../test/support/cognitoSim'
 import { makeTempDir } from '../test/support/tempDir'
 

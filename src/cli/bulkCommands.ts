@@ -4,7 +4,7 @@
  * stderr (not with --json); Ctrl+C pauses the job where it can resume from.
  */
 import type { BulkPlanRow, BulkPreview, BulkRowResult } from '../shared/bulk'
-import type { BulkProgress } from '../shared/scanProgress'
+import type { BulkProgress } from '../shared/jobProgress'
 import { reportError, type CliIo } from './cliIo'
 import { bulkRowsFrom } from './bulkCsv'
 import { json, type Command, type CommandContext } from './command'

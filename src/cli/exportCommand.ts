@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path'
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/exportFormats'
-import type { ExportProgress } from '../shared/scanProgress'
+import type { ExportProgress } from '../shared/jobProgress'
 import { reportError, UsageError, type CliIo } from './cliIo'
 import { json, type Command } from './command'
 

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path'
 import { AppError } from '../shared/errors'
 import { IMPORT_METHODS, type ImportMethod, type ImportPreview } from '../shared/importing'
-import type { ImportProgress } from '../shared/scanProgress'
+import type { ImportProgress } from '../shared/jobProgress'
 import type { ImportService, ImportStartOptions } from '../main/import/importTypes'
 import { reportError, UsageError, type CliIo, type Values } from './cliIo'
 import { json, type Command, type CommandContext } from './command'

@@ -4,7 +4,7 @@
  * rows that failed. The JSON forms carry the same facts without the per-row plan, which can be 10,000 rows.
  */
 import type { ImportJobDetail, ImportPlanRow, ImportPreview, ImportProblem, ImportRowResult } from '../shared/importing'
-import type { ImportProgress } from '../shared/scanProgress'
+import type { ImportProgress } from '../shared/jobProgress'
 
 /** Rows shown per kind of problem: enough to see the pattern; the results CSV has them all. */
 const ROWS_PER_PROBLEM = 3

@@ -2,7 +2,7 @@
  * A bulk tier change, shared by main, the CLI and the renderer: what the operator asks for (rows of
  * username and target tier), what the preview found for each row, and how each row ended.
  */
-import type { BulkProgress } from './scanProgress'
+import type { BulkProgress } from './jobProgress'
 import type { JobState } from './jobs'
 
 /** Rows in one job: a preview reads each user once, at 120 reads/s that is under 90 s. */

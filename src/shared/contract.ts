@@ -28,7 +28,7 @@ import { BULK_JOB_ID, MAX_BULK_ROWS, type BulkJobDetail, type BulkJobSummary, ty
 import { DOCTOR_FIXES, type DoctorReport } from './doctor'
 import type { Result } from './errors'
 import { profileChannels } from './profileContract'
-import { exportFormat, jobUpdate, tierBucket, type BulkProgress, type ExportProgress, type ImportProgress } from './scanProgress'
+import { exportFormat, jobUpdate, tierBucket, type BulkProgress, type ExportProgress, type ImportProgress } from './jobProgress'
 import { SCREENS } from './screens'
 import { SEARCH_FIELDS } from './searchFields'
 

@@ -1,5 +1,5 @@
 import type { AppErrorShape } from './errors'
-import type { ScanMode, ScanProgress, StatsFigures } from './scanProgress'
+import type { ScanMode, ScanProgress, StatsFigures } from './jobProgress'
 import type { Tier, TierState } from './tiers'
 
 /** Which pool the app talks to; never carries the client secret itself. */
@@ -150,8 +150,8 @@ export interface Outbox {
   messages: OutboxMessage[]
 }
 
-export { TIER_BUCKETS } from './scanProgress'
-export type { ScanProgress, ShareEstimate, StatsFigures, TierBucket, WeeklySignups } from './scanProgress'
+export { TIER_BUCKETS } from './jobProgress'
+export type { ScanProgress, ShareEstimate, StatsFigures, TierBucket, WeeklySignups } from './jobProgress'
 export interface StatsResult {
   figures: StatsFigures
   finishedAt: string

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * Stable error codes. The UI, the CLI and the tests key on these; the messages may be reworded.
  */
@@ -28,7 +30,7 @@ export const ERROR_CODES = [
   'NOT_CONFIGURED',
   'SANDBOX_UNAVAILABLE',
   'SANDBOX_DAMAGED',
-  'SCAN_IN_PROGRESS',
+  'JOB_IN_PROGRESS',
   'LOCKED_BY_OTHER_PROCESS',
   'LOCAL_FILE_ERROR',
   'AUDIT_UNWRITABLE',
@@ -41,13 +43,13 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-/** What crosses the bridge when an operation fails: a code to branch on and a sentence to show. */
-export interface AppErrorShape {
-  code: ErrorCode
-  message: string
-  /** Per-field messages for form validation errors, keyed by field name. */
-  fields?: Record<string, string>
-}
+/** What crosses the bridge when an operation fails: a code to branch on and a sentence to show (per-field messages for a form's fields). */
+export const appErrorShape = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional()
+})
+export type AppErrorShape = z.infer<typeof appErrorShape>
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape }
 

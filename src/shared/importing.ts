@@ -4,7 +4,7 @@
  * preview says only whether a row has one, and main reads them from the file when the job runs.
  */
 import type { JobState } from './jobs'
-import type { ImportProgress } from './scanProgress'
+import type { ImportProgress } from './jobProgress'
 
 /** SignUp: the person gets a confirmation code. AdminCreateUser: Cognito's invitation with a temporary password. */
 export const IMPORT_METHODS = ['signup', 'admin-create'] as const

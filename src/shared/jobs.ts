@@ -1,5 +1,5 @@
 /**
- * The life of a long job (a statistics scan today, bulk jobs next), shared by main, the CLI and the
+ * The life of a long job (a statistics scan, a bulk tier change, an import, an export), shared by main, the CLI and the
  * renderer: its states, which moves between them are allowed, and what each state lets the operator do.
  */
 export const JOB_STATES = ['queued', 'running', 'pausing', 'paused', 'cancelling', 'cancelled', 'interrupted', 'failed', 'done'] as const

@@ -26,6 +26,11 @@ export function tierStateOf(value: string | undefined): TierState {
   return isTier(value) ? { kind: 'tier', tier: value } : { kind: 'invalid', value }
 }
 
+/** The tier attribute's raw value as stored ("" when missing): what the audit trail keeps and a conflict check compares. */
+export function storedTierValue(state: TierState): string {
+  return state.kind === 'tier' ? state.tier : state.kind === 'invalid' ? state.value : ''
+}
+
 /** How a tier state reads on screen and in the CLI. */
 export function tierLabel(state: TierState): string {
   switch (state.kind) {

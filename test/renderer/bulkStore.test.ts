@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { BulkJobDetail, BulkJobSummary, BulkPreview } from '../../src/shared/bulk'
-import type { BulkProgress } from '../../src/shared/scanProgress'
+import type { BulkProgress } from '../../src/shared/jobProgress'
 import { useBulk } from '../../src/renderer/src/stores/bulkStore'
 import { useConnection } from '../../src/renderer/src/stores/connectionStore'
 import { installFakeApi, type FakeApi } from './support/fakeApi'

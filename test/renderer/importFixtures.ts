@@ -1,6 +1,6 @@
 /** Small, valid import values for the import's renderer tests, each changed by a test only where it matters. */
 import type { ImportJobDetail, ImportJobSummary, ImportPlanRow, ImportPreview } from '../../src/shared/importing'
-import type { ImportProgress } from '../../src/shared/scanProgress'
+import type { ImportProgress } from '../../src/shared/jobProgress'
 import { POOL_ID } from './support/fixtures'
 
 export const importProgress = (over: Partial<ImportProgress> = {}): ImportProgress => ({

@@ -4,7 +4,7 @@
  * and tells the connection store of a scan that failed.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { JobUpdate } from '../../src/shared/scanProgress'
+import type { JobUpdate } from '../../src/shared/jobProgress'
 import { useConnection } from '../../src/renderer/src/stores/connectionStore'
 import { useStats } from '../../src/renderer/src/stores/statsStore'
 import { deferred, installFakeApi, type FakeApi } from './support/fakeApi'

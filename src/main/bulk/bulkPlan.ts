@@ -3,9 +3,9 @@
  * UserRead limiter), and for each row whether it changes the tier or why it is left out.
  */
 import type { BulkPlanRow } from '../../shared/bulk'
-import { isTier } from '../../shared/tiers'
+import { isTier, storedTierValue } from '../../shared/tiers'
 import { nameOf, type CognitoGateway } from '../cognito/gateway'
-import { getUser, storedTierValue } from '../services/users'
+import { getUser } from '../services/users'
 import { runWorkers } from '../stats/workerPool'
 
 /** Reads in flight: enough to keep 120 reads/s busy at a few hundred milliseconds each. */

@@ -5,13 +5,13 @@
  * for the write) and throttling is waited out with long patience, so it slows the job and fails no row.
  */
 import type { BulkPlanRow, BulkPreview, BulkRowResult } from '../../shared/bulk'
-import type { BulkProgress } from '../../shared/scanProgress'
-import { isTier, tierLabel, tierStateOf } from '../../shared/tiers'
+import type { BulkProgress } from '../../shared/jobProgress'
+import { isTier, storedTierValue, tierLabel, tierStateOf } from '../../shared/tiers'
 import { nameOf, WriteOutcomeUnknownError, type CognitoGateway } from '../cognito/gateway'
 import { classifyFailure } from '../cognito/retryPolicy'
 import { toAppError } from '../cognito/errorMapping'
 import type { JobView } from '../jobs/job'
-import { getUser, storedTierValue, writeTier } from '../services/users'
+import { getUser, writeTier } from '../services/users'
 import type { RowJobStore } from '../rowJobs/rowJobStore'
 import { RowRunBase } from '../rowJobs/rowRun'
 import type { SavedPreview } from './bulkService'

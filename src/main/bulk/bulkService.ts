@@ -3,7 +3,7 @@
  * run that can be paused, cancelled, and resumed by any process of the app, including after a crash.
  */
 import { BULK_JOB_ID, type BulkJobDetail, type BulkJobSummary, type BulkPreview, type BulkRowResult } from '../../shared/bulk'
-import type { BulkProgress } from '../../shared/scanProgress'
+import type { BulkProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { CognitoGateway } from '../cognito/gateway'
 import { toAppError } from '../cognito/errorMapping'

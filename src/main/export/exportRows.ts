@@ -7,7 +7,7 @@
  * nothing is lost and the header never has to change after rows were written.
  */
 import type { UserType } from '@aws-sdk/client-cognito-identity-provider'
-import type { ExportFormat } from '../../shared/scanProgress'
+import type { ExportFormat } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { csvRow } from '../stats/csv'
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../shared/errors'
-import type { ExportFormat, ExportProgress } from '../../shared/scanProgress'
+import type { ExportFormat, ExportProgress } from '../../shared/jobProgress'
 import type { CognitoGateway } from '../cognito/gateway'
 import { toAppError } from '../cognito/errorMapping'
 import { Job, type JobView } from '../jobs/job'
@@ -95,7 +95,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
 
   const service: ExportService = {
     assertIdle() {
-      if (latest?.job.local) throw new AppError('SCAN_IN_PROGRESS', 'An export is already running; wait for it or cancel it first.')
+      if (latest?.job.local) throw new AppError('JOB_IN_PROGRESS', 'An export is already running; wait for it or cancel it first.')
     },
 
     async start({ format, path }) {

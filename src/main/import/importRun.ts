@@ -8,7 +8,7 @@
  */
 import { AdminCreateUserCommand, SignUpCommand, type SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
 import type { ImportMethod, ImportPreview, ImportRowResult, Invitation } from '../../shared/importing'
-import type { ImportProgress } from '../../shared/scanProgress'
+import type { ImportProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { nameOf, WriteOutcomeUnknownError } from '../cognito/gateway'

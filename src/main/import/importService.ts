@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../shared/errors'
 import { IMPORT_JOB_ID, type ImportJobSummary, type ImportRowResult } from '../../shared/importing'
-import type { ImportProgress } from '../../shared/scanProgress'
+import type { ImportProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { toAppError } from '../cognito/errorMapping'

@@ -2,7 +2,7 @@
  * What the import service offers its front ends (the window's handlers, the CLI, the bench).
  */
 import type { ImportJobDetail, ImportJobSummary, ImportMethod, ImportPreview, Invitation } from '../../shared/importing'
-import type { ImportProgress } from '../../shared/scanProgress'
+import type { ImportProgress } from '../../shared/jobProgress'
 import type { ProgressListener } from '../jobs/progressFeed'
 
 export interface ImportStartOptions {

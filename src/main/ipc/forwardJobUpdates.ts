@@ -1,4 +1,4 @@
-import type { JobUpdate } from '../../shared/scanProgress'
+import type { JobUpdate } from '../../shared/jobProgress'
 import type { AppContext } from '../appContext'
 
 /**

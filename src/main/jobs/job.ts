@@ -112,7 +112,7 @@ export class Job {
 
   /** Starts the job, or resumes it from where its last run stopped. Returns once it is queued. */
   async start(prepare: PrepareWork): Promise<void> {
-    if (this.running || this.starting) throw new AppError('SCAN_IN_PROGRESS', this.spec.busyMessage)
+    if (this.running || this.starting) throw new AppError('JOB_IN_PROGRESS', this.spec.busyMessage)
     this.starting = true
     try {
       await ensurePrivateDir(this.spec.dir)

@@ -2,7 +2,7 @@
  * Where every job's progress goes out: the window (through the contract's `jobUpdate` event), the CLI's
  * progress line and the tests subscribe here; nothing polls.
  */
-import type { JobUpdate } from '../../shared/scanProgress'
+import type { JobUpdate } from '../../shared/jobProgress'
 
 export type JobUpdateListener = (update: JobUpdate) => void
 

@@ -10,7 +10,7 @@ import {
 import type { SearchResult, TierChangeResult, UserDetail } from '../../shared/domain'
 import { AppError, type AppErrorShape } from '../../shared/errors'
 import { allowedMatch, type SearchField, type SearchMatch } from '../../shared/searchFields'
-import { TIER_ATTRIBUTE, tierLabel, tierStateOf, type Tier, type TierState } from '../../shared/tiers'
+import { storedTierValue, TIER_ATTRIBUTE, tierLabel, tierStateOf, type Tier } from '../../shared/tiers'
 import { toAppError } from '../cognito/errorMapping'
 import type { CognitoGateway, SendOptions } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
@@ -110,11 +110,6 @@ export async function readBack(gateway: CognitoGateway, username: string): Promi
       refreshError: { code: shown.code, message: `The change was saved, but the user could not be read again to show it: ${shown.message}` }
     }
   }
-}
-
-/** The tier attribute's raw value as stored ("" when missing), for the audit trail. */
-export function storedTierValue(state: TierState): string {
-  return state.kind === 'tier' ? state.tier : state.kind === 'invalid' ? state.value : ''
 }
 
 /** Cognito's filter language quotes values in double quotes; a quote or backslash in the query must be escaped. */

@@ -23,7 +23,7 @@ export interface StatsService {
   snapshot(): Promise<StatsSnapshot>
   /**
    * Starts a scan (or resumes a stopped one from its finished partitions) in the background and returns
-   * its progress at once. Throws SCAN_IN_PROGRESS if one runs here, LOCKED_BY_OTHER_PROCESS if another
+   * its progress at once. Throws JOB_IN_PROGRESS if one runs here, LOCKED_BY_OTHER_PROCESS if another
    * process scans this pool.
    */
   start(): Promise<ScanProgress>

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createExportService, type ExportService } from '../../../src/main/export/exportService'
 import { PoolSchemaService } from '../../../src/main/services/poolSchema'
-import type { ExportProgress } from '../../../src/shared/scanProgress'
+import type { ExportProgress } from '../../../src/shared/jobProgress'
 import { simGateway, startCognitoSim, type CognitoSim, type CognitoSimOptions } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
 
@@ -128,7 +128,7 @@ describe('full export', () => {
   it('refuses a second export while one runs', async () => {
     const { service, outDir } = await setup({ users: 3_000, latencyMs: 20 }, 20)
     await service.start({ format: 'csv', path: join(outDir, 'a.csv') })
-    await expect(service.start({ format: 'csv', path: join(outDir, 'b.csv') })).rejects.toMatchObject({ code: 'SCAN_IN_PROGRESS' })
+    await expect(service.start({ format: 'csv', path: join(outDir, 'b.csv') })).rejects.toMatchObject({ code: 'JOB_IN_PROGRESS' })
     await service.cancel()
   })
 })

@@ -91,7 +91,7 @@ describe('job engine', () => {
     const other = new Job(spec(dir, 'the tier-admin CLI (stats)'))
     const work = controllableWork()
     await job.start(async () => work.work)
-    await expect(job.start(async () => work.work)).rejects.toMatchObject({ code: 'SCAN_IN_PROGRESS' })
+    await expect(job.start(async () => work.work)).rejects.toMatchObject({ code: 'JOB_IN_PROGRESS' })
     await expect(other.start(async () => work.work)).rejects.toMatchObject({
       code: 'LOCKED_BY_OTHER_PROCESS',
       message: expect.stringMatching(/^Running in the Tier Admin app, process \d+/)

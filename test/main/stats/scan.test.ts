@@ -83,7 +83,7 @@ describe('tier statistics scan', () => {
     const { service } = await setup({ users: 3000, latencyMs: 20 }, { partitionDigits: 1 })
     expect(await service.cancel()).toBeNull()
     await service.start()
-    await expect(service.start()).rejects.toMatchObject({ code: 'SCAN_IN_PROGRESS' })
+    await expect(service.start()).rejects.toMatchObject({ code: 'JOB_IN_PROGRESS' })
     const cancelled = await service.cancel()
     expect(cancelled?.state).toBe('cancelled')
   })

@@ -1,6 +1,6 @@
 /** Small, valid values of the shared types, each changed by the test only where it matters. */
 import type { ConnectionInfo, PoolInfo, RegisterResult, ScanProgress, StatsResult } from '../../../src/shared/domain'
-import type { JobUpdate } from '../../../src/shared/scanProgress'
+import type { JobUpdate } from '../../../src/shared/jobProgress'
 import { useConnection } from '../../../src/renderer/src/stores/connectionStore'
 
 export const POOL_ID = 'us-east-1_Test'

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { isActive, isResumable } from '../../../shared/jobs'
-import type { BulkProgress } from '../../../shared/scanProgress'
+import type { BulkProgress } from '../../../shared/jobProgress'
 import { TIERS, type Tier } from '../../../shared/tiers'
 import { useBulk } from '../stores/bulkStore'
 import { keepTabInside } from '../utils/focusTrap'

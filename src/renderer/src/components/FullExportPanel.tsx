@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { isActive } from '../../../shared/jobs'
-import type { ExportFormat, ExportProgress } from '../../../shared/scanProgress'
+import type { ExportFormat, ExportProgress } from '../../../shared/jobProgress'
 import { useExport } from '../stores/exportStore'
 import { formatDuration } from '../utils/format'
 import { BusyButton } from './BusyButton'

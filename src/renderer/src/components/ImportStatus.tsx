@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../../../shared/scanProgress'
+import type { ImportProgress } from '../../../shared/jobProgress'
 import { RowJobStatus } from './RowJobStatus'
 
 /** A started import: where it stands, every row counted once, and the pace while it runs. */

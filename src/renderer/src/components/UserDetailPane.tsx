@@ -1,6 +1,7 @@
 import { useEffect, useRef, type Ref } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { storedTierValue, useUsers } from '../stores/usersStore'
+import { storedTierValue } from '../../../shared/tiers'
+import { useUsers } from '../stores/usersStore'
 import { useUserActions } from '../stores/userActionsStore'
 import { AccountActions } from './AccountActions'
 import { OpenUserForm } from './OpenUserForm'

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { BulkJobDetail, BulkJobSummary, BulkPreview } from '../../../shared/bulk'
 import type { AppErrorShape } from '../../../shared/errors'
-import type { BulkProgress } from '../../../shared/scanProgress'
+import type { BulkProgress } from '../../../shared/jobProgress'
 import type { Tier } from '../../../shared/tiers'
 import { api } from './api'
 import { rowJobFollower } from './rowJobFollower'

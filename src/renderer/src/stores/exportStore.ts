@@ -1,7 +1,7 @@
 /** The full export: started through the save dialog in main, followed by its pushed progress (no polling). */
 import { create } from 'zustand'
 import type { AppErrorShape } from '../../../shared/errors'
-import type { ExportFormat, ExportProgress, JobUpdate } from '../../../shared/scanProgress'
+import type { ExportFormat, ExportProgress, JobUpdate } from '../../../shared/jobProgress'
 import { api } from './api'
 import { useConnection } from './connectionStore'
 

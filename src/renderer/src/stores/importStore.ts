@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { AppErrorShape } from '../../../shared/errors'
 import type { ImportJobDetail, ImportJobSummary, ImportMethod, ImportPreview, Invitation } from '../../../shared/importing'
-import type { ImportProgress } from '../../../shared/scanProgress'
+import type { ImportProgress } from '../../../shared/jobProgress'
 import { api } from './api'
 import { rowJobFollower } from './rowJobFollower'
 

@@ -6,7 +6,7 @@
 import type { AppErrorShape, Result } from '../../../shared/errors'
 import type { SavedFile } from '../../../shared/domain'
 import { isActive, isResumable, type JobState } from '../../../shared/jobs'
-import type { JobUpdate } from '../../../shared/scanProgress'
+import type { JobUpdate } from '../../../shared/jobProgress'
 import { useConnection } from './connectionStore'
 
 /** Results are read again at most this often while a job runs (its progress arrives with every push). */

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { SavedFile, ScanProgress, StatsSnapshot, TierBucket } from '../../../shared/domain'
 import type { AppErrorShape, Result } from '../../../shared/errors'
 import { isActive } from '../../../shared/jobs'
-import type { JobUpdate } from '../../../shared/scanProgress'
+import type { JobUpdate } from '../../../shared/jobProgress'
 import { api } from './api'
 import { useConnection } from './connectionStore'
 

@@ -3,7 +3,7 @@ import type { UserDetail } from '../../../shared/domain'
 import type { AppErrorShape } from '../../../shared/errors'
 import { quoted } from '../../../shared/display'
 import { allowedMatch, SEARCH_FIELD_LABELS, type SearchField, type SearchMatch } from '../../../shared/searchFields'
-import { tierLabel, type Tier, type TierState } from '../../../shared/tiers'
+import { storedTierValue, tierLabel, type Tier } from '../../../shared/tiers'
 import { exactLookupField } from '../utils/exactLookup'
 import { NO_FILTERS, type ListFilters, type SortOrder } from '../utils/userListView'
 import { api } from './api'
@@ -62,11 +62,6 @@ interface UsersState {
   keepNewerTier: () => Promise<void>
   applyUser: (user: UserDetail) => void
   removeUser: (username: string) => void
-}
-
-/** The tier attribute's raw value as the operator saw it: what the main process compares before writing. */
-export function storedTierValue(tier: TierState): string {
-  return tier.kind === 'tier' ? tier.tier : tier.kind === 'invalid' ? tier.value : ''
 }
 
 /** "whose email starts with "jane@"": what a list holds, in words. */

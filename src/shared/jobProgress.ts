@@ -1,9 +1,10 @@
 /**
- * The statistics scan's progress as a schema: main pushes it to the window as a contract event, and
- * the preload checks every payload against it, so its TypeScript type is derived from here.
+ * Every long job's progress as a schema (the statistics scan, a bulk tier change, an import, an
+ * export): main pushes it to the window as the contract's `jobUpdate` event, and the preload checks
+ * every payload against it, so the TypeScript types are derived from here.
  */
 import { z } from 'zod'
-import { ERROR_CODES } from './errors'
+import { appErrorShape } from './errors'
 import { EXPORT_FORMATS } from './exportFormats'
 import { JOB_STATES } from './jobs'
 
@@ -12,12 +13,6 @@ export const TIER_BUCKETS = ['standard', 'premium', 'none', 'invalid'] as const
 export const tierBucket = z.enum(TIER_BUCKETS, { error: 'Choose standard, premium, none or invalid' })
 
 const count = z.number().int().nonnegative()
-
-export const appErrorShape = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  fields: z.record(z.string(), z.string()).optional()
-})
 
 const weeklySignups = z.object({
   /** The Monday that starts the week, as YYYY-MM-DD (UTC). */
