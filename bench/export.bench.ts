@@ -13,10 +13,10 @@ import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createExportService } from '../src/main/export/exportService'
-import { PoolSchemaService } from '../src/main/services/poolSchema'
 import type { ExportFormat } from '../src/shared/jobProgress'
 import { simGateway, startCognitoSim } from '../test/support/cognitoSim'
 import { makeTempDir } from '../test/support/tempDir'
+import { serviceDeps } from '../test/support/serviceDeps'
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`)
@@ -51,22 +51,22 @@ async function main(): Promise<void> {
   console.log(`Full export benchmark: ${users.toLocaleString('en')} users, ${format}, latency ${latency} ms, quota ${quota} req/s (ceiling ${ceiling} users/s)`)
   const sim = await startCognitoSim({ users, latencyMs: latency, quota })
   const temp = makeTempDir('tier-admin-export-bench-')
-  const gateway = simGateway(sim, quota)
-  const service = createExportService({ gateway, schema: new PoolSchemaService(gateway), exportsDir: join(temp.dir, 'exports') })
+  const deps = serviceDeps({ gateway: simGateway(sim, quota), dataDir: temp.dir, processLabel: 'the bench' })
+  const service = createExportService(deps)
   const path = join(temp.dir, `users.${format}`)
   try {
     const baseline = heapUsed()
     let peak = baseline
     const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), gc ? 1000 : 250)
     let lastLine = 0
-    service.subscribe((_id, p) => {
+    deps.jobUpdates.on('export', (_id, p) => {
       if (p.state === 'running' && performance.now() - lastLine > 30_000) {
         lastLine = performance.now()
         console.log(`  ${p.users.toLocaleString('en')} users, ${Math.round(p.rate)} users/s, heap +${((heapUsed() - baseline) / 2 ** 20).toFixed(1)} MB`)
       }
     })
     const begin = performance.now()
-    await service.start({ format, path })
+    await service.start({ format, target: path })
     const end = await service.settled().finally(() => clearInterval(sampler))
     const seconds = (performance.now() - begin) / 1000
     peak = Math.max(peak, heapUsed())

@@ -100,7 +100,7 @@ export async function runRetier(rows: number, sample: number, settings: SimSetti
   const { sim, target } = await startBenchSim(rows + sample, settings)
   const services = benchServices(target, join(dir, 'jobs-retier'))
   try {
-    const unsubscribe = services.bulk.subscribe(heartbeat('re-tier'))
+    const unsubscribe = services.jobUpdates.on('bulk-tier', heartbeat('re-tier'))
     let begin = performance.now()
     const preview = await services.bulk.preview({ rows: retierRows(sim, 0, rows) })
     const previewSeconds = (performance.now() - begin) / 1000
@@ -143,7 +143,7 @@ export async function runRegister(
   try {
     const path = join(dir, `register-${method}.csv`)
     await writeRegisterCsv(path, registerRows(`new-${method}`, rows))
-    const unsubscribe = services.imports.subscribe(heartbeat(method))
+    const unsubscribe = services.jobUpdates.on('import', heartbeat(method))
     let begin = performance.now()
     const preview = await services.imports.preview({ path })
     const previewSeconds = (performance.now() - begin) / 1000

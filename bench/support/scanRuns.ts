@@ -1,9 +1,11 @@
 /**
- * Scans the benchmark runs through the StatsService, as the app does: started, followed by
- * subscribe(), and awaited with settled() (no polling, so the times are the scan's own).
+ * Scans the benchmark runs through the StatsService, as the app does: started, followed on the
+ * job-updates hub, and awaited with settled() (no polling, so the times are the scan's own).
  */
 import { isDeepStrictEqual } from 'node:util'
-import { createStatsService, type StatsService, type StatsServiceOptions } from '../../src/main/stats/statsService'
+import { createStatsService, type ScanTuning, type StatsService } from '../../src/main/stats/statsService'
+import type { JobUpdates } from '../../src/main/jobs/jobUpdates'
+import { serviceDeps } from '../../test/support/serviceDeps'
 import type { ScanProgress, StatsResult } from '../../src/shared/domain'
 import { simGateway, startCognitoSim, type CognitoSim } from '../../test/support/cognitoSim'
 import { makeTempDir } from '../../test/support/tempDir'
@@ -15,14 +17,19 @@ export interface ScanOutcome {
   last: StatsResult | null
 }
 
-type ServiceOptions = Partial<Omit<StatsServiceOptions, 'gateway' | 'stateDir'>>
+/** A scan service and the hub it publishes on. */
+export interface ScanService {
+  service: StatsService
+  jobUpdates: JobUpdates
+}
 
-/** A service on its own fresh state folder; `use` gets it and the folder is removed afterwards. */
-export async function withService<T>(sim: CognitoSim, quota: number, options: ServiceOptions, use: (service: StatsService) => Promise<T>): Promise<T> {
+/** A service on its own fresh data folder; `use` gets it and the folder is removed afterwards. */
+export async function withService<T>(sim: CognitoSim, quota: number, tuning: ScanTuning, use: (scan: ScanService) => Promise<T>): Promise<T> {
   const temp = makeTempDir('tier-admin-bench-')
-  const service = createStatsService({ gateway: simGateway(sim, quota), stateDir: temp.dir, ...options })
+  const deps = serviceDeps({ gateway: simGateway(sim, quota), dataDir: temp.dir, processLabel: 'the bench' })
+  const service = createStatsService(deps, tuning)
   try {
-    return await use(service)
+    return await use({ service, jobUpdates: deps.jobUpdates })
   } finally {
     await service.dispose()
     temp.remove()
@@ -30,10 +37,10 @@ export async function withService<T>(sim: CognitoSim, quota: number, options: Se
 }
 
 /** Runs one scan to its end; `onProgress` sees each pushed progress. Throws if it did not finish. */
-export async function scanToEnd(service: StatsService, onProgress?: (progress: ScanProgress, atMs: number) => void): Promise<ScanOutcome> {
+export async function scanToEnd({ service, jobUpdates }: ScanService, onProgress?: (progress: ScanProgress, atMs: number) => void): Promise<ScanOutcome> {
   const begin = performance.now()
   let doneMs: number | null = null
-  const unsubscribe = service.subscribe((progress) => {
+  const unsubscribe = jobUpdates.on('stats-scan', (_jobId, progress) => {
     const now = performance.now()
     if (progress.state === 'done') doneMs ??= now
     onProgress?.(progress, now - begin)
@@ -88,7 +95,8 @@ export interface ResumeTiming {
 export async function cancelAndResume(users: number, latencyMs: number, quota: number, runMs = 2000): Promise<ResumeTiming> {
   const sim = await startCognitoSim({ users, latencyMs, quota })
   try {
-    return await withService(sim, quota, {}, async (service) => {
+    return await withService(sim, quota, {}, async (scan) => {
+      const { service } = scan
       const spans: number[] = []
       const reportedAfter: number[] = [0]
       for (let stop = 0; stop < 2; stop++) {
@@ -100,7 +108,7 @@ export async function cancelAndResume(users: number, latencyMs: number, quota: n
         if (cancelled?.state !== 'cancelled') throw new Error(`Expected a cancelled scan, got ${cancelled?.state}`)
         reportedAfter.push(cancelled.elapsedMs / 1000)
       }
-      const end = await scanToEnd(service)
+      const end = await scanToEnd(scan)
       spans.push(end.seconds)
       reportedAfter.push(end.progress.elapsedMs / 1000)
       return {

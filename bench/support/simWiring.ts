@@ -11,7 +11,8 @@ import { CognitoGateway } from '../../src/main/cognito/gateway'
 import { QuotaLimiters } from '../../src/main/cognito/quotas'
 import { createImportService } from '../../src/main/import/importService'
 import type { ImportService } from '../../src/main/import/importTypes'
-import { PoolSchemaService } from '../../src/main/services/poolSchema'
+import type { JobUpdates } from '../../src/main/jobs/jobUpdates'
+import { serviceDeps } from '../../test/support/serviceDeps'
 import { MemoryAuditLog } from '../../test/support/memoryAuditLog'
 
 /** Requests per second per Cognito quota category, the same for the simulator and the app's limiters. */
@@ -61,19 +62,22 @@ export function simConnection(target: SimTarget): Connection {
 
 export interface BenchServices {
   connection: Connection
+  /** Where the services' jobs publish their progress. */
+  jobUpdates: JobUpdates
   bulk: BulkTierService
   imports: ImportService
   close(): Promise<void>
 }
 
-/** Both job services over one connection and one jobs folder; `close` pauses what runs here and lets go of the client. */
-export function benchServices(target: SimTarget, jobsDir: string, processLabel = 'the bench'): BenchServices {
+/** Both job services over one connection and one data folder (their jobs in its jobs/); `close` pauses what runs here and lets go of the client. */
+export function benchServices(target: SimTarget, dataDir: string, processLabel = 'the bench'): BenchServices {
   const connection = simConnection(target)
-  const schema = new PoolSchemaService(connection.gateway)
-  const bulk = createBulkTierService({ gateway: connection.gateway, schema, jobsDir, processLabel })
-  const imports = createImportService({ connection, schema, jobsDir, processLabel })
+  const deps = serviceDeps({ connection, dataDir, processLabel })
+  const bulk = createBulkTierService(deps)
+  const imports = createImportService(deps)
   return {
     connection,
+    jobUpdates: deps.jobUpdates,
     bulk,
     imports,
     close: async () => {

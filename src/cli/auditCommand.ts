@@ -1,6 +1,6 @@
 /** `audit`: the writes in this computer's audit trail, filtered as on the Audit screen, as a table, CSV or JSON. */
 import { ACTION_GROUPS, AUDIT_OUTCOMES, isIsoDay, type AuditFilter, type AuditRow } from '../shared/audit'
-import { reportError, UsageError, type Values } from './cliIo'
+import { UsageError, type Values } from './cliIo'
 import { json, type Command } from './command'
 
 /** Rows printed when --limit is not given: a screenful of the newest. */
@@ -35,25 +35,10 @@ export const audit: Command = {
     if (action !== undefined && !/^[A-Za-z]{1,64}$/.test(action)) throw new UsageError('--action must be an action group or an operation name (letters only).')
     if (values.limit !== undefined && limitOf(values) === null) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`)
   },
-  run: async ({ values, io, app, call, print, asJson }) => {
+  run: async ({ values, call, print }) => {
     const filter = filterOf(values)
-    if (values.csv) {
-      // Straight from the trail in one streamed read: paging through the contract would re-read it per page.
-      const [{ matchingWrites, AUDIT_CSV_HEADER, auditCsvLine }, { csvRow }, { toAppError }] = await Promise.all([
-        import('../main/audit/auditQuery'),
-        import('../main/stats/csv'),
-        import('../main/cognito/errorMapping')
-      ])
-      try {
-        const { rows } = await matchingWrites(app.services().connection.audit, filter)
-        const shown = values.limit === undefined ? rows : rows.slice(0, limitOf(values)!)
-        io.out([csvRow(AUDIT_CSV_HEADER), ...shown.map((row) => auditCsvLine(row).trimEnd())].join('\r\n'))
-        return 0
-      } catch (error) {
-        reportError(toAppError(error).toShape(), io, asJson)
-        return 1
-      }
-    }
+    // Straight from the trail in one streamed read, to standard output: paging would hold every row first.
+    if (values.csv) return (await call('auditExport', { ...filter, ...(values.limit === undefined ? {} : { limit: limitOf(values) }) })) ? 0 : 1
     const limit = limitOf(values) ?? DEFAULT_LIMIT
     const rows: AuditRow[] = []
     let total = 0

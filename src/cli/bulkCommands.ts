@@ -5,14 +5,13 @@
  */
 import type { BulkPlanRow, BulkPreview, BulkRowResult } from '../shared/bulk'
 import type { BulkProgress } from '../shared/jobProgress'
-import { reportError, type CliIo } from './cliIo'
+import { reportError } from './cliIo'
 import { bulkRowsFrom } from './bulkCsv'
 import { json, type Command, type CommandContext } from './command'
+import { followJob } from './followJob'
 import { followImport } from './importCommand'
 import { importJobLine } from './importOutput'
 import { stats } from './statsCommand'
-
-const PROGRESS_LINE_MS = 500
 const overwrite = {
   type: 'boolean',
   description: 'Write rows whose tier changed since the preview (they are reported and left as they are otherwise)'
@@ -43,7 +42,7 @@ export const bulkSetTier: Command = {
       return 0
     }
     if (!asJson) io.err(formatPreview(preview))
-    return followJob(context, preview.jobId)
+    return followBulk(context, preview.jobId)
   }
 }
 
@@ -52,15 +51,14 @@ export const jobs: Command = {
   usage: 'jobs [--resume <job id> [--overwrite] [--out results.csv]] [--json]',
   options: { resume: { type: 'string', description: 'The id of a job to resume (a bulk job, an import job, or stats-scan)' }, overwrite, out, json },
   run: async (context) => {
-    const { values, app, call, print } = context
+    const { values, call, print } = context
     const resume = values.resume as string | undefined
     if (resume?.startsWith('stats-scan')) return stats.run(context)
     // An import resumes with the method it started with, so it needs no flags here.
     if (resume?.startsWith('import-')) return followImport(context, resume)
-    if (resume !== undefined) return followJob(context, resume)
-    const [bulk, scan] = await Promise.all([call('bulkJobs', undefined), call('getStats', undefined)])
-    if (!bulk || !scan) return 1
-    const imports = await app.services().imports.list()
+    if (resume !== undefined) return followBulk(context, resume)
+    const [bulk, imports, scan] = await Promise.all([call('bulkJobs', undefined), call('importJobs', undefined), call('getStats', undefined)])
+    if (!bulk || !imports || !scan) return 1
     const scanLine = scan.progress ? `stats-scan\t${scan.progress.state}\t${scan.progress.users} users read` : 'stats-scan\tnone'
     const lines = bulk.map((job) => `${job.jobId}\t${job.state}\t${counts(job.progress)}\tprepared ${job.createdAt.slice(0, 16).replace('T', ' ')}`)
     print({ bulk, imports, statsScan: scan.progress }, [...lines, ...imports.map(importJobLine), scanLine].join('\n'))
@@ -69,24 +67,19 @@ export const jobs: Command = {
 }
 
 /** Starts or resumes the job, follows it to its end, and prints how each row ended. */
-async function followJob(context: CommandContext, jobId: string): Promise<number> {
-  const { values, io, app, call, print, asJson } = context
-  const service = app.services().bulk
-  const unsubscribe = service.subscribe(asJson ? () => undefined : progressLines(io, jobId))
-  // Ctrl+C pauses where the job can resume from, instead of leaving it interrupted.
-  const pause = (): void => void service.pause(jobId)
-  process.once('SIGINT', pause)
-  let end: BulkProgress
-  try {
-    if (!(await call('bulkStart', { jobId, overwrite: values.overwrite === true ? true : undefined }))) return 1
-    end = await service.settled(jobId)
-  } finally {
-    unsubscribe()
-    process.off('SIGINT', pause)
-  }
+async function followBulk(context: CommandContext, jobId: string): Promise<number> {
+  const { values, io, call, print, asJson } = context
+  const end = await followJob(context, {
+    kind: 'bulk-tier',
+    jobId,
+    start: () => call('bulkStart', { jobId, overwrite: values.overwrite === true ? true : undefined }),
+    stop: () => call('bulkPause', { jobId }),
+    line: (p) => `Changing tiers: ${counts(p)}, ${p.rate.toFixed(1)} rows/s${p.etaSeconds === null ? '' : `, about ${p.etaSeconds} s left`}`
+  })
+  if (!end) return 1
   const detail = await call('bulkJob', { jobId })
   if (!detail) return 1
-  if (typeof values.out === 'string') await service.writeResultsCsv(jobId, values.out)
+  if (typeof values.out === 'string' && !(await call('bulkResultsCsv', { jobId }))) return 1
   if (end.state === 'failed') reportError(end.error ?? { code: 'INTERNAL', message: 'The bulk change failed.' }, io, asJson)
   else if (end.state !== 'done') {
     const message = `The bulk change stopped (${end.state}) with ${end.done} of ${end.total} rows done; nothing else was changed. Resume it with "tier-admin jobs --resume ${jobId}".`
@@ -96,17 +89,6 @@ async function followJob(context: CommandContext, jobId: string): Promise<number
   const attention = detail.results.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed')
   print(detail, [`Done: ${counts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`, ...attention.map(formatResult)].join('\n'))
   return attention.length > 0 ? 1 : 0
-}
-
-function progressLines(io: CliIo, jobId: string): (id: string, progress: BulkProgress) => void {
-  let lastLine = -Infinity
-  return (id, progress) => {
-    const now = performance.now()
-    if (id !== jobId || progress.state !== 'running' || now - lastLine < PROGRESS_LINE_MS) return
-    lastLine = now
-    const eta = progress.etaSeconds === null ? '' : `, about ${progress.etaSeconds} s left`
-    io.err(`Changing tiers: ${counts(progress)}, ${progress.rate.toFixed(1)} rows/s${eta}`)
-  }
 }
 
 const counts = (p: BulkProgress): string =>

@@ -5,6 +5,8 @@ import { wordFor } from '../shared/wording'
 export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
+  /** Standard output as a stream, for a file written to it as it is made (a CSV without --out). */
+  stdout: NodeJS.WritableStream
   readStdin: () => Promise<string>
   /** Asks for a secret without echoing it; absent when standard input is not a terminal. */
   readSecret?: (prompt: string) => Promise<string>

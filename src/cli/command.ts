@@ -1,6 +1,6 @@
 /** What one CLI command is: its usage and options, the checks made before the pool opens, and its run. */
 import type { Operation, ResultOf } from '../shared/contract'
-import type { AppContext } from '../main/appContext'
+import type { JobUpdates } from '../main/jobs/jobUpdates'
 import type { CliIo, Values } from './cliIo'
 
 /** Sends one contract request; null when it failed (the failure is already reported). */
@@ -13,8 +13,9 @@ export interface CommandContext {
   /** The options, the bare argument already stored under the option it stands for. */
   values: Values
   io: CliIo
-  app: AppContext
   call: Call
+  /** Every job's progress, as the window hears it: a command that starts a job follows it here (followJob.ts). */
+  jobUpdates: JobUpdates
   print: Print
   asJson: boolean
 }

@@ -4,16 +4,11 @@
  * the users by the --method given. Progress goes to stderr (not with --json); Ctrl+C pauses the job
  * where `tier-admin jobs --resume <id>` picks it up, so no user is created twice.
  */
-import { resolve } from 'node:path'
-import { AppError } from '../shared/errors'
-import { IMPORT_METHODS, type ImportMethod, type ImportPreview } from '../shared/importing'
-import type { ImportProgress } from '../shared/jobProgress'
-import type { ImportService, ImportStartOptions } from '../main/import/importTypes'
-import { reportError, UsageError, type CliIo, type Values } from './cliIo'
+import { IMPORT_METHODS, type ImportMethod, type Invitation } from '../shared/importing'
+import { reportError, UsageError, type Values } from './cliIo'
 import { json, type Command, type CommandContext } from './command'
+import { followJob } from './followJob'
 import { formatFailures, formatImportPreview, importCounts, summarizePreview, type ImportPreviewSummary } from './importOutput'
-
-const PROGRESS_LINE_MS = 500
 const methods = IMPORT_METHODS.join('|')
 
 export const importUsers: Command = {
@@ -31,9 +26,10 @@ export const importUsers: Command = {
   exclusive: [['dry-run', 'out']],
   check: checkImport,
   run: async (context) => {
-    const { values, io, print, asJson } = context
-    const preview = await previewFile(context)
-    if (!preview) return 2
+    const { values, io, call, print, asJson } = context
+    // The file is read by main (as the window's open dialog has it do); a refused file is the caller's input, exit 2.
+    const preview = await call('importPreview', undefined)
+    if (!preview) return 1
     const summary = summarizePreview(preview)
     if (values['dry-run'] === true) {
       print({ preview: summary, sent: false }, `${formatImportPreview(preview)}\nDry run: nothing was sent to the pool.`)
@@ -41,21 +37,6 @@ export const importUsers: Command = {
     }
     if (!asJson) io.err(formatImportPreview(preview))
     return followImport(context, preview.jobId, startOptions(values), summary)
-  }
-}
-
-/**
- * The preview, or null when the file itself was refused (unreadable, no header, no username or email
- * column): that is the caller's input, so exit 2 as bulk-set-tier gives for a bad file. Failures of
- * the pool still throw, and the session reports them with exit 1.
- */
-async function previewFile({ values, io, app, asJson }: CommandContext): Promise<ImportPreview | null> {
-  try {
-    return await app.services().imports.preview({ path: resolve(values.file as string) })
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'VALIDATION') throw error
-    reportError(error.toShape(), io, asJson)
-    return null
   }
 }
 
@@ -75,7 +56,12 @@ function checkImport(values: Values): void {
   }
 }
 
-function startOptions(values: Values): ImportStartOptions {
+interface StartOptions {
+  method?: ImportMethod
+  invitation?: Invitation
+}
+
+function startOptions(values: Values): StartOptions {
   const method = values.method as ImportMethod
   if (method !== 'admin-create') return { method }
   return { method, invitation: values['suppress-invitation'] === true ? 'suppress' : 'email' }
@@ -85,25 +71,21 @@ function startOptions(values: Values): ImportStartOptions {
  * Starts or resumes the import job, follows it to its end, and prints how it ended. A resume (from
  * `jobs --resume`) passes no options: the job keeps the method it started with.
  */
-export async function followImport(context: CommandContext, jobId: string, options: ImportStartOptions = {}, summary?: ImportPreviewSummary): Promise<number> {
-  const { values, io, app, print, asJson } = context
-  const service = app.services().imports
-  if (!options.method) await refuseNeverStarted(service, jobId)
-  const unsubscribe = service.subscribe(asJson ? () => undefined : progressLines(io, jobId))
-  // Ctrl+C pauses where the job can resume from, instead of leaving it interrupted.
-  const pause = (): void => void service.pause(jobId)
-  process.once('SIGINT', pause)
-  let end: ImportProgress
-  try {
-    await service.start(jobId, options)
-    end = await service.settled(jobId)
-  } finally {
-    unsubscribe()
-    process.off('SIGINT', pause)
-  }
-  const detail = await service.detail(jobId)
-  const out = typeof values.out === 'string' ? resolve(values.out) : undefined
-  const written = out === undefined ? undefined : await service.writeResultsCsv(jobId, out)
+export async function followImport(context: CommandContext, jobId: string, options: StartOptions = {}, summary?: ImportPreviewSummary): Promise<number> {
+  const { values, io, call, print, asJson } = context
+  if (!options.method && !(await startableAgain(context, jobId))) return 2
+  const end = await followJob(context, {
+    kind: 'import',
+    jobId,
+    start: () => call('importStart', { jobId, ...options }),
+    stop: () => call('importPause', { jobId }),
+    line: (p) => `Importing: ${importCounts(p)}, ${p.rate.toFixed(1)} rows/s${p.etaSeconds === null ? '' : `, about ${p.etaSeconds} s left`}`
+  })
+  if (!end) return 1
+  const detail = await call('importJob', { jobId })
+  if (!detail) return 1
+  const saved = typeof values.out === 'string' ? await call('importResultsCsv', { jobId }) : undefined
+  if (saved === null) return 1
   if (end.state === 'failed') reportError(end.error ?? { code: 'INTERNAL', message: 'The import failed.' }, io, asJson)
   else if (end.state !== 'done') {
     const message = `The import stopped (${end.state}) with ${end.done} of ${end.total} rows done; no other user was created. Resume it with "tier-admin jobs --resume ${jobId}".`
@@ -118,28 +100,19 @@ export async function followImport(context: CommandContext, jobId: string, optio
     `Done: ${importCounts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`,
     ...(inPool > 0 ? [`${inPool} of the skipped rows were already in the pool at the preview; they were left as they are.`] : []),
     ...(noPassword > 0 ? [`${noPassword} of the skipped rows have no password, which SignUp needs; import them with --method admin-create.`] : []),
-    ...(out === undefined ? formatFailures(detail, failed) : [`Wrote ${written} rows' results to ${out}.`])
+    ...(saved === undefined ? formatFailures(detail, failed) : [`Wrote ${saved.rows} rows' results to ${saved.path}.`])
   ]
-  const document = { preview: summary ?? summarizePreview(detail.preview), jobId, method: detail.method, progress: end, failed, resultsFile: out }
+  const document = { preview: summary ?? summarizePreview(detail.preview), jobId, method: detail.method, progress: end, failed, resultsFile: saved?.path }
   print(document, lines.join('\n'))
   // Like bulk-set-tier: rows that need the operator's attention make the run a failure for scripts.
   return failed.length > 0 ? 1 : 0
 }
 
 /** A job that was only previewed has no method to resume with: the operator runs `import` again. */
-async function refuseNeverStarted(service: ImportService, jobId: string): Promise<void> {
-  const detail = await service.detail(jobId)
-  if (detail.state !== 'previewed') return
-  throw new UsageError(`${jobId} was only previewed, never started: import ${detail.fileName} with "tier-admin import <file> --method ${methods}".`)
-}
-
-function progressLines(io: CliIo, jobId: string): (id: string, progress: ImportProgress) => void {
-  let lastLine = -Infinity
-  return (id, progress) => {
-    const now = performance.now()
-    if (id !== jobId || progress.state !== 'running' || now - lastLine < PROGRESS_LINE_MS) return
-    lastLine = now
-    const eta = progress.etaSeconds === null ? '' : `, about ${progress.etaSeconds} s left`
-    io.err(`Importing: ${importCounts(progress)}, ${progress.rate.toFixed(1)} rows/s${eta}`)
-  }
+async function startableAgain({ call, io, asJson }: CommandContext, jobId: string): Promise<boolean> {
+  const detail = await call('importJob', { jobId })
+  if (!detail || detail.state !== 'previewed') return detail !== null
+  const message = `${jobId} was only previewed, never started: import ${detail.fileName} with "tier-admin import <file> --method ${methods}".`
+  reportError({ code: 'VALIDATION', message }, io, asJson)
+  return false
 }

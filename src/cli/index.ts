@@ -16,6 +16,7 @@ function readStdin(): Promise<string> {
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  stdout: process.stdout,
   readStdin,
   ...(process.stdin.isTTY ? { readSecret } : {}),
   env: process.env

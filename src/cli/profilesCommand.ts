@@ -6,8 +6,9 @@ export const profiles: Command = {
   summary: 'List the connection profiles (choose one for any command with --profile NAME)',
   usage: 'profiles [--json]',
   options: { json },
-  run: async ({ app, print }) => {
-    const view = await app.profiles.list(app.profile.id)
+  run: async ({ call, print }) => {
+    const view = await call('listProfiles', undefined)
+    if (!view) return 1
     print(view, table(view.profiles, view.activeId))
     return 0
   }

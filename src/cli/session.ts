@@ -1,18 +1,21 @@
 /**
- * One command's run on the open pool: every request goes through the contract's validation and error
- * mapping, so its messages match the UI's. run.ts loads this module only once the command's usage is
- * checked: it brings in the services, the AWS SDK and zod, which help and usage mistakes do without.
+ * One command's run on the open pool. The CLI reaches main one way: every request goes through the
+ * operations layer's invokeOperation (worded for the CLI), and a job is followed on the same
+ * job-updates hub the window hears. Its "dialogs" answer from the flags: --out names where a file
+ * goes (standard output without it), the file argument which file to read. run.ts loads this module
+ * only once the command's usage is checked: it brings in the services, the AWS SDK and zod.
  */
-import type { Operation, ResultOf } from '../shared/contract'
+import { resolve } from 'node:path'
+import { isWriteOperation, type Operation, type ResultOf } from '../shared/contract'
 import type { Result } from '../shared/errors'
-import { openAppContext } from '../main/appContext'
-import { createHandlers } from '../main/ipc/handlers'
-import { invokeOperation } from '../main/ipc/invoke'
-import { toAppError } from '../main/cognito/errorMapping'
-import { reportError, UsageError, type CliIo, type Values } from './cliIo'
+import { openAppContext } from '../main/app/appContext'
+import type { FrontEnd } from '../main/operations/frontEnd'
+import { createOperations } from '../main/operations/handlers'
+import { invokeOperation } from '../main/operations/invoke'
+import { reportError, type CliIo, type Values } from './cliIo'
 import type { Call, Command } from './command'
 import type { GlobalOptions } from './globalOptions'
-import { confirmProductionWrites } from './productionCheck'
+import { productionConsent } from './productionCheck'
 
 /** Failures that are the caller's input, not the operation: exit code 2, like any usage mistake. */
 const INPUT_ERRORS = new Set(['VALIDATION', 'INVALID_TIER'])
@@ -20,10 +23,15 @@ const INPUT_ERRORS = new Set(['VALIDATION', 'INVALID_TIER'])
 export async function runCommand(name: string, command: Command, values: Values, io: CliIo, globals: GlobalOptions = {}): Promise<number> {
   const app = await openAppContext({ env: io.env, processLabel: `the tier-admin CLI (${name})`, profile: globals.profile })
   try {
-    const handlers = createHandlers(app)
+    const { handlers, gate } = createOperations(app, frontEndOf(values, io))
     const asJson = values.json === true
+    const consent = productionConsent(app.profile, gate, globals, io)
     let inputRefused = false
+    let refusal: number | null = null
     const call: Call = async <K extends Operation>(operation: K, payload: unknown) => {
+      // Asked once, before the first write of the command leaves (reads before it need no consent).
+      if (isWriteOperation(operation)) refusal ??= await consent()
+      if (refusal) return null
       const result: Result<ResultOf<K>> = await invokeOperation(handlers, operation, payload, 'cli')
       if (result.ok) return result.data
       inputRefused = INPUT_ERRORS.has(result.error.code)
@@ -31,19 +39,17 @@ export async function runCommand(name: string, command: Command, values: Values,
       return null
     }
     const print = (data: unknown, human: string) => io.out(asJson ? JSON.stringify(data, null, 2) : human)
-    const refused = await confirmProductionWrites(app, name, values, globals, io)
-    if (refused !== null) return refused
-    let code: number
-    try {
-      code = await command.run({ values, io, app, call, print, asJson })
-    } catch (error) {
-      // A command that uses a service directly (a long job, a streamed file) fails in the same words as a call.
-      if (error instanceof UsageError) throw error
-      reportError(toAppError(error).toShape(), io, asJson)
-      code = 1
-    }
+    const code = await command.run({ values, io, call, print, asJson, jobUpdates: app.jobUpdates })
+    if (refusal) return refusal
     return code === 1 && inputRefused ? 2 : code
   } finally {
     await app.close()
+  }
+}
+
+function frontEndOf(values: Values, io: CliIo): FrontEnd {
+  return {
+    chooseSaveFile: async () => (typeof values.out === 'string' ? resolve(values.out) : { stream: io.stdout, name: 'standard output' }),
+    chooseOpenFile: async () => (typeof values.file === 'string' ? resolve(values.file) : null)
   }
 }

@@ -1,12 +1,9 @@
 /** The statistics scan on the command line: start or resume it, follow its progress, print its figures. */
-import type { ScanProgress } from '../shared/domain'
-import { reportError, type CliIo } from './cliIo'
+import { reportError } from './cliIo'
 import { json, type Command, type CommandContext } from './command'
+import { followJob } from './followJob'
 import { formatFigures } from './format'
 import { checkCsvOut, csvOut, printStatsCsv } from './statsCsvOutput'
-
-/** Progress lines on stderr at most this often: the service pushes about four a second. */
-const PROGRESS_LINE_MS = 500
 
 export const stats: Command = {
   summary: 'Scan the pool and print tier statistics (resumes an unfinished scan)',
@@ -15,41 +12,25 @@ export const stats: Command = {
   options: { json, csv: { type: 'boolean', description: 'Print the figures as CSV' }, out: csvOut },
   check: checkCsvOut,
   run: async (context) => {
-    const { values, io, app, call, asJson } = context
+    const { io, call, asJson } = context
     // Through the contract, so a refused start (another process scans this pool) is reported like any failure.
-    if (!(await call('startStats', undefined))) return 1
-    const service = app.services().stats
-    const unsubscribe = service.subscribe(values.json || values.csv ? () => undefined : progressLines(io))
-    // Ctrl+C pauses the scan where it can resume from, instead of leaving it interrupted.
-    const pause = (): void => void service.pause()
-    process.once('SIGINT', pause)
-    let final: ScanProgress | null
-    try {
-      final = await service.settled()
-    } finally {
-      unsubscribe()
-      process.off('SIGINT', pause)
-    }
-    if (final?.state === 'failed') {
+    const final = await followJob(context, {
+      kind: 'stats-scan',
+      start: () => call('startStats', undefined),
+      stop: () => call('pauseStats', undefined),
+      line: (p) => `Scanning: ${p.users} users, ${p.partitionsDone}/${p.partitionsTotal} partitions, ${Math.round(p.rate)} users/s`
+    })
+    if (!final) return 1
+    if (final.state === 'failed') {
       reportError(final.error ?? { code: 'INTERNAL', message: 'The scan failed.' }, io, asJson)
       return 1
     }
-    if (final && final.state !== 'done') {
+    if (final.state !== 'done') {
       const message = `The scan stopped (${final.state}) before it finished; its finished part is kept. Run "tier-admin stats" again to resume it.`
       reportError({ code: 'CANCELLED', message }, io, asJson)
       return 1
     }
     return printResult(context)
-  }
-}
-
-function progressLines(io: CliIo): (progress: ScanProgress) => void {
-  let lastLine = -Infinity
-  return (progress) => {
-    const now = performance.now()
-    if (progress.state !== 'running' || now - lastLine < PROGRESS_LINE_MS) return
-    lastLine = now
-    io.err(`Scanning: ${progress.users} users, ${progress.partitionsDone}/${progress.partitionsTotal} partitions, ${Math.round(progress.rate)} users/s`)
   }
 }
 

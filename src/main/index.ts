@@ -1,15 +1,14 @@
-/** App lifecycle: open the connection, register the IPC contract, show the locked-down window. */
+/** App lifecycle: open the connection, wire the window to the operations layer, show the locked-down window. */
 import './quietSdkNotices'
 import { app, BrowserWindow, ipcMain, safeStorage } from 'electron'
-import { openAppContext, type AppContext } from './appContext'
-import { createHandlers } from './ipc/handlers'
-import { forwardJobUpdates } from './ipc/forwardJobUpdates'
-import { registerIpc } from './ipc/registerIpc'
+import { openAppContext, type AppContext } from './app/appContext'
+import { chooseOpenFile, chooseSaveFile } from './desktop/fileDialogs'
+import { installMenu } from './desktop/menu'
+import { registerAppScheme, serveAppScheme } from './desktop/protocol'
+import { createMainWindow, isAppSender, isAppUrl, lockDownSession } from './desktop/window'
 import { sendEvent } from './ipc/sendEvent'
-import { installMenu } from './menu'
-import { registerAppScheme, serveAppScheme } from './protocol'
-import { chooseOpenFile, chooseSaveFile } from './fileDialogs'
-import { createMainWindow, isAppSender, isAppUrl, lockDownSession } from './window'
+import { wireWindow } from './ipc/wireWindow'
+import { createOperations } from './operations/handlers'
 
 let context: AppContext | null = null
 
@@ -17,18 +16,19 @@ async function start(): Promise<void> {
   // The CLI computes the same folder without Electron; keep them in step.
   process.env.TIER_ADMIN_DATA_DIR ??= app.getPath('userData')
   // Profiles' client secrets are sealed with the system keychain; the CLI, without Electron, cannot open them.
-  context = await openAppContext({ processLabel: 'the Tier Admin app', chooseSaveFile, chooseOpenFile, secretStore: safeStorage })
-  registerIpc(ipcMain, createHandlers(context), isAppSender)
+  context = await openAppContext({ processLabel: 'the Tier Admin app', secretStore: safeStorage })
+  const { handlers } = createOperations(context, { chooseSaveFile, chooseOpenFile })
   lockDownSession()
   serveAppScheme()
   const mainWindow = createMainWindow()
-  installMenu((screen) => {
-    if (!mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, isAppUrl, 'navigate', screen)
-  })
-  const stopForwarding = forwardJobUpdates(context, (update) => {
-    if (!mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, isAppUrl, 'jobUpdate', update)
-  })
-  mainWindow.once('closed', stopForwarding)
+  // A closed window's page is gone: nothing more is sent to it.
+  const contents = {
+    getURL: () => (mainWindow.isDestroyed() ? '' : mainWindow.webContents.getURL()),
+    send: (channel: string, payload: unknown) => mainWindow.webContents.send(channel, payload)
+  }
+  const stopJobUpdates = wireWindow({ ipcMain, handlers, isTrustedSender: isAppSender, jobUpdates: context.jobUpdates, contents, isAppUrl })
+  mainWindow.once('closed', stopJobUpdates)
+  installMenu((screen) => void sendEvent(contents, isAppUrl, 'navigate', screen))
 }
 
 if (!app.requestSingleInstanceLock()) {

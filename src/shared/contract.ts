@@ -144,7 +144,8 @@ export const schemas = {
   auditQuery: z
     .object({ ...auditFilter, offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(100) })
     .strict(),
-  auditExport: z.object(auditFilter).strict(),
+  /** `limit`: the newest this many only (the CLI's --limit; the window exports every match). */
+  auditExport: z.object({ ...auditFilter, limit: z.number().int().min(1).max(100_000).optional() }).strict(),
   statsCsv: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('figures') }).strict(),
     z.object({ kind: z.literal('tier'), bucket: tierBucket }).strict()
@@ -179,6 +180,7 @@ export const contract = {
   /** Applies a doctor fix the operator confirmed (it must acknowledge that it cannot be undone), then runs the doctor again. */
   applyDoctorFix: {
     channel: 'doctor:fix',
+    write: true,
     request: z
       .object({ fix: z.enum(DOCTOR_FIXES), acknowledgePermanent: z.literal(true, { error: 'Confirm that a custom attribute can never be removed' }) })
       .strict(),
@@ -186,23 +188,23 @@ export const contract = {
   },
   restartSandbox: { channel: 'sandbox:restart', request: schemas.none, result: returns<ConnectionStatus>() },
   restoreSandbox: { channel: 'sandbox:restore', request: schemas.none, result: returns<SandboxRestoreReport>() },
-  register: { channel: 'users:register', request: schemas.register, result: returns<RegisterResult>() },
-  confirm: { channel: 'users:confirm', request: schemas.confirm, result: returns<{ username: string }>() },
-  resendCode: { channel: 'users:resend-code', request: schemas.byUsername, result: returns<{ delivery: RegisterResult['delivery'] }>() },
-  adminConfirm: { channel: 'users:admin-confirm', request: schemas.byUsername, result: returns<{ username: string }>() },
+  register: { channel: 'users:register', write: true, request: schemas.register, result: returns<RegisterResult>() },
+  confirm: { channel: 'users:confirm', write: true, request: schemas.confirm, result: returns<{ username: string }>() },
+  resendCode: { channel: 'users:resend-code', write: true, request: schemas.byUsername, result: returns<{ delivery: RegisterResult['delivery'] }>() },
+  adminConfirm: { channel: 'users:admin-confirm', write: true, request: schemas.byUsername, result: returns<{ username: string }>() },
   getUser: { channel: 'users:get', request: schemas.byUsername, result: returns<UserDetail>() },
   searchUsers: { channel: 'users:search', request: schemas.search, result: returns<SearchResult>() },
-  setTier: { channel: 'users:set-tier', request: schemas.setTier, result: returns<TierChangeResult>() },
-  enableUser: { channel: 'users:enable', request: schemas.byUsername, result: returns<AccountActionResult>() },
-  disableUser: { channel: 'users:disable', request: schemas.byUsername, result: returns<AccountActionResult>() },
-  resetPassword: { channel: 'users:reset-password', request: schemas.byUsername, result: returns<AccountActionResult>() },
-  resendInvite: { channel: 'users:resend-invite', request: schemas.byUsername, result: returns<AccountActionResult>() },
-  signOutEverywhere: { channel: 'users:sign-out', request: schemas.byUsername, result: returns<AccountActionResult>() },
-  verifyEmail: { channel: 'users:verify-email', request: schemas.byUsername, result: returns<AccountActionResult>() },
-  deleteUser: { channel: 'users:delete', request: schemas.deleteUser, result: returns<AccountActionResult>() },
+  setTier: { channel: 'users:set-tier', write: true, request: schemas.setTier, result: returns<TierChangeResult>() },
+  enableUser: { channel: 'users:enable', write: true, request: schemas.byUsername, result: returns<AccountActionResult>() },
+  disableUser: { channel: 'users:disable', write: true, request: schemas.byUsername, result: returns<AccountActionResult>() },
+  resetPassword: { channel: 'users:reset-password', write: true, request: schemas.byUsername, result: returns<AccountActionResult>() },
+  resendInvite: { channel: 'users:resend-invite', write: true, request: schemas.byUsername, result: returns<AccountActionResult>() },
+  signOutEverywhere: { channel: 'users:sign-out', write: true, request: schemas.byUsername, result: returns<AccountActionResult>() },
+  verifyEmail: { channel: 'users:verify-email', write: true, request: schemas.byUsername, result: returns<AccountActionResult>() },
+  deleteUser: { channel: 'users:delete', write: true, request: schemas.deleteUser, result: returns<AccountActionResult>() },
   userGroups: { channel: 'users:groups', request: schemas.byUsername, result: returns<UserGroups>() },
-  addToGroup: { channel: 'users:add-to-group', request: schemas.groupMembership, result: returns<UserGroups>() },
-  removeFromGroup: { channel: 'users:remove-from-group', request: schemas.groupMembership, result: returns<UserGroups>() },
+  addToGroup: { channel: 'users:add-to-group', write: true, request: schemas.groupMembership, result: returns<UserGroups>() },
+  removeFromGroup: { channel: 'users:remove-from-group', write: true, request: schemas.groupMembership, result: returns<UserGroups>() },
   userHistory: { channel: 'users:history', request: schemas.byUsername, result: returns<{ entries: HistoryEntry[] }>() },
   getOutbox: { channel: 'sandbox:outbox', request: schemas.none, result: returns<Outbox>() },
   getStats: { channel: 'stats:get', request: schemas.none, result: returns<StatsSnapshot>() },
@@ -218,7 +220,7 @@ export const contract = {
   bulkPreview: { channel: 'bulk:preview', request: schemas.bulkPreview, result: returns<BulkPreview>() },
   /** Stops the preview under way, which then answers CANCELLED. */
   bulkCancelPreview: { channel: 'bulk:cancel-preview', request: schemas.none, result: returns<{ cancelled: boolean }>() },
-  bulkStart: { channel: 'bulk:start', request: schemas.bulkStart, result: returns<BulkProgress>() },
+  bulkStart: { channel: 'bulk:start', write: true, request: schemas.bulkStart, result: returns<BulkProgress>() },
   bulkPause: { channel: 'bulk:pause', request: schemas.bulkJob, result: returns<BulkProgress | null>() },
   bulkCancel: { channel: 'bulk:cancel', request: schemas.bulkJob, result: returns<BulkProgress | null>() },
   bulkJob: { channel: 'bulk:job', request: schemas.bulkJob, result: returns<BulkJobDetail>() },
@@ -228,7 +230,7 @@ export const contract = {
   /** Asks which CSV file to import, then reads and checks every row; null when the operator cancels. */
   importPreview: { channel: 'import:preview', request: schemas.none, result: returns<ImportPreview | null>() },
   importCancelPreview: { channel: 'import:cancel-preview', request: schemas.none, result: returns<{ cancelled: boolean }>() },
-  importStart: { channel: 'import:start', request: schemas.importStart, result: returns<ImportProgress>() },
+  importStart: { channel: 'import:start', write: true, request: schemas.importStart, result: returns<ImportProgress>() },
   importPause: { channel: 'import:pause', request: schemas.importJob, result: returns<ImportProgress | null>() },
   importCancel: { channel: 'import:cancel', request: schemas.importJob, result: returns<ImportProgress | null>() },
   importJob: { channel: 'import:job', request: schemas.importJob, result: returns<ImportJobDetail>() },
@@ -241,7 +243,22 @@ export const contract = {
   cancelExport: { channel: 'export:cancel', request: schemas.none, result: returns<ExportProgress | null>() },
   /** The latest export of the app's process as it stands; null before the first. */
   exportStatus: { channel: 'export:status', request: schemas.none, result: returns<ExportProgress | null>() },
-  ...profileChannels
+  ...profileChannels,
+  /** After the operator confirmed, naming the pool: arms one call of that write on a production profile for 60 s. */
+  confirmProductionWrite: {
+    channel: 'profiles:confirm-production-write',
+    request: z
+      .object({
+        userPoolId: z.string().min(1).max(55),
+        // Checked when a request is parsed, by then the contract is whole.
+        operation: z
+          .string()
+          .max(64)
+          .refine((operation): boolean => isWriteOperation(operation), 'Not an operation that writes')
+      })
+      .strict(),
+    result: returns<{ armed: boolean }>()
+  }
 } as const
 
 /**
@@ -287,6 +304,19 @@ export const appEvents = Object.keys(events) as AppEvent[]
 export function subscriberName<E extends AppEvent>(event: E): SubscriberName<E> {
   return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as SubscriberName<E>
 }
+
+/**
+ * The operations that change a pool (or start a job that will): `write: true` above. On a profile
+ * marked production, main refuses each of them unless the operator confirmed that very operation on
+ * that pool moments before; the window asks in one place (its api wrapper), the CLI with --yes-production.
+ */
+export type WriteOperation = { [K in Operation]: Contract[K] extends { write: true } ? K : never }[Operation]
+
+export function isWriteOperation(operation: string): operation is WriteOperation {
+  return Object.hasOwn(contract, operation) && (contract as Record<string, { write?: boolean }>)[operation]!.write === true
+}
+
+export const WRITE_OPERATIONS: readonly WriteOperation[] = operations.filter(isWriteOperation)
 
 /** The form fields' checks, for rows that arrive another way (an imported CSV file). */
 export const fieldChecks = { username, email, password }

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod'
 import type { ConnectionStatus } from './domain'
-import { confirmProductionWriteSchema } from './productionWrites'
 import { profileSchemas, type AwsProfileName, type ProfilesView } from './profiles'
 
 /** A phantom marker that carries a result type without a runtime value (as in contract.ts). */
@@ -20,7 +19,5 @@ export const profileChannels = {
   /** Closes the old connection (its jobs paused), opens the profile's, and remembers it for the next start. */
   switchProfile: { channel: 'profiles:switch', request: profileSchemas.byId, result: returns<ConnectionStatus>() },
   /** The profile names of the shared AWS config and credentials files, for the credential source picker. */
-  listAwsProfiles: { channel: 'profiles:aws', request: none, result: returns<AwsProfileName[]>() },
-  /** After the operator confirmed, naming the pool: arms one call of that write on a production profile for 60 s. */
-  confirmProductionWrite: { channel: 'profiles:confirm-production-write', request: confirmProductionWriteSchema, result: returns<{ armed: boolean }>() }
+  listAwsProfiles: { channel: 'profiles:aws', request: none, result: returns<AwsProfileName[]>() }
 } as const

@@ -9,7 +9,8 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{usersScreen}': { app: 'on the Users screen', cli: 'with "tier-admin search" or "tier-admin get"' },
   '{statsScreen}': { app: 'on the Statistics screen', cli: 'with "tier-admin stats"' },
   '{tierField}': { app: 'the Tier field', cli: '--tier' },
-  '{emailField}': { app: 'the Email field', cli: '--email' }
+  '{emailField}': { app: 'the Email field', cli: '--email' },
+  '{outFile}': { app: 'in the save dialog', cli: 'with --out FILE' }
 }
 
 /** What is wrong with a key a request does not take: the app's forms have fields, the CLI's commands options. */

@@ -11,6 +11,7 @@ import { doctor } from '../../src/cli/doctorCommand'
 import type { DoctorReport } from '../../src/shared/doctor'
 import { cleanEnv, runTierAdmin } from '../support/cliRunner'
 import { makeTempDir } from '../support/tempDir'
+import { JobUpdates } from '../../src/main/jobs/jobUpdates'
 
 const temp = makeTempDir('tier-admin-cli-doctor-')
 const env = cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir })
@@ -71,9 +72,16 @@ describe('tier-admin doctor --fix', () => {
   function context(values: Record<string, boolean>, answer: string) {
     const out: string[] = []
     const err: string[] = []
-    const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => answer, env: {} }
+    const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => answer, env: {}, stdout: process.stdout }
     const call = vi.fn(async (operation: string) => (operation === 'runDoctor' ? sick : healthy))
-    const ctx = { values, io, app: {} as never, call: call as never, print: (_d: unknown, human: string) => io.out(human), asJson: false } as CommandContext
+    const ctx = {
+      values,
+      io,
+      jobUpdates: new JobUpdates(),
+      call: call as never,
+      print: (_d: unknown, human: string) => io.out(human),
+      asJson: false
+    } as CommandContext
     return { ctx, call, out, err }
   }
 

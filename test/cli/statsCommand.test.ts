@@ -1,11 +1,11 @@
 /**
- * `tier-admin stats` on a stand-in statistics service: it follows the pushed progress (no polling),
- * throttles its progress lines, and says how the scan ended. The real scan through the real bin is in
+ * `tier-admin stats` on a stand-in contract and a real job-updates hub: it follows the pushed progress
+ * (no polling), throttles its progress lines, and says how the scan ended. The real scan through the real bin is in
  * cli.journey.test.ts and concurrency.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 import type { ScanProgress, StatsResult } from '../../src/shared/domain'
-import type { AppContext } from '../../src/main/appContext'
+import { JobUpdates } from '../../src/main/jobs/jobUpdates'
 import type { CliIo, Values } from '../../src/cli/cliIo'
 import type { Call } from '../../src/cli/command'
 import { stats } from '../../src/cli/statsCommand'
@@ -34,27 +34,24 @@ const result: StatsResult = {
   userPoolId: 'us-east-1_Test'
 }
 
-/** Runs the command on a service whose scan pushes `pushed` (at once, in one burst) and ends as `final`. */
+/** Runs the command; starting the scan pushes `pushed` on the hub (at once, in one burst), then `final`. */
 async function runStats(values: Values, pushed: ScanProgress[], final: ScanProgress) {
   const out: string[] = []
   const err: string[] = []
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), readStdin: async () => '', env: {} }
-  let listeners = 0
-  const service = {
-    subscribe(listener: (p: ScanProgress) => void) {
-      listeners += 1
-      queueMicrotask(() => pushed.forEach(listener))
-      return () => void (listeners -= 1)
-    },
-    settled: () => new Promise<ScanProgress>((resolve) => setTimeout(() => resolve(final), 10))
+  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), readStdin: async () => '', env: {}, stdout: process.stdout }
+  const jobUpdates = new JobUpdates()
+  const ref = { kind: 'stats-scan', jobId: 'stats-scan:us-east-1_Test', userPoolId: 'us-east-1_Test' } as const
+  const scan = () => {
+    queueMicrotask(() => pushed.forEach((p) => jobUpdates.push(ref, true, () => p)))
+    setTimeout(() => jobUpdates.push(ref, true, () => final), 10)
+    return progress('queued')
   }
-  const app = { services: () => ({ stats: service }) } as unknown as AppContext
-  const answers: Record<string, unknown> = { startStats: progress('queued'), getStats: { progress: null, last: result } }
-  const call = (async (operation: string) => answers[operation]) as Call
+  const answers: Record<string, () => unknown> = { startStats: scan, getStats: () => ({ progress: null, last: result }) }
+  const call = (async (operation: string) => answers[operation]!()) as Call
   const asJson = values.json === true
   const print = (data: unknown, human: string) => out.push(asJson ? JSON.stringify(data) : human)
-  const code = await stats.run({ values, io, app, call, print, asJson })
-  return { code, out: out.join('\n'), err, listeners }
+  const code = await stats.run({ values, io, call, print, asJson, jobUpdates })
+  return { code, out: out.join('\n'), err, listeners: jobUpdates.subscribers }
 }
 
 describe('tier-admin stats', () => {

@@ -5,7 +5,7 @@
  * screen items, the OS colour mode. Screenshots of every state at both window sizes in both modes.
  */
 import type { Page } from '@playwright/test'
-import { getUser } from '../../src/main/services/users'
+import { getUser } from '../../src/main/users/users'
 import { correctionRequest } from '../../src/shared/wording'
 import { launchHarness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'

@@ -3,7 +3,7 @@
  * main-process handlers and a real cognito-local (test/harness). Saves a screenshot of every screen.
  */
 import type { Page } from '@playwright/test'
-import { getUser } from '../../src/main/services/users'
+import { getUser } from '../../src/main/users/users'
 import { expect, screenshot, test } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })

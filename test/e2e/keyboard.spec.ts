@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 import { test as base } from '@playwright/test'
-import { getUser } from '../../src/main/services/users'
+import { getUser } from '../../src/main/users/users'
 import { launchHarness, type Harness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
 import { makeTempDir } from '../support/tempDir'

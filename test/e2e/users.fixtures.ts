@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { openConnection } from '../../src/main/cognito/connection'
-import { getUser } from '../../src/main/services/users'
+import { getUser } from '../../src/main/users/users'
 import type { UserDetail } from '../../src/shared/domain'
 import { launchHarness, type Harness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'

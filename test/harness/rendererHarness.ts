@@ -13,11 +13,11 @@ import { join } from 'node:path'
 import type { IpcMainInvokeEvent } from 'electron'
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
 import { contract, operations, type AppEvent, type PayloadOf } from '../../src/shared/contract'
-import { openAppContext, type AppContext } from '../../src/main/appContext'
-import { forwardJobUpdates } from '../../src/main/ipc/forwardJobUpdates'
-import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
-import { registerIpc } from '../../src/main/ipc/registerIpc'
+import { openAppContext, type AppContext } from '../../src/main/app/appContext'
 import { sendEvent } from '../../src/main/ipc/sendEvent'
+import { wireWindow } from '../../src/main/ipc/wireWindow'
+import type { Handlers } from '../../src/main/operations/handler'
+import { createOperations } from '../../src/main/operations/handlers'
 import { isPageOf } from '../../src/main/security/appUrl'
 import { rendererResponse } from '../../src/main/security/rendererFiles'
 import { isAppMainFrame, type FrameLike, type SenderEvent } from '../../src/main/security/senderCheck'
@@ -76,13 +76,12 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   }
   const saveDir = options.saveDir
   const openFile = options.openFile
-  const app = await openAppContext({
-    env: options.env,
-    processLabel: 'the Tier Admin app',
-    ...(saveDir ? { chooseSaveFile: async ({ suggestedName }: { suggestedName: string }) => join(saveDir, suggestedName) } : {}),
+  const app = await openAppContext({ env: options.env, processLabel: 'the Tier Admin app' })
+  // The dialogs' stand-ins, where the app shows Electron's (desktop/fileDialogs.ts).
+  const { handlers } = createOperations(app, {
+    ...(saveDir ? { chooseSaveFile: async ({ suggestedName }) => join(saveDir, suggestedName) } : {}),
     ...(openFile ? { chooseOpenFile: async () => openFile } : {})
   })
-  const handlers = createHandlers(app)
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless ?? true, args: CHROMIUM_ARGS })
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 820 },
@@ -91,7 +90,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   })
   const calls: Harness['calls'] = []
 
-  // Answered by the app scheme's own code (src/main/protocol.ts), so the page gets the app's files and
+  // Answered by the app scheme's own code (src/main/desktop/protocol.ts), so the page gets the app's files and
   // headers, the CSP from the one policy above all.
   await context.route(`${APP_ORIGIN}/**`, async (route) => {
     const response = await rendererResponse(RENDERER_DIR, new URL(route.request().url()).pathname, route.request().method())
@@ -129,7 +128,33 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     return { sender, senderFrame: frame === of.mainFrame() ? sender.mainFrame : { url: frame.url(), parent: sender.mainFrame } }
   }
   const isAppSender = (event: SenderEvent): boolean => isAppMainFrame(event, (contents) => appPage !== null && contents === senderOf(appPage), isAppUrl)
-  registerIpc({ handle: (channel, listener) => void ipcMain.set(channel, listener) }, handlers, isAppSender)
+  // The page as main's sendEvent sees a window's webContents. Deliveries are chained, so events arrive
+  // in the order sent, and emit() can wait for its own.
+  let delivered: Promise<void> = Promise.resolve()
+  const contents = {
+    getURL: () => appPage?.url() ?? '',
+    send: (channel: string, payload: unknown) => {
+      const page = appPage
+      if (!page) return
+      delivered = delivered
+        .then(() =>
+          page.evaluate(([name, value]) => (window as unknown as { __tierAdminEmit: (c: string, v: unknown) => void }).__tierAdminEmit(name, value), [
+            channel,
+            payload
+          ] as const)
+        )
+        .catch(() => undefined)
+    }
+  }
+  // Main's own wiring of a window: the channels with the sender check, and every job's progress sent as the app sends it.
+  const stopJobUpdates = wireWindow({
+    ipcMain: { handle: (channel, listener) => void ipcMain.set(channel, listener) },
+    handlers,
+    isTrustedSender: isAppSender,
+    jobUpdates: app.jobUpdates,
+    contents,
+    isAppUrl
+  })
   const operationOf = new Map(operations.map((operation) => [contract[operation].channel as string, operation]))
   await context.exposeBinding('__tierAdminInvoke', async (source, channel: string, payload: unknown) => {
     const handle = ipcMain.get(channel)
@@ -143,24 +168,6 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   const page = await context.newPage()
   appPage = page
   await page.goto(APP_PAGE)
-  // The page as main's sendEvent sees a window's webContents. Deliveries are chained, so events arrive
-  // in the order sent, and emit() can wait for its own.
-  let delivered: Promise<void> = Promise.resolve()
-  const contents = {
-    getURL: () => page.url(),
-    send: (channel: string, payload: unknown) => {
-      delivered = delivered
-        .then(() =>
-          page.evaluate(([name, value]) => (window as unknown as { __tierAdminEmit: (c: string, v: unknown) => void }).__tierAdminEmit(name, value), [
-            channel,
-            payload
-          ] as const)
-        )
-        .catch(() => undefined)
-    }
-  }
-  // Long jobs' progress reaches the page as in the app: main's forwarding, main's sendEvent.
-  const stopJobUpdates = forwardJobUpdates(app, (update) => void sendEvent(contents, isAppUrl, 'jobUpdate', update))
   return {
     page,
     app,

@@ -9,6 +9,7 @@ import { openConnection, type Connection } from '../../src/main/cognito/connecti
 import { createStatsService, type StatsService } from '../../src/main/stats/statsService'
 import { seedSandboxUsers } from '../support/seedSandbox'
 import { makeTempDir } from '../support/tempDir'
+import { serviceDeps } from '../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-stats-')
 const config = { pool: { kind: 'sandbox' as const }, dataDir: temp.dir, listUsersRate: 30 }
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await first.close()
   expected = seedSandboxUsers(join(temp.dir, 'sandbox'), userPoolId, 3000)
   connection = await openConnection(config)
-  stats = createStatsService({ gateway: connection.gateway, stateDir: join(temp.dir, 'stats') })
+  stats = createStatsService(serviceDeps({ connection, dataDir: temp.dir }))
 })
 
 afterAll(async () => {
@@ -64,7 +65,7 @@ describe('tier statistics on cognito-local', () => {
   })
 
   it('keeps the finished result for the next session', async () => {
-    const again = createStatsService({ gateway: connection.gateway, stateDir: join(temp.dir, 'stats') })
+    const again = createStatsService(serviceDeps({ connection, dataDir: temp.dir }))
     const { last } = await again.snapshot()
     expect(last?.figures.total).toBe(expected.total)
     await again.dispose()

@@ -6,12 +6,15 @@ import { join } from 'node:path'
 import { createBulkTierService, type BulkTierService } from '../../src/main/bulk/bulkService'
 import { openConnection, type Connection } from '../../src/main/cognito/connection'
 import { createImportService, type ImportService } from '../../src/main/import/importService'
-import { PoolSchemaService } from '../../src/main/services/poolSchema'
+import type { JobUpdates } from '../../src/main/jobs/jobUpdates'
 import { readJsonLines } from '../../src/main/storage/jsonLines'
 import { createSeededSandbox } from './seededSandbox'
+import { serviceDeps } from './serviceDeps'
 
 export interface BulkSandbox {
   connection: Connection
+  /** Where the services' jobs publish their progress. */
+  jobUpdates: JobUpdates
   bulk: BulkTierService
   imports: ImportService
   dataDir: string
@@ -22,12 +25,12 @@ export interface BulkSandbox {
 export async function openBulkSandbox(dataDir: string, seed?: number, processLabel = 'the test'): Promise<BulkSandbox> {
   if (seed) await createSeededSandbox(dataDir, seed)
   const connection = await openConnection({ pool: { kind: 'sandbox' }, dataDir, listUsersRate: 30 }, { processLabel })
-  const schema = new PoolSchemaService(connection.gateway)
-  const jobsDir = join(dataDir, 'jobs')
-  const bulk = createBulkTierService({ gateway: connection.gateway, schema, jobsDir, processLabel })
-  const imports = createImportService({ connection, schema, jobsDir, processLabel })
+  const deps = serviceDeps({ connection, dataDir, processLabel })
+  const bulk = createBulkTierService(deps)
+  const imports = createImportService(deps)
   return {
     connection,
+    jobUpdates: deps.jobUpdates,
     bulk,
     imports,
     dataDir,

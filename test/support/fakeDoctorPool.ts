@@ -4,6 +4,9 @@
  * Cognito (or STS) documents for that situation. The test states the situation; the fake answers.
  */
 import type { SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider'
+import type { AuditLog } from '../../src/main/audit/auditLog'
+import { CognitoGateway } from '../../src/main/cognito/gateway'
+import { QuotaLimiters } from '../../src/main/cognito/quotas'
 import type { DoctorTarget } from '../../src/main/doctor/target'
 import { secretHash } from '../../src/main/cognito/secretHash'
 import { TIER_ATTRIBUTE } from '../../src/shared/tiers'
@@ -25,20 +28,23 @@ export interface PoolSituation {
   /** IAM actions (without "cognito-idp:") the credentials' policy lacks. */
   denied?: string[]
   mode?: DoctorTarget['mode']
+  /** The trail the gateway writes the fix to; a memory one by default. */
+  audit?: AuditLog
 }
 
-export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredSecret'>> & Pick<PoolSituation, 'clientSecret' | 'configuredSecret'> = {
-  credentials: true,
-  poolExists: true,
-  clientExists: true,
-  clientSecret: 's3cret-of-the-client',
-  configuredSecret: 's3cret-of-the-client',
-  tier: { Name: TIER_ATTRIBUTE, AttributeDataType: 'String', Mutable: true },
-  readAttributes: [],
-  writeAttributes: [],
-  denied: [],
-  mode: 'aws'
-}
+export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredSecret' | 'audit'>> & Pick<PoolSituation, 'clientSecret' | 'configuredSecret'> =
+  {
+    credentials: true,
+    poolExists: true,
+    clientExists: true,
+    clientSecret: 's3cret-of-the-client',
+    configuredSecret: 's3cret-of-the-client',
+    tier: { Name: TIER_ATTRIBUTE, AttributeDataType: 'String', Mutable: true },
+    readAttributes: [],
+    writeAttributes: [],
+    denied: [],
+    mode: 'aws'
+  }
 
 const POOL = 'eu-west-1_Doctor1'
 const CLIENT = 'doctorclient123'
@@ -94,22 +100,27 @@ export function fakeDoctorPool(situation: PoolSituation = {}) {
     }
   })
 
+  // STS GetCallerIdentity needs no IAM permission; only missing credentials stop it.
+  const callerArn = async (): Promise<string> => {
+    if (!s.credentials) throw cognitoException('CredentialsProviderError', 'Could not load credentials from any providers')
+    return ARN
+  }
+  const gateway = new CognitoGateway({
+    client,
+    userPoolId: POOL,
+    limiters: new QuotaLimiters(),
+    audit: situation.audit ?? audit,
+    identity: async () => (s.mode === 'sandbox' ? { identity: 'sandbox' } : { identity: await callerArn() })
+  })
   const target: DoctorTarget = {
     mode: s.mode,
     region: 'eu-west-1',
     userPoolId: POOL,
     clientId: CLIENT,
     clientSecret: s.configuredSecret,
-    probe: (command) => client.send(command as never) as never,
-    // STS GetCallerIdentity needs no IAM permission; only missing credentials stop it.
-    callerArn:
-      s.mode === 'sandbox'
-        ? null
-        : async () => {
-            if (!s.credentials) throw cognitoException('CredentialsProviderError', 'Could not load credentials from any providers')
-            return ARN
-          },
-    audit
+    probe: (command) => gateway.probe(command),
+    callerArn: s.mode === 'sandbox' ? null : callerArn,
+    send: (command) => gateway.send(command)
   }
   return { target, sent, audit, schema, arn: ARN }
 }

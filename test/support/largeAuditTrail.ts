@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs'
-import type { AuditEntry } from '../../src/main/cognito/audit'
+import type { AuditEntry } from '../../src/main/audit/auditLog'
 
 /** Users the generated writes go to, in turn: write i is to user_(i % LARGE_TRAIL_USERS). */
 export const LARGE_TRAIL_USERS = 500

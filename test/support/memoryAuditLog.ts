@@ -1,4 +1,4 @@
-import type { AuditEntry, ReadableAuditLog } from '../../src/main/cognito/audit'
+import type { AuditEntry, ReadableAuditLog } from '../../src/main/audit/auditLog'
 
 /** An audit trail in memory, for tests that look at what the gateway recorded. */
 export class MemoryAuditLog implements ReadableAuditLog {

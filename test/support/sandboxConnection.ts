@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { openConnection, type Connection } from '../../src/main/cognito/connection'
 import { SANDBOX_OWNER_LOCK } from '../../src/main/sandbox/constants'
 import { lockHolder } from '../../src/main/storage/fileLock'
-import { PoolSchemaService } from '../../src/main/services/poolSchema'
+import { PoolSchemaService } from '../../src/main/cognito/poolSchema'
 import { makeTempDir } from './tempDir'
 
 /** A real cognito-local sandbox in a temp folder, as the app opens it with no pool configured. */

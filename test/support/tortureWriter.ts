@@ -8,8 +8,8 @@
  */
 import '../../src/main/quietSdkNotices'
 import { openConnection } from '../../src/main/cognito/connection'
-import { PoolSchemaService } from '../../src/main/services/poolSchema'
-import { registerUser } from '../../src/main/services/registration'
+import { PoolSchemaService } from '../../src/main/cognito/poolSchema'
+import { registerUser } from '../../src/main/registration/registration'
 import { ownsSandbox } from './sandboxConnection'
 
 async function main(): Promise<void> {

@@ -1,11 +1,9 @@
 /** The Audit screen's and the `audit` command's questions to the trail: filter, page, export. */
-import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { ACTION_GROUPS, type AuditExport, type AuditFilter, type AuditPage, type AuditRow } from '../../shared/audit'
-import type { AuditEntry, ReadableAuditLog } from '../cognito/audit'
-import { PRIVATE_FILE_MODE } from '../storage/privateFiles'
-import { csvRow } from '../stats/csv'
+import type { AuditEntry, ReadableAuditLog } from './auditLog'
+import { saveLines, targetName, type SaveTarget } from '../storage/saveLines'
+import { csvRow } from '../storage/csv'
 import { readTrail, type TrailRead } from './auditTrail'
 
 /** The writes matching a filter, newest first (user and action are decided per line as it streams by). */
@@ -49,20 +47,12 @@ export function auditCsvLine(row: AuditRow): string {
   return `${csvRow(cells.map((cell) => cell ?? ''))}\r\n`
 }
 
-/** Streams the matching writes as CSV to `path` (a file the operator chose), a line at a time. */
-export async function exportAuditCsv(audit: Pick<ReadableAuditLog, 'stream'>, filter: AuditFilter, path: string): Promise<AuditExport> {
-  const { rows } = await matchingWrites(audit, filter)
-  const out = createWriteStream(path, { mode: PRIVATE_FILE_MODE })
-  const failed = once(out, 'error').then(([error]) => Promise.reject(error as Error))
-  failed.catch(() => undefined)
-  const write = async (line: string) => {
-    if (!out.write(line)) await Promise.race([once(out, 'drain'), failed])
-  }
-  await write(`${csvRow(AUDIT_CSV_HEADER)}\r\n`)
-  for (const row of rows) await write(auditCsvLine(row))
-  out.end()
-  await Promise.race([once(out, 'finish'), failed])
-  return { path, rows: rows.length }
+/** The matching writes as CSV, written to the target (a file the operator chose, or the CLI's output). */
+export async function exportAuditCsv(audit: Pick<ReadableAuditLog, 'stream'>, filter: AuditFilter, target: SaveTarget, limit?: number): Promise<AuditExport> {
+  const { rows: every } = await matchingWrites(audit, filter)
+  const rows = limit === undefined ? every : every.slice(0, limit)
+  const lines = [`${csvRow(AUDIT_CSV_HEADER)}\r\n`, ...rows.map(auditCsvLine)]
+  return { path: targetName(target), rows: (await saveLines(target, lines)) - 1 }
 }
 
 /** A group's operations, one operation, or (no action filter) null. */

@@ -3,7 +3,7 @@
  * by id. Only the writes `keep` accepts are held, so a large trail costs memory for its matches only.
  */
 import type { AuditRow } from '../../shared/audit'
-import type { AuditEntry, ReadableAuditLog } from '../cognito/audit'
+import type { AuditEntry, ReadableAuditLog } from './auditLog'
 import { describeValues, summarize } from './summary'
 
 export interface TrailRead {

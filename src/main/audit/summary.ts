@@ -1,19 +1,7 @@
 /** An audit entry in the operator's words: "Tier premium → standard", "Disabled". */
 import { TIER_ATTRIBUTE, tierLabel, tierStateOf } from '../../shared/tiers'
-import type { AuditEntry } from '../cognito/audit'
-
-const LABELS: Record<string, string> = {
-  SignUp: 'Registered',
-  ConfirmSignUp: 'Confirmed with a code',
-  AdminConfirmSignUp: 'Confirmed without a code',
-  ResendConfirmationCode: 'Confirmation code sent again',
-  AdminEnableUser: 'Enabled',
-  AdminDisableUser: 'Disabled',
-  AdminResetUserPassword: 'Password reset',
-  AdminUserGlobalSignOut: 'Signed out everywhere',
-  AdminDeleteUser: 'Deleted',
-  AdminCreateUser: 'Invited'
-}
+import type { AuditEntry } from './auditLog'
+import { COGNITO_COMMANDS, type CommandFacts } from '../cognito/commands'
 
 export function summarize(entry: AuditEntry): string {
   const changes = entry.changes ?? {}
@@ -38,8 +26,10 @@ export function summarize(entry: AuditEntry): string {
       return `Added to group ${changes.group ?? ''}`.trim()
     case 'AdminRemoveUserFromGroup':
       return `Removed from group ${changes.group ?? ''}`.trim()
+    case 'AddCustomAttributes':
+      return changes.attribute ? `Attribute ${changes.attribute} added to the pool` : 'Attribute added to the pool'
     default:
-      return LABELS[entry.operation] ?? entry.operation
+      return labelOf(entry.operation)
   }
 }
 
@@ -49,4 +39,10 @@ export function describeValues(values: Record<string, string> | undefined): stri
   return Object.entries(values)
     .map(([name, value]) => (name === TIER_ATTRIBUTE ? `tier: ${tierLabel(tierStateOf(value))}` : `${name}: ${value}`))
     .join(', ')
+}
+
+/** The command table's label; an operation the table no longer holds (an old trail) by its name. */
+function labelOf(operation: string): string {
+  const facts: CommandFacts | undefined = Object.hasOwn(COGNITO_COMMANDS, operation) ? COGNITO_COMMANDS[operation as keyof typeof COGNITO_COMMANDS] : undefined
+  return facts?.label ?? operation
 }

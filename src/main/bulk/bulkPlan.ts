@@ -5,8 +5,8 @@
 import type { BulkPlanRow } from '../../shared/bulk'
 import { isTier, storedTierValue } from '../../shared/tiers'
 import { nameOf, type CognitoGateway } from '../cognito/gateway'
-import { getUser } from '../services/users'
-import { runWorkers } from '../stats/workerPool'
+import { getUser } from '../users/users'
+import { runWorkers } from '../jobs/workerPool'
 
 /** Reads in flight: enough to keep 120 reads/s busy at a few hundred milliseconds each. */
 const READ_CONCURRENCY = 16

@@ -11,10 +11,10 @@ import { nameOf, WriteOutcomeUnknownError, type CognitoGateway } from '../cognit
 import { classifyFailure } from '../cognito/retryPolicy'
 import { toAppError } from '../cognito/errorMapping'
 import type { JobView } from '../jobs/job'
-import { getUser, writeTier } from '../services/users'
+import { getUser, writeTier } from '../users/users'
 import type { RowJobStore } from '../rowJobs/rowJobStore'
 import { RowRunBase } from '../rowJobs/rowRun'
-import type { SavedPreview } from './bulkService'
+import type { SavedPreview } from './bulkTypes'
 
 /** Rows in flight: the UserUpdate quota (25/s) is the pace; a few in flight hide each request's latency. */
 const ROW_CONCURRENCY = 8

@@ -2,65 +2,27 @@
  * Bulk tier changes as jobs on the job engine (kind "bulk-tier"): a preview saved with the job, then a
  * run that can be paused, cancelled, and resumed by any process of the app, including after a crash.
  */
-import { BULK_JOB_ID, type BulkJobDetail, type BulkJobSummary, type BulkPreview, type BulkRowResult } from '../../shared/bulk'
+import { BULK_JOB_ID, type BulkRowResult } from '../../shared/bulk'
 import type { BulkProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
-import type { CognitoGateway } from '../cognito/gateway'
+import type { ServiceDeps } from '../app/deps'
 import { toAppError } from '../cognito/errorMapping'
-import type { ProgressListener } from '../jobs/progressFeed'
 import { PreviewGuard } from '../rowJobs/previewGuard'
-import { createRowJobs } from '../rowJobs/rowJobs'
-import type { PoolSchemaService } from '../services/poolSchema'
+import { createRowJobs, summaryOf } from '../rowJobs/rowJobs'
 import { planRows } from './bulkPlan'
 import { BulkRun } from './bulkRun'
+import type { BulkTierService, SavedPreview } from './bulkTypes'
 
-export interface SavedPreview extends BulkPreview {
-  version: 1
-  overwrite: boolean
-}
+export type { BulkTierService } from './bulkTypes'
 
-export type BulkListener = ProgressListener<BulkProgress>
-
-export interface BulkTierService {
-  /** Reads each user's tier and saves the plan as a new job (not started). */
-  preview(request: { rows: { username: string; tier: string }[] }): Promise<BulkPreview>
-  /** Stops the preview under way (it ends CANCELLED); false when none was. */
-  cancelPreview(): boolean
-  /** Starts or resumes a job in the background; `overwrite` is kept for later resumes when given. */
-  start(jobId: string, options?: { overwrite?: boolean }): Promise<BulkProgress>
-  /** Pauses the job running here; resolves once it stopped (null when it does not run here). */
-  pause(jobId: string): Promise<BulkProgress | null>
-  cancel(jobId: string): Promise<BulkProgress | null>
-  /** Resolves once the job no longer runs here, with how it stands. */
-  settled(jobId: string): Promise<BulkProgress>
-  detail(jobId: string): Promise<BulkJobDetail>
-  /** This pool's bulk jobs, oldest first. */
-  list(): Promise<BulkJobSummary[]>
-  /** The rows' results in row order (preview skips included) as CSV, streamed to `path`. */
-  writeResultsCsv(jobId: string, path: string): Promise<number>
-  subscribe(listener: BulkListener): () => void
-  /** Pauses every job running here (a later start resumes it). */
-  dispose(): Promise<void>
-}
-
-export interface BulkTierOptions {
-  gateway: CognitoGateway
-  schema: PoolSchemaService
-  /** `<dataDir>/jobs`. */
-  jobsDir: string
-  processLabel?: string
-}
-
-export function createBulkTierService(options: BulkTierOptions): BulkTierService {
-  const { gateway } = options
+export function createBulkTierService(deps: ServiceDeps): BulkTierService {
+  const { gateway, schema } = deps
   const jobs = createRowJobs<SavedPreview, BulkRowResult, BulkProgress>({
     kind: 'bulk-tier',
     idPrefix: 'bulk',
     idPattern: BULK_JOB_ID,
     noun: 'bulk tier change',
-    jobsDir: options.jobsDir,
-    userPoolId: gateway.userPoolId,
-    processLabel: options.processLabel,
+    deps,
     csv: { header: ['row', 'username', 'from', 'to', 'outcome', 'reason'], cells: (r) => [r.row, r.username, r.from, r.to, r.outcome, r.reason ?? ''] },
     describeError: (error) => toAppError(error, { operation: 'setTier' }).toShape(),
     makeRun: (preview, store, onRow) => new BulkRun({ gateway, store, preview, overwrite: preview.overwrite, onRow })
@@ -68,27 +30,9 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
 
   const previews = new PreviewGuard()
 
-  const summaryOf = ({
-    jobId,
-    preview,
-    state,
-    progress
-  }: {
-    jobId: string
-    preview: SavedPreview
-    state: BulkJobSummary['state']
-    progress: BulkProgress
-  }): BulkJobSummary => ({
-    jobId,
-    userPoolId: preview.userPoolId,
-    createdAt: preview.createdAt,
-    state,
-    progress
-  })
-
   return {
     async preview({ rows }) {
-      await options.schema.assertAttributesExist([TIER_ATTRIBUTE])
+      await schema.assertAttributesExist([TIER_ATTRIBUTE])
       const jobId = jobs.newJobId()
       const planned = await previews.run((signal) => planRows(gateway, rows, signal))
       const preview: SavedPreview = {
@@ -107,7 +51,7 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
 
     async start(jobId, startOptions = {}) {
       await jobs.requirePreview(jobId)
-      await options.schema.assertAttributesExist([TIER_ATTRIBUTE])
+      await schema.assertAttributesExist([TIER_ATTRIBUTE])
       return jobs.start(jobId, async (preview) => {
         if (startOptions.overwrite === undefined || startOptions.overwrite === preview.overwrite) return preview
         const chosen = { ...preview, overwrite: startOptions.overwrite }
@@ -132,7 +76,6 @@ export function createBulkTierService(options: BulkTierOptions): BulkTierService
     },
 
     writeResultsCsv: jobs.writeResultsCsv,
-    subscribe: jobs.subscribe,
     dispose: jobs.dispose
   }
 }

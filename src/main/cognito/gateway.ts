@@ -3,30 +3,14 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { auditUnwritableError } from '../storage/localErrors'
-import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from './audit'
+import { commandFacts, operationOf } from './commands'
+import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from '../audit/auditLog'
 import type { IdentityResolver } from './identity'
 import type { QuotaLimiters } from './quotas'
 import { abortableSleep } from './rateLimiter'
 import { backoffMs, classifyFailure, mayRetry, nameOf, patienceRule, type Patience } from './retryPolicy'
 
 export { nameOf } from './retryPolicy'
-
-/** The commands that change a pool; each one is written to the audit trail, ahead of sending. */
-const WRITE_COMMANDS = new Set([
-  'SignUpCommand',
-  'ConfirmSignUpCommand',
-  'ResendConfirmationCodeCommand',
-  'AdminConfirmSignUpCommand',
-  'AdminUpdateUserAttributesCommand',
-  'AdminCreateUserCommand',
-  'AdminEnableUserCommand',
-  'AdminDisableUserCommand',
-  'AdminResetUserPasswordCommand',
-  'AdminUserGlobalSignOutCommand',
-  'AdminDeleteUserCommand',
-  'AdminAddUserToGroupCommand',
-  'AdminRemoveUserFromGroupCommand'
-])
 
 /** Resends of a request that never reached a working endpoint, before its failure is reported. */
 const MAX_RECONNECTS = 5
@@ -109,11 +93,13 @@ export class CognitoGateway {
 
   async send<Output>(command: AnyCommand, options: SendOptions = {}): Promise<Output> {
     const name = command.constructor.name
-    const limiter = this.limiters.forCommand(name)
+    // Refuses a command the table lacks before anything is written or sent.
+    const facts = commandFacts(name)
+    const limiter = this.limiters.get(facts.quota)
     const rule = patienceRule(options.patience)
     const maxAttempts = options.maxAttempts ?? rule.attempts
     // Write-ahead: no intent on disk, no request.
-    const intent = WRITE_COMMANDS.has(name) ? await this.recordIntent(name, command.input, options) : null
+    const intent = facts.writes ? await this.recordIntent(name, command.input, options) : null
     let reconnects = 0
     for (let attempt = 1; ; attempt++) {
       try {
@@ -154,8 +140,9 @@ export class CognitoGateway {
       id: randomUUID(),
       at: new Date().toISOString(),
       phase: 'intent',
-      operation: commandName.replace(/Command$/, ''),
-      userPoolId: this.userPoolId,
+      operation: operationOf(commandName),
+      // The pool the request names (the public operations name only a client: this connection's pool).
+      userPoolId: fields.UserPoolId ?? this.userPoolId,
       username: fields.Username,
       changes: auditableChanges(fields),
       ...(options.previous ? { previous: options.previous } : {}),
@@ -189,7 +176,7 @@ export class WriteOutcomeUnknownError extends Error {
   readonly username: string | undefined
 
   constructor(commandName: string, input: object, cause: unknown) {
-    const operation = commandName.replace(/Command$/, '')
+    const operation = operationOf(commandName)
     super(`${operation} was sent but its answer was lost (${nameOf(cause)})`, { cause })
     this.name = 'WriteOutcomeUnknownError'
     this.operation = operation
@@ -198,19 +185,22 @@ export class WriteOutcomeUnknownError extends Error {
 }
 
 interface AuditedInput {
+  UserPoolId?: string
   Username?: string
   UserAttributes?: { Name?: string; Value?: string }[]
   GroupName?: string
   MessageAction?: string
+  CustomAttributes?: { Name?: string }[]
 }
 
 /** Values that are not personal data and say what changed; every other attribute value is withheld. */
 const VALUES_KEPT = new Set([TIER_ATTRIBUTE, 'email_verified', 'phone_number_verified'])
 
-/** What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a resent invitation. */
+/** What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a resent invitation, an attribute added to the pool. */
 function auditableChanges(input: AuditedInput): Record<string, string> | undefined {
   const changes: Record<string, string> = {}
   for (const a of input.UserAttributes ?? []) changes[a.Name ?? ''] = VALUES_KEPT.has(a.Name ?? '') ? (a.Value ?? '') : '(set)'
+  for (const a of input.CustomAttributes ?? []) changes.attribute = `custom:${a.Name ?? ''}`
   if (input.GroupName) changes.group = input.GroupName
   if (input.MessageAction === 'RESEND') changes.invitation = 'resent'
   return Object.keys(changes).length ? changes : undefined

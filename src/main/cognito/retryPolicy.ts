@@ -1,22 +1,9 @@
 /**
  * The one retry policy for requests to Cognito: which failures another attempt can fix, which of them
- * a write that must not repeat may be resent after, how patient a caller is, and how long to wait.
+ * a write that must not repeat may be resent after (the command table says which those are), how
+ * patient a caller is, and how long to wait.
  */
-
-/**
- * Writes that must not be sent twice: a repeated SignUp answers UsernameExists for the user the first
- * one created, a repeated resend or reset mails a second code, a repeated delete answers UserNotFound
- * for the user it deleted. Cognito refuses a throttled request before doing anything, so those are
- * retried; a dropped connection may have lost only the answer, so they are not.
- */
-const NOT_REPEATABLE = new Set([
-  'SignUpCommand',
-  'ConfirmSignUpCommand',
-  'ResendConfirmationCodeCommand',
-  'AdminCreateUserCommand',
-  'AdminResetUserPasswordCommand',
-  'AdminDeleteUserCommand'
-])
+import { commandFacts } from './commands'
 
 /**
  * - throttled: Cognito refused the request before doing anything.
@@ -76,7 +63,7 @@ export function mayRetry(kind: FailureKind, commandName: string, rule: PatienceR
     case 'refused':
       return rule.retryRefused
     case 'lost':
-      return !NOT_REPEATABLE.has(commandName)
+      return commandFacts(commandName).repeatable
     case 'final':
       return false
   }

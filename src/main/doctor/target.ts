@@ -1,9 +1,8 @@
 /**
  * What the doctor talks to: the open connection's pool, client and credentials, with a way to send a
- * request once and outside the audit trail.
+ * request once and outside the audit trail (its probes), and the gateway's audited send for its fix.
  */
 import type { ConnectionInfo } from '../../shared/domain'
-import type { AuditLog } from '../cognito/audit'
 import type { Connection } from '../cognito/connection'
 import { stsIdentity } from '../cognito/identity'
 import { nameOf } from '../cognito/retryPolicy'
@@ -25,8 +24,8 @@ export interface DoctorTarget {
   probe<Output>(command: AnyCommand): Promise<Output>
   /** The caller's ARN from STS GetCallerIdentity; null where there is no STS (the sandbox). */
   callerArn: (() => Promise<string>) | null
-  /** Where the one write the doctor makes (adding the tier attribute) is recorded. */
-  audit: AuditLog
+  /** The one write the doctor makes (adding the tier attribute): the gateway's send, audited ahead like every write. */
+  send<Output>(command: AnyCommand): Promise<Output>
 }
 
 const STS_TIMEOUT_MS = 8000
@@ -45,7 +44,7 @@ export function doctorTargetOf(connection: Connection): DoctorTarget {
     clientSecret: connection.clientSecret,
     probe: (command) => gateway.probe(command),
     callerArn: info.mode === 'sandbox' ? null : () => lookup(AbortSignal.timeout(STS_TIMEOUT_MS)),
-    audit: connection.audit
+    send: (command) => gateway.send(command)
   }
 }
 

@@ -9,7 +9,7 @@
 import type { UserType } from '@aws-sdk/client-cognito-identity-provider'
 import type { ExportFormat } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
-import { csvRow } from '../stats/csv'
+import { csvRow } from '../storage/csv'
 
 const FIXED_COLUMNS = ['username', 'sub', 'email', 'email_verified', 'status', 'enabled', 'created', 'modified', 'tier'] as const
 /** Attributes shown in a fixed column rather than among the others. */

@@ -9,37 +9,29 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ExportFormat, ExportProgress } from '../../shared/jobProgress'
-import type { CognitoGateway } from '../cognito/gateway'
+import type { ServiceDeps } from '../app/deps'
 import { toAppError } from '../cognito/errorMapping'
 import { Job, type JobView } from '../jobs/job'
-import { ProgressFeed, type ProgressListener } from '../jobs/progressFeed'
-import type { PoolSchemaService } from '../services/poolSchema'
 import { PRIVATE_FILE_MODE } from '../storage/privateFiles'
+import type { SaveTarget } from '../storage/saveLines'
 import { ExportRun } from './exportRun'
-
-export type ExportListener = ProgressListener<ExportProgress>
 
 export interface ExportService {
   /** Throws when an export already runs here: checked before the save dialog opens, and again at start. */
   assertIdle(): void
-  /** Starts an export to `path` in the background; returns once it is queued. */
-  start(request: { format: ExportFormat; path: string }): Promise<ExportProgress>
+  /** Starts an export to a file in the background; returns once it is queued. */
+  start(request: { format: ExportFormat; target: SaveTarget }): Promise<ExportProgress>
   /** Stops the running export and removes what it wrote; null when none runs here. */
   cancel(): Promise<ExportProgress | null>
   /** The latest export of this process as it stands; null before the first. */
   status(): ExportProgress | null
   /** Resolves once no export runs here, with how the latest one ended. */
   settled(): Promise<ExportProgress | null>
-  subscribe(listener: ExportListener): () => void
   dispose(): Promise<void>
 }
 
-export interface ExportServiceOptions {
-  gateway: CognitoGateway
-  schema: PoolSchemaService
-  /** `<dataDir>/exports`. */
-  exportsDir: string
-  processLabel?: string
+/** For tests and the bench: how the pool is read. */
+export interface ExportTuning {
   concurrency?: number
   partitionDigits?: 1 | 2
 }
@@ -47,28 +39,27 @@ export interface ExportServiceOptions {
 /** As the statistics scan: enough requests in flight to keep the quota busy at Cognito's latency. */
 const DEFAULT_CONCURRENCY = 16
 
-export function createExportService(options: ExportServiceOptions): ExportService {
-  const feed = new ProgressFeed<ExportProgress>()
-  let latest: { jobId: string; job: Job; run: ExportRun; dir: string } | null = null
+export function createExportService(deps: ServiceDeps, tuning: ExportTuning = {}): ExportService {
+  const exportsDir = join(deps.dataDir, 'exports')
+  let latest: { jobId: string; job: Job<'export'>; run: ExportRun; dir: string } | null = null
 
-  const viewOf = (job: Job, last: JobView): JobView => job.current() ?? last
+  const viewOf = (job: Job<'export'>, last: JobView): JobView => job.current() ?? last
   let lastView: JobView = { state: 'queued', elapsedMs: 0 }
 
-  function push(force: boolean): void {
-    const current = latest
-    if (current) feed.push(current.jobId, force, () => current.run.progress(viewOf(current.job, lastView)))
-  }
-
-  function jobOf(jobId: string): Job {
+  /** `run` is null for a job only looked at (one another process ran), which never publishes. */
+  function jobOf(jobId: string, run: ExportRun | null = null): Job<'export'> {
     return new Job({
       id: jobId,
       kind: 'export',
-      dir: join(options.exportsDir, jobId),
+      dir: join(exportsDir, jobId),
       lockName: 'export.lock',
-      owner: options.processLabel ?? 'Tier Admin',
+      owner: deps.processLabel,
       lockedMessage: (holder) => `This export is running in ${holder}.`,
       busyMessage: 'This export is already running.',
-      describeError: (error) => toAppError(error, { operation: 'ListUsers' }).toShape()
+      describeError: (error) => toAppError(error, { operation: 'ListUsers' }).toShape(),
+      ...(run
+        ? { publish: { hub: deps.jobUpdates, ref: { kind: 'export', jobId, userPoolId: deps.gateway.userPoolId }, progress: (view) => run.progress(view) } }
+        : {})
     })
   }
 
@@ -78,13 +69,13 @@ export function createExportService(options: ExportServiceOptions): ExportServic
    * folder and temporary file they left beside their target.
    */
   async function sweep(): Promise<void> {
-    const names = await readdir(options.exportsDir).catch(() => [] as string[])
+    const names = await readdir(exportsDir).catch(() => [] as string[])
     for (const jobId of names.filter((name) => name.startsWith('export-') && name !== latest?.jobId)) {
       const view = await jobOf(jobId).view()
       if (!view) continue
       if (view.runningElsewhere)
         throw new AppError('LOCKED_BY_OTHER_PROCESS', `An export is running in ${view.runningElsewhere}. Wait for it, or cancel it there.`)
-      const dir = join(options.exportsDir, jobId)
+      const dir = join(exportsDir, jobId)
       const left = await readFile(join(dir, 'export.json'), 'utf8')
         .then((text) => JSON.parse(text) as { target: string; pid: number })
         .catch(() => null)
@@ -98,33 +89,32 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       if (latest?.job.local) throw new AppError('JOB_IN_PROGRESS', 'An export is already running; wait for it or cancel it first.')
     },
 
-    async start({ format, path }) {
+    async start({ format, target: path }) {
+      // Written beside its target in parts and put in place whole, so it needs a file, not a stream.
+      if (typeof path !== 'string') throw new AppError('VALIDATION', 'A full export is written to a file: name one {outFile}.')
       service.assertIdle()
       await sweep()
-      const pool = await options.schema.describe()
+      const pool = await deps.schema.describe()
       const stamp = new Date()
         .toISOString()
         .replace(/[^0-9]/g, '')
         .slice(0, 14)
       const jobId = `export-${stamp}-${randomBytes(3).toString('hex')}`
-      const dir = join(options.exportsDir, jobId)
-      const job = jobOf(jobId)
-      const run = new ExportRun({
-        gateway: options.gateway,
+      const dir = join(exportsDir, jobId)
+      const run: ExportRun = new ExportRun({
+        gateway: deps.gateway,
         format,
         target: path,
         attributeNames: pool.attributeNames,
-        concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
-        partitionDigits: options.partitionDigits,
-        onChange: (force) => push(force)
+        concurrency: Math.max(1, tuning.concurrency ?? DEFAULT_CONCURRENCY),
+        partitionDigits: tuning.partitionDigits,
+        onChange: (force) => job.report(force)
       })
+      const job = jobOf(jobId, run)
       const before = { latest, lastView }
       latest = { jobId, job, run, dir }
       lastView = { state: 'queued', elapsedMs: 0 }
-      job.onChange((view) => {
-        lastView = view
-        push(true)
-      })
+      job.onChange((view) => void (lastView = view))
       try {
         await job.start(async () => {
           // Where the leftovers of this export would be, should its process die.
@@ -152,10 +142,6 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     async settled() {
       await latest?.job.settled()
       return service.status()
-    },
-
-    subscribe(listener) {
-      return feed.subscribe(listener)
     },
 
     async dispose() {

@@ -12,9 +12,9 @@ import { unmetPasswordRules } from '../../shared/passwordPolicy'
 import { isTier, TIER_ATTRIBUTE, TIERS } from '../../shared/tiers'
 import { nameOf, type CognitoGateway } from '../cognito/gateway'
 import { attributeNameInPool } from '../../shared/attributeNames'
-import { STANDARD_ATTRIBUTES } from '../services/attributes'
-import { getUser } from '../services/users'
-import { runWorkers } from '../stats/workerPool'
+import { STANDARD_ATTRIBUTES } from '../registration/attributes'
+import { getUser } from '../users/users'
+import { runWorkers } from '../jobs/workerPool'
 import type { CsvRow, ImportFile } from './importCsv'
 
 /** Reads in flight: enough to keep 120 reads/s busy at a few hundred milliseconds each. */

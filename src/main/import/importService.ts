@@ -8,11 +8,10 @@ import { AppError } from '../../shared/errors'
 import { IMPORT_JOB_ID, type ImportJobSummary, type ImportRowResult } from '../../shared/importing'
 import type { ImportProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
-import type { Connection } from '../cognito/connection'
+import type { ServiceDeps } from '../app/deps'
 import { toAppError } from '../cognito/errorMapping'
 import { PreviewGuard } from '../rowJobs/previewGuard'
-import { createRowJobs, type RowJobStanding } from '../rowJobs/rowJobs'
-import type { PoolSchemaService } from '../services/poolSchema'
+import { createRowJobs, summaryOf } from '../rowJobs/rowJobs'
 import { readImportFile } from './importCsv'
 import { planImport } from './importPlan'
 import { ImportRun, type SavedImport } from './importRun'
@@ -20,25 +19,14 @@ import type { ImportService } from './importTypes'
 
 export type { ImportService } from './importTypes'
 
-export interface ImportOptions {
-  connection: Connection
-  schema: PoolSchemaService
-  /** `<dataDir>/jobs`. */
-  jobsDir: string
-  processLabel?: string
-}
-
-export function createImportService(options: ImportOptions): ImportService {
-  const { connection } = options
-  const { gateway } = connection
+export function createImportService(deps: ServiceDeps): ImportService {
+  const { connection, gateway, schema } = deps
   const jobs = createRowJobs<SavedImport, ImportRowResult, ImportProgress>({
     kind: 'import',
     idPrefix: 'import',
     idPattern: IMPORT_JOB_ID,
     noun: 'import',
-    jobsDir: options.jobsDir,
-    userPoolId: gateway.userPoolId,
-    processLabel: options.processLabel,
+    deps,
     csv: { header: ['row', 'username', 'email', 'tier', 'outcome', 'reason'], cells: (r) => [r.row, r.username, r.email, r.tier, r.outcome, r.reason ?? ''] },
     describeError: (error) => toAppError(error, { operation: 'register' }).toShape(),
     makeRun: (preview, store, onRow) => new ImportRun({ connection, store, preview, passwords: takePasswords(preview.jobId), onRow })
@@ -55,19 +43,10 @@ export function createImportService(options: ImportOptions): ImportService {
 
   const previews = new PreviewGuard()
 
-  const summaryOf = ({
-    jobId,
-    preview,
-    state,
-    progress
-  }: RowJobStanding<SavedImport, ImportRowResult, ImportProgress> & { jobId: string }): ImportJobSummary => ({
-    jobId,
-    userPoolId: preview.userPoolId,
-    createdAt: preview.createdAt,
-    fileName: preview.fileName,
-    state,
-    ...(preview.method ? { method: preview.method } : {}),
-    progress
+  const summaryOfImport = (job: Parameters<typeof summaryOf<SavedImport, ImportProgress>>[0]): ImportJobSummary => ({
+    ...summaryOf(job),
+    fileName: job.preview.fileName,
+    ...(job.preview.method ? { method: job.preview.method } : {})
   })
 
   const shown = ({ version: _version, source: _source, method: _method, invitation: _invitation, ...preview }: SavedImport) => preview
@@ -101,7 +80,7 @@ export function createImportService(options: ImportOptions): ImportService {
   return {
     async preview({ path }) {
       const file = await readImportFile(path)
-      const pool = await options.schema.assertAttributesExist([TIER_ATTRIBUTE])
+      const pool = await schema.assertAttributesExist([TIER_ATTRIBUTE])
       const earlier = await earlierImport(file.sha256)
       const rows = await previews.run((signal) => planImport({ file, pool, gateway, signal, createdEarlier: earlier?.created ?? new Map() }))
       const creates = rows.filter((row) => row.action === 'create')
@@ -134,7 +113,7 @@ export function createImportService(options: ImportOptions): ImportService {
       if (method === 'signup' && startOptions.invitation === 'suppress') {
         throw new AppError('VALIDATION', 'Only AdminCreateUser sends an invitation to suppress; SignUp always sends a confirmation code.')
       }
-      await options.schema.assertAttributesExist([TIER_ATTRIBUTE])
+      await schema.assertAttributesExist([TIER_ATTRIBUTE])
       return jobs.start(jobId, async (preview) => {
         const chosen: SavedImport = {
           ...preview,
@@ -155,15 +134,14 @@ export function createImportService(options: ImportOptions): ImportService {
     async detail(jobId) {
       const standing = await jobs.standing(jobId)
       const { invitation } = standing.preview
-      return { ...summaryOf({ jobId, ...standing }), preview: shown(standing.preview), ...(invitation ? { invitation } : {}), results: standing.results }
+      return { ...summaryOfImport({ jobId, ...standing }), preview: shown(standing.preview), ...(invitation ? { invitation } : {}), results: standing.results }
     },
 
     async list() {
-      return (await jobs.list()).map(summaryOf)
+      return (await jobs.list()).map(summaryOfImport)
     },
 
     writeResultsCsv: jobs.writeResultsCsv,
-    subscribe: jobs.subscribe,
     dispose: jobs.dispose
   }
 }

@@ -3,7 +3,7 @@
  */
 import type { ImportJobDetail, ImportJobSummary, ImportMethod, ImportPreview, Invitation } from '../../shared/importing'
 import type { ImportProgress } from '../../shared/jobProgress'
-import type { ProgressListener } from '../jobs/progressFeed'
+import type { SaveTarget } from '../storage/saveLines'
 
 export interface ImportStartOptions {
   /** Required the first time; a resume keeps the method the job started with. */
@@ -27,9 +27,8 @@ export interface ImportService {
   detail(jobId: string): Promise<ImportJobDetail>
   /** This pool's import jobs, oldest first. */
   list(): Promise<ImportJobSummary[]>
-  /** The rows' results in row order (preview skips included) as CSV, streamed to `path`; the row count. */
-  writeResultsCsv(jobId: string, path: string): Promise<number>
-  subscribe(listener: ProgressListener<ImportProgress>): () => void
+  /** The rows' results in row order (preview skips included) as CSV, written to the target; the row count. */
+  writeResultsCsv(jobId: string, target: SaveTarget): Promise<number>
   /** Pauses every job running here (a later start resumes it). */
   dispose(): Promise<void>
 }

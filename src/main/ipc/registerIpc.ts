@@ -2,8 +2,8 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { contract, operations } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { SenderCheck } from '../security/senderCheck'
-import type { Handlers } from './handlers'
-import { invokeOperation } from './invoke'
+import type { Handlers } from '../operations/handler'
+import { invokeOperation } from '../operations/invoke'
 
 export type { SenderCheck } from '../security/senderCheck'
 

@@ -4,7 +4,7 @@
  * after every move so a restart knows where it stood. Running time is counted in spans: a span opens
  * when the job runs and closes when it stops, so the total adds up across pauses, stops and resumes.
  *
- * The work itself (a scan, a bulk job) is a function given an abort signal; it saves what it has done
+ * The work itself (a scan, an export, a bulk job, an import) is a function given an abort signal; it saves what it has done
  * in its own files and calls `checkpoint` when it reached a point it can resume from.
  */
 import { join } from 'node:path'
@@ -14,8 +14,17 @@ import { canMove, isActive, type JobState } from '../../shared/jobs'
 import { describeHolder, lockHolder, tryAcquireLock, type FileLock } from '../storage/fileLock'
 import { ensurePrivateDir } from '../storage/privateFiles'
 import { readJobRecord, writeJobRecord, type JobRecord } from './jobRecord'
+import type { JobKind, JobRef, JobUpdates, ProgressOf } from './jobUpdates'
 
-export interface JobSpec {
+/** Where a job's progress goes out: the hub, which job it is there, and how its progress reads in a view of it. */
+export interface JobPublishing<K extends JobKind> {
+  hub: JobUpdates
+  ref: JobRef<K>
+  /** The job's progress as it stands; null when there is nothing to tell yet. */
+  progress: (view: JobView) => ProgressOf<K> | null
+}
+
+export interface JobSpec<K extends JobKind = JobKind> {
   id: string
   kind: string
   /** The folder for the job's record (job.json) and lock. */
@@ -30,6 +39,8 @@ export interface JobSpec {
   busyMessage: string
   /** How a failure of the work is told to the operator. */
   describeError: (error: unknown) => AppErrorShape
+  /** Each move of the job goes out on the hub at once; `report` sends its running counters, throttled. */
+  publish?: JobPublishing<K>
 }
 
 export interface JobControl {
@@ -62,7 +73,7 @@ class JobStop extends Error {
 
 const sinceWallClock = (iso: string | undefined): number => (iso ? Math.max(0, Date.now() - Date.parse(iso)) : 0)
 
-export class Job {
+export class Job<K extends JobKind = JobKind> {
   private record: JobRecord | null = null
   private lock: FileLock | null = null
   private controller: AbortController | null = null
@@ -71,7 +82,7 @@ export class Job {
   private spanStartMs: number | null = null
   private readonly listeners = new Set<(view: JobView) => void>()
 
-  constructor(readonly spec: JobSpec) {}
+  constructor(readonly spec: JobSpec<K>) {}
 
   private get recordPath(): string {
     return join(this.spec.dir, 'job.json')
@@ -84,6 +95,12 @@ export class Job {
   /** Whether this process runs the job now. */
   get local(): boolean {
     return this.lock !== null
+  }
+
+  /** Sends the job's progress to the hub while it runs here: a move of its work (`force`), or its counters at most four times a second. */
+  report(force: boolean): void {
+    const publish = this.spec.publish
+    if (publish && this.lock && this.record) publish.hub.push(publish.ref, force, () => publish.progress(this.localView()))
   }
 
   /** Told of every move of the job in this process. */
@@ -259,5 +276,7 @@ export class Job {
     const view = this.record ? this.localView() : null
     if (!view) return
     for (const listener of [...this.listeners]) listener(view)
+    const publish = this.spec.publish
+    if (publish) publish.hub.push(publish.ref, true, () => publish.progress(view))
   }
 }

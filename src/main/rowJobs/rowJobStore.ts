@@ -6,12 +6,10 @@
  * its intent line is looked at again before anything is sent, so a crash between the write and its
  * result line repeats nothing.
  */
-import { createWriteStream } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { appendJsonLine, readJsonLines } from '../storage/jsonLines'
-import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
-import { csvRow } from '../stats/csv'
+import { ensurePrivateDir, writeFileAtomic } from '../storage/privateFiles'
 
 /** What every saved preview holds; each kind adds its rows' shape and its choices. */
 export interface SavedRowPreview {
@@ -92,19 +90,6 @@ export class RowJobStore<S extends SavedRowPreview, R extends RowResult> {
   }
 
   /** A CSV with `header`, streamed to `path` row by row. */
-  async writeCsv(path: string, header: string[], rows: Iterable<(string | number)[]>): Promise<void> {
-    const out = createWriteStream(path, { mode: PRIVATE_FILE_MODE })
-    const write = (text: string): Promise<void> => new Promise((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)))
-    const closed = new Promise<void>((resolve, reject) => {
-      out.once('finish', resolve)
-      out.once('error', reject)
-    })
-    await write(csvRow(header) + '\r\n')
-    for (const cells of rows) await write(csvRow(cells) + '\r\n')
-    out.end()
-    await closed
-  }
-
   private resultsPath(jobId: string): string {
     return join(this.dirOf(jobId), 'results.jsonl')
   }

@@ -5,12 +5,16 @@
  * the rest they share.
  */
 import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
 import type { AppErrorShape } from '../../shared/errors'
 import { AppError } from '../../shared/errors'
 import type { JobState } from '../../shared/jobs'
+import type { ServiceDeps } from '../app/deps'
 import { Job, type JobControl, type JobView } from '../jobs/job'
-import { ProgressFeed, type ProgressListener } from '../jobs/progressFeed'
+import type { ProgressOf } from '../jobs/jobUpdates'
 import { watchJobRecord } from '../jobs/recordWatcher'
+import { csvRow } from '../storage/csv'
+import { saveLines, type SaveTarget } from '../storage/saveLines'
 import { RowJobStore, type RowResult, type SavedRowPreview } from './rowJobStore'
 
 /** One run of a job's remaining rows, and its results so far (read from the job's files when made). */
@@ -20,17 +24,19 @@ export interface RowRun<R, P> {
   progress(view: JobView): P
 }
 
-export interface RowJobKind<S extends SavedRowPreview, R extends RowResult, P> {
-  /** The engine's kind, e.g. "bulk-tier". */
-  kind: string
+/** The kinds of job that work through rows. */
+export type RowJobKindName = 'bulk-tier' | 'import'
+
+export interface RowJobKind<S extends SavedRowPreview, R extends RowResult, P extends ProgressOf<RowJobKindName>> {
+  /** The engine's kind. */
+  kind: RowJobKindName
   /** Job ids are `<idPrefix>-<time>-<random>`. */
   idPrefix: string
   idPattern: RegExp
   /** What the operator calls it: "This <noun> is running in …". */
   noun: string
-  jobsDir: string
-  userPoolId: string
-  processLabel?: string
+  /** The jobs live in `<dataDir>/jobs`, their progress goes out on `jobUpdates`. */
+  deps: Pick<ServiceDeps, 'dataDir' | 'gateway' | 'jobUpdates' | 'processLabel'>
   describeError: (error: unknown) => AppErrorShape
   /** The results CSV: its header, and a result's cells under it. */
   csv: { header: string[]; cells: (result: R) => (string | number)[] }
@@ -49,15 +55,19 @@ export interface RowJobStanding<S, R, P> {
 
 const unstarted: JobView = { state: 'queued', elapsedMs: 0 }
 
-export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P>(spec: RowJobKind<S, R, P>) {
-  const store = new RowJobStore<S, R>(spec.jobsDir, spec.idPattern)
-  const jobs = new Map<string, Job>()
+export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P extends ProgressOf<RowJobKindName>>(spec: RowJobKind<S, R, P>) {
+  const { deps } = spec
+  const userPoolId = deps.gateway.userPoolId
+  const hub = deps.jobUpdates
+  const store = new RowJobStore<S, R>(join(deps.dataDir, 'jobs'), spec.idPattern)
+  const jobs = new Map<string, Job<RowJobKindName>>()
   const runs = new Map<string, RowRun<R, P>>()
-  const feed = new ProgressFeed<P>()
   /** Jobs another process runs that someone here listens to: the watch on each one's folder. */
   const followed = new Map<string, () => void>()
 
-  function jobOf(jobId: string): Job {
+  const refOf = (jobId: string) => ({ kind: spec.kind, jobId, userPoolId })
+
+  function jobOf(jobId: string): Job<RowJobKindName> {
     let job = jobs.get(jobId)
     if (!job) {
       job = new Job({
@@ -65,31 +75,24 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P>
         kind: spec.kind,
         dir: store.dirOf(jobId),
         lockName: `${spec.idPrefix}.lock`,
-        owner: spec.processLabel ?? 'Tier Admin',
+        owner: deps.processLabel,
         lockedMessage: (holder) => `This ${spec.noun} is running in ${holder}. Follow or stop it there.`,
         busyMessage: `This ${spec.noun} is already running.`,
-        describeError: spec.describeError
+        describeError: spec.describeError,
+        publish: { hub, ref: refOf(jobId), progress: (view) => runs.get(jobId)?.progress(view) ?? null }
       })
-      job.onChange((view) => push(jobId, view, true))
       jobs.set(jobId, job)
     }
     return job
   }
 
-  function push(jobId: string, view: JobView, force: boolean): void {
-    feed.push(jobId, force, () => runs.get(jobId)?.progress(view) ?? null)
-  }
-
   function runOf(preview: S): RowRun<R, P> {
-    return spec.makeRun(preview, store, () => {
-      const view = jobs.get(preview.jobId)?.current()
-      if (view) push(preview.jobId, view, false)
-    })
+    return spec.makeRun(preview, store, () => jobs.get(preview.jobId)?.report(false))
   }
 
   async function requirePreview(jobId: string): Promise<S> {
     const preview = await store.loadPreview(jobId)
-    if (!preview || preview.userPoolId !== spec.userPoolId) {
+    if (!preview || preview.userPoolId !== userPoolId) {
       throw new AppError('VALIDATION', `There is no ${spec.noun} ${jobId} for this pool. Run "tier-admin jobs" to list them.`)
     }
     return preview
@@ -109,7 +112,7 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P>
 
   /** While another process runs a job and someone listens here, its progress is pushed as it saves each row. */
   function follow(jobId: string, elsewhere: boolean): void {
-    if (!elsewhere || feed.subscribers === 0) {
+    if (!elsewhere || hub.subscribers === 0) {
       followed.get(jobId)?.()
       followed.delete(jobId)
       return
@@ -117,7 +120,7 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P>
     if (followed.has(jobId)) return
     const changed = (): void => {
       void standing(jobId).then(
-        ({ progress }) => feed.push(jobId, true, () => progress),
+        ({ progress }) => hub.push(refOf(jobId), true, () => progress),
         () => undefined
       )
     }
@@ -179,21 +182,17 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P>
       const found: (RowJobStanding<S, R, P> & { jobId: string })[] = []
       for (const jobId of await store.jobIds()) {
         const preview = await store.loadPreview(jobId)
-        if (preview && preview.userPoolId === spec.userPoolId) found.push({ jobId, ...(await standing(jobId)) })
+        if (preview && preview.userPoolId === userPoolId) found.push({ jobId, ...(await standing(jobId)) })
       }
       // Ids start with their creation time; the saved time orders any made in the same millisecond, or before ids had it.
       return found.sort((a, b) => a.preview.createdAt.localeCompare(b.preview.createdAt))
     },
 
-    /** The rows' results in row order (preview skips included) as CSV, streamed to `path`; the row count. */
-    async writeResultsCsv(jobId: string, path: string): Promise<number> {
+    /** The rows' results in row order (preview skips included) as CSV, written to the target; the row count. */
+    async writeResultsCsv(jobId: string, target: SaveTarget): Promise<number> {
       const { results } = await standing(jobId)
-      await store.writeCsv(path, spec.csv.header, results.map(spec.csv.cells))
-      return results.length
-    },
-
-    subscribe(listener: ProgressListener<P>): () => void {
-      return feed.subscribe(listener)
+      const lines = [spec.csv.header, ...results.map(spec.csv.cells)].map((cells) => `${csvRow(cells)}\r\n`)
+      return (await saveLines(target, lines)) - 1
     },
 
     /** Pauses every job running here (a later start resumes it). */
@@ -205,4 +204,17 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P>
   }
 }
 
-export type RowJobs<S extends SavedRowPreview, R extends RowResult, P> = ReturnType<typeof createRowJobs<S, R, P>>
+/** What every row job's listing shows of it, whatever its kind. */
+export function summaryOf<S extends SavedRowPreview, P>({
+  jobId,
+  preview,
+  state,
+  progress
+}: {
+  jobId: string
+  preview: S
+  state: JobState | 'previewed'
+  progress: P
+}): { jobId: string; userPoolId: string; createdAt: string; state: JobState | 'previewed'; progress: P } {
+  return { jobId, userPoolId: preview.userPoolId, createdAt: preview.createdAt, state, progress }
+}

@@ -6,8 +6,8 @@
  */
 import type { JobState } from '../../shared/jobs'
 import type { JobControl, JobView } from '../jobs/job'
-import { ScanPace, secondsToGo } from '../stats/scanPace'
-import { runWorkers } from '../stats/workerPool'
+import { ScanPace, secondsToGo } from '../poolScan/scanPace'
+import { runWorkers } from '../jobs/workerPool'
 import type { RowRun } from './rowJobs'
 import type { RowJobStore, RowResult, SavedRowPreview } from './rowJobStore'
 

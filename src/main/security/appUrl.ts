@@ -4,7 +4,7 @@
  * Free of Electron imports so the harness runs this very code.
  */
 
-/** The privileged scheme the built page is served from (see src/main/protocol.ts), never file://. */
+/** The privileged scheme the built page is served from (see src/main/desktop/protocol.ts), never file://. */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'tier-admin'
 /** The built app's one page. */

@@ -5,7 +5,7 @@
 import type { ScanProgress } from '../../shared/domain'
 import type { JobView } from '../jobs/job'
 import { estimateShares, type PartitionCounts } from './estimate'
-import { coveredFraction, projectedTotal, secondsToGo } from './scanPace'
+import { coveredFraction, secondsToGo } from '../poolScan/scanPace'
 import type { PartitionRecord, ScanMeta } from './scanStore'
 import { toFigures, type Tally } from './tally'
 
@@ -56,4 +56,11 @@ function estimateOf({ meta, finished, complete }: ScanCounters): ScanProgress['e
 function timeToGo({ meta, finished, live }: ScanCounters, rate: number): number | null {
   const total = meta.mode === 'partitioned' ? (projectedTotal(finished.values()) ?? meta.estimatedUsers) : meta.estimatedUsers
   return secondsToGo(rate, live.total, total)
+}
+
+/** The pool's size projected from the finished partitions, a random sample of it; undefined before one finished. */
+export function projectedTotal(finished: Iterable<PartitionRecord>): number | undefined {
+  const records = [...finished]
+  const covered = coveredFraction(records.map((record) => record.key))
+  return covered > 0 ? records.reduce((sum, record) => sum + record.tally.total, 0) / covered : undefined
 }

@@ -20,7 +20,8 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { TIER_BUCKETS, type ScanProgress, type StatsResult, type TierBucket, type TierMember } from '../../shared/domain'
 import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
-import { bucketOf, type ScannedUser, type Tally } from './tally'
+import type { ScannedUser } from '../poolScan/listPages'
+import { bucketOf, type Tally } from './tally'
 
 /** The unfinished scan's description. */
 export interface ScanMeta {

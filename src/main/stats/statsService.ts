@@ -3,27 +3,27 @@
  * on custom attributes), split by sub prefix so partitions run side by side at the UserList quota,
  * with a running estimate from finished partitions, cancel and resume, and member lists kept on disk.
  */
-import type { CognitoGateway } from '../cognito/gateway'
+import { join } from 'node:path'
 import type { SavedFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, TierMembersPage } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
+import type { ServiceDeps } from '../app/deps'
 import { toAppError } from '../cognito/errorMapping'
 import { Job } from '../jobs/job'
-import { ProgressFeed } from '../jobs/progressFeed'
 import { watchJobRecord } from '../jobs/recordWatcher'
-import { csvRow, figuresRows, memberCsvRow, membersCsvHeader } from './csv'
+import { statsCsvLines, type StatsCsvRequest } from './statsCsv'
 import { scanProgressOf } from './scanProgressView'
 import { ScanRun, type ScanSettings } from './scanRun'
 import { ScanStore } from './scanStore'
-import { writeStreamAtomic } from '../storage/privateFiles'
-
-export type StatsCsvRequest = { kind: 'figures' } | { kind: 'tier'; bucket: TierBucket }
+import { saveLines, targetName, type SaveTarget } from '../storage/saveLines'
 
 export interface StatsService {
   /** The running or resumable scan and the last finished result, from memory or disk. */
   snapshot(): Promise<StatsSnapshot>
   /**
    * Starts a scan (or resumes a stopped one from its finished partitions) in the background and returns
-   * its progress at once. Throws JOB_IN_PROGRESS if one runs here, LOCKED_BY_OTHER_PROCESS if another
+   * its progress at once; the rest goes out on the job-updates hub (about four a second while it runs
+   * here, each move of its state, and each finished partition of a scan another process runs, while
+   * someone listens). Throws JOB_IN_PROGRESS if one runs here, LOCKED_BY_OTHER_PROCESS if another
    * process scans this pool.
    */
   start(): Promise<ScanProgress>
@@ -31,37 +31,26 @@ export interface StatsService {
   pause(): Promise<ScanProgress | null>
   /** Stops the running scan, keeping its finished partitions for a later start; null when none runs here. */
   cancel(): Promise<ScanProgress | null>
-  /**
-   * Every change of the scan's progress, pushed: about four a second while it runs here, each move of
-   * its state, and each finished partition of a scan another process runs. Returns the unsubscribe.
-   */
-  subscribe(listener: (progress: ScanProgress) => void): () => void
   /** Resolves once the scan running in this process has stopped, with how it ended; null when none ran. */
   settled(): Promise<ScanProgress | null>
   /** A page of the users in a tier bucket as the last finished scan saw them. Throws NO_SCAN_RESULT before one finished. */
   tierMembers(bucket: TierBucket, offset: number, limit: number): Promise<TierMembersPage>
   /** The file name to suggest for a CSV of the last finished scan. Throws NO_SCAN_RESULT before one finished. */
   csvName(request: StatsCsvRequest): Promise<string>
-  /** The last finished scan's figures, or one bucket's users, as CSV: one row per chunk, the header first. */
-  csvLines(request: StatsCsvRequest): AsyncGenerator<string>
-  /** csvLines streamed to `path` (replaced whole, private). */
-  writeCsv(request: StatsCsvRequest, path: string): Promise<SavedFile>
+  /** The last finished scan's figures, or one bucket's users, as CSV (the header first), written to the target. */
+  writeCsv(request: StatsCsvRequest, target: SaveTarget): Promise<SavedFile>
   /** Pauses any running scan (a later start resumes it) and stops following other processes. */
   dispose(): Promise<void>
 }
 
-export interface StatsServiceOptions {
-  gateway: CognitoGateway
-  /** Folder for this pool's scan state, created if missing. */
-  stateDir: string
+/** For tests and the bench: how the pool is read. */
+export interface ScanTuning {
   /** 1 → 16 partitions, 2 → 256; by default a plan chosen from the pool's estimated size (see partitionPlan). */
   partitionDigits?: 1 | 2
   /** Partitions read side by side; 16 by default. */
   concurrency?: number
   /** Read the pool in one sequential pass (the benchmark's baseline). */
   sequential?: boolean
-  /** Who this process is, named to another process whose scan is refused: "the Tier Admin app". */
-  processLabel?: string
 }
 
 /**
@@ -70,12 +59,19 @@ export interface StatsServiceOptions {
  */
 const DEFAULT_CONCURRENCY = 16
 
-/** Creates the statistics service for one pool (one gateway and one state folder). */
-export function createStatsService(options: StatsServiceOptions): StatsService {
-  const store = new ScanStore(options.stateDir)
-  const userPoolId = options.gateway.userPoolId
-  const feed = new ProgressFeed<ScanProgress>()
+/** Where a pool's scan keeps its state in the data folder. */
+export function scanStateDir(dataDir: string, userPoolId: string): string {
+  return join(dataDir, 'stats', userPoolId.replace(/[^A-Za-z0-9_-]/g, '_'))
+}
+
+/** Creates the statistics service for the connection's pool. */
+export function createStatsService(deps: ServiceDeps, tuning: ScanTuning = {}): StatsService {
+  const { gateway, jobUpdates: hub } = deps
+  const userPoolId = gateway.userPoolId
+  const stateDir = scanStateDir(deps.dataDir, userPoolId)
+  const store = new ScanStore(stateDir)
   const jobId = `stats-scan:${userPoolId}`
+  const ref = { kind: 'stats-scan', jobId, userPoolId } as const
   /** This process's run: the one under way, or the last one it ran. */
   let run: ScanRun | null = null
   let stopWatching: (() => void) | null = null
@@ -83,38 +79,29 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
   const job = new Job({
     id: jobId,
     kind: 'stats-scan',
-    dir: options.stateDir,
+    dir: stateDir,
     lockName: 'scan.lock',
-    owner: options.processLabel ?? 'Tier Admin',
+    owner: deps.processLabel,
     lockedMessage: (holder) =>
       `A scan of this pool is already running in ${holder}. Wait for it to finish there (its figures then show here too), or stop it there first.`,
     busyMessage: 'A scan of this pool is already running. Wait for it to finish or stop it.',
-    describeError: (error) => toAppError(error, { operation: 'ListUsers' }).toShape()
+    describeError: (error) => toAppError(error, { operation: 'ListUsers' }).toShape(),
+    // Worked out only when it goes out: the counters change with every page.
+    publish: { hub, ref, progress: (view) => (run ? scanProgressOf(run.counters(), view) : null) }
   })
 
   const settings: ScanSettings = {
-    gateway: options.gateway,
+    gateway,
     store,
-    partitionDigits: options.partitionDigits,
-    concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
-    sequential: options.sequential,
-    onChange: (force) => {
-      // Worked out only when it goes out: the counters change with every page.
-      feed.push(jobId, force, () => {
-        const view = job.current()
-        return view && run ? scanProgressOf(run.counters(), view) : null
-      })
-    }
+    partitionDigits: tuning.partitionDigits,
+    concurrency: Math.max(1, tuning.concurrency ?? DEFAULT_CONCURRENCY),
+    sequential: tuning.sequential,
+    onChange: (force) => job.report(force)
   }
 
-  function push(progress: ScanProgress, force: boolean): void {
-    feed.push(jobId, force, () => progress)
+  function push(progress: ScanProgress): void {
+    hub.push(ref, true, () => progress)
   }
-
-  // Each move of the job (started, pausing, stopped, done) reaches subscribers at once.
-  job.onChange((view) => {
-    if (run) push(scanProgressOf(run.counters(), view), true)
-  })
 
   /** From disk each time: another process of the app may have finished a scan of this pool since. */
   async function last(): Promise<StatsResult | null> {
@@ -145,16 +132,16 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
 
   /** While another process runs the scan and someone listens here, its progress is pushed as it saves it. */
   function follow(elsewhere: boolean): void {
-    if (!elsewhere || feed.subscribers === 0) {
+    if (!elsewhere || hub.subscribers === 0) {
       stopWatching?.()
       stopWatching = null
       return
     }
-    stopWatching ??= watchJobRecord(options.stateDir, () => {
+    stopWatching ??= watchJobRecord(stateDir, () => {
       void progressNow()
         .then(async (progress) => progress ?? finishedElsewhere())
         .then(
-          (progress) => progress && push(progress, true),
+          (progress) => progress && push(progress),
           () => undefined
         )
     })
@@ -196,14 +183,6 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
       return progressNow()
     },
 
-    subscribe(listener) {
-      const unsubscribe = feed.subscribe((_jobId, progress) => listener(progress))
-      return () => {
-        unsubscribe()
-        if (feed.subscribers === 0) follow(false)
-      }
-    },
-
     async settled() {
       await job.settled()
       return run ? progressNow() : null
@@ -223,27 +202,11 @@ export function createStatsService(options: StatsServiceOptions): StatsService {
       return request.kind === 'figures' ? `tier-stats-${day}.csv` : `tier-${request.bucket}-users-${day}.csv`
     },
 
-    async *csvLines(request) {
+    async writeCsv(request, target) {
       const result = await requireLast()
-      if (request.kind === 'figures') {
-        for (const row of figuresRows(result.figures)) yield csvRow(row) + '\r\n'
-        return
-      }
-      yield membersCsvHeader()
-      for await (const member of store.members(request.bucket)) yield memberCsvRow(member)
-    },
-
-    async writeCsv(request, path) {
-      // csvLines yields one row at a time, the header first.
-      let rows = -1
-      async function* counted(): AsyncGenerator<string> {
-        for await (const row of service.csvLines(request)) {
-          rows++
-          yield row
-        }
-      }
-      await writeStreamAtomic(path, counted())
-      return { path, rows }
+      // The header is a line like the others: the count is of the rows under it.
+      const rows = (await saveLines(target, statsCsvLines(result, request, store))) - 1
+      return { path: targetName(target), rows }
     },
 
     async dispose() {

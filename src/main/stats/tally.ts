@@ -4,18 +4,7 @@
  */
 import { TIER_BUCKETS, type StatsFigures, type TierBucket, type WeeklySignups } from '../../shared/domain'
 import { tierStateOf } from '../../shared/tiers'
-
-/** What the scan keeps of one user while counting and listing. */
-export interface ScannedUser {
-  username: string
-  sub: string | undefined
-  email: string | null
-  /** The raw custom:user_tier value, '' when missing. */
-  tierValue: string
-  status: string
-  enabled: boolean
-  createdAt: Date | undefined
-}
+import type { ScannedUser } from '../poolScan/listPages'
 
 type BucketCounts = Record<TierBucket, number>
 

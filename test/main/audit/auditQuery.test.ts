@@ -6,7 +6,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { exportAuditCsv, queryAudit } from '../../../src/main/audit/auditQuery'
-import { FileAuditLog, type AuditEntry } from '../../../src/main/cognito/audit'
+import { FileAuditLog, type AuditEntry } from '../../../src/main/audit/auditLog'
 import { LARGE_TRAIL_USERS, writeLargeTrail } from '../../support/largeAuditTrail'
 import { makeTempDir } from '../../support/tempDir'
 

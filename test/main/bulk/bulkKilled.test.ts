@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { getUser } from '../../../src/main/services/users'
+import { getUser } from '../../../src/main/users/users'
 import { openBulkSandbox, seedName, tierWritesByUser } from '../../support/bulkSandbox'
 import { killMidJob } from '../../support/killMidJob'
 import { makeTempDir } from '../../support/tempDir'

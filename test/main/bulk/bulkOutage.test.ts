@@ -6,10 +6,11 @@
  */
 import { afterAll, expect, it } from 'vitest'
 import { createBulkTierService } from '../../../src/main/bulk/bulkService'
-import type { PoolSchemaService } from '../../../src/main/services/poolSchema'
-import { getUser } from '../../../src/main/services/users'
+import type { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
+import { getUser } from '../../../src/main/users/users'
 import { simGateway, startCognitoSim, type CognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-bulk-outage-')
 afterAll(() => temp.remove())
@@ -36,7 +37,7 @@ it('waits out a short outage and finishes', async () => {
   const sim = await simCutAtWrite20(1500)
   try {
     const gateway = simGateway(sim)
-    const bulk = createBulkTierService({ gateway, schema, jobsDir: temp.dir })
+    const bulk = createBulkTierService(serviceDeps({ gateway, schema, dataDir: temp.dir }))
     const rows = Array.from({ length: 80 }, (_, i) => ({ username: sim.userAt(i).username, tier: 'standard' }))
     const preview = await bulk.preview({ rows })
     await bulk.start(preview.jobId)
@@ -51,7 +52,7 @@ it('stops on an outage without reporting unfinished rows, and resumes to every u
   const sim = await simCutAtWrite20()
   try {
     const gateway = simGateway(sim)
-    const bulk = createBulkTierService({ gateway, schema, jobsDir: temp.dir })
+    const bulk = createBulkTierService(serviceDeps({ gateway, schema, dataDir: temp.dir }))
     const rows = Array.from({ length: 80 }, (_, i) => ({ username: sim.userAt(i).username, tier: 'premium' }))
     const preview = await bulk.preview({ rows })
     await bulk.start(preview.jobId)

@@ -5,10 +5,11 @@
  */
 import { afterAll, expect, it } from 'vitest'
 import { createBulkTierService } from '../../../src/main/bulk/bulkService'
-import type { PoolSchemaService } from '../../../src/main/services/poolSchema'
-import { getUser } from '../../../src/main/services/users'
+import type { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
+import { getUser } from '../../../src/main/users/users'
 import { simGateway, startCognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-bulk-throttled-')
 afterAll(() => temp.remove())
@@ -20,7 +21,7 @@ it('waits out throttling and changes every row', async () => {
   const sim = await startCognitoSim({ users: 400, latencyMs: 5, updateQuota: 8 })
   try {
     const gateway = simGateway(sim)
-    const bulk = createBulkTierService({ gateway, schema, jobsDir: temp.dir })
+    const bulk = createBulkTierService(serviceDeps({ gateway, schema, dataDir: temp.dir }))
     const rows = Array.from({ length: 80 }, (_, i) => ({ username: sim.userAt(i).username, tier: 'premium' }))
     const preview = await bulk.preview({ rows })
     expect(preview.changes).toBeGreaterThan(40)

@@ -7,7 +7,7 @@ import { AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identi
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getUser } from '../../../src/main/services/users'
+import { getUser } from '../../../src/main/users/users'
 import { openBulkSandbox, seedName, tierWritesByUser, type BulkSandbox } from '../../support/bulkSandbox'
 import { makeTempDir } from '../../support/tempDir'
 
@@ -52,7 +52,7 @@ describe('a 200-user re-tier', () => {
     expect(preview.rows[4]).toMatchObject({ from: 'gold', tier: 'premium', action: 'change' })
 
     const updates: number[] = []
-    const unsubscribe = bulk.subscribe((jobId, progress) => jobId === preview.jobId && updates.push(progress.done))
+    const unsubscribe = sandbox.jobUpdates.on('bulk-tier', (jobId, progress) => jobId === preview.jobId && updates.push(progress.done))
     await bulk.start(preview.jobId)
     const end = await bulk.settled(preview.jobId)
     unsubscribe()
@@ -112,7 +112,7 @@ describe('pause and resume', () => {
     expect(preview.changes).toBeGreaterThan(100)
     const before = tierWritesByUser(sandbox.dataDir)
     let paused: Promise<unknown> | null = null
-    const unsubscribe = bulk.subscribe((_, progress) => {
+    const unsubscribe = sandbox.jobUpdates.on('bulk-tier', (_, progress) => {
       if (!paused && progress.changed >= 20) paused = bulk.pause(preview.jobId)
     })
     await bulk.start(preview.jobId)

@@ -5,9 +5,10 @@
 import { readdirSync } from 'node:fs'
 import { afterAll, expect, it } from 'vitest'
 import { createBulkTierService } from '../../../src/main/bulk/bulkService'
-import type { PoolSchemaService } from '../../../src/main/services/poolSchema'
+import type { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
 import { simGateway, startCognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-preview-cancel-')
 afterAll(() => temp.remove())
@@ -18,7 +19,7 @@ const schema = { assertAttributesExist: async () => undefined } as unknown as Po
 it('stops a preview under way, saves nothing, and lets the next one run', async () => {
   const sim = await startCognitoSim({ users: 400, latencyMs: 40, readQuota: 50 })
   try {
-    const bulk = createBulkTierService({ gateway: simGateway(sim), schema, jobsDir: temp.dir })
+    const bulk = createBulkTierService(serviceDeps({ gateway: simGateway(sim), schema, dataDir: temp.dir }))
     const rows = Array.from({ length: 400 }, (_, i) => ({ username: sim.userAt(i).username, tier: 'premium' }))
     expect(bulk.cancelPreview()).toBe(false)
     const previewing = bulk.preview({ rows })

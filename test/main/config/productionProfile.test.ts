@@ -6,13 +6,13 @@
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { openAppContext, type AppContext } from '../../../src/main/appContext'
+import { openAppContext, type AppContext } from '../../../src/main/app/appContext'
 import { ProfileStore } from '../../../src/main/config/profileStore'
-import { CONFIRMATION_TTL_MS, ProductionGate } from '../../../src/main/config/productionGate'
-import { createHandlers } from '../../../src/main/ipc/handlers'
-import { invokeOperation } from '../../../src/main/ipc/invoke'
+import { CONFIRMATION_TTL_MS, ProductionGate } from '../../../src/main/operations/productionGate'
+import { createOperations } from '../../../src/main/operations/handlers'
+import { invokeOperation } from '../../../src/main/operations/invoke'
 import { registerIpc } from '../../../src/main/ipc/registerIpc'
-import { getUser } from '../../../src/main/services/users'
+import { getUser } from '../../../src/main/users/users'
 import { SANDBOX_REGION } from '../../../src/main/sandbox/constants'
 import { contract, type Operation } from '../../../src/shared/contract'
 import { profileSchemas } from '../../../src/shared/profiles'
@@ -61,7 +61,7 @@ describe('a production profile', () => {
       profile: 'prod-sim',
       processLabel: 'the production test'
     })
-    registerIpc({ handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) } as never, createHandlers(app), () => true)
+    registerIpc({ handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) } as never, createOperations(app).handlers, () => true)
   })
 
   afterAll(async () => {
@@ -153,13 +153,13 @@ describe('placeholder AWS credentials', () => {
     try {
       const base = { TIER_ADMIN_DATA_DIR: temp.dir, COGNITO_USER_POOL_ID: 'us-east-1_Vpc1', COGNITO_CLIENT_ID: 'c', COGNITO_ENDPOINT: 'http://127.0.0.1:9' }
       const real = await openAppContext({ env: cleanEnv(base), cwd: temp.dir })
-      const handlers = createHandlers(real)
+      const { handlers } = createOperations(real)
       await expect(handlers.getUser({ username: 'x' })).rejects.toMatchObject({ name: 'CredentialsProviderError' })
       expect(await invokeOperation(handlers, 'getUser', { username: 'x' })).toMatchObject({ ok: false, error: { code: 'NO_CREDENTIALS' } })
       await real.close()
       const emulator = await openAppContext({ env: cleanEnv({ ...base, COGNITO_ENDPOINT_IS_EMULATOR: 'true' }), cwd: temp.dir })
       // Placeholder keys are signed and sent: the closed port answers, not the credential chain.
-      await expect(createHandlers(emulator).getUser({ username: 'x' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+      await expect(createOperations(emulator).handlers.getUser({ username: 'x' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
       await emulator.close()
     } finally {
       vi.unstubAllEnvs()

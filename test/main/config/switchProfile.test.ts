@@ -6,10 +6,10 @@
  */
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { openAppContext } from '../../../src/main/appContext'
+import { openAppContext } from '../../../src/main/app/appContext'
 import { ProfileStore } from '../../../src/main/config/profileStore'
 import { readJobRecord } from '../../../src/main/jobs/jobRecord'
-import { getUser } from '../../../src/main/services/users'
+import { getUser } from '../../../src/main/users/users'
 import { profileSchemas } from '../../../src/shared/profiles'
 import { seedName } from '../../support/bulkSandbox'
 import { cleanEnv } from '../../support/cliRunner'
@@ -41,7 +41,7 @@ it('pauses the old pool’s job on a switch, and offers it again on the way back
     const sandboxPool = app.status.state === 'connected' ? app.status.info.userPoolId : ''
     const bulk = app.services().bulk
     const preview = await bulk.preview({ rows: Array.from({ length: 200 }, (_, i) => ({ username: seedName(i), tier: 'premium' })) })
-    const some = new Promise<void>((resolve) => bulk.subscribe((jobId, progress) => jobId === preview.jobId && progress.done > 60 && resolve()))
+    const some = new Promise<void>((resolve) => app.jobUpdates.on('bulk-tier', (jobId, progress) => jobId === preview.jobId && progress.done > 60 && resolve()))
     await bulk.start(preview.jobId)
     await some
 

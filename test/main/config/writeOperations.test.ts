@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest'
 import { operations } from '../../../src/shared/contract'
-import { WRITE_OPERATIONS } from '../../../src/shared/productionWrites'
+import { WRITE_OPERATIONS } from '../../../src/shared/contract'
 
 /** Channels that change no pool: reads, local files, the app's own state, and pausing or stopping a job. */
 const NOT_WRITES = [

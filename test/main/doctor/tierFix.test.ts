@@ -51,9 +51,8 @@ describe('adding custom:user_tier', () => {
   })
 
   it('sends nothing when the audit trail cannot be written', async () => {
-    const pool = fakeDoctorPool({ tier: null })
-    pool.target.audit = { location: '/nowhere/audit.jsonl', record: async () => Promise.reject(cognitoException('EACCES')) }
-    await expect(addTierAttribute(pool.target, { acknowledgePermanent: true })).rejects.toBeTruthy()
+    const pool = fakeDoctorPool({ tier: null, audit: { location: '/nowhere/audit.jsonl', record: async () => Promise.reject(cognitoException('EACCES')) } })
+    await expect(addTierAttribute(pool.target, { acknowledgePermanent: true })).rejects.toMatchObject({ code: 'AUDIT_UNWRITABLE' })
     expect(pool.sent.map((s) => s.name)).toEqual(['DescribeUserPool'])
   })
 

@@ -8,10 +8,10 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createExportService, type ExportService } from '../../../src/main/export/exportService'
-import { PoolSchemaService } from '../../../src/main/services/poolSchema'
 import type { ExportProgress } from '../../../src/shared/jobProgress'
 import { simGateway, startCognitoSim, type CognitoSim, type CognitoSimOptions } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-export-')
 const sims: CognitoSim[] = []
@@ -24,11 +24,12 @@ async function setup(simOptions: CognitoSimOptions, rate = 400) {
   const gateway = simGateway(sim, rate)
   const dir = join(temp.dir, `case-${folder++}`)
   await mkdir(join(dir, 'out'), { recursive: true })
-  const service = createExportService({ gateway, schema: new PoolSchemaService(gateway), exportsDir: join(dir, 'exports'), partitionDigits: 1 })
+  const deps = serviceDeps({ gateway, dataDir: dir })
+  const service = createExportService(deps, { partitionDigits: 1 })
   services.push(service)
   const updates: ExportProgress[] = []
-  service.subscribe((_id, progress) => updates.push(progress))
-  return { sim, service, updates, outDir: join(dir, 'out') }
+  deps.jobUpdates.on('export', (_id, progress) => updates.push(progress))
+  return { sim, service, updates, jobUpdates: deps.jobUpdates, outDir: join(dir, 'out') }
 }
 
 afterEach(async () => {
@@ -43,7 +44,7 @@ describe('full export', () => {
   it('writes every user exactly once as CSV, privately, with formula cells neutralised', async () => {
     const { sim, service, updates, outDir } = await setup({ users: 3_000 })
     const path = join(outDir, 'users.csv')
-    await service.start({ format: 'csv', path })
+    await service.start({ format: 'csv', target: path })
     const end = await service.settled()
     expect(end).toMatchObject({ state: 'done', users: 3_000, path, format: 'csv' })
     expect(end?.modeReason).toBeUndefined()
@@ -69,7 +70,7 @@ describe('full export', () => {
   it('writes JSON lines that parse, with each user as the pool holds them', async () => {
     const { sim, service, outDir } = await setup({ users: 1_500 })
     const path = join(outDir, 'users.jsonl')
-    await service.start({ format: 'jsonl', path })
+    await service.start({ format: 'jsonl', target: path })
     expect(await service.settled()).toMatchObject({ state: 'done', users: 1_500 })
     const rows = readFileSync(path, 'utf8')
       .trimEnd()
@@ -94,7 +95,7 @@ describe('full export', () => {
   it('reads the pool in one sequential pass when the sub filter is not honoured, still every user once', async () => {
     const { sim, service, outDir } = await setup({ users: 800, subPrefixFilter: 'ignored' })
     const path = join(outDir, 'users.csv')
-    await service.start({ format: 'csv', path })
+    await service.start({ format: 'csv', target: path })
     const end = await service.settled()
     expect(end).toMatchObject({ state: 'done', users: 800 })
     expect(end?.modeReason).toBeTruthy()
@@ -107,11 +108,11 @@ describe('full export', () => {
   })
 
   it('leaves the chosen file as it was when cancelled, with nothing of its own beside it', async () => {
-    const { service, updates, outDir } = await setup({ users: 6_000, latencyMs: 20 }, 20)
+    const { service, updates, jobUpdates, outDir } = await setup({ users: 6_000, latencyMs: 20 }, 20)
     const path = join(outDir, 'users.csv')
     writeFileSync(path, 'the previous export\n')
-    await service.start({ format: 'csv', path })
-    await new Promise<void>((resolve) => service.subscribe((_id, p) => p.users > 0 && resolve()))
+    await service.start({ format: 'csv', target: path })
+    await new Promise<void>((resolve) => jobUpdates.on('export', (_id, p) => p.users > 0 && resolve()))
     const end = await service.cancel()
     expect(end?.state).toBe('cancelled')
     expect(end!.users).toBeLessThan(6_000)
@@ -120,15 +121,15 @@ describe('full export', () => {
     expect(updates.at(-1)?.state).toBe('cancelled')
     // A second export may start once the first has stopped; a cancelled one writes no file of its own.
     const other = join(outDir, 'other.csv')
-    await service.start({ format: 'csv', path: other })
+    await service.start({ format: 'csv', target: other })
     await service.cancel()
     expect(existsSync(other)).toBe(false)
   })
 
   it('refuses a second export while one runs', async () => {
     const { service, outDir } = await setup({ users: 3_000, latencyMs: 20 }, 20)
-    await service.start({ format: 'csv', path: join(outDir, 'a.csv') })
-    await expect(service.start({ format: 'csv', path: join(outDir, 'b.csv') })).rejects.toMatchObject({ code: 'JOB_IN_PROGRESS' })
+    await service.start({ format: 'csv', target: join(outDir, 'a.csv') })
+    await expect(service.start({ format: 'csv', target: join(outDir, 'b.csv') })).rejects.toMatchObject({ code: 'JOB_IN_PROGRESS' })
     await service.cancel()
   })
 })

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { createExportService } from '../../../src/main/export/exportService'
-import { PoolSchemaService } from '../../../src/main/services/poolSchema'
+import { serviceDeps } from '../../support/serviceDeps'
 import { simGateway, startCognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
 
@@ -30,14 +30,13 @@ it('refuses a second export while another process exports, and clears up after o
   const outDir = join(temp.dir, 'out')
   mkdirSync(outDir)
   const script = join(__dirname, '../../support/exportChild.ts')
-  let child: ChildProcess | null = spawn(process.execPath, ['--import', 'tsx', script, sim.endpoint, sim.userPoolId, exportsDir, join(outDir, 'first.csv')], {
+  let child: ChildProcess | null = spawn(process.execPath, ['--import', 'tsx', script, sim.endpoint, sim.userPoolId, temp.dir, join(outDir, 'first.csv')], {
     stdio: 'inherit'
   })
-  const gateway = simGateway(sim, 30)
-  const service = createExportService({ gateway, schema: new PoolSchemaService(gateway), exportsDir, partitionDigits: 1 })
+  const service = createExportService(serviceDeps({ gateway: simGateway(sim, 30), dataDir: temp.dir }), { partitionDigits: 1 })
   try {
     await until(() => readdirSync(outDir).some((name) => name.startsWith('first.csv.tmp-')))
-    await expect(service.start({ format: 'csv', path: join(outDir, 'second.csv') })).rejects.toThrow(
+    await expect(service.start({ format: 'csv', target: join(outDir, 'second.csv') })).rejects.toThrow(
       /^An export is running in the other process, process \d+.*Wait for it, or cancel it there\.$/
     )
     child.kill('SIGKILL')
@@ -45,7 +44,7 @@ it('refuses a second export while another process exports, and clears up after o
     child = null
     expect(readdirSync(outDir).filter((name) => name.startsWith('first.csv.tmp-'))).toHaveLength(1)
 
-    await service.start({ format: 'csv', path: join(outDir, 'second.csv') })
+    await service.start({ format: 'csv', target: join(outDir, 'second.csv') })
     expect(readdirSync(outDir).filter((name) => name.startsWith('first.csv'))).toEqual([])
     expect(readdirSync(exportsDir)).toHaveLength(1)
     await service.cancel()

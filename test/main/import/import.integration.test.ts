@@ -7,7 +7,7 @@ import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provide
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getUser } from '../../../src/main/services/users'
+import { getUser } from '../../../src/main/users/users'
 import { openBulkSandbox, tierWritesByUser, type BulkSandbox } from '../../support/bulkSandbox'
 import { makeTempDir } from '../../support/tempDir'
 

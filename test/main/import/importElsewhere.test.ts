@@ -24,7 +24,7 @@ it('pushes the progress of an import another process runs, row by row, until it 
     const preview = await sandbox.imports.preview({ path })
     const seen: ImportProgress[] = []
     const finished = new Promise<void>((resolve) => {
-      sandbox.imports.subscribe((jobId, progress) => {
+      sandbox.jobUpdates.on('import', (jobId, progress) => {
         if (jobId !== preview.jobId) return
         seen.push(progress)
         if (progress.state === 'done') resolve()

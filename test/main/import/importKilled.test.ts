@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { getUser } from '../../../src/main/services/users'
+import { getUser } from '../../../src/main/users/users'
 import { openBulkSandbox, tierWritesByUser } from '../../support/bulkSandbox'
 import { killMidJob } from '../../support/killMidJob'
 import { makeTempDir } from '../../support/tempDir'

@@ -10,9 +10,10 @@ import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import type { Connection } from '../../../src/main/cognito/connection'
 import { createImportService } from '../../../src/main/import/importService'
-import { PoolSchemaService } from '../../../src/main/services/poolSchema'
+import { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
 import { simGateway, startCognitoSim, type CognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-import-outage-')
 afterAll(() => temp.remove())
@@ -37,7 +38,7 @@ it('stops on a lost answer without reporting the row, and resumes to every user 
   try {
     const gateway = simGateway(sim)
     const connection = { gateway, clientId: sim.clientId } as unknown as Connection
-    const imports = createImportService({ connection, schema: new PoolSchemaService(gateway), jobsDir: join(temp.dir, 'jobs') })
+    const imports = createImportService(serviceDeps({ connection, schema: new PoolSchemaService(gateway), dataDir: temp.dir }))
     const path = join(temp.dir, 'people.csv')
     writeFileSync(path, ['username,email,tier', ...Array.from({ length: ROWS }, (_, i) => `net_${i},net_${i}@example.com,premium`)].join('\n'))
     const preview = await imports.preview({ path })

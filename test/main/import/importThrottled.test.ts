@@ -9,9 +9,10 @@ import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import type { Connection } from '../../../src/main/cognito/connection'
 import { createImportService } from '../../../src/main/import/importService'
-import { PoolSchemaService } from '../../../src/main/services/poolSchema'
+import { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
 import { simGateway, startCognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-import-throttled-')
 afterAll(() => temp.remove())
@@ -24,7 +25,7 @@ it('waits out throttling and creates every row once', async () => {
   try {
     const gateway = simGateway(sim)
     const connection = { gateway, clientId: sim.clientId, clientSecret } as unknown as Connection
-    const imports = createImportService({ connection, schema: new PoolSchemaService(gateway), jobsDir: join(temp.dir, 'jobs') })
+    const imports = createImportService(serviceDeps({ connection, schema: new PoolSchemaService(gateway), dataDir: temp.dir }))
     const path = join(temp.dir, 'people.csv')
     const lines = ['username,email,tier,password', `${sim.userAt(3).username},taken@example.com,premium,Onb0ard!x`]
     for (let i = 0; i < ROWS; i++) lines.push(`new_${i},new_${i}@example.com,${i % 2 ? 'premium' : 'standard'},Onb0ard!${i}`)

@@ -10,9 +10,10 @@ import { join, relative } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppContext, type AppContext } from '../../../src/main/appContext'
-import { createHandlers, type Handlers } from '../../../src/main/ipc/handlers'
-import { invokeOperation } from '../../../src/main/ipc/invoke'
+import { openAppContext, type AppContext } from '../../../src/main/app/appContext'
+import { createOperations } from '../../../src/main/operations/handlers'
+import type { Handlers } from '../../../src/main/operations/handler'
+import { invokeOperation } from '../../../src/main/operations/invoke'
 import { registerIpc } from '../../../src/main/ipc/registerIpc'
 import { contract, operations, type Operation } from '../../../src/shared/contract'
 import { cleanEnv } from '../../support/cliRunner'
@@ -41,7 +42,7 @@ const listeners = new Map<Operation, Listener>()
 
 beforeAll(async () => {
   app = await openAppContext({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }), cwd: temp.dir, processLabel: 'the fuzz test' })
-  handlers = createHandlers(app)
+  handlers = createOperations(app).handlers
   const byChannel = new Map<string, Listener>()
   registerIpc({ handle: (channel: string, listener: Listener) => void byChannel.set(channel, listener) } as never, handlers, isTrusted)
   for (const operation of operations) listeners.set(operation, byChannel.get(contract[operation].channel)!)

@@ -3,23 +3,25 @@
  * every failure arrives as { ok: false, error: { code, message } }.
  */
 import { describe, expect, it } from 'vitest'
-import type { AppContext } from '../../../src/main/appContext'
-import { createHandlers } from '../../../src/main/ipc/handlers'
-import { invokeOperation } from '../../../src/main/ipc/invoke'
+import type { AppContext } from '../../../src/main/app/appContext'
+import { createOperations } from '../../../src/main/operations/handlers'
+import { invokeOperation } from '../../../src/main/operations/invoke'
 import { registerIpc } from '../../../src/main/ipc/registerIpc'
-import { PoolSchemaService } from '../../../src/main/services/poolSchema'
 import { contract, operations } from '../../../src/shared/contract'
 import { cognitoException } from '../../support/fakeCognitoClient'
 import { describedPool, fakeConnection } from '../../support/fakeConnection'
+import { serviceDeps } from '../../support/serviceDeps'
 
 function appOn(answers: Parameters<typeof fakeConnection>[0]) {
   const { connection, sent } = fakeConnection(answers)
+  const deps = serviceDeps({ connection, dataDir: '/nowhere' })
   const app = {
     status: { state: 'connected', info: connection.info },
-    services: () => ({ connection, schema: new PoolSchemaService(connection.gateway), stats: {} }),
+    profile: { id: 'test', name: 'test', production: false, userPoolId: connection.info.userPoolId },
+    services: () => ({ deps, connection, schema: deps.schema, stats: {} }),
     close: async () => undefined
   } as unknown as AppContext
-  return { handlers: createHandlers(app), sent }
+  return { handlers: createOperations(app).handlers, sent }
 }
 
 describe('invokeOperation', () => {

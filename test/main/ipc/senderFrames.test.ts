@@ -1,11 +1,11 @@
 /**
  * Every IPC channel refuses a call that is not from the main frame of the app's own window showing the
- * app's page: main's registerIpc with the window's own sender check (src/main/window.ts), under the
+ * app's page: main's registerIpc with the window's own sender check (src/main/desktop/window.ts), under the
  * stand-in `electron`, in production (packaged) and development (electron-vite dev server) modes.
  */
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Handlers } from '../../../src/main/ipc/handlers'
+import type { Handlers } from '../../../src/main/operations/handler'
 import { APP_PAGE } from '../../../src/main/security/appUrl'
 import { contract, operations } from '../../../src/shared/contract'
 import type { createFakeElectron } from '../../support/fakeElectron'
@@ -17,7 +17,7 @@ vi.mock('electron', async () => {
   return fake.current.electron
 })
 
-const { createMainWindow, isAppSender } = await import('../../../src/main/window')
+const { createMainWindow, isAppSender } = await import('../../../src/main/desktop/window')
 const { registerIpc } = await import('../../../src/main/ipc/registerIpc')
 
 const DEV_SERVER = 'http://localhost:5173'

@@ -7,9 +7,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openAppContext, type AppContext } from '../../../src/main/appContext'
-import { registerUser } from '../../../src/main/services/registration'
-import { getUser } from '../../../src/main/services/users'
+import { openAppContext, type AppContext } from '../../../src/main/app/appContext'
+import { registerUser } from '../../../src/main/registration/registration'
+import { getUser } from '../../../src/main/users/users'
 import { cleanEnv, runTierAdmin } from '../../support/cliRunner'
 import { makeTempDir } from '../../support/tempDir'
 

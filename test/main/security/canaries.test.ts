@@ -8,9 +8,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppContext, type AppContext } from '../../../src/main/appContext'
-import { forwardJobUpdates } from '../../../src/main/ipc/forwardJobUpdates'
-import { createHandlers } from '../../../src/main/ipc/handlers'
+import { openAppContext, type AppContext } from '../../../src/main/app/appContext'
+import type { FrontEnd } from '../../../src/main/operations/frontEnd'
+import { createOperations } from '../../../src/main/operations/handlers'
 import { registerIpc } from '../../../src/main/ipc/registerIpc'
 import { SANDBOX_REGION } from '../../../src/main/sandbox/constants'
 import { contract, operations, type Operation } from '../../../src/shared/contract'
@@ -98,17 +98,17 @@ async function capturingOutput<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The journey in the app's process: every channel through registerIpc, as the window calls it. */
-async function appJourney(app: AppContext): Promise<Set<Operation>> {
+async function appJourney(app: AppContext, frontEnd: FrontEnd): Promise<Set<Operation>> {
   const called = new Set<Operation>()
   const listeners = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>()
   const trusted = { senderFrame: { url: 'app://tier-admin/index.html' } }
   registerIpc(
     { handle: (channel: string, listener: never) => void listeners.set(channel, listener) } as never,
-    createHandlers(app),
+    createOperations(app, frontEnd).handlers,
     ((sender: unknown) => sender === trusted || sender === trusted.senderFrame.url) as never
   )
   const updates: { kind: string; progress: { state: string } }[] = []
-  const stopForwarding = forwardJobUpdates(app, (update) => {
+  const stopForwarding = app.jobUpdates.subscribe((update) => {
     updates.push(update as never)
     places.push({ name: `event jobUpdate ${update.kind}`, text: JSON.stringify(update) })
   })
@@ -255,12 +255,11 @@ describe('canary secrets', () => {
         env,
         cwd: temp.dir,
         processLabel: 'the canary test',
-        chooseSaveFile: async (request) => join(outDir, request.suggestedName),
-        chooseOpenFile: async () => csvFile,
         secretStore: scramblingSecretStore
       })
+      const frontEnd: FrontEnd = { chooseSaveFile: async (request) => join(outDir, request.suggestedName), chooseOpenFile: async () => csvFile }
       try {
-        called = await capturingOutput(() => appJourney(app))
+        called = await capturingOutput(() => appJourney(app, frontEnd))
       } finally {
         await app.close()
       }

@@ -63,8 +63,8 @@ it('packs only built files, with the icon where the window looks for it, in an a
   const config = await loadConfig()
   expect(config.files).toEqual([{ filter: ['out/**', '!out/**/*.map', 'resources/icon.png', 'package.json'] }])
   expect(config.asar).toBe(true)
-  // src/main/window.ts reads the icon at out/main/../../resources/icon.png, inside the archive as in the repository.
-  expect(readFileSync(join(ROOT, 'src/main/window.ts'), 'utf8')).toContain("join(__dirname, '../../resources/icon.png')")
+  // src/main/desktop/window.ts reads the icon at out/main/../../resources/icon.png, inside the archive as in the repository.
+  expect(readFileSync(join(ROOT, 'src/main/desktop/window.ts'), 'utf8')).toContain("join(__dirname, '../../resources/icon.png')")
   expect(config.extraResources ?? []).toEqual([])
 })
 

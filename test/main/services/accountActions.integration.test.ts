@@ -7,12 +7,12 @@ import { AdminCreateUserCommand, CreateGroupCommand } from '@aws-sdk/client-cogn
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toAppError } from '../../../src/main/cognito/errorMapping'
 import { provisioningClient } from '../../../src/main/sandbox/sandboxPool'
-import * as actions from '../../../src/main/services/accountActions'
-import { confirmWithCode, resendCode } from '../../../src/main/services/confirmation'
-import { addToGroup, removeFromGroup, userGroups } from '../../../src/main/services/groups'
-import { userHistory } from '../../../src/main/services/history'
-import { registerUser } from '../../../src/main/services/registration'
-import { getUser, searchUsers, setTier } from '../../../src/main/services/users'
+import * as actions from '../../../src/main/users/accountActions'
+import { confirmWithCode, resendCode } from '../../../src/main/registration/confirmation'
+import { addToGroup, removeFromGroup, userGroups } from '../../../src/main/users/groups'
+import { userHistory } from '../../../src/main/audit/userHistory'
+import { registerUser } from '../../../src/main/registration/registration'
+import { getUser, searchUsers, setTier } from '../../../src/main/users/users'
 import { openTestSandbox } from '../../support/sandboxConnection'
 
 type Sandbox = Awaited<ReturnType<typeof openTestSandbox>>

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
 import { toAppError } from '../../../src/main/cognito/errorMapping'
-import { adminConfirm, confirmWithCode, resendCode } from '../../../src/main/services/confirmation'
-import { registerUser } from '../../../src/main/services/registration'
-import { getUser, searchUsers, setTier } from '../../../src/main/services/users'
+import { adminConfirm, confirmWithCode, resendCode } from '../../../src/main/registration/confirmation'
+import { registerUser } from '../../../src/main/registration/registration'
+import { getUser, searchUsers, setTier } from '../../../src/main/users/users'
 import { openTestSandbox } from '../../support/sandboxConnection'
 
 type Sandbox = Awaited<ReturnType<typeof openTestSandbox>>

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import { secretHash } from '../../../src/main/cognito/secretHash'
 import { toAppError } from '../../../src/main/cognito/errorMapping'
-import { PoolSchemaService } from '../../../src/main/services/poolSchema'
-import { registerUser } from '../../../src/main/services/registration'
+import { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
+import { registerUser } from '../../../src/main/registration/registration'
 import { cognitoException } from '../../support/fakeCognitoClient'
 import { describedPool, fakeConnection } from '../../support/fakeConnection'
 

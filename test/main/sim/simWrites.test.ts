@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider'
 import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { PoolSchemaService } from '../../../src/main/services/poolSchema'
+import { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
 import { simGateway, startCognitoSim, type CognitoSim, type CognitoSimOptions } from '../../support/cognitoSim'
 
 const PASSWORD = 'Sim-Passw0rd!'

@@ -11,6 +11,7 @@ import { TIER_BUCKETS } from '../../../src/shared/domain'
 import { simGateway, startCognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
 import { progressWatcher, waitUntilStopped } from './helpers'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-estimate-')
 afterAll(() => temp.remove())
@@ -87,13 +88,9 @@ describe('share estimate from finished partitions', () => {
     const sim = await startCognitoSim({ users: 20_000 })
     const watcher = progressWatcher()
     // One partition at a time makes the finishing order, and so every estimate, reproducible.
-    const service = createStatsService({
-      gateway: simGateway(sim, 1000),
-      stateDir: join(temp.dir, 'scan'),
-      partitionDigits: 2,
-      concurrency: 1
-    })
-    service.subscribe(watcher.onProgress)
+    const deps = serviceDeps({ gateway: simGateway(sim, 1000), dataDir: join(temp.dir, 'scan') })
+    const service = createStatsService(deps, { partitionDigits: 2, concurrency: 1 })
+    deps.jobUpdates.on('stats-scan', (_, progress) => watcher.onProgress(progress))
     try {
       await service.start()
       const { progress } = await waitUntilStopped(service)

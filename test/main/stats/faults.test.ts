@@ -8,6 +8,7 @@ import { afterAll, expect, it } from 'vitest'
 import { createStatsService } from '../../../src/main/stats/statsService'
 import { simGateway, startCognitoSim, type CognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-faults-')
 afterAll(() => temp.remove())
@@ -28,7 +29,7 @@ it('rides out the service going away during the filter check and stays partition
     }
   })
   holder.sim = sim
-  const service = createStatsService({ gateway: simGateway(sim, 200), stateDir: join(temp.dir, 'pool'), partitionDigits: 1, concurrency: 4 })
+  const service = createStatsService(serviceDeps({ gateway: simGateway(sim, 200), dataDir: join(temp.dir, 'pool') }), { partitionDigits: 1, concurrency: 4 })
   try {
     await service.start()
     const end = await service.settled()
@@ -47,7 +48,7 @@ it('switches to one sequential pass on a backend that filters after paging, sayi
   // Seen before the guard: 3,000 users took 26.5 s partitioned against 1.5 s sequential on such a backend.
   const sim = await startCognitoSim({ users: 3000, latencyMs: 5, filterAfterPaging: true })
   // At the real quota: a far higher rate would let a busy machine's slow answers, not the pages, decide.
-  const service = createStatsService({ gateway: simGateway(sim, 30), stateDir: join(temp.dir, 'sparse'), partitionDigits: 1 })
+  const service = createStatsService(serviceDeps({ gateway: simGateway(sim, 30), dataDir: join(temp.dir, 'sparse') }), { partitionDigits: 1 })
   try {
     await service.start()
     const end = await service.settled()

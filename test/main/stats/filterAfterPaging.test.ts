@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createStatsService } from '../../../src/main/stats/statsService'
 import { simGateway, startCognitoSim, type CognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-sparse-')
 const sims: CognitoSim[] = []
@@ -46,7 +47,7 @@ describe('a backend that filters after paging', () => {
   it('is read in one sequential pass once the guard sees the sparse pages, with exact counts', async () => {
     const pool = await sim(3000)
     // At the real quota: a far higher rate would let a busy machine's slow answers, not the pages, decide.
-    const service = createStatsService({ gateway: simGateway(pool, 30), stateDir: temp.dir, partitionDigits: 1 })
+    const service = createStatsService(serviceDeps({ gateway: simGateway(pool, 30), dataDir: temp.dir }), { partitionDigits: 1 })
     const before = pool.stats.listUsers
     await service.start()
     const progress = await service.settled()

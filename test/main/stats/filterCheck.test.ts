@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { CognitoGateway } from '../../../src/main/cognito/gateway'
 import { QuotaLimiters } from '../../../src/main/cognito/quotas'
-import { checkSubPrefixFilter } from '../../../src/main/stats/filterCheck'
+import { checkSubPrefixFilter } from '../../../src/main/poolScan/filterCheck'
 import { cognitoException, fakeCognitoClient } from '../../support/fakeCognitoClient'
 import { MemoryAuditLog } from '../../support/memoryAuditLog'
 

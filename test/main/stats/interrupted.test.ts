@@ -8,9 +8,10 @@ import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { watchJobRecord } from '../../../src/main/jobs/recordWatcher'
-import { createStatsService } from '../../../src/main/stats/statsService'
+import { createStatsService, scanStateDir } from '../../../src/main/stats/statsService'
 import { simGateway, startCognitoSim } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-interrupted-')
 afterAll(() => temp.remove())
@@ -25,9 +26,10 @@ const doneCount = (stateDir: string): number => {
 
 it('finds a scan killed mid-way interrupted and resumes it from its finished partitions', async () => {
   const sim = await startCognitoSim({ users: 6000, latencyMs: 20 })
-  const stateDir = join(temp.dir, 'pool')
+  const dataDir = join(temp.dir, 'pool')
+  const stateDir = scanStateDir(dataDir, sim.userPoolId)
   mkdirSync(stateDir, { recursive: true, mode: 0o700 })
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../support/scanChild.ts'), sim.endpoint, sim.userPoolId, stateDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../support/scanChild.ts'), sim.endpoint, sim.userPoolId, dataDir], {
     stdio: 'inherit'
   })
   try {
@@ -47,7 +49,7 @@ it('finds a scan killed mid-way interrupted and resumes it from its finished par
     child.kill('SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
 
-    const service = createStatsService({ gateway: simGateway(sim, 200), stateDir, partitionDigits: 1, concurrency: 4 })
+    const service = createStatsService(serviceDeps({ gateway: simGateway(sim, 200), dataDir }), { partitionDigits: 1, concurrency: 4 })
     const found = (await service.snapshot()).progress!
     expect(found.state).toBe('interrupted')
     expect(found.partitionsDone).toBeGreaterThanOrEqual(3)

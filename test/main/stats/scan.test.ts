@@ -10,26 +10,29 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { createStatsService, type StatsService, type StatsServiceOptions } from '../../../src/main/stats/statsService'
+import { createStatsService, scanStateDir, type ScanTuning, type StatsService } from '../../../src/main/stats/statsService'
 import { simGateway, startCognitoSim, type CognitoSim, type CognitoSimOptions } from '../../support/cognitoSim'
 import { makeTempDir } from '../../support/tempDir'
 import { progressWatcher, waitUntilStopped } from './helpers'
+import { serviceDeps } from '../../support/serviceDeps'
+import { JobUpdates } from '../../../src/main/jobs/jobUpdates'
 
 const temp = makeTempDir('tier-admin-scan-')
 const sims: CognitoSim[] = []
 const services: StatsService[] = []
 let folder = 0
 
-async function setup(simOptions: CognitoSimOptions, serviceOptions: Partial<StatsServiceOptions> = {}, rate = 400) {
+async function setup(simOptions: CognitoSimOptions, tuning: ScanTuning = {}, rate = 400, firstLabel?: string) {
   const sim = await startCognitoSim(simOptions)
   sims.push(sim)
-  const stateDir = join(temp.dir, `pool-${folder++}`)
-  const make = (extra: Partial<StatsServiceOptions> = {}): StatsService => {
-    const service = createStatsService({ gateway: simGateway(sim, rate), stateDir, ...serviceOptions, ...extra })
+  const dataDir = join(temp.dir, `pool-${folder++}`)
+  const jobUpdates = new JobUpdates()
+  const make = (extra: { processLabel?: string } = {}): StatsService => {
+    const service = createStatsService(serviceDeps({ gateway: simGateway(sim, rate), dataDir, jobUpdates, ...extra }), tuning)
     services.push(service)
     return service
   }
-  return { sim, stateDir, make, service: make() }
+  return { sim, stateDir: scanStateDir(dataDir, sim.userPoolId), jobUpdates, make, service: make({ processLabel: firstLabel }) }
 }
 
 afterEach(async () => {
@@ -89,7 +92,7 @@ describe('tier statistics scan', () => {
   })
 
   it("holds the pool's scan lock while it runs: a second service on the same folder is refused, naming the holder", async () => {
-    const { make } = await setup({ users: 3000, latencyMs: 20 }, { partitionDigits: 1, processLabel: 'the tier-admin CLI (stats)' })
+    const { make } = await setup({ users: 3000, latencyMs: 20 }, { partitionDigits: 1 }, 400, 'the tier-admin CLI (stats)')
     const second = make({ processLabel: 'the Tier Admin app' })
     const first = services[0]
     await first.start()
@@ -107,9 +110,9 @@ describe('tier statistics scan', () => {
 
   it('resumes a cancelled scan and ends with the same totals as one uninterrupted scan', async () => {
     const watcher = progressWatcher()
-    const { sim, make } = await setup({ users: 12_000, latencyMs: 5 }, { partitionDigits: 1, concurrency: 3 }, 200)
+    const { sim, make, jobUpdates } = await setup({ users: 12_000, latencyMs: 5 }, { partitionDigits: 1, concurrency: 3 }, 200)
     const first = make()
-    first.subscribe(watcher.onProgress)
+    jobUpdates.on('stats-scan', (_, progress) => watcher.onProgress(progress))
     await first.start()
     await watcher.when((p) => p.partitionsDone >= 4)
     const cancelled = await first.cancel()

@@ -4,7 +4,7 @@
  * a 60-user slice of the pool with the other partitions' users dropped).
  */
 import { describe, expect, it } from 'vitest'
-import { SparsePageGuard, type PageObservation } from '../../../src/main/stats/sparsePageGuard'
+import { SparsePageGuard, type PageObservation } from '../../../src/main/poolScan/sparsePageGuard'
 
 const PAGE = 60
 const options = { pageSize: PAGE, rate: 30, concurrency: 16 }

@@ -1,6 +1,6 @@
 import { contract, type InvokeApi } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
-import { isWriteOperation, type WriteOperation } from '../../../shared/productionWrites'
+import { isWriteOperation, type WriteOperation } from '../../../shared/contract'
 import { useConnection } from './connectionStore'
 import { useProductionConfirm } from './productionConfirmStore'
 import { activeProfile, useProfiles } from './profilesStore'

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { WriteOperation } from '../../../shared/productionWrites'
+import type { WriteOperation } from '../../../shared/contract'
 
 /** One write waiting for the operator's yes or no. */
 export interface PendingConfirmation {

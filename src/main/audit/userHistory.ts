@@ -1,7 +1,7 @@
 /** One user's writes from the audit trail, newest first: tier changes and account actions, who and with what outcome. */
 import type { HistoryEntry } from '../../shared/domain'
-import { readTrail } from '../audit/auditTrail'
-import type { ReadableAuditLog } from '../cognito/audit'
+import { readTrail } from './auditTrail'
+import type { ReadableAuditLog } from './auditLog'
 
 /** The intent and its result make one entry; an intent with no result is "pending" (the app stopped before the answer). */
 export async function userHistory(audit: Pick<ReadableAuditLog, 'stream'>, userPoolId: string, username: string): Promise<HistoryEntry[]> {

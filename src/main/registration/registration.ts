@@ -7,8 +7,8 @@ import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { secretHashField } from '../cognito/secretHash'
 import { normalizeExtraAttributes } from './attributes'
-import type { PoolSchemaService } from './poolSchema'
-import { parseTier } from './tierInput'
+import type { PoolSchemaService } from '../cognito/poolSchema'
+import { parseTier } from '../users/tierInput'
 
 /**
  * Registers a user with a tier. Everything that can be checked before the request is checked first

@@ -10,8 +10,7 @@
 import type { CognitoGateway } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import { nameOf } from '../cognito/retryPolicy'
-import { listPage, subPrefixFilter } from './listPages'
-import type { ScannedUser } from './tally'
+import { listPage, subPrefixFilter, type ScannedUser } from './listPages'
 
 export type FilterCheck = { kind: 'empty' } | { kind: 'partitioned' } | { kind: 'sequential'; reason: string }
 

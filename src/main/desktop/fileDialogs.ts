@@ -1,5 +1,5 @@
 import { BrowserWindow, dialog } from 'electron'
-import type { SaveFileRequest } from './appContext'
+import type { SaveFileRequest } from '../operations/frontEnd'
 
 const FILTERS: Record<SaveFileRequest['format'], Electron.FileFilter[]> = {
   csv: [{ name: 'CSV (spreadsheets)', extensions: ['csv'] }],

@@ -14,7 +14,7 @@ import { storedTierValue, TIER_ATTRIBUTE, tierLabel, tierStateOf, type Tier } fr
 import { toAppError } from '../cognito/errorMapping'
 import type { CognitoGateway, SendOptions } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
-import type { PoolSchemaService } from './poolSchema'
+import type { PoolSchemaService } from '../cognito/poolSchema'
 import { parseTier } from './tierInput'
 
 export async function getUser(gateway: CognitoGateway, username: string, options?: SendOptions): Promise<UserDetail> {

@@ -4,7 +4,7 @@
  * (Cmd on macOS) accelerators, which ask the window to switch screen through the contract's navigate event.
  */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron'
-import { SCREEN_LABELS, SCREENS, screenShortcutDigit, type Screen } from '../shared/screens'
+import { SCREEN_LABELS, SCREENS, screenShortcutDigit, type Screen } from '../../shared/screens'
 
 export interface MenuOptions {
   /** A packaged build has no reload or developer tools: an operator's reload would drop unsaved forms. */

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path'
 import { protocol } from 'electron'
-import { APP_SCHEME } from './security/appUrl'
-import { appSchemeResponse } from './security/rendererFiles'
+import { APP_SCHEME } from '../security/appUrl'
+import { appSchemeResponse } from '../security/rendererFiles'
 
 /** The built renderer; the only folder the scheme serves. */
 export function rendererDir(): string {

@@ -9,7 +9,18 @@ import { ListUsersCommand, type ListUsersCommandOutput, type UserType } from '@a
 import type { CognitoGateway } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
-import type { ScannedUser } from './tally'
+
+/** What a scan keeps of one user while counting and listing. */
+export interface ScannedUser {
+  username: string
+  sub: string | undefined
+  email: string | null
+  /** The raw custom:user_tier value, '' when missing. */
+  tierValue: string
+  status: string
+  enabled: boolean
+  createdAt: Date | undefined
+}
 
 /** Raised when a partition returns a user whose sub lacks the partition's prefix. */
 export class FilterNotHonoredError extends Error {

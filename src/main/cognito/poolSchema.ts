@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors'
 import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
 import { bareAttributeName, isCustomName } from '../../shared/attributeNames'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
-import type { CognitoGateway } from '../cognito/gateway'
+import type { CognitoGateway } from './gateway'
 
 /** Describes the pool once per connection (DescribeUserPool's quota is only 15/s) and answers from the cache. */
 export class PoolSchemaService {

@@ -10,9 +10,7 @@
  * naming the pool, or a prompt): a standing permission for that process and pool.
  */
 import { AppError } from '../../shared/errors'
-import type { Operation } from '../../shared/contract'
-import { isWriteOperation, WRITE_OPERATIONS, type WriteOperation } from '../../shared/productionWrites'
-import type { Handlers } from '../ipc/handlers'
+import { isWriteOperation, type WriteOperation } from '../../shared/contract'
 
 export const CONFIRMATION_TTL_MS = 60_000
 
@@ -32,8 +30,9 @@ export class ProductionGate {
     private readonly now: () => number = Date.now
   ) {}
 
-  /** Arms one call of `operation`; refused when the pool named is not the one connected. */
-  confirm(userPoolId: string, operation: WriteOperation): { armed: boolean; expiresAt?: number } {
+  /** Arms one call of `operation`; refused when the pool named is not the one connected, or the operation does not write. */
+  confirm(userPoolId: string, operation: string): { armed: boolean; expiresAt?: number } {
+    if (!isWriteOperation(operation)) throw new AppError('VALIDATION', `${operation} does not write to the pool: it needs no confirmation.`)
     const target = this.target()
     if (!target.production) return { armed: false }
     if (userPoolId !== target.userPoolId) {
@@ -74,23 +73,4 @@ export class ProductionGate {
   }
 }
 
-// Checked here, not where the list is declared: the contract's own schemas import that file.
-const WRITES_ARE_OPERATIONS: readonly Operation[] = WRITE_OPERATIONS
-void WRITES_ARE_OPERATIONS
-
 const key = (userPoolId: string, operation: string) => `${userPoolId}\n${operation}`
-
-/** The handler table with every write operation checked by the gate before its handler runs. */
-export function guardProductionWrites(handlers: Handlers, gate: () => ProductionGate): Handlers {
-  const guarded: Record<string, unknown> = { ...handlers }
-  for (const [operation, handler] of Object.entries(handlers)) {
-    if (!isWriteOperation(operation)) continue
-    const run = handler as (request: unknown) => Promise<unknown>
-    guarded[operation] = async (request: unknown) => {
-      // Read at each call; an AppContext always has a gate (optional chaining only spares the tests' partial stand-ins).
-      gate()?.consume(operation)
-      return run(request)
-    }
-  }
-  return guarded as Handlers
-}

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, session, type WebContents } from 'electron'
-import { APP_PAGE, devServerPage, isPageOf } from './security/appUrl'
-import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from './security/policy'
-import { isAppMainFrame, type SenderEvent } from './security/senderCheck'
+import { APP_PAGE, devServerPage, isPageOf } from '../security/appUrl'
+import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES } from '../security/policy'
+import { isAppMainFrame, type SenderEvent } from '../security/senderCheck'
 
 /**
  * The window icon. electron-vite copies nothing from resources/, so the bundle (out/main) points back

@@ -4,7 +4,6 @@
  * left at that rate.
  */
 import { prefixFraction } from './partitionPlan'
-import type { PartitionRecord } from './scanStore'
 
 const RATE_WINDOW_MS = 10_000
 /** A rate over less than this is noise. */
@@ -37,13 +36,6 @@ export function coveredFraction(prefixes: Iterable<string>): number {
   let sum = 0
   for (const prefix of prefixes) sum += prefixFraction(prefix)
   return sum
-}
-
-/** The pool's size projected from the finished partitions, a random sample of it; undefined before one finished. */
-export function projectedTotal(finished: Iterable<PartitionRecord>): number | undefined {
-  const records = [...finished]
-  const covered = coveredFraction(records.map((record) => record.key))
-  return covered > 0 ? records.reduce((sum, record) => sum + record.tally.total, 0) / covered : undefined
 }
 
 /** Seconds left to scan `expectedTotal` users from `scanned` at `rate`; null when either is unknown. */

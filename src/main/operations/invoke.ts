@@ -3,7 +3,7 @@ import { contract, type Operation, type ResultOf } from '../../shared/contract'
 import { AppError, type Result } from '../../shared/errors'
 import { UNKNOWN_FIELD, validationSummary, wordErrorsIn, wordFor, type Audience } from '../../shared/wording'
 import { toAppError } from '../cognito/errorMapping'
-import type { Handlers } from './handlers'
+import type { Handlers } from './handler'
 
 /**
  * Runs one operation for an untrusted caller: validates the payload against the contract's schema,

@@ -1,9 +1,9 @@
 /**
  * `npm run preview`: the app in a headed Chromium window on machines without an Electron binary.
- * Same harness as the end-to-end tests; the configuration comes from the environment or .env, so with
+ * The end-to-end tests' harness (test/harness); the configuration comes from the environment or .env, so with
  * nothing configured it opens the sandbox pool in the app's usual data folder.
  */
-import { launchHarness } from './rendererHarness'
+import { launchHarness } from '../test/harness/rendererHarness'
 
 async function main(): Promise<void> {
   const harness = await launchHarness({ env: process.env, headless: false })

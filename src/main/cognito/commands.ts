@@ -1,0 +1,92 @@
+/**
+ * Every Cognito command this app sends, and what it is: the one table that the gateway (which writes
+ * are audited ahead), the rate limiters (which quota a request counts against), the retry policy
+ * (which writes may be resent after a lost answer) and the audit trail (how a write reads in the
+ * history) all read. A command missing here is refused before it is sent, naming it, so a new
+ * operation cannot slip past the audit trail or be paced against the wrong quota.
+ *
+ * Adding a Cognito operation: one row here, one entry in the contract (src/shared/contract.ts,
+ * `write: true` when it changes the pool), one handler in src/main/operations.
+ */
+import { AppError } from '../../shared/errors'
+
+/**
+ * Cognito's request-rate quota categories (per account and region) with their default rates, as
+ * AWS's "user pools API operation categories" table lists them; ListUsers' 30/s cannot be raised.
+ */
+export const QUOTA_DEFAULTS = {
+  UserList: 30,
+  UserRead: 120,
+  UserCreation: 50,
+  UserUpdate: 25,
+  UserAuthentication: 120,
+  UserAccountRecovery: 30,
+  UserResourceRead: 50,
+  UserResourceUpdate: 25,
+  UserPoolRead: 15,
+  UserPoolUpdate: 15,
+  UserPoolResourceRead: 20,
+  UserPoolClientRead: 15,
+  UserPoolClientUpdate: 15
+} as const
+export type QuotaCategory = keyof typeof QUOTA_DEFAULTS
+
+export interface CommandFacts {
+  /** The quota the request counts against. */
+  quota: QuotaCategory
+  /** Changes the pool (or sends a message): written to the audit trail before it is sent. */
+  writes: boolean
+  /**
+   * May be sent again when its answer was lost. Reads may; a write may when a second delivery does
+   * no harm. A repeated SignUp answers UsernameExists for the user the first one created, a repeated
+   * resend or reset mails a second code, a repeated delete answers UserNotFound for the user it
+   * deleted. (Throttling is retried for every command: Cognito refuses those before doing anything.)
+   */
+  repeatable: boolean
+  /** How a write reads in a user's history and on the Audit screen when nothing more specific is said. */
+  label?: string
+}
+
+const read = (quota: QuotaCategory): CommandFacts => ({ quota, writes: false, repeatable: true })
+const write = (quota: QuotaCategory, label: string, repeatable = true): CommandFacts => ({ quota, writes: true, repeatable, label })
+
+/** Keyed by the SDK command's name without "Command" (the API operation's name, as the audit trail records it). */
+export const COGNITO_COMMANDS = {
+  ListUsers: read('UserList'),
+  AdminGetUser: read('UserRead'),
+  AdminListGroupsForUser: read('UserRead'),
+  ListGroups: read('UserPoolResourceRead'),
+  DescribeUserPool: read('UserPoolRead'),
+  DescribeUserPoolClient: read('UserPoolClientRead'),
+  SignUp: write('UserCreation', 'Registered', false),
+  AdminCreateUser: write('UserCreation', 'Invited', false),
+  ConfirmSignUp: write('UserAuthentication', 'Confirmed with a code', false),
+  ResendConfirmationCode: write('UserAuthentication', 'Confirmation code sent again', false),
+  AdminConfirmSignUp: write('UserUpdate', 'Confirmed without a code'),
+  AdminUpdateUserAttributes: write('UserUpdate', 'Attributes changed'),
+  AdminEnableUser: write('UserUpdate', 'Enabled'),
+  AdminDisableUser: write('UserUpdate', 'Disabled'),
+  AdminDeleteUser: write('UserUpdate', 'Deleted', false),
+  AdminUserGlobalSignOut: write('UserUpdate', 'Signed out everywhere'),
+  AdminAddUserToGroup: write('UserUpdate', 'Added to a group'),
+  AdminRemoveUserFromGroup: write('UserUpdate', 'Removed from a group'),
+  AdminResetUserPassword: write('UserAccountRecovery', 'Password reset', false),
+  AddCustomAttributes: write('UserPoolUpdate', 'Attribute added to the pool', false)
+} as const satisfies Record<string, CommandFacts>
+
+export type CognitoOperation = keyof typeof COGNITO_COMMANDS
+
+/** The API operation an SDK command sends: its class name without "Command". */
+export function operationOf(commandName: string): string {
+  return commandName.replace(/Command$/, '')
+}
+
+/** The facts of a command, by its SDK class name or its operation; refuses one the table lacks. */
+export function commandFacts(commandName: string): CommandFacts {
+  const operation = operationOf(commandName)
+  if (Object.hasOwn(COGNITO_COMMANDS, operation)) return COGNITO_COMMANDS[operation as CognitoOperation]
+  throw new AppError(
+    'INTERNAL',
+    `Tier Admin does not know the Cognito operation ${operation}: add it to the command table (src/main/cognito/commands.ts). Nothing was sent.`
+  )
+}

@@ -1,0 +1,30 @@
+/**
+ * What an operation asks of the front end that called it: where to save a file and which file to
+ * read. The app shows its dialogs (src/main/desktop/fileDialogs.ts), the Chromium harness a stand-in,
+ * the CLI answers from its flags (--out, the file argument) and may name its standard output.
+ */
+import { AppError } from '../../shared/errors'
+import type { SaveTarget } from '../storage/saveLines'
+
+/** What a save dialog offers: a file name and the kind of file. */
+export interface SaveFileRequest {
+  suggestedName: string
+  format: 'csv' | 'jsonl'
+}
+
+export interface FrontEnd {
+  /** Where to save; null when the operator cancelled. */
+  chooseSaveFile?(request: SaveFileRequest): Promise<SaveTarget | null>
+  /** Which CSV file to read; null when the operator cancelled. */
+  chooseOpenFile?(): Promise<string | null>
+}
+
+export async function chooseSaveFile(frontEnd: FrontEnd, request: SaveFileRequest): Promise<SaveTarget | null> {
+  if (!frontEnd.chooseSaveFile) throw new AppError('NOT_CONFIGURED', 'This front end has no save dialog; name the file to write instead.')
+  return frontEnd.chooseSaveFile(request)
+}
+
+export async function chooseOpenFile(frontEnd: FrontEnd): Promise<string | null> {
+  if (!frontEnd.chooseOpenFile) throw new AppError('NOT_CONFIGURED', 'This front end has no open dialog; name the file to read instead.')
+  return frontEnd.chooseOpenFile()
+}
