@@ -4,34 +4,11 @@
  * them; the export goes to the file the save dialog (here its stand-in) names.
  */
 import { readFileSync } from 'node:fs'
-import { test as base, type Page } from '@playwright/test'
-import { launchHarness, type Harness } from '../harness/rendererHarness'
-import { cleanEnv } from '../support/cliRunner'
+import type { Page } from '@playwright/test'
 import { writeLargeTrail } from '../support/largeAuditTrail'
-import { makeTempDir } from '../support/tempDir'
-import { expect, screenshotAtSizes } from './fixtures'
+import { expect, screenshotAtSizes, testWithOwnApp } from './fixtures'
 
-const test = base.extend<object, { harness: Harness; saveDir: string }>({
-  saveDir: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const temp = makeTempDir('tier-admin-e2e-saved-')
-      await use(temp.dir)
-      temp.remove()
-    },
-    { scope: 'worker' }
-  ],
-  harness: [
-    async ({ saveDir }, use) => {
-      const temp = makeTempDir('tier-admin-e2e-audit-')
-      const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }), saveDir })
-      await use(harness)
-      await harness.close()
-      temp.remove()
-    },
-    { scope: 'worker' }
-  ]
-})
+const test = testWithOwnApp()
 test.describe.configure({ mode: 'serial' })
 
 async function register(page: Page, username: string, tier: string): Promise<void> {
@@ -46,7 +23,7 @@ async function register(page: Page, username: string, tier: string): Promise<voi
 
 const auditRows = (page: Page) => page.getByRole('table', { name: 'Audit trail' }).locator('tbody tr:not(.audit-spacer)')
 
-test('writes made through the app show on the Audit screen, filtered and exported', async ({ harness, saveDir }) => {
+test('writes made through the app show on the Audit screen, filtered and exported', async ({ harness, folders }) => {
   const { page } = harness
   await register(page, 'ada_audit', 'premium')
   await register(page, 'bo_audit', 'standard')
@@ -79,7 +56,7 @@ test('writes made through the app show on the Audit screen, filtered and exporte
 
   await page.getByRole('button', { name: 'Export CSV' }).click()
   const saved = page.getByRole('status').filter({ hasText: 'Saved 2 rows to' })
-  await expect(saved).toContainText(saveDir)
+  await expect(saved).toContainText(folders.saveDir)
   const path = (await saved.getAttribute('title'))!
   const csv = readFileSync(path, 'utf8').trimEnd().split('\r\n')
   expect(csv[0]).toBe('time,os_user,aws_identity,user_pool,username,operation,action,before,after,outcome,error')

@@ -3,12 +3,14 @@
  * registration: one frozen function per contract operation and event, and main's sender check, which
  * refuses a page of another origin that reached the same binding.
  */
-import { appEvents, operations, subscriberName } from '../../src/shared/contract'
-import { expect, test } from './fixtures'
+import { expectedBridgeKeys } from '../support/expectedBridge'
+import { expect, testWithOwnApp } from './fixtures'
+
+const test = testWithOwnApp()
 
 test('gives the page one function per operation and event, and nothing it can change', async ({ harness }) => {
   const bridge = await harness.page.evaluate(() => ({ names: Object.keys(window.api).sort(), frozen: Object.isFrozen(window.api) }))
-  expect(bridge.names).toEqual([...operations, ...appEvents.map(subscriberName)].sort())
+  expect(bridge.names).toEqual(expectedBridgeKeys())
   expect(bridge.frozen).toBe(true)
 })
 
@@ -28,5 +30,7 @@ test("refuses a call from a page that is not the app, by main's own sender check
     expect(harness.calls.slice(before).map((call) => call.operation)).toEqual(['getConnection', 'getConnection'])
   } finally {
     await stranger.close()
+    // The app's page was left behind the stranger's tab, where Chromium holds back its animation frames.
+    await harness.page.bringToFront()
   }
 })

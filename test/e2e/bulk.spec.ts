@@ -4,25 +4,10 @@
  * results download as CSV; and a paused job is offered for resume.
  */
 import { readFileSync } from 'node:fs'
-import { test as base } from '@playwright/test'
-import type { Harness } from '../harness/rendererHarness'
-import { makeTempDir } from '../support/tempDir'
-import { expect, openSeededApp, openUsersScreen, search, shootStates, stored } from './users.fixtures'
+import { testWithOwnApp } from './fixtures'
+import { expect, openUsersScreen, search, seededApp, shootStates, stored } from './users.fixtures'
 
-const saves = makeTempDir('tier-admin-e2e-bulk-saves-')
-
-const test = base.extend<object, { harness: Harness }>({
-  harness: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const app = await openSeededApp({ saveDir: saves.dir })
-      await use(app.harness)
-      await app.close()
-      saves.remove()
-    },
-    { scope: 'worker' }
-  ]
-})
+const test = testWithOwnApp(seededApp)
 
 test.describe.configure({ mode: 'serial' })
 

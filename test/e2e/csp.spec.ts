@@ -8,7 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security/policy'
 import { APP_ORIGIN } from '../harness/rendererHarness'
-import { expect, test } from './fixtures'
+import { expect, testWithOwnApp } from './fixtures'
+
+const test = testWithOwnApp()
 
 type Probe = Window & { __ran?: string[]; __violations?: string[]; __listening?: boolean }
 
@@ -24,12 +26,20 @@ test.beforeEach(async ({ harness }) => {
   })
 })
 
+// The page is this file's for all its tests: what a test injected goes, however the test ended, so no
+// later test (or screenshot) meets a stray script or a broken image. Removed only now, once the test has
+// read the violations they caused.
+test.afterEach(async ({ harness }) => {
+  await harness.page.evaluate(() => document.querySelectorAll('[data-csp-probe]').forEach((node) => node.remove()))
+})
+
 /** Adds a script element and waits until it loads, fails or is blocked. */
 async function addScript(harness: { page: import('@playwright/test').Page }, attributes: { src?: string; text?: string }): Promise<string> {
   return harness.page.evaluate(
     ({ src, text }) =>
       new Promise<string>((resolve) => {
         const script = document.createElement('script')
+        script.dataset.cspProbe = ''
         script.onload = () => resolve('loaded')
         script.onerror = () => resolve('error')
         if (src) script.src = src
@@ -56,6 +66,7 @@ test('an injected inline script, an inline event handler and a data: script do n
   await addScript(harness, { src: "data:text/javascript,window.__ran.push('data')" })
   await harness.page.evaluate(() => {
     const image = document.createElement('img')
+    image.dataset.cspProbe = ''
     image.setAttribute('onerror', "window.__ran.push('handler')")
     image.src = 'data:image/png;base64,AAAA'
     document.body.append(image)
@@ -72,11 +83,14 @@ test('a script from another origin is blocked by the policy before it is fetched
     fetched += 1
     return route.fulfill({ status: 200, contentType: 'text/javascript', body: "window.__ran.push('origin')" })
   })
-  expect(await addScript(harness, { src: 'https://evil.example/x.js' })).toBe('error')
-  expect(await ran(harness)).toEqual([])
-  expect(fetched).toBe(0)
-  expect(await violations(harness)).toEqual(['script-src-elem https://evil.example/x.js'])
-  await harness.page.unroute('https://evil.example/**')
+  try {
+    expect(await addScript(harness, { src: 'https://evil.example/x.js' })).toBe('error')
+    expect(await ran(harness)).toEqual([])
+    expect(fetched).toBe(0)
+    expect(await violations(harness)).toEqual(['script-src-elem https://evil.example/x.js'])
+  } finally {
+    await harness.page.unroute('https://evil.example/**')
+  }
 })
 
 test('a script from a path outside out/renderer is not served, however the path is written', async ({ harness }) => {

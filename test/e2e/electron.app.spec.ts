@@ -4,11 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { test } from '@playwright/test'
 import { _electron as electron } from 'playwright-core'
-import { operations } from '../../src/shared/contract'
 import { cleanEnv } from '../support/cliRunner'
+import { expectedBridgeKeys } from '../support/expectedBridge'
 import { makeTempDir } from '../support/tempDir'
-import { expect, screenshot, test } from './fixtures'
+import { expect, screenshot } from './fixtures'
 
 const ROOT = join(__dirname, '../..')
 
@@ -24,7 +25,7 @@ function electronBinary(): string | null {
 
 const binary = electronBinary()
 const NO_BINARY_REASON =
-  'No Electron binary on this machine (it cannot be downloaded here; set TIER_ADMIN_ELECTRON_PATH to use one). The built app is covered by the Chromium harness and the main-bundle test.'
+  'No Electron binary on this machine (it cannot be downloaded here; set TIER_ADMIN_ELECTRON_PATH to use one). The built app is covered by the Chromium harness and the main- and preload-bundle tests (test/build).'
 
 test('the Electron app starts on its sandbox pool with a locked-down window', async () => {
   if (!binary) {
@@ -41,13 +42,14 @@ test('the Electron app starts on its sandbox pool with a locked-down window', as
   try {
     const page = await app.firstWindow()
     await expect(page.getByRole('banner')).toContainText(/sandbox/i)
-    // Context isolation and the sandbox show in the page: no Node, only the bridge's named functions.
+    // Context isolation and the sandbox show in the page: no Node, only the bridge's named functions
+    // (test/build/preloadBundle.test.ts holds the built preload to the same list where no binary is).
     const pageGlobals = await page.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
       api: Object.keys((globalThis as unknown as { api: object }).api).sort()
     }))
-    expect(pageGlobals).toEqual({ require: 'undefined', process: 'undefined', api: [...operations].sort() })
+    expect(pageGlobals).toEqual({ require: 'undefined', process: 'undefined', api: expectedBridgeKeys() })
     await screenshot(page, 'electron-main-window')
   } finally {
     await app.close()

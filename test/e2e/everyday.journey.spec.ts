@@ -4,7 +4,9 @@
  */
 import type { Page } from '@playwright/test'
 import { getUser } from '../../src/main/users/users'
-import { expect, screenshot, test } from './fixtures'
+import { expect, screenshot, testWithOwnApp } from './fixtures'
+
+const test = testWithOwnApp()
 
 test.describe.configure({ mode: 'serial' })
 

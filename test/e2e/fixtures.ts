@@ -7,21 +7,52 @@ import { makeTempDir } from '../support/tempDir'
 
 export const SCREENSHOT_DIR = join(__dirname, '../../test-output/screenshots')
 
-/** One app per test file, on a fresh sandbox data folder, like a first start on a new machine. */
-export const test = base.extend<object, { harness: Harness }>({
-  harness: [
-    // Playwright requires the fixture's first argument to be a destructuring pattern.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const temp = makeTempDir('tier-admin-e2e-')
-      const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }) })
-      await use(harness)
-      await harness.close()
-      temp.remove()
-    },
-    { scope: 'worker' }
-  ]
-})
+/** A spec file's own folders: the app's data folder and the folder its save dialog puts files in. */
+export interface AppFolders {
+  dataDir: string
+  saveDir: string
+}
+
+/** Opens the app a spec file drives, on that file's folders. */
+export type LaunchApp = (folders: AppFolders) => Promise<Harness>
+
+/** The app on an empty data folder, like a first start on a new machine; what it saves goes to saveDir. */
+export const freshApp: LaunchApp = ({ dataDir, saveDir }) => launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: dataDir }), saveDir })
+
+/**
+ * The `test` of a spec file that drives one app: call it once, at the top of the file. Its `harness`
+ * (browser page and main-process handlers) is launched before the file's first test, on `folders` made
+ * for the file, and closed after its last, so a file passes alone and in any order.
+ *
+ * Each call defines worker fixtures of its own, so each file's app is its own instance: two files never
+ * share a page, an app or a data folder, whatever order they run in. And as Playwright reuses a worker
+ * only for tests with the same worker fixtures, each file runs in its own worker, whose end closes the app.
+ */
+export function testWithOwnApp(launch: LaunchApp = freshApp) {
+  return base.extend<object, { folders: AppFolders; harness: Harness }>({
+    folders: [
+      // Playwright requires the fixture's first argument to be a destructuring pattern.
+      // eslint-disable-next-line no-empty-pattern
+      async ({}, use) => {
+        const temp = makeTempDir('tier-admin-e2e-')
+        const folders = { dataDir: join(temp.dir, 'data'), saveDir: join(temp.dir, 'saved') }
+        mkdirSync(folders.dataDir)
+        mkdirSync(folders.saveDir)
+        await use(folders)
+        temp.remove()
+      },
+      { scope: 'worker' }
+    ],
+    harness: [
+      async ({ folders }, use) => {
+        const harness = await launch(folders)
+        await use(harness)
+        await harness.close()
+      },
+      { scope: 'worker' }
+    ]
+  })
+}
 
 export { expect }
 
@@ -62,13 +93,20 @@ export async function setColorScheme(page: Page, theme: Theme): Promise<void> {
 export async function screenshotAtSizes(page: Page, name: string, options: ScreenshotOptions = {}): Promise<void> {
   const original = page.viewportSize()
   const originalTheme: Theme = (await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) ? 'dark' : 'light'
-  for (const size of options.sizes ?? WINDOW_SIZES) {
+  // Each size starts in the mode the last one ended in, the first in the page's own: a change of colour
+  // mode restyles the whole page, and this way a call makes two instead of four.
+  const wanted = options.themes ?? THEMES
+  let themes = wanted.includes(originalTheme) ? [originalTheme, ...wanted.filter((theme) => theme !== originalTheme)] : [...wanted]
+  const sizes = options.sizes ?? WINDOW_SIZES
+  for (const size of sizes) {
     await page.setViewportSize(size)
-    for (const theme of options.themes ?? THEMES) {
+    for (const theme of themes) {
       await setColorScheme(page, theme)
       await screenshot(page, `${name}-${size.width}x${size.height}-${theme}`)
     }
+    themes = themes.toReversed()
   }
-  if (original) await page.setViewportSize(original)
+  const last = sizes.at(-1)
+  if (original && (original.width !== last?.width || original.height !== last?.height)) await page.setViewportSize(original)
   await setColorScheme(page, originalTheme)
 }

@@ -8,31 +8,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test as base } from '@playwright/test'
-import { launchHarness, type Harness } from '../harness/rendererHarness'
+import { launchHarness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
-import { makeTempDir } from '../support/tempDir'
-import { expect, screenshot, setColorScheme, THEMES, WINDOW_SIZES } from './fixtures'
+import { expect, screenshot, setColorScheme, testWithOwnApp, THEMES, WINDOW_SIZES } from './fixtures'
 import { expectInViewport, stored } from './users.fixtures'
 
 const EVERY_PROBLEM = join(__dirname, '../fixtures/import/every-problem.csv')
-const saves = makeTempDir('tier-admin-e2e-import-saves-')
 
-const test = base.extend<object, { harness: Harness }>({
-  harness: [
-    // Playwright requires the fixture's first argument to be a destructuring pattern.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const temp = makeTempDir('tier-admin-e2e-import-')
-      const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }), saveDir: saves.dir, openFile: EVERY_PROBLEM })
-      await use(harness)
-      await harness.close()
-      temp.remove()
-      saves.remove()
-    },
-    { scope: 'worker' }
-  ]
-})
+/** Every file the open dialog's stand-in is asked for is the one that holds every kind of bad row. */
+const test = testWithOwnApp(({ dataDir, saveDir }) => launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: dataDir }), saveDir, openFile: EVERY_PROBLEM }))
 
 /**
  * Screenshots named import-<state>-<width>x<height>-<theme>.png at both window sizes in both colour
@@ -116,10 +100,10 @@ test('imports a CSV file: preview of every bad kind, AdminCreateUser, results CS
   await shootStates(page, 'again', 'Choose another file…')
 })
 
-test('offers a paused import for resume and finishes it', async ({ harness }) => {
+test('offers a paused import for resume and finishes it', async ({ harness, folders }) => {
   const page = harness.page
   const imports = harness.app.services().imports
-  const file = join(saves.dir, 'many.csv')
+  const file = join(folders.saveDir, 'many.csv')
   const names = Array.from({ length: 120 }, (_, i) => `paused_${i}`)
   writeFileSync(file, ['username,email', ...names.map((name) => `${name},${name}@example.com`)].join('\n'))
   const preview = await imports.preview({ path: file })

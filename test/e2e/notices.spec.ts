@@ -6,7 +6,9 @@
  */
 import type { Page } from '@playwright/test'
 import { HEALTH_INTERVAL_MS } from '../../src/renderer/src/stores/connectionStore'
-import { expect, screenshotAtSizes, test, WINDOW_SIZES } from './fixtures'
+import { expect, screenshotAtSizes, testWithOwnApp, WINDOW_SIZES } from './fixtures'
+
+const test = testWithOwnApp()
 
 interface Box {
   x: number
@@ -51,40 +53,45 @@ test('a long notice stays on two lines in its own strip, covering no control on 
     const status = await realRestart(request)
     return status.state === 'connected' ? { ...status, info: { ...status.info, endpoint: `${status.info.endpoint}?${'x'.repeat(10_000)}` } } : status
   }
-  await harness.app.services().connection.sandbox!.stop()
-  await page.clock.fastForward(HEALTH_INTERVAL_MS.sandbox)
-  await page.getByRole('banner').getByRole('button', { name: 'Restart sandbox' }).click()
+  try {
+    await harness.app.services().connection.sandbox!.stop()
+    await page.clock.fastForward(HEALTH_INTERVAL_MS.sandbox)
+    await page.getByRole('banner').getByRole('button', { name: 'Restart sandbox' }).click()
 
-  const strip = page.getByRole('contentinfo', { name: 'Notices' })
-  const notice = strip.getByRole('status')
-  await expect(notice).toContainText('Sandbox restarted')
-  // Held while the pointer is on it, so it can be read (and measured).
-  await strip.hover()
+    const strip = page.getByRole('contentinfo', { name: 'Notices' })
+    const notice = strip.getByRole('status')
+    await expect(notice).toContainText('Sandbox restarted')
+    // Held while the pointer is on it, so it can be read (and measured).
+    await strip.hover()
 
-  const text = page.locator('.notice-text')
-  const lines = await text.evaluate((element) => element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight))
-  expect(lines).toBeLessThanOrEqual(2.05)
-  expect(await text.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true)
-  const title = (await page.locator('.notice').getAttribute('title')) ?? ''
-  expect(title.startsWith('Sandbox restarted — It answers at')).toBe(true)
-  expect(title.length).toBeLessThan(1000)
-  // The bar shows the start of the endpoint, not all 10,000 characters.
-  expect((await page.getByRole('banner').boundingBox())!.height).toBeLessThan(200)
-  await screenshotAtSizes(page, 'connection-notice-long')
+    const text = page.locator('.notice-text')
+    const lines = await text.evaluate((element) => element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight))
+    expect(lines).toBeLessThanOrEqual(2.05)
+    expect(await text.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true)
+    const title = (await page.locator('.notice').getAttribute('title')) ?? ''
+    expect(title.startsWith('Sandbox restarted — It answers at')).toBe(true)
+    expect(title.length).toBeLessThan(1000)
+    // The bar shows the start of the endpoint, not all 10,000 characters.
+    expect((await page.getByRole('banner').boundingBox())!.height).toBeLessThan(200)
+    await screenshotAtSizes(page, 'connection-notice-long')
 
-  for (const size of WINDOW_SIZES) {
-    await page.setViewportSize(size)
-    for (const key of ['1', '2', '3', '4']) {
-      await page.keyboard.press(`Control+${key}`)
-      await expect(notice).toContainText('Sandbox restarted')
-      const noticeBox = (await strip.boundingBox())!
-      const covered = (await controlBoxes(page)).filter((box) => overlaps(box, noticeBox))
-      expect(covered, `controls under the notice at ${size.width}x${size.height} on screen ${key}`).toEqual([])
+    for (const size of WINDOW_SIZES) {
+      await page.setViewportSize(size)
+      for (const key of ['1', '2', '3', '4']) {
+        await page.keyboard.press(`Control+${key}`)
+        await expect(notice).toContainText('Sandbox restarted')
+        const noticeBox = (await strip.boundingBox())!
+        const covered = (await controlBoxes(page)).filter((box) => overlaps(box, noticeBox))
+        expect(covered, `controls under the notice at ${size.width}x${size.height} on screen ${key}`).toEqual([])
+      }
     }
-  }
 
-  // Gone by itself a few seconds after the pointer leaves.
-  await page.mouse.move(300, 200)
-  await page.clock.fastForward(10_000)
-  await expect(notice).toBeEmpty()
+    // Gone by itself a few seconds after the pointer leaves.
+    await page.mouse.move(300, 200)
+    await page.clock.fastForward(10_000)
+    await expect(notice).toBeEmpty()
+  } finally {
+    // The handler is the app's for the rest of the file: the real one goes back.
+    harness.handlers.restartSandbox = realRestart
+  }
 })

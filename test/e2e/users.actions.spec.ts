@@ -11,22 +11,13 @@ import {
   AdminUpdateUserAttributesCommand,
   CreateGroupCommand
 } from '@aws-sdk/client-cognito-identity-provider'
-import { test as base, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { APP_ORIGIN, type Harness } from '../harness/rendererHarness'
-import { detailPanel, expect, openSeededApp, openUsersScreen, resultRow, search, shootStates, stored } from './users.fixtures'
+import { testWithOwnApp } from './fixtures'
+import { detailPanel, expect, openUsersScreen, resultRow, search, seededApp, shootStates, stored } from './users.fixtures'
 
 /** This file's own app and seeded sandbox, for all its tests in turn. */
-const test = base.extend<object, { harness: Harness }>({
-  harness: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const app = await openSeededApp()
-      await use(app.harness)
-      await app.close()
-    },
-    { scope: 'worker' }
-  ]
-})
+const test = testWithOwnApp(seededApp)
 
 test.describe.configure({ mode: 'serial' })
 

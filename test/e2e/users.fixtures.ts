@@ -11,29 +11,20 @@ import type { UserDetail } from '../../src/shared/domain'
 import { launchHarness, type Harness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
 import { seedSandboxUsers } from '../support/seedSandbox'
-import { makeTempDir } from '../support/tempDir'
-import { expect, screenshot, setColorScheme, THEMES, WINDOW_SIZES } from './fixtures'
+import { expect, screenshot, setColorScheme, THEMES, WINDOW_SIZES, type LaunchApp } from './fixtures'
 
 export const SEEDED_USERS = 400
 
 /**
- * The app on a fresh data folder whose sandbox holds the 400 seeded users. Each spec file makes its
- * own (a worker fixture defined in that file), so one file's deletions never meet another's counts.
+ * The app on a data folder whose sandbox holds the 400 seeded users. Each spec file opens its own
+ * (`testWithOwnApp(seededApp)`), so one file's deletions never meet another's counts.
  */
-export async function openSeededApp(options: { saveDir?: string } = {}): Promise<{ harness: Harness; close: () => Promise<void> }> {
-  const temp = makeTempDir('tier-admin-e2e-users-')
-  const provisioned = await openConnection({ pool: { kind: 'sandbox' }, dataDir: temp.dir, listUsersRate: 30 })
+export const seededApp: LaunchApp = async ({ dataDir, saveDir }) => {
+  const provisioned = await openConnection({ pool: { kind: 'sandbox' }, dataDir, listUsersRate: 30 })
   const userPoolId = provisioned.info.userPoolId
   await provisioned.close()
-  seedSandboxUsers(join(temp.dir, 'sandbox'), userPoolId, SEEDED_USERS)
-  const harness = await launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir }), saveDir: options.saveDir })
-  return {
-    harness,
-    close: async () => {
-      await harness.close()
-      temp.remove()
-    }
-  }
+  seedSandboxUsers(join(dataDir, 'sandbox'), userPoolId, SEEDED_USERS)
+  return launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: dataDir }), saveDir })
 }
 
 export { expect }

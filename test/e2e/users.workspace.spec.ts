@@ -4,35 +4,24 @@
  * sorting and filtering in the page, the exact lookup by username, sub and email, and the keyboard
  * path from a row to the tier editor. Real built renderer, main-process handlers and cognito-local.
  */
-import { test as base, type Page } from '@playwright/test'
-import type { Harness } from '../harness/rendererHarness'
-import { WINDOW_SIZES } from './fixtures'
+import type { Page } from '@playwright/test'
+import { testWithOwnApp, WINDOW_SIZES } from './fixtures'
 import {
   detailPanel,
   expect,
   expectInViewport,
-  openSeededApp,
   openUsersScreen,
   resultRow,
   resultsTable,
   search,
   SEEDED_USERS,
+  seededApp,
   shootStates,
   stored
 } from './users.fixtures'
 
 /** This file's own app and seeded sandbox, for all its tests in turn. */
-const test = base.extend<object, { harness: Harness }>({
-  harness: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const app = await openSeededApp()
-      await use(app.harness)
-      await app.close()
-    },
-    { scope: 'worker' }
-  ]
-})
+const test = testWithOwnApp(seededApp)
 
 test.describe.configure({ mode: 'serial' })
 

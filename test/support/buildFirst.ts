@@ -22,7 +22,8 @@ function newestIn(folder: string): number {
 export default function setup(): void {
   // For a focused run of tests that never start the CLI, while the sources are mid-edit.
   if (process.env.TIER_ADMIN_SKIP_BUILD === '1') return
-  const sources = Math.max(newestIn(join(ROOT, 'src/main')), newestIn(join(ROOT, 'src/cli')), newestIn(join(ROOT, 'src/shared')))
+  // src/preload too: test/build/preloadBundle.test.ts loads the built preload.
+  const sources = Math.max(...['src/main', 'src/cli', 'src/shared', 'src/preload'].map((folder) => newestIn(join(ROOT, folder))))
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources) return
   execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' })
 }

@@ -138,3 +138,22 @@ export function createFakeElectron(userDataDir: string) {
   }
   return { electron, handlers, windows, sessionRecord, protocolRecord, menuRecord, makeReady: resolveReady }
 }
+
+/**
+ * The `electron` a sandboxed preload gets (contextBridge and ipcRenderer), recording what the built
+ * preload bundle exposes to the page and what it sends and listens to.
+ */
+export function createFakePreloadElectron() {
+  const exposed = new Map<string, unknown>()
+  const invoked: { channel: string; payload: unknown }[] = []
+  const subscribed: string[] = []
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void exposed.set(key, value) },
+    ipcRenderer: {
+      invoke: (channel: string, payload: unknown) => Promise.resolve(void invoked.push({ channel, payload })),
+      on: (channel: string) => void subscribed.push(channel),
+      removeListener: () => undefined
+    }
+  }
+  return { electron, exposed, invoked, subscribed }
+}
