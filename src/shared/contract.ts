@@ -165,7 +165,8 @@ export const schemas = {
   importStart: z
     .object({
       jobId: importJobId,
-      method: z.enum(IMPORT_METHODS, { error: 'Choose SignUp or AdminCreateUser' }),
+      /** Required the first time; a resume keeps the method the job started with. */
+      method: z.enum(IMPORT_METHODS, { error: 'Choose SignUp or AdminCreateUser' }).optional(),
       invitation: z.enum(INVITATIONS, { error: 'Choose to send the invitation or to suppress it' }).optional()
     })
     .strict()

@@ -3,6 +3,7 @@
  * CANCELLED with nothing saved (no job appears), and the next preview runs normally.
  */
 import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { createBulkTierService } from '../../../src/main/bulk/bulkService'
 import type { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
@@ -35,7 +36,7 @@ it('stops a preview under way, saves nothing, and lets the next one run', async 
 
     const again = await bulk.preview({ rows: rows.slice(0, 20) })
     expect(again.rows).toHaveLength(20)
-    expect(readdirSync(temp.dir)).toEqual([again.jobId])
+    expect(readdirSync(join(temp.dir, 'jobs'))).toEqual([again.jobId])
   } finally {
     await sim.stop()
   }

@@ -4,6 +4,7 @@
  * until confirmed, naming the pool, and a confirmation is spent by one call. Also: placeholder AWS keys
  * only for an endpoint marked emulator.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openAppContext, type AppContext } from '../../../src/main/app/appContext'
@@ -14,7 +15,7 @@ import { invokeOperation } from '../../../src/main/operations/invoke'
 import { registerIpc } from '../../../src/main/ipc/registerIpc'
 import { getUser } from '../../../src/main/users/users'
 import { SANDBOX_REGION } from '../../../src/main/sandbox/constants'
-import { contract, type Operation } from '../../../src/shared/contract'
+import { contract, isWriteOperation, operations, type Operation } from '../../../src/shared/contract'
 import { profileSchemas } from '../../../src/shared/profiles'
 import { cleanEnv } from '../../support/cliRunner'
 import { openEmulatorEndpoint } from '../../support/credentialProxy'
@@ -61,7 +62,13 @@ describe('a production profile', () => {
       profile: 'prod-sim',
       processLabel: 'the production test'
     })
-    registerIpc({ handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) } as never, createOperations(app).handlers, () => true)
+    writeFileSync(join(temp.dir, 'people.csv'), 'username,email\nprod_csv,csv@example.com\n')
+    const frontEnd = { chooseSaveFile: async () => join(temp.dir, 'saved.csv'), chooseOpenFile: async () => join(temp.dir, 'people.csv') }
+    registerIpc(
+      { handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) } as never,
+      createOperations(app, frontEnd).handlers,
+      () => true
+    )
   })
 
   afterAll(async () => {
@@ -72,6 +79,89 @@ describe('a production profile', () => {
   })
 
   const jane = { username: 'prod_jane', email: 'jane@example.com', password: 'Passw0rd!x', tier: 'standard' }
+
+  it('lets no write through unconfirmed, and no operation that is not marked `write` changes the pool', async () => {
+    const userPoolId = sandbox.connection.sandbox!.userPoolId
+    const bulkJob = 'bulk-20260101000000000-abcdef'
+    const importJob = 'import-20260101000000000-abcdef'
+    const user = { username: 'prod_jane' }
+    // A valid request for every operation of the contract: a new one fails to compile here until it has one.
+    const requests: Record<Operation, unknown> = {
+      getConnection: undefined,
+      describePool: { refresh: true },
+      checkConnection: undefined,
+      runDoctor: undefined,
+      applyDoctorFix: { fix: 'add-tier-attribute', acknowledgePermanent: true },
+      restartSandbox: undefined,
+      restoreSandbox: undefined,
+      register: jane,
+      confirm: { ...user, code: '123456' },
+      resendCode: user,
+      adminConfirm: user,
+      getUser: user,
+      searchUsers: { query: 'prod', by: 'username' },
+      setTier: { ...user, tier: 'premium' },
+      enableUser: user,
+      disableUser: user,
+      resetPassword: user,
+      resendInvite: user,
+      signOutEverywhere: user,
+      verifyEmail: user,
+      deleteUser: { ...user, confirmUsername: 'prod_jane' },
+      userGroups: user,
+      addToGroup: { ...user, group: 'staff' },
+      removeFromGroup: { ...user, group: 'staff' },
+      userHistory: user,
+      getOutbox: undefined,
+      getStats: undefined,
+      startStats: undefined,
+      pauseStats: undefined,
+      cancelStats: undefined,
+      listTierMembers: { bucket: 'premium' },
+      statsCsv: { kind: 'figures' },
+      auditQuery: {},
+      auditExport: {},
+      bulkPreview: { rows: [{ username: 'prod_jane', tier: 'premium' }] },
+      bulkCancelPreview: undefined,
+      bulkStart: { jobId: bulkJob },
+      bulkPause: { jobId: bulkJob },
+      bulkCancel: { jobId: bulkJob },
+      bulkJob: { jobId: bulkJob },
+      bulkJobs: undefined,
+      bulkResultsCsv: { jobId: bulkJob },
+      importPreview: undefined,
+      importCancelPreview: undefined,
+      importStart: { jobId: importJob, method: 'signup' },
+      importPause: { jobId: importJob },
+      importCancel: { jobId: importJob },
+      importJob: { jobId: importJob },
+      importJobs: undefined,
+      importResultsCsv: { jobId: importJob },
+      startExport: { format: 'csv' },
+      cancelExport: undefined,
+      exportStatus: undefined,
+      listProfiles: undefined,
+      saveProfile: profileSchemas.save.parse({ name: 'Spare', region: SANDBOX_REGION, userPoolId, clientId: 'c', endpoint: endpoint.endpoint, emulator: true }),
+      deleteProfile: { id: 'spare' },
+      switchProfile: { id: 'prod-sim' },
+      listAwsProfiles: undefined,
+      confirmProductionWrite: { userPoolId, operation: 'enableUser' }
+    }
+    const trail = join(temp.dir, 'audit.jsonl')
+    const intents = (): number =>
+      existsSync(trail)
+        ? readFileSync(trail, 'utf8')
+            .split('\n')
+            .filter((line) => line.includes('"intent"')).length
+        : 0
+    // The confirmation last: it arms a write, which none of the others may have.
+    for (const operation of [...operations.filter((name) => name !== 'confirmProductionWrite'), 'confirmProductionWrite' as const]) {
+      const before = intents()
+      const reply = await call(operation, requests[operation])
+      if (isWriteOperation(operation)) expect(reply, operation).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
+      expect(intents(), `${operation} sent a write to the pool`).toBe(before)
+    }
+  })
 
   it('refuses a write without the confirmation, names the pool, and sends nothing', async () => {
     expect(app.status.state).toBe('connected')
