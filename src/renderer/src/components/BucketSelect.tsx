@@ -1,5 +1,5 @@
 import { TIER_BUCKETS, type TierBucket } from '../../../shared/domain'
-import { BUCKET_LABELS } from '../utils/format'
+import { BUCKET_LABELS } from '../lib/format'
 
 interface Props {
   id: string

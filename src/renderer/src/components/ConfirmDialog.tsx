@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
-import { keepTabInside } from '../utils/focusTrap'
+import { keepTabInside } from '../lib/focusTrap'
 
 interface ConfirmDialogProps {
   title: string

@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow'
 import type { TierBucket } from '../../../shared/domain'
 import { useNavigation } from '../stores/navigationStore'
-import { useStats } from '../stores/statsStore'
-import { useTierMembers } from '../stores/tierMembersStore'
+import { useStats } from '../features/statistics/statsStore'
+import { useTierMembers } from '../features/users/tierMembersStore'
 
 /**
  * The Users screen's list of a tier's users, which comes from the last statistics scan: the list's

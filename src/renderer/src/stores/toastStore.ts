@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { clampText, MAX_SHOWN_MESSAGE } from '../utils/clampText'
+import { clampText, MAX_SHOWN_MESSAGE } from '../lib/clampText'
 
 export interface Toast {
   id: number

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useProfiles } from './profilesStore'
+import { ProfileEditor } from './ProfileEditor'
+
+/** The connection bar's profile picker: one choice switches and reconnects; "Profiles…" opens the editor. */
+export function ProfilePicker({ production }: { production: boolean }) {
+  const { view, busy, error, load, switchTo, clearError } = useProfiles(
+    useShallow((s) => ({ view: s.view, busy: s.busy, error: s.error, load: s.load, switchTo: s.switchTo, clearError: s.clearError }))
+  )
+  const [editing, setEditing] = useState(false)
+  useEffect(() => void load(), [load])
+  if (!view) return null
+  return (
+    <>
+      <label className="d-flex align-items-center gap-2 small text-nowrap">
+        Profile
+        <select className="form-select form-select-sm w-auto" value={view.activeId} disabled={busy} onChange={(event) => void switchTo(event.target.value)}>
+          {view.profiles.map((profile) => (
+            <option key={profile.id} value={profile.id}>
+              {profile.name}
+              {profile.production ? ' (production)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className={`btn btn-sm ${production ? 'btn-outline-light' : 'btn-outline-secondary'} text-nowrap`} onClick={() => setEditing(true)}>
+        Profiles…
+      </button>
+      {error && !editing && (
+        <span role="alert" className={`small ${production ? 'text-white' : 'text-danger'}`}>
+          {error.message}{' '}
+          <button type="button" className="btn btn-link btn-sm p-0 align-baseline" onClick={clearError}>
+            Dismiss
+          </button>
+        </span>
+      )}
+      {editing && <ProfileEditor onClose={() => setEditing(false)} />}
+    </>
+  )
+}
