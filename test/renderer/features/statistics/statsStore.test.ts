@@ -1,6 +1,6 @@
 /**
  * The stats store follows the scan by main's pushed updates, not by polling: it loads the snapshot
- * once, applies the updates for the connected pool, refreshes the last result when a scan finishes,
+ * once, applies the updates for the connected pool as they come, reads the finished figures when a scan finishes,
  * and tells the connection store of a scan that failed.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -39,6 +39,16 @@ describe('the stats store', () => {
     expect(fake.calls.getStats).toHaveBeenCalledTimes(1)
   })
 
+  it("takes a running scan's progress from its push, reading nothing", async () => {
+    await subscribed()
+    fake.calls.getStats.mockClear()
+    const estimate = { standard: { share: 0.6, low: 0.5, high: 0.7 }, premium: { share: 0.4, low: 0.3, high: 0.5 }, none: { share: 0, low: 0, high: 0.1 } }
+    fake.emit('jobUpdate', scanUpdate({ users: 640, partitionsDone: 9, rate: 75, etaSeconds: 12, estimate: { ...estimate, invalid: estimate.none } }))
+    expect(progress()).toMatchObject({ state: 'running', users: 640, partitionsDone: 9, rate: 75, etaSeconds: 12, estimate: { premium: { share: 0.4 } } })
+    await settle()
+    expect(fake.calls.getStats).not.toHaveBeenCalled()
+  })
+
   it('ignores updates about another pool or another kind of job', async () => {
     await subscribed()
     fake.emit('jobUpdate', scanUpdate({ users: 999 }, 'eu-west-1_Other'))
@@ -73,6 +83,8 @@ describe('the stats store', () => {
     await settle()
     expect(fake.calls.getStats).toHaveBeenCalledTimes(2)
     expect(useStats.getState().snapshot?.last?.figures.total).toBe(3000)
+    // The push said how the scan ended; the read was for its figures only.
+    expect(progress()?.state).toBe('done')
   })
 
   it('reads the finished figures too when the reply to a start already says done', async () => {

@@ -1,24 +1,10 @@
 import type { BulkPlanRow, BulkRowResult } from '../../../../shared/bulk'
+import { rowBadge } from '../rowJobs/rowBadges'
 
 /** Rows drawn in the panel: the CSV holds every row, and a table of thousands would only slow the window. */
-export const MAX_ROWS_SHOWN = 500
+const MAX_ROWS_SHOWN = 500
 
 const tierShown = (value: string | undefined): string => (value === undefined ? '?' : value === '' ? '(none)' : value)
-
-/** A row's plan or outcome as a badge; shared with the import's table so both jobs read alike. */
-export const ROW_BADGES: Record<string, string> = {
-  change: 'text-bg-primary',
-  create: 'text-bg-primary',
-  changed: 'text-bg-success',
-  created: 'text-bg-success',
-  skipped: 'text-bg-secondary',
-  skip: 'text-bg-secondary',
-  existed: 'text-bg-secondary',
-  conflict: 'text-bg-warning',
-  failed: 'text-bg-danger',
-  // Subtle, so rows still to run recede; these colours follow the colour mode (text-bg-light does not).
-  pending: 'border border-secondary-subtle bg-secondary-subtle text-secondary-emphasis'
-}
 
 interface Row {
   row: number
@@ -64,8 +50,7 @@ export function BulkRowsTable({ plan, results }: { plan: BulkPlanRow[]; results:
                 {tierShown(row.from)} → {row.to}
               </td>
               <td className="bulk-cell" title={row.reason}>
-                <span className={`badge ${ROW_BADGES[row.what] ?? 'text-bg-light'}`}>{row.what}</span>{' '}
-                {row.reason && <span className="small">{row.reason}</span>}
+                <span className={rowBadge(row.what)}>{row.what}</span> {row.reason && <span className="small">{row.reason}</span>}
               </td>
             </tr>
           ))}

@@ -1,55 +1,31 @@
 import { create } from 'zustand'
 import type { BulkJobDetail, BulkJobSummary, BulkPreview } from '../../../../shared/bulk'
-import type { AppErrorShape } from '../../../../shared/errors'
 import type { BulkProgress } from '../../../../shared/jobProgress'
 import type { Tier } from '../../../../shared/tiers'
 import { api } from '../../api/api'
-import { rowJobFollower } from '../rowJobs/rowJobFollower'
+import { rowJobFollower, type RowJobAction, type RowJobActions, type RowJobState } from '../rowJobs/rowJobFollower'
 
-export type BulkAction = 'preview' | 'start' | 'pause' | 'cancel' | 'save'
+export type BulkAction = 'preview' | RowJobAction
 
-interface BulkState {
+interface BulkState extends RowJobState<BulkProgress, BulkJobDetail, BulkJobSummary>, RowJobActions {
   /** The bulk panel is open for these users (or for a saved job when `job` is set). */
   open: boolean
   usernames: string[]
   tier: Tier
   overwrite: boolean
   preview: BulkPreview | null
-  /** The job once applied or reopened: its rows' results as last read. */
-  job: BulkJobDetail | null
-  progress: BulkProgress | null
   pending: BulkAction | null
-  error: AppErrorShape | null
-  savedTo: string | null
-  /** This pool's paused, stopped or interrupted bulk jobs, offered for resume. */
-  resumable: BulkJobSummary[]
   openFor(usernames: string[]): void
   openJob(jobId: string): Promise<void>
   close(): void
   setTier(tier: Tier): void
   setOverwrite(overwrite: boolean): void
   runPreview(): Promise<void>
-  /** Stops the preview under way; it ends with nothing saved and no error shown. */
-  cancelPreview(): Promise<void>
   start(): Promise<void>
-  pause(): Promise<void>
-  cancel(): Promise<void>
-  saveResults(): Promise<void>
-  loadResumable(): Promise<void>
-  /** Follows pushed progress; returns the unsubscribe. */
-  subscribe(): () => void
 }
 
 export const useBulk = create<BulkState>((set, get) => {
-  const follower = rowJobFollower<BulkProgress, BulkJobDetail, BulkAction, BulkJobSummary>({
-    kind: 'bulk-tier',
-    get,
-    set,
-    readDetail: (id) => api.bulkJob({ jobId: id }),
-    listJobs: () => api.bulkJobs(),
-    saveResultsCsv: (id) => api.bulkResultsCsv({ jobId: id })
-  })
-  const { jobId, request } = follower
+  const { jobId, request, actions } = rowJobFollower<BulkProgress, BulkJobDetail, BulkJobSummary>('bulk-tier', get, set)
 
   return {
     open: false,
@@ -81,15 +57,7 @@ export const useBulk = create<BulkState>((set, get) => {
       const reply = await api.bulkPreview({ rows: usernames.map((username) => ({ username, tier })) })
       set({ pending: null, ...(reply.ok ? { preview: reply.data } : { error: reply.error.code === 'CANCELLED' ? null : reply.error }) })
     },
-    cancelPreview: async () => {
-      await api.bulkCancelPreview()
-    },
     start: () => request('start', () => api.bulkStart({ jobId: jobId()!, overwrite: get().overwrite })),
-    pause: () => request('pause', () => api.bulkPause({ jobId: jobId()! })),
-    cancel: () => request('cancel', () => api.bulkCancel({ jobId: jobId()! })),
-
-    saveResults: () => follower.saveResults('save'),
-    loadResumable: follower.loadResumable,
-    subscribe: follower.subscribe
+    ...actions
   }
 })

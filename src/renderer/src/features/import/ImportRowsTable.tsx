@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { ImportPlanRow, ImportRowResult } from '../../../../shared/importing'
-import { ROW_BADGES } from '../bulk/BulkRowsTable'
+import { rowBadge } from '../rowJobs/rowBadges'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
 
 /** Every row is this tall (import.css draws it so), which lets the list draw only the rows in view. */
@@ -79,7 +79,7 @@ export function ImportRowsTable({ rows, results }: { rows: Row[]; results: boole
               </td>
               <td>{row.hasPassword ? 'yes' : '—'}</td>
               <td title={row.reason}>
-                <span className={`badge ${ROW_BADGES[row.what] ?? 'text-bg-light'}`}>{row.what}</span> {row.reason}
+                <span className={rowBadge(row.what)}>{row.what}</span> {row.reason}
               </td>
             </tr>
           ))}

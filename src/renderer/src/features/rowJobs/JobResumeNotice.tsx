@@ -1,5 +1,4 @@
 import type { JobState } from '../../../../shared/jobs'
-import { useBulk } from '../bulk/bulkStore'
 import { formatDateTime } from '../../lib/format'
 
 /** What a resume offer needs to know of a job: shared by bulk tier changes and imports. */
@@ -21,7 +20,7 @@ interface JobResumeNoticeProps<J extends StoppedJob> {
 export function JobResumeNotice<J extends StoppedJob>({ jobs, name, onOpen }: JobResumeNoticeProps<J>) {
   if (jobs.length === 0) return null
   return (
-    <div className="alert alert-warning py-2 px-3 mb-2 small bulk-notice" role="status">
+    <div className="alert alert-warning py-2 px-3 mb-2 small" role="status">
       {jobs.map((job) => (
         <div key={job.jobId} className="d-flex align-items-center gap-2">
           <span className="me-auto text-truncate">
@@ -35,11 +34,4 @@ export function JobResumeNotice<J extends StoppedJob>({ jobs, name, onOpen }: Jo
       ))}
     </div>
   )
-}
-
-/** Bulk tier changes left paused, stopped or interrupted: offered for resume. */
-export function BulkResumeNotice() {
-  const resumable = useBulk((state) => state.resumable)
-  const openJob = useBulk((state) => state.openJob)
-  return <JobResumeNotice jobs={resumable} name={() => 'A bulk tier change'} onOpen={(jobId) => void openJob(jobId)} />
 }

@@ -39,7 +39,8 @@ function connectedPoolId(): string | undefined {
 }
 
 export const useStats = create<StatsState>((set, get) => {
-  async function load(): Promise<void> {
+  /** Reads the snapshot; `pushed` when a push has just said how the scan stands and only its finished figures are missing. */
+  async function load(pushed = false): Promise<void> {
     const sentAfter = updatesApplied
     set({ loading: get().snapshot === null })
     const reply = await api.getStats()
@@ -47,7 +48,7 @@ export const useStats = create<StatsState>((set, get) => {
       set({ loading: false, error: reply.error })
       return
     }
-    const progress = updatesApplied === sentAfter ? reply.data.progress : (get().snapshot?.progress ?? null)
+    const progress = !pushed && updatesApplied === sentAfter ? reply.data.progress : (get().snapshot?.progress ?? null)
     // A fresh look at the scan answers any earlier complaint but a refusal whose reason still holds.
     const error = get().error?.code === 'LOCKED_BY_OTHER_PROCESS' && runsElsewhere(progress) ? get().error : null
     set({ loading: false, snapshot: { progress, last: reply.data.last }, error })
@@ -60,7 +61,8 @@ export const useStats = create<StatsState>((set, get) => {
     set({ snapshot: { progress, last: get().snapshot?.last ?? null }, ...(refusalOver ? { error: null } : {}) })
     // A scan's failure arrives in its progress, not as a failed call, so the bridge wrapper cannot report it.
     if (progress.state === 'failed' && before !== 'failed' && progress.error) useConnection.getState().reportFailure(progress.error)
-    if (progress.state === 'done' && before !== 'done') void load()
+    // A push carries the progress but not the finished scan's figures (`last`): only those are read.
+    if (progress.state === 'done' && before !== 'done') void load(true)
   }
 
   function apply(update: JobUpdate): void {
