@@ -8,7 +8,7 @@ import { ConfirmScreen } from './features/confirm/ConfirmScreen'
 import { RegisterScreen } from './features/register/RegisterScreen'
 import { StatisticsScreen } from './features/statistics/StatisticsScreen'
 import { UsersScreen } from './features/users/UsersScreen'
-import { useConnection } from './stores/connectionStore'
+import { selectConnectionView, useConnection } from './stores/connectionStore'
 import { followMenuNavigation, useNavigation, type Screen } from './stores/navigationStore'
 
 const SCREENS: Record<Screen, () => React.JSX.Element> = {
@@ -20,17 +20,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
 }
 
 export function App() {
-  const connection = useConnection(
-    useShallow((state) => ({
-      status: state.status,
-      pool: state.pool,
-      poolError: state.poolError,
-      checkingPool: state.checkingPool,
-      health: state.health,
-      busy: state.busy,
-      actionError: state.actionError
-    }))
-  )
+  const connection = useConnection(useShallow(selectConnectionView))
   const { load, watch, checkPool, checkHealth, restartSandbox, restoreSandbox } = useConnection.getState()
   const screen = useNavigation((state) => state.screen)
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react'
 
 /** Rows drawn beyond each edge of the view, so a fast scroll does not show blank space first. */
 const OVERSCAN = 8
@@ -15,16 +15,27 @@ export interface RowWindow {
   padBottom: number
   /** Scrolls the least needed for a row to be fully in view (under the sticky header). */
   scrollToRow: (index: number) => void
+  /** What the sticky header covers at the top of the scroller, as measured once drawn. */
+  headerHeight: number
 }
 
 /**
- * A windowed list for rows of one fixed height: only the rows in view (and a few around them) are in
- * the DOM, so thousands of results scroll as smoothly as twenty. The scroller is the element with
- * `overflow: auto`; `headerHeight` is what a sticky header covers at its top.
+ * A windowed table for rows of one fixed height: only the rows in view (and a few around them) are in
+ * the DOM, so thousands of results scroll as smoothly as twenty. `scrollerRef` is the table's box that
+ * scrolls (`overflow: auto`), `headRef` its sticky header; a SpacerRow stands for the rows not drawn
+ * on each side.
  */
-export function useVirtualRows(scrollerRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, headerHeight: number): RowWindow {
+export function useVirtualRows(
+  scrollerRef: RefObject<HTMLElement | null>,
+  headRef: RefObject<HTMLElement | null>,
+  count: number,
+  rowHeight: number
+): RowWindow {
+  const [headerHeight, setHeaderHeight] = useState(rowHeight)
   const [scrollTop, setScrollTop] = useState(0)
   const [viewHeight, setViewHeight] = useState(600)
+  // Measured once drawn: the header is one line high whatever the rows hold.
+  useLayoutEffect(() => setHeaderHeight(headRef.current?.offsetHeight ?? rowHeight), [headRef, rowHeight])
 
   useEffect(() => {
     const scroller = scrollerRef.current
@@ -58,5 +69,13 @@ export function useVirtualRows(scrollerRef: RefObject<HTMLElement | null>, count
   const first = Math.min(Math.max(0, count - 1), Math.floor(scrollTop / rowHeight))
   const start = Math.max(0, first - OVERSCAN)
   const end = Math.min(count, first + Math.ceil(viewHeight / rowHeight) + OVERSCAN)
-  return { start, end, firstVisible: first, padTop: start * rowHeight, padBottom: Math.max(0, count - end) * rowHeight, scrollToRow }
+  return {
+    start,
+    end,
+    firstVisible: first,
+    padTop: start * rowHeight,
+    padBottom: Math.max(0, count - end) * rowHeight,
+    scrollToRow,
+    headerHeight
+  }
 }

@@ -1,4 +1,4 @@
-import type { TierBucket } from '../../../shared/domain'
+import { TIER_BUCKETS, type TierBucket } from '../../../shared/domain'
 
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '—'
@@ -31,3 +31,6 @@ export const BUCKET_LABELS: Record<TierBucket, string> = {
   none: 'no tier',
   invalid: 'invalid value'
 }
+
+/** The buckets a scan counts, as a select's choices: standard, premium, no tier, invalid value. */
+export const BUCKET_OPTIONS: { value: TierBucket; label: string }[] = TIER_BUCKETS.map((bucket) => ({ value: bucket, label: BUCKET_LABELS[bucket] }))

@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react'
 import { ACTION_GROUPS, AUDIT_OUTCOMES, type AuditFilter } from '../../../../shared/audit'
-import { OUTCOMES } from '../../lib/outcomes'
 import { BusyButton } from '../../components/BusyButton'
+import { SelectField, type Option } from '../../components/SelectField'
+import { whenSubmitted } from '../../lib/forms'
+import { OUTCOMES } from '../../lib/outcomes'
 
 interface Props {
   draft: AuditFilter
@@ -12,19 +15,51 @@ interface Props {
   onClear: () => void
 }
 
+const LABEL = 'form-label small mb-1'
+const ACTION_OPTIONS: Option<string>[] = [
+  { value: '', label: 'Any action' },
+  ...Object.entries(ACTION_GROUPS).map(([key, group]) => ({ value: key, label: group.label }))
+]
+const OUTCOME_OPTIONS: Option<NonNullable<AuditFilter['outcome']> | ''>[] = [
+  { value: '', label: 'Any outcome' },
+  ...AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOMES[outcome].label }))
+]
+
 /** The Audit screen's filter bar; one form, so Enter in any field applies it. */
 export function AuditFilters({ draft, actions, loading, onChange, onApply, onClear }: Props) {
+  const dateField = (key: 'from' | 'to', label: string) => (
+    <div className="audit-filter audit-filter-date">
+      <label className={LABEL} htmlFor={`audit-${key}`} title="Whole days, in UTC">
+        {label}
+      </label>
+      <input
+        id={`audit-${key}`}
+        type="date"
+        className="form-control form-control-sm"
+        value={draft[key] ?? ''}
+        onChange={(event) => onChange({ [key]: event.target.value })}
+      />
+    </div>
+  )
+  const select = <K extends 'action' | 'outcome'>(key: K, label: string, options: Option<NonNullable<AuditFilter[K]> | ''>[], extra?: ReactNode) => (
+    <div className={`audit-filter audit-filter-${key}`}>
+      <SelectField
+        id={`audit-${key}`}
+        label={label}
+        labelClassName={LABEL}
+        className="form-select form-select-sm"
+        value={draft[key] ?? ''}
+        options={options}
+        onChange={(value) => onChange({ [key]: value || undefined })}
+      >
+        {extra}
+      </SelectField>
+    </div>
+  )
   return (
-    <form
-      className="audit-filters"
-      aria-label="Filter the audit trail"
-      onSubmit={(event) => {
-        event.preventDefault()
-        onApply()
-      }}
-    >
+    <form className="audit-filters" aria-label="Filter the audit trail" onSubmit={whenSubmitted(onApply)}>
       <div className="audit-filter audit-filter-user">
-        <label className="form-label small mb-1" htmlFor="audit-user">
+        <label className={LABEL} htmlFor="audit-user">
           User
         </label>
         <input
@@ -36,75 +71,23 @@ export function AuditFilters({ draft, actions, loading, onChange, onApply, onCle
           onChange={(event) => onChange({ user: event.target.value })}
         />
       </div>
-      <div className="audit-filter audit-filter-action">
-        <label className="form-label small mb-1" htmlFor="audit-action">
-          Action
-        </label>
-        <select
-          id="audit-action"
-          className="form-select form-select-sm"
-          value={draft.action ?? ''}
-          onChange={(event) => onChange({ action: event.target.value })}
-        >
-          <option value="">Any action</option>
-          {Object.entries(ACTION_GROUPS).map(([key, group]) => (
-            <option key={key} value={key}>
-              {group.label}
-            </option>
-          ))}
-          {actions.length > 0 && (
-            <optgroup label="One operation">
-              {actions.map((operation) => (
-                <option key={operation} value={operation}>
-                  {operation}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
-      </div>
-      <div className="audit-filter audit-filter-date">
-        <label className="form-label small mb-1" htmlFor="audit-from" title="Whole days, in UTC">
-          From
-        </label>
-        <input
-          id="audit-from"
-          type="date"
-          className="form-control form-control-sm"
-          value={draft.from ?? ''}
-          onChange={(event) => onChange({ from: event.target.value })}
-        />
-      </div>
-      <div className="audit-filter audit-filter-date">
-        <label className="form-label small mb-1" htmlFor="audit-to" title="Whole days, in UTC">
-          To
-        </label>
-        <input
-          id="audit-to"
-          type="date"
-          className="form-control form-control-sm"
-          value={draft.to ?? ''}
-          onChange={(event) => onChange({ to: event.target.value })}
-        />
-      </div>
-      <div className="audit-filter audit-filter-outcome">
-        <label className="form-label small mb-1" htmlFor="audit-outcome">
-          Outcome
-        </label>
-        <select
-          id="audit-outcome"
-          className="form-select form-select-sm"
-          value={draft.outcome ?? ''}
-          onChange={(event) => onChange({ outcome: (event.target.value || undefined) as AuditFilter['outcome'] })}
-        >
-          <option value="">Any outcome</option>
-          {AUDIT_OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {OUTCOMES[outcome].label}
-            </option>
-          ))}
-        </select>
-      </div>
+      {select(
+        'action',
+        'Action',
+        ACTION_OPTIONS,
+        actions.length > 0 && (
+          <optgroup label="One operation">
+            {actions.map((operation) => (
+              <option key={operation} value={operation}>
+                {operation}
+              </option>
+            ))}
+          </optgroup>
+        )
+      )}
+      {dateField('from', 'From')}
+      {dateField('to', 'To')}
+      {select('outcome', 'Outcome', OUTCOME_OPTIONS)}
       <div className="audit-filter-buttons">
         <BusyButton type="submit" busy={loading} className="btn btn-primary btn-sm">
           Filter

@@ -1,30 +1,18 @@
 import './audit.css'
 import { useEffect } from 'react'
-import { useShallow } from 'zustand/react/shallow'
 import { AuditFilters } from './AuditFilters'
 import { AuditTable } from './AuditTable'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { selectHasMore, useAudit } from './auditStore'
+import { useStoreFields } from '../../hooks/useStoreFields'
 
 /**
  * Every write this computer's app and CLI sent to Cognito, newest first: the filters across the top,
  * the rows filling the rest of the window and scrolling on their own (audit.css).
  */
 export function AuditScreen() {
-  const state = useAudit(
-    useShallow((s) => ({
-      draft: s.draft,
-      rows: s.rows,
-      total: s.total,
-      actions: s.actions,
-      loading: s.loading,
-      error: s.error,
-      exporting: s.exporting,
-      exported: s.exported,
-      exportError: s.exportError
-    }))
-  )
+  const state = useStoreFields(useAudit, ['draft', 'rows', 'total', 'actions', 'loading', 'error', 'exporting', 'exported', 'exportError'])
   const hasMore = useAudit(selectHasMore)
   const { setDraft, load, loadMore, clearFilters, exportCsv } = useAudit.getState()
   useEffect(() => {
@@ -32,7 +20,7 @@ export function AuditScreen() {
   }, [load])
 
   return (
-    <div className="audit-screen">
+    <div className="workspace audit-screen">
       <div className="audit-top">
         <h1 className="h3 mb-0">Audit</h1>
         <p className="audit-caption mb-0" aria-live="polite">

@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { AuditRow } from '../../../../shared/audit'
 import { formatDateTime, formatShortTime } from '../../lib/format'
 import { OUTCOMES } from '../../lib/outcomes'
+import { SpacerRow } from '../../components/SpacerRow'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
 
 /** Every row is this tall (audit.css draws it so), which lets the list draw only the rows in view. */
@@ -16,13 +17,11 @@ const COLUMNS = ['Time', 'OS user', 'AWS identity', 'Pool', 'User', 'Action', 'B
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   const scrollerRef = useRef<HTMLDivElement>(null)
   const headRef = useRef<HTMLTableSectionElement>(null)
-  const [headerHeight, setHeaderHeight] = useState(ROW_HEIGHT)
-  const view = useVirtualRows(scrollerRef, rows.length, ROW_HEIGHT, headerHeight)
-  useLayoutEffect(() => setHeaderHeight(headRef.current?.offsetHeight ?? ROW_HEIGHT), [])
+  const view = useVirtualRows(scrollerRef, headRef, rows.length, ROW_HEIGHT)
 
   return (
-    <div ref={scrollerRef} className="audit-table-scroll" tabIndex={0} role="region" aria-label="Audit trail rows">
-      <table className="table table-sm audit-table mb-0" aria-label="Audit trail" aria-rowcount={rows.length + 1}>
+    <div ref={scrollerRef} className="audit-table-scroll scroll-box" tabIndex={0} role="region" aria-label="Audit trail rows">
+      <table className="table table-sm fixed-table audit-table mb-0" aria-label="Audit trail" aria-rowcount={rows.length + 1}>
         <colgroup>
           {COLUMNS.map((column, index) => (
             <col key={column} className={`audit-col-${index}`} />
@@ -38,7 +37,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
           </tr>
         </thead>
         <tbody>
-          {view.padTop > 0 && <Spacer height={view.padTop} />}
+          {view.padTop > 0 && <SpacerRow height={view.padTop} columns={COLUMNS.length} className="audit-spacer" />}
           {rows.slice(view.start, view.end).map((row, offset) => {
             const outcome = OUTCOMES[row.outcome]
             const change = row.before || row.after ? `${row.before ?? '—'} → ${row.after ?? '—'}` : '—'
@@ -58,7 +57,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               </tr>
             )
           })}
-          {view.padBottom > 0 && <Spacer height={view.padBottom} />}
+          {view.padBottom > 0 && <SpacerRow height={view.padBottom} columns={COLUMNS.length} className="audit-spacer" />}
         </tbody>
       </table>
     </div>
@@ -68,13 +67,4 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
 /** An ARN by its resource ("user/ops", "assumed-role/Admin/jane"): its account and service prefix cut first in a narrow column; whole on hover. */
 function shortIdentity(identity: string): string {
   return identity.startsWith('arn:') ? identity.slice(identity.lastIndexOf(':') + 1) : identity
-}
-
-/** Stands in for the rows not drawn, so the scroll bar measures the whole list. */
-function Spacer({ height }: { height: number }) {
-  return (
-    <tr aria-hidden="true" className="audit-spacer" style={{ height }}>
-      <td colSpan={COLUMNS.length} />
-    </tr>
-  )
 }

@@ -1,14 +1,14 @@
-import { useEffect, useRef } from 'react'
-import { useShallow } from 'zustand/react/shallow'
+import './bulk.css'
+import { useStoreFields } from '../../hooks/useStoreFields'
 import { isActive, isResumable } from '../../../../shared/jobs'
 import type { BulkProgress } from '../../../../shared/jobProgress'
 import { TIERS, type Tier } from '../../../../shared/tiers'
 import { useBulk } from './bulkStore'
-import { keepTabInside } from '../../lib/focusTrap'
 import { BulkRowsTable } from './BulkRowsTable'
 import { BusyButton } from '../../components/BusyButton'
 import { JobStopButtons } from '../rowJobs/JobStopButtons'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { Modal } from '../../components/Modal'
 import { RowJobStatus } from '../rowJobs/RowJobStatus'
 
 /**
@@ -17,109 +17,75 @@ import { RowJobStatus } from '../rowJobs/RowJobStatus'
  * results as CSV. Rows already done are never run again, so resuming is always safe.
  */
 export function BulkTierPanel() {
-  const s = useBulk(
-    useShallow((state) => ({
-      open: state.open,
-      count: state.usernames.length,
-      tier: state.tier,
-      overwrite: state.overwrite,
-      preview: state.preview,
-      job: state.job,
-      progress: state.progress,
-      pending: state.pending,
-      error: state.error,
-      savedTo: state.savedTo
-    }))
-  )
+  const s = useStoreFields(useBulk, ['open', 'tier', 'overwrite', 'preview', 'job', 'progress', 'pending', 'error', 'savedTo'])
+  const usernames = useBulk((state) => state.usernames.length)
   const actions = useBulk.getState()
-  const panelRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!s.open) return
-    const opener = document.activeElement as HTMLElement | null
-    panelRef.current?.focus()
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && actions.close()
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      opener?.focus()
-    }
-  }, [s.open, actions])
   if (!s.open) return null
 
   const started = s.job !== null && s.job.state !== 'previewed'
   const state = started ? (s.progress?.state ?? null) : null
   const running = state !== null && isActive(state)
-  const count = s.preview?.rows.length ?? s.count
+  const count = s.preview?.rows.length ?? usernames
   return (
-    <div className="modal-backdrop-custom">
-      <div
-        ref={panelRef}
-        tabIndex={-1}
-        className="modal-panel bulk-panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="bulk-title"
-        onKeyDown={(event) => keepTabInside(event, panelRef.current, 'button:not([disabled]), select, input')}
-      >
-        <div className="bulk-head">
-          <h2 id="bulk-title" className="h5 mb-0 me-auto">
-            Change tier of {count.toLocaleString()} user{count === 1 ? '' : 's'}
-          </h2>
-          <button type="button" className="btn-close" aria-label="Close" onClick={actions.close} />
-        </div>
-        <div className="bulk-body">
-          {!started && !s.job && (
-            <div className="d-flex align-items-end gap-2 mb-2">
-              <label className="form-label mb-0">
-                Target tier
-                <select className="form-select form-select-sm" value={s.tier} onChange={(event) => actions.setTier(event.target.value as Tier)}>
-                  {TIERS.map((tier) => (
-                    <option key={tier}>{tier}</option>
-                  ))}
-                </select>
-              </label>
-              <BusyButton busy={s.pending === 'preview'} className="btn btn-outline-primary btn-sm" onClick={() => void actions.runPreview()}>
-                Preview
-              </BusyButton>
-              {s.pending === 'preview' && (
-                <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => void actions.cancelPreview()}>
-                  Stop preview
-                </button>
-              )}
-            </div>
-          )}
-          <ErrorAlert error={s.error} />
-          {state && s.progress && <BulkStatus progress={s.progress} />}
-          {s.preview && !started && (
-            <p className="small mb-2" role="status">
-              {s.preview.changes.toLocaleString()} will change; {(s.preview.rows.length - s.preview.changes).toLocaleString()} skipped (already at the target,
-              not found, or duplicates). Each user&apos;s tier is read again just before it is written.
-            </p>
-          )}
-          {s.preview && <BulkRowsTable plan={s.preview.rows} results={started ? (s.job?.results ?? []) : null} />}
-          {s.savedTo && <p className="small mt-2 mb-0">Saved to {s.savedTo}</p>}
-        </div>
-        <div className="bulk-foot">
-          {s.preview && !running && (state === null || isResumable(state)) && (
-            <label className="form-check small me-auto">
-              <input className="form-check-input" type="checkbox" checked={s.overwrite} onChange={(event) => actions.setOverwrite(event.target.checked)} />
-              Overwrite tiers changed since the preview
-            </label>
-          )}
-          {started && (
-            <BusyButton busy={s.pending === 'save'} className="btn btn-outline-secondary btn-sm" onClick={() => void actions.saveResults()}>
-              Download results CSV
-            </BusyButton>
-          )}
-          <JobStopButtons state={state} pending={s.pending} onPause={() => void actions.pause()} onCancel={() => void actions.cancel()} />
-          {s.preview && !running && state !== 'done' && (
-            <BusyButton busy={s.pending === 'start'} disabled={s.preview.changes === 0} className="btn btn-primary btn-sm" onClick={() => void actions.start()}>
-              {state === null ? `Apply ${s.preview.changes.toLocaleString()} changes` : 'Resume'}
-            </BusyButton>
-          )}
-        </div>
+    <Modal labelledBy="bulk-title" className="bulk-panel" focusable="button:not([disabled]), select, input" onEscape={actions.close} initialFocus="panel">
+      <div className="bulk-head">
+        <h2 id="bulk-title" className="h5 mb-0 me-auto">
+          Change tier of {count.toLocaleString()} user{count === 1 ? '' : 's'}
+        </h2>
+        <button type="button" className="btn-close" aria-label="Close" onClick={actions.close} />
       </div>
-    </div>
+      <div className="bulk-body">
+        {!started && !s.job && (
+          <div className="d-flex align-items-end gap-2 mb-2">
+            <label className="form-label mb-0">
+              Target tier
+              <select className="form-select form-select-sm" value={s.tier} onChange={(event) => actions.setTier(event.target.value as Tier)}>
+                {TIERS.map((tier) => (
+                  <option key={tier}>{tier}</option>
+                ))}
+              </select>
+            </label>
+            <BusyButton busy={s.pending === 'preview'} className="btn btn-outline-primary btn-sm" onClick={() => void actions.runPreview()}>
+              Preview
+            </BusyButton>
+            {s.pending === 'preview' && (
+              <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => void actions.cancelPreview()}>
+                Stop preview
+              </button>
+            )}
+          </div>
+        )}
+        <ErrorAlert error={s.error} />
+        {state && s.progress && <BulkStatus progress={s.progress} />}
+        {s.preview && !started && (
+          <p className="small mb-2" role="status">
+            {s.preview.changes.toLocaleString()} will change; {(s.preview.rows.length - s.preview.changes).toLocaleString()} skipped (already at the target, not
+            found, or duplicates). Each user&apos;s tier is read again just before it is written.
+          </p>
+        )}
+        {s.preview && <BulkRowsTable plan={s.preview.rows} results={started ? (s.job?.results ?? []) : null} />}
+        {s.savedTo && <p className="small mt-2 mb-0">Saved to {s.savedTo}</p>}
+      </div>
+      <div className="bulk-foot">
+        {s.preview && !running && (state === null || isResumable(state)) && (
+          <label className="form-check small me-auto">
+            <input className="form-check-input" type="checkbox" checked={s.overwrite} onChange={(event) => actions.setOverwrite(event.target.checked)} />
+            Overwrite tiers changed since the preview
+          </label>
+        )}
+        {started && (
+          <BusyButton busy={s.pending === 'save'} className="btn btn-outline-secondary btn-sm" onClick={() => void actions.saveResults()}>
+            Download results CSV
+          </BusyButton>
+        )}
+        <JobStopButtons state={state} pending={s.pending} onPause={() => void actions.pause()} onCancel={() => void actions.cancel()} />
+        {s.preview && !running && state !== 'done' && (
+          <BusyButton busy={s.pending === 'start'} disabled={s.preview.changes === 0} className="btn btn-primary btn-sm" onClick={() => void actions.start()}>
+            {state === null ? `Apply ${s.preview.changes.toLocaleString()} changes` : 'Resume'}
+          </BusyButton>
+        )}
+      </div>
+    </Modal>
   )
 }
 

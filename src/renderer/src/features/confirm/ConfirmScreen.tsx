@@ -1,3 +1,4 @@
+import './confirm.css'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { schemas } from '../../../../shared/contract'
 import { BusyButton } from '../../components/BusyButton'

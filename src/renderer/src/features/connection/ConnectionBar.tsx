@@ -1,7 +1,7 @@
-import type { ConnectionHealth, ConnectionStatus, PoolInfo } from '../../../../shared/domain'
+import type { ConnectionStatus, PoolInfo } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
 import { TIER_ATTRIBUTE_MISSING } from '../../../../shared/attributeAdvice'
-import type { ConnectionBusy } from '../../stores/connectionStore'
+import type { ConnectionView } from '../../stores/connectionStore'
 import { activeProfile, useProfiles } from './profilesStore'
 import { clampText } from '../../lib/clampText'
 import { BusyButton } from '../../components/BusyButton'
@@ -10,14 +10,7 @@ import { BarAlert, HealthAlert, StatusAlert } from './ConnectionAlerts'
 import { ProductionConfirmHost } from './ProductionConfirmHost'
 import { ProfilePicker } from './ProfilePicker'
 
-interface Props {
-  status: ConnectionStatus | null
-  pool: PoolInfo | null
-  poolError: AppErrorShape | null
-  checkingPool: boolean
-  health: ConnectionHealth | null
-  busy: ConnectionBusy
-  actionError: AppErrorShape | null
+interface Props extends ConnectionView {
   onCheckPool: () => void
   onCheckHealth: () => void
   onRestartSandbox: () => void

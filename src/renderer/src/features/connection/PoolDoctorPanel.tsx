@@ -1,11 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
-import { useShallow } from 'zustand/react/shallow'
+import { useEffect, useRef } from 'react'
 import { CUSTOM_ATTRIBUTE_IS_PERMANENT, type DoctorCheck, type DoctorReport, type DoctorStatus } from '../../../../shared/doctor'
 import { useConnection } from '../../stores/connectionStore'
 import { usePoolDoctor } from './poolDoctorStore'
-import { keepTabInside } from '../../lib/focusTrap'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { Modal } from '../../components/Modal'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useStoreFields } from '../../hooks/useStoreFields'
 
 /** Mark and word, so a status never rests on colour alone. */
 const STATUS: Record<DoctorStatus, { mark: string; word: string; className: string }> = {
@@ -21,9 +21,7 @@ const STATUS: Record<DoctorStatus, { mark: string; word: string; className: stri
  * answers again; whatever it finds, the app stays usable.
  */
 export function PoolDoctorButton({ poolKey }: { poolKey: string }) {
-  const { report, error, running, open, run, setOpen } = usePoolDoctor(
-    useShallow((s) => ({ report: s.report, error: s.error, running: s.running, open: s.open, run: s.run, setOpen: s.setOpen }))
-  )
+  const { report, error, running, open, run, setOpen } = useStoreFields(usePoolDoctor, ['report', 'error', 'running', 'open', 'run', 'setOpen'])
   useEffect(() => {
     void run()
   }, [poolKey, run])
@@ -54,83 +52,68 @@ function verdictLabel(report: DoctorReport | null, running: boolean): { suffix: 
 /** Each check with pass or fail and, when it fails, what to do; "Run again"; the one fix the app can apply. */
 export function PoolDoctorPanel() {
   const state = usePoolDoctor()
-  const panelRef = useRef<HTMLDivElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null
-    closeRef.current?.focus()
-    return () => opener?.focus()
-  }, [])
   const fixable = state.report?.checks.find((c) => c.status === 'fail' && c.fixable)
   const close = () => state.setOpen(false)
 
-  // On the window, not the panel: Escape must close it wherever focus is. While the confirmation is
-  // up, Escape is that dialog's "Cancel", not this panel's close.
-  const { confirming, setOpen } = state
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => event.key === 'Escape' && !confirming && setOpen(false)
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [confirming, setOpen])
-  const onKeyDown = (event: KeyboardEvent) => !confirming && keepTabInside(event, panelRef.current, 'button:not([disabled])')
-
   return (
-    <div className="modal-backdrop-custom">
-      <div
-        ref={panelRef}
-        className="modal-panel d-flex flex-column"
-        style={{ maxWidth: 760, maxHeight: 'calc(100vh - 2rem)' }}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="pool-doctor-title"
-        onKeyDown={onKeyDown}
-      >
-        <div className="px-4 pt-3 pb-2 border-bottom">
-          <h2 id="pool-doctor-title" className="h5 mb-1">
-            Pool doctor
-          </h2>
-          <p className="small text-body-secondary mb-0">
-            {state.report ? `${state.report.userPoolId}, checked ${new Date(state.report.ranAt).toLocaleTimeString()}.` : 'Checking…'} Probes name a user that
-            does not exist, so they change nothing.
-          </p>
-        </div>
-        <div className="px-4 py-2 overflow-auto flex-grow-1" aria-busy={state.running || state.fixing}>
-          <ErrorAlert error={state.error} title="The doctor could not run" />
-          <ErrorAlert error={state.fixError} title="custom:user_tier was not added" />
-          {state.report && (
-            <ul className="list-unstyled mb-0" aria-label="Checks">
-              {state.report.checks.map((check) => (
-                <CheckLine key={check.id} check={check} />
-              ))}
-            </ul>
-          )}
-        </div>
-        <div className="px-4 py-3 border-top d-flex justify-content-end gap-2 flex-wrap">
-          {fixable?.fixable && (
-            <button type="button" className="btn btn-warning me-auto" disabled={state.fixing} onClick={() => state.askFix(fixable.fixable!)}>
-              {state.fixing ? 'Adding custom:user_tier…' : 'Add custom:user_tier…'}
-            </button>
-          )}
-          {/* Not disabled while it runs (a second click is ignored), so focus stays on it. */}
-          <button type="button" className="btn btn-outline-primary" disabled={state.fixing} onClick={() => void state.run()}>
-            {state.running ? 'Checking…' : 'Run again'}
-          </button>
-          <button ref={closeRef} type="button" className="btn btn-secondary" onClick={close}>
-            Close
-          </button>
-        </div>
+    <Modal
+      labelledBy="pool-doctor-title"
+      className="d-flex flex-column"
+      style={{ maxWidth: 760, maxHeight: 'calc(100vh - 2rem)' }}
+      focusable="button:not([disabled])"
+      initialFocus={closeRef}
+      // While the confirmation is up, Escape and Tab are that dialog's, not this panel's.
+      onEscape={state.confirming ? undefined : close}
+      trapFocus={!state.confirming}
+      over={
+        state.confirming && (
+          <ConfirmDialog
+            title="Add custom:user_tier to this pool?"
+            confirmLabel="Add custom:user_tier"
+            onConfirm={() => void state.applyFix()}
+            onCancel={state.cancelFix}
+          >
+            <p className="mb-0">{CUSTOM_ATTRIBUTE_IS_PERMANENT}</p>
+          </ConfirmDialog>
+        )
+      }
+    >
+      <div className="px-4 pt-3 pb-2 border-bottom">
+        <h2 id="pool-doctor-title" className="h5 mb-1">
+          Pool doctor
+        </h2>
+        <p className="small text-body-secondary mb-0">
+          {state.report ? `${state.report.userPoolId}, checked ${new Date(state.report.ranAt).toLocaleTimeString()}.` : 'Checking…'} Probes name a user that
+          does not exist, so they change nothing.
+        </p>
       </div>
-      {state.confirming && (
-        <ConfirmDialog
-          title="Add custom:user_tier to this pool?"
-          confirmLabel="Add custom:user_tier"
-          onConfirm={() => void state.applyFix()}
-          onCancel={state.cancelFix}
-        >
-          <p className="mb-0">{CUSTOM_ATTRIBUTE_IS_PERMANENT}</p>
-        </ConfirmDialog>
-      )}
-    </div>
+      <div className="px-4 py-2 overflow-auto flex-grow-1" aria-busy={state.running || state.fixing}>
+        <ErrorAlert error={state.error} title="The doctor could not run" />
+        <ErrorAlert error={state.fixError} title="custom:user_tier was not added" />
+        {state.report && (
+          <ul className="list-unstyled mb-0" aria-label="Checks">
+            {state.report.checks.map((check) => (
+              <CheckLine key={check.id} check={check} />
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="px-4 py-3 border-top d-flex justify-content-end gap-2 flex-wrap">
+        {fixable?.fixable && (
+          <button type="button" className="btn btn-warning me-auto" disabled={state.fixing} onClick={() => state.askFix(fixable.fixable!)}>
+            {state.fixing ? 'Adding custom:user_tier…' : 'Add custom:user_tier…'}
+          </button>
+        )}
+        {/* Not disabled while it runs (a second click is ignored), so focus stays on it. */}
+        <button type="button" className="btn btn-outline-primary" disabled={state.fixing} onClick={() => void state.run()}>
+          {state.running ? 'Checking…' : 'Run again'}
+        </button>
+        <button ref={closeRef} type="button" className="btn btn-secondary" onClick={close}>
+          Close
+        </button>
+      </div>
+    </Modal>
   )
 }
 

@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react'
-import { useShallow } from 'zustand/react/shallow'
 import { useProfiles } from './profilesStore'
 import { ProfileEditor } from './ProfileEditor'
+import { useStoreFields } from '../../hooks/useStoreFields'
 
 /** The connection bar's profile picker: one choice switches and reconnects; "Profiles…" opens the editor. */
 export function ProfilePicker({ production }: { production: boolean }) {
-  const { view, busy, error, load, switchTo, clearError } = useProfiles(
-    useShallow((s) => ({ view: s.view, busy: s.busy, error: s.error, load: s.load, switchTo: s.switchTo, clearError: s.clearError }))
-  )
+  const { view, busy, error, load, switchTo, clearError } = useStoreFields(useProfiles, ['view', 'busy', 'error', 'load', 'switchTo', 'clearError'])
   const [editing, setEditing] = useState(false)
   useEffect(() => void load(), [load])
   if (!view) return null

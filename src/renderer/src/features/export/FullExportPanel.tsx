@@ -5,6 +5,12 @@ import { useExport } from './exportStore'
 import { formatDuration } from '../../lib/format'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { SelectField, type Option } from '../../components/SelectField'
+
+const FORMAT_OPTIONS: Option<ExportFormat>[] = [
+  { value: 'csv', label: 'CSV (spreadsheets)' },
+  { value: 'jsonl', label: 'JSON lines' }
+]
 
 /** "Export all users…": every user with every attribute to the file chosen in the save dialog, with progress and where it went. */
 export function FullExportPanel() {
@@ -22,19 +28,15 @@ export function FullExportPanel() {
         Export all users
       </h2>
       <div className="d-flex align-items-center flex-wrap gap-2">
-        <label htmlFor="export-format" className="visually-hidden">
-          Export format
-        </label>
-        <select
+        <SelectField
           id="export-format"
+          label="Export format"
           className="form-select form-select-sm w-auto"
           value={format}
           disabled={running}
-          onChange={(e) => setFormat(e.target.value as ExportFormat)}
-        >
-          <option value="csv">CSV (spreadsheets)</option>
-          <option value="jsonl">JSON lines</option>
-        </select>
+          options={FORMAT_OPTIONS}
+          onChange={setFormat}
+        />
         {running ? (
           <BusyButton busy={pending === 'cancel'} className="btn btn-outline-danger btn-sm" onClick={() => void useExport.getState().cancel()}>
             Cancel export

@@ -1,5 +1,5 @@
+import './import.css'
 import { useState } from 'react'
-import { useShallow } from 'zustand/react/shallow'
 import type { ImportMethod, ImportPreview, Invitation } from '../../../../shared/importing'
 import { isActive, isResumable } from '../../../../shared/jobs'
 import { useImport } from './importStore'
@@ -11,6 +11,7 @@ import { ImportMethodChooser } from './ImportMethodChooser'
 import { ImportPreviewSummary } from './ImportPreviewSummary'
 import { importRows, ImportRowsTable, isLeftOut } from './ImportRowsTable'
 import { ImportStatus } from './ImportStatus'
+import { useStoreFields } from '../../hooks/useStoreFields'
 
 /** Users the run would create: SignUp skips the rows without a password. */
 function creatable(preview: ImportPreview, method: ImportMethod | null): number {
@@ -31,19 +32,7 @@ function whatTheyGet(method: ImportMethod, invitation: Invitation): string | nul
  * row's outcome and the results as CSV. Rows already done are never run again, so resuming is safe.
  */
 export function ImportPanel() {
-  const s = useImport(
-    useShallow((state) => ({
-      preview: state.preview,
-      job: state.job,
-      progress: state.progress,
-      method: state.method,
-      invitation: state.invitation,
-      badOnly: state.badOnly,
-      pending: state.pending,
-      error: state.error,
-      savedTo: state.savedTo
-    }))
-  )
+  const s = useStoreFields(useImport, ['preview', 'job', 'progress', 'method', 'invitation', 'badOnly', 'pending', 'error', 'savedTo'])
   const actions = useImport.getState()
   const [confirming, setConfirming] = useState(false)
 

@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { ImportPlanRow, ImportRowResult } from '../../../../shared/importing'
 import { rowBadge } from '../rowJobs/rowBadges'
+import { SpacerRow } from '../../components/SpacerRow'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
 
 /** Every row is this tall (import.css draws it so), which lets the list draw only the rows in view. */
@@ -43,14 +44,12 @@ export const isLeftOut = (row: Row): boolean => row.what !== 'create' && row.wha
 export function ImportRowsTable({ rows, results }: { rows: Row[]; results: boolean }) {
   const scrollerRef = useRef<HTMLDivElement>(null)
   const headRef = useRef<HTMLTableSectionElement>(null)
-  const [headerHeight, setHeaderHeight] = useState(ROW_HEIGHT)
-  const view = useVirtualRows(scrollerRef, rows.length, ROW_HEIGHT, headerHeight)
-  useLayoutEffect(() => setHeaderHeight(headRef.current?.offsetHeight ?? ROW_HEIGHT), [])
+  const view = useVirtualRows(scrollerRef, headRef, rows.length, ROW_HEIGHT)
   const label = results ? 'Results by row' : 'Preview by row'
 
   return (
     <div ref={scrollerRef} className="import-rows" tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
-      <table className="table table-sm import-table mb-0" aria-label={label} aria-rowcount={rows.length + 1}>
+      <table className="table table-sm fixed-table import-table mb-0" aria-label={label} aria-rowcount={rows.length + 1}>
         <colgroup>
           {COLUMNS.map((column, index) => (
             <col key={column} className={`import-col-${index}`} />
@@ -66,7 +65,7 @@ export function ImportRowsTable({ rows, results }: { rows: Row[]; results: boole
           </tr>
         </thead>
         <tbody>
-          {view.padTop > 0 && <Spacer height={view.padTop} />}
+          {view.padTop > 0 && <SpacerRow height={view.padTop} columns={COLUMNS.length} className="import-spacer" />}
           {rows.slice(view.start, view.end).map((row, offset) => (
             <tr key={row.row} aria-rowindex={view.start + offset + 2} className={row.bad ? 'import-bad' : undefined}>
               <td className="text-body-secondary" title={`Row ${row.row}, line ${row.line} of the file`}>
@@ -83,19 +82,10 @@ export function ImportRowsTable({ rows, results }: { rows: Row[]; results: boole
               </td>
             </tr>
           ))}
-          {view.padBottom > 0 && <Spacer height={view.padBottom} />}
+          {view.padBottom > 0 && <SpacerRow height={view.padBottom} columns={COLUMNS.length} className="import-spacer" />}
         </tbody>
       </table>
       {rows.length === 0 && <p className="small text-body-secondary m-2">No rows to show.</p>}
     </div>
-  )
-}
-
-/** Stands in for the rows not drawn, so the scroll bar measures the whole list. */
-function Spacer({ height }: { height: number }) {
-  return (
-    <tr aria-hidden="true" className="import-spacer" style={{ height }}>
-      <td colSpan={COLUMNS.length} />
-    </tr>
   )
 }

@@ -1,8 +1,9 @@
+import './statistics.css'
 import { useEffect, useRef, useState } from 'react'
 import type { TierBucket } from '../../../../shared/domain'
 import { isActive } from '../../../../shared/jobs'
-import { BucketSelect } from '../../components/BucketSelect'
 import { BusyButton } from '../../components/BusyButton'
+import { SelectField } from '../../components/SelectField'
 import { CountsTable } from './CountsTable'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { EstimateTable } from './EstimateTable'
@@ -10,7 +11,7 @@ import { FullExportPanel } from '../export/FullExportPanel'
 import { ScanProgressPanel } from './ScanProgressPanel'
 import { TierCharts } from './TierCharts'
 import { useStats } from './statsStore'
-import { formatDateTime, formatDuration } from '../../lib/format'
+import { BUCKET_OPTIONS, formatDateTime, formatDuration } from '../../lib/format'
 
 export function StatisticsScreen() {
   const snapshot = useStats((state) => state.snapshot)
@@ -101,10 +102,14 @@ export function StatisticsScreen() {
             <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'figures' })}>
               Export figures (CSV)
             </BusyButton>
-            <label htmlFor="export-bucket" className="visually-hidden">
-              Tier to export
-            </label>
-            <BucketSelect id="export-bucket" className="form-select form-select-sm w-auto" value={bucket} onChange={setBucket} />
+            <SelectField
+              id="export-bucket"
+              label="Tier to export"
+              className="form-select form-select-sm w-auto"
+              value={bucket}
+              options={BUCKET_OPTIONS}
+              onChange={setBucket}
+            />
             <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'tier', bucket })}>
               Export tier list (CSV)
             </BusyButton>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js'
 import { Bar, Doughnut } from 'react-chartjs-2'
 import { TIER_BUCKETS, type StatsFigures, type TierBucket } from '../../../../shared/domain'
@@ -36,53 +37,51 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
   const axis = { ticks: { color: text }, grid: { color: grid }, border: { color: grid } }
   return (
     <div className="row g-3 mb-3">
-      <div className="col-md-5">
-        <div className="card h-100">
-          <div className="card-body">
-            <h3 className="h6">Tiers</h3>
-            <div className="chart-box">
-              <Doughnut
-                key={theme}
-                aria-label="Tier doughnut chart"
-                role="img"
-                data={{
-                  labels: TIER_BUCKETS.map((bucket) => BUCKET_LABELS[bucket]),
-                  datasets: [
-                    { data: TIER_BUCKETS.map((bucket) => counts[bucket]), backgroundColor: TIER_BUCKETS.map((bucket) => colors[bucket]), borderColor: card }
-                  ]
-                }}
-                options={{ animation: false, maintainAspectRatio: false, plugins: { legend } }}
-              />
-            </div>
-          </div>
-        </div>
-      </div>
-      <div className="col-md-7">
-        <div className="card h-100">
-          <div className="card-body">
-            <h3 className="h6">Sign-ups per week by tier{allWeeks.length > weeks.length ? ' (last 26 weeks)' : ''}</h3>
-            <div className="chart-box">
-              <Bar
-                key={theme}
-                aria-label="Weekly sign-ups chart"
-                role="img"
-                data={{
-                  labels: weeks.map((week) => week.week),
-                  datasets: TIER_BUCKETS.map((bucket) => ({
-                    label: BUCKET_LABELS[bucket],
-                    data: weeks.map((week) => week[bucket]),
-                    backgroundColor: colors[bucket]
-                  }))
-                }}
-                options={{
-                  animation: false,
-                  maintainAspectRatio: false,
-                  scales: { x: { ...axis, stacked: true }, y: { ...axis, stacked: true, beginAtZero: true } },
-                  plugins: { legend }
-                }}
-              />
-            </div>
-          </div>
+      <ChartCard column="col-md-5" title="Tiers">
+        <Doughnut
+          key={theme}
+          aria-label="Tier doughnut chart"
+          role="img"
+          data={{
+            labels: TIER_BUCKETS.map((bucket) => BUCKET_LABELS[bucket]),
+            datasets: [{ data: TIER_BUCKETS.map((bucket) => counts[bucket]), backgroundColor: TIER_BUCKETS.map((bucket) => colors[bucket]), borderColor: card }]
+          }}
+          options={{ animation: false, maintainAspectRatio: false, plugins: { legend } }}
+        />
+      </ChartCard>
+      <ChartCard column="col-md-7" title={`Sign-ups per week by tier${allWeeks.length > weeks.length ? ' (last 26 weeks)' : ''}`}>
+        <Bar
+          key={theme}
+          aria-label="Weekly sign-ups chart"
+          role="img"
+          data={{
+            labels: weeks.map((week) => week.week),
+            datasets: TIER_BUCKETS.map((bucket) => ({
+              label: BUCKET_LABELS[bucket],
+              data: weeks.map((week) => week[bucket]),
+              backgroundColor: colors[bucket]
+            }))
+          }}
+          options={{
+            animation: false,
+            maintainAspectRatio: false,
+            scales: { x: { ...axis, stacked: true }, y: { ...axis, stacked: true, beginAtZero: true } },
+            plugins: { legend }
+          }}
+        />
+      </ChartCard>
+    </div>
+  )
+}
+
+/** A chart in a card of its own, at the given share of the row. */
+function ChartCard({ column, title, children }: { column: string; title: string; children: ReactNode }) {
+  return (
+    <div className={column}>
+      <div className="card h-100">
+        <div className="card-body">
+          <h3 className="h6">{title}</h3>
+          <div className="chart-box">{children}</div>
         </div>
       </div>
     </div>

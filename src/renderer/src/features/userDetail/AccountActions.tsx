@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
 import type { AccountAction } from './userActionsStore'
@@ -6,8 +6,7 @@ import type { Outcome } from '../users/usersStore'
 import { BusyButton } from '../../components/BusyButton'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DeleteUserDialog } from './DeleteUserDialog'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { focusResult, OutcomeNote } from './ActionResult'
+import { ActionResult, useFocusedResult } from './ActionResult'
 
 interface Props {
   user: UserDetail
@@ -54,10 +53,7 @@ const QUESTIONS: Partial<Record<AccountAction, Question>> = {
 /** The account actions for one user, with the result of the last one under them. */
 export function AccountActions({ user, running, outcome, error, onRun, onDelete }: Props) {
   const [asking, setAsking] = useState<AccountAction | 'delete' | null>(null)
-  const resultRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (outcome || error) focusResult(resultRef.current)
-  }, [outcome, error])
+  const resultRef = useFocusedResult(outcome, error)
 
   function start(action: AccountAction): void {
     if (QUESTIONS[action]) setAsking(action)
@@ -86,10 +82,7 @@ export function AccountActions({ user, running, outcome, error, onRun, onDelete 
           Delete user…
         </BusyButton>
       </div>
-      <div ref={resultRef} tabIndex={-1} className="users-result">
-        <OutcomeNote outcome={outcome} />
-        <ErrorAlert error={error} />
-      </div>
+      <ActionResult ref={resultRef} outcome={outcome} error={error} />
       {asking && question && (
         <ConfirmDialog
           title={question.title}

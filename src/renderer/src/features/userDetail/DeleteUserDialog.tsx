@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { keepTabInside } from '../../lib/focusTrap'
+import { useRef, useState } from 'react'
+import { Modal } from '../../components/Modal'
+import { whenSubmitted } from '../../lib/forms'
 
 interface Props {
   username: string
@@ -14,63 +15,49 @@ interface Props {
  */
 export function DeleteUserDialog({ username, onDelete, onCancel }: Props) {
   const [typed, setTyped] = useState('')
-  const panelRef = useRef<HTMLDivElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const matches = typed === username
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null
-    inputRef.current?.focus()
-    return () => opener?.focus()
-  }, [])
-
-  function onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      onCancel()
-      return
-    }
-    keepTabInside(event, panelRef.current)
-  }
 
   return (
-    <div className="modal-backdrop-custom">
-      <div ref={panelRef} className="modal-panel bg-body text-body" role="dialog" aria-modal="true" aria-labelledby="delete-user-title" onKeyDown={onKeyDown}>
-        <form
-          className="p-4"
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (matches) onDelete(typed)
-          }}
-        >
-          <h2 id="delete-user-title" className="h5">
-            Delete {username}?
-          </h2>
-          <p>
-            This cannot be undone: the account, its attributes, its tier and its group memberships are removed from the pool, and {username} can no longer sign
-            in. To let them back later, disable the account instead.
-          </p>
-          <label htmlFor="delete-confirm-username" className="form-label">
-            Type <strong className="mono">{username}</strong> to confirm
-          </label>
-          <input
-            ref={inputRef}
-            id="delete-confirm-username"
-            className="form-control mb-4"
-            value={typed}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => setTyped(event.target.value)}
-          />
-          <div className="d-flex justify-content-end gap-2">
-            <button type="button" className="btn btn-outline-secondary" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-danger" disabled={!matches}>
-              Delete user
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <Modal
+      labelledBy="delete-user-title"
+      className="bg-body text-body"
+      initialFocus={inputRef}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return
+        event.preventDefault()
+        onCancel()
+      }}
+    >
+      <form className="p-4" onSubmit={whenSubmitted(() => matches && onDelete(typed))}>
+        <h2 id="delete-user-title" className="h5">
+          Delete {username}?
+        </h2>
+        <p>
+          This cannot be undone: the account, its attributes, its tier and its group memberships are removed from the pool, and {username} can no longer sign
+          in. To let them back later, disable the account instead.
+        </p>
+        <label htmlFor="delete-confirm-username" className="form-label">
+          Type <strong className="mono">{username}</strong> to confirm
+        </label>
+        <input
+          ref={inputRef}
+          id="delete-confirm-username"
+          className="form-control mb-4"
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+        <div className="d-flex justify-content-end gap-2">
+          <button type="button" className="btn btn-outline-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-danger" disabled={!matches}>
+            Delete user
+          </button>
+        </div>
+      </form>
+    </Modal>
   )
 }

@@ -1,7 +1,7 @@
-import type { FormEvent } from 'react'
 import type { AppErrorShape } from '../../../../shared/errors'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { whenSubmitted } from '../../lib/forms'
 
 interface Props {
   value: string
@@ -13,12 +13,8 @@ interface Props {
 
 /** The user a ticket names, by username, sub or email, straight into the panel (the list is left alone). */
 export function OpenUserForm({ value, opening, error, onChange, onOpen }: Props) {
-  function submit(event: FormEvent): void {
-    event.preventDefault()
-    if (value.trim()) onOpen(value)
-  }
   return (
-    <form className="users-open" aria-label="Open a user" onSubmit={submit}>
+    <form className="users-open" aria-label="Open a user" onSubmit={whenSubmitted(() => value.trim() && onOpen(value))}>
       <label htmlFor="user-exact" className="visually-hidden">
         Username, sub or email
       </label>

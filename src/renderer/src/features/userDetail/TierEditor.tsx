@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
 import { quoted } from '../../../../shared/display'
@@ -6,9 +6,9 @@ import { TIER_DESCRIPTIONS, TIERS, type Tier } from '../../../../shared/tiers'
 import type { Outcome, TierConflict } from '../users/usersStore'
 import { BusyButton } from '../../components/BusyButton'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { focusResult, OutcomeNote } from './ActionResult'
+import { ActionResult, useFocusedResult } from './ActionResult'
 import { TierBadge } from '../../components/TierBadge'
+import { whenSubmitted } from '../../lib/forms'
 
 interface Props {
   user: UserDetail
@@ -29,19 +29,10 @@ interface Props {
 export function TierEditor({ user, saving, outcome, error, conflict, onSave, onOverwrite, onKeepNewer }: Props) {
   const stored = user.tier.kind === 'tier' ? user.tier.tier : ''
   const [tier, setTier] = useState<string>(stored)
-  const resultRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (outcome || error) focusResult(resultRef.current)
-  }, [outcome, error])
+  const resultRef = useFocusedResult(outcome, error)
   const chosen = TIERS.find((option) => option === tier)
   return (
-    <form
-      className="users-tier-editor"
-      onSubmit={(event) => {
-        event.preventDefault()
-        if (chosen) onSave(chosen)
-      }}
-    >
+    <form className="users-tier-editor" onSubmit={whenSubmitted(() => chosen && onSave(chosen))}>
       <div className="users-tier-label">
         <label htmlFor="detail-tier" className="form-label fw-semibold mb-0">
           Tier
@@ -68,10 +59,7 @@ export function TierEditor({ user, saving, outcome, error, conflict, onSave, onO
           Save tier
         </BusyButton>
       </div>
-      <div ref={resultRef} tabIndex={-1} className="users-result">
-        <OutcomeNote outcome={outcome} />
-        <ErrorAlert error={error} />
-      </div>
+      <ActionResult ref={resultRef} outcome={outcome} error={error} />
       {conflict && (
         <ConfirmDialog
           title="The tier changed since it was shown"

@@ -1,5 +1,5 @@
+import './userDetail.css'
 import { useEffect, useRef, type Ref } from 'react'
-import { useShallow } from 'zustand/react/shallow'
 import { storedTierValue } from '../../../../shared/tiers'
 import { useUsers } from '../users/usersStore'
 import { useUserActions } from './userActionsStore'
@@ -9,39 +9,27 @@ import { TierEditor } from './TierEditor'
 import { UserDetailPanel } from './UserDetailPanel'
 import { UserGroupsPanel } from './UserGroupsPanel'
 import { UserHistory } from './UserHistory'
+import { useStoreFields } from '../../hooks/useStoreFields'
 
 /**
  * The right half of the Users screen: the exact lookup above, the selected user under it in a pane
  * that scrolls on its own, so the user picked from anywhere in a long list is always in view.
  */
 export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
-  const users = useUsers(
-    useShallow((state) => ({
-      selected: state.selected,
-      lookup: state.lookup,
-      opening: state.opening,
-      openError: state.openError,
-      savingTier: state.savingTier,
-      tierOutcome: state.tierOutcome,
-      tierError: state.tierError,
-      tierConflict: state.tierConflict
-    }))
-  )
+  const users = useStoreFields(useUsers, ['selected', 'lookup', 'opening', 'openError', 'savingTier', 'tierOutcome', 'tierError', 'tierConflict'])
   const { setLookup, open, saveTier, keepNewerTier } = useUsers.getState()
-  const actions = useUserActions(
-    useShallow((state) => ({
-      running: state.running,
-      outcome: state.outcome,
-      error: state.error,
-      deleted: state.deleted,
-      groups: state.groups,
-      groupsBusy: state.groupsBusy,
-      groupsOutcome: state.groupsOutcome,
-      groupsError: state.groupsError,
-      history: state.history,
-      historyError: state.historyError
-    }))
-  )
+  const actions = useStoreFields(useUserActions, [
+    'running',
+    'outcome',
+    'error',
+    'deleted',
+    'groups',
+    'groupsBusy',
+    'groupsOutcome',
+    'groupsError',
+    'history',
+    'historyError'
+  ])
   const { run, deleteUser, addToGroup, removeFromGroup } = useUserActions.getState()
   const user = users.selected
   const deletedRef = useRef<HTMLDivElement>(null)
@@ -53,7 +41,7 @@ export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElem
   return (
     <div className="users-detail-pane">
       <OpenUserForm value={users.lookup} opening={users.opening} error={users.openError} onChange={setLookup} onOpen={(value) => void open(value)} />
-      <div className="users-detail-scroll" data-testid="users-detail-scroll">
+      <div className="users-detail-scroll scroll-box" data-testid="users-detail-scroll">
         {user ? (
           <UserDetailPanel
             key={user.username}

@@ -3,8 +3,8 @@ import type { UserGroups } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
 import type { Outcome } from '../users/usersStore'
 import { BusyButton } from '../../components/BusyButton'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { focusResult, OutcomeNote } from './ActionResult'
+import { ActionResult, focusResult } from './ActionResult'
+import { whenSubmitted } from '../../lib/forms'
 
 interface Props {
   groups: UserGroups | null
@@ -66,13 +66,7 @@ export function UserGroupsPanel({ groups, busy, outcome, error, onAdd, onRemove 
           {available.length === 0 ? (
             <p className="small text-body-secondary mb-0">{groups.member.length ? 'In every group of the pool.' : 'The pool has no groups.'}</p>
           ) : (
-            <form
-              className="users-inline-form"
-              onSubmit={(event) => {
-                event.preventDefault()
-                if (toAdd) onAdd(toAdd)
-              }}
-            >
+            <form className="users-inline-form" onSubmit={whenSubmitted(() => toAdd && onAdd(toAdd))}>
               <label htmlFor="user-group-add" className="visually-hidden">
                 Group to add the user to
               </label>
@@ -95,10 +89,7 @@ export function UserGroupsPanel({ groups, busy, outcome, error, onAdd, onRemove 
           )}
         </>
       )}
-      <div ref={resultRef} tabIndex={-1} className="users-result">
-        <OutcomeNote outcome={outcome} />
-        <ErrorAlert error={error} />
-      </div>
+      <ActionResult ref={resultRef} outcome={outcome} error={error} />
     </section>
   )
 }

@@ -1,6 +1,6 @@
-import { TIER_BUCKETS } from '../../../../shared/domain'
-import { BUCKET_LABELS } from '../../lib/format'
-import { isFiltered, statusTitle, statusWord, type EnabledFilter, type ListFilters, type TierFilter } from './userListView'
+import { SelectField, type Option } from '../../components/SelectField'
+import { BUCKET_OPTIONS } from '../../lib/format'
+import { isFiltered, NO_FILTERS, statusTitle, statusWord, type EnabledFilter, type ListFilters, type TierFilter } from './userListView'
 
 interface Props {
   /** The statuses found in the results, for the status filter. */
@@ -9,70 +9,35 @@ interface Props {
   onChange: (filters: Partial<ListFilters>) => void
 }
 
-const ENABLED_OPTIONS: { value: EnabledFilter; label: string }[] = [
+const ENABLED_OPTIONS: Option<EnabledFilter>[] = [
   { value: 'any', label: 'All accounts' },
   { value: 'enabled', label: 'Enabled' },
   { value: 'disabled', label: 'Disabled' }
 ]
 
-const TIER_OPTIONS: { value: TierFilter; label: string }[] = [
-  { value: 'any', label: 'All tiers' },
-  ...TIER_BUCKETS.map((bucket) => ({ value: bucket, label: BUCKET_LABELS[bucket] }))
-]
+const TIER_OPTIONS: Option<TierFilter>[] = [{ value: 'any', label: 'All tiers' }, ...BUCKET_OPTIONS]
 
 /** Narrows the loaded results in the page: no Cognito call, so it is instant and costs no quota. */
 export function ResultsFilters({ statuses, filters, onChange }: Props) {
+  const statusOptions = [{ value: 'any', label: 'All statuses' }, ...statuses.map((status) => ({ value: status, label: statusWord(status) }))]
+  const select = <K extends keyof ListFilters>(key: K, label: string, options: Option<ListFilters[K]>[], title?: string) => (
+    <SelectField
+      id={`users-filter-${key}`}
+      label={label}
+      className="form-select form-select-sm"
+      value={filters[key]}
+      title={title}
+      options={options}
+      onChange={(value) => onChange({ [key]: value })}
+    />
+  )
   return (
     <div className="users-filters" role="group" aria-label="Filter the results">
-      <label htmlFor="users-filter-status" className="visually-hidden">
-        Filter by status
-      </label>
-      <select
-        id="users-filter-status"
-        className="form-select form-select-sm"
-        value={filters.status}
-        title={filters.status === 'any' ? undefined : statusTitle(filters.status)}
-        onChange={(event) => onChange({ status: event.target.value })}
-      >
-        <option value="any">All statuses</option>
-        {statuses.map((status) => (
-          <option key={status} value={status}>
-            {statusWord(status)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="users-filter-enabled" className="visually-hidden">
-        Filter by enabled
-      </label>
-      <select
-        id="users-filter-enabled"
-        className="form-select form-select-sm"
-        value={filters.enabled}
-        onChange={(event) => onChange({ enabled: event.target.value as EnabledFilter })}
-      >
-        {ENABLED_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="users-filter-tier" className="visually-hidden">
-        Filter by tier
-      </label>
-      <select
-        id="users-filter-tier"
-        className="form-select form-select-sm"
-        value={filters.tier}
-        onChange={(event) => onChange({ tier: event.target.value as TierFilter })}
-      >
-        {TIER_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      {select('status', 'Filter by status', statusOptions, filters.status === 'any' ? undefined : statusTitle(filters.status))}
+      {select('enabled', 'Filter by enabled', ENABLED_OPTIONS)}
+      {select('tier', 'Filter by tier', TIER_OPTIONS)}
       {isFiltered(filters) && (
-        <button type="button" className="btn btn-link btn-sm p-0" onClick={() => onChange({ status: 'any', enabled: 'any', tier: 'any' })}>
+        <button type="button" className="btn btn-link btn-sm p-0" onClick={() => onChange(NO_FILTERS)}>
           Clear filters
         </button>
       )}

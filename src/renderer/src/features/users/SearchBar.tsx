@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react'
 import {
   allowedMatch,
   caseNote,
@@ -10,6 +9,12 @@ import {
   type SearchMatch
 } from '../../../../shared/searchFields'
 import { BusyButton } from '../../components/BusyButton'
+import { SelectField, type Option } from '../../components/SelectField'
+import { whenSubmitted } from '../../lib/forms'
+import { MATCH_WORDS } from './usersStore'
+
+const FIELD_OPTIONS: Option<SearchField>[] = SEARCH_FIELDS.map((field) => ({ value: field, label: SEARCH_FIELD_LABELS[field] }))
+const MATCH_OPTIONS: Option<SearchMatch>[] = (['prefix', 'exact'] as const).map((match) => ({ value: match, label: MATCH_WORDS[match] }))
 
 interface Props {
   query: string
@@ -27,44 +32,29 @@ interface Props {
 export function SearchBar({ query, by, match, searching, onChange, onSearch }: Props) {
   const effectiveMatch = allowedMatch(by, match)
   const exactOnly = EXACT_ONLY_FIELDS.includes(by)
-  function submit(event: FormEvent): void {
-    event.preventDefault()
-    onSearch()
-  }
   return (
-    <form className="users-search" role="search" aria-label="Search users" onSubmit={submit}>
+    <form className="users-search" role="search" aria-label="Search users" onSubmit={whenSubmitted(onSearch)}>
       <div className="users-search-row">
-        <label htmlFor="user-search-field" className="visually-hidden">
-          Search by
-        </label>
-        <select
+        <SelectField
           id="user-search-field"
+          label="Search by"
           className="form-select users-search-field"
           value={by}
-          onChange={(event) => onChange({ by: event.target.value as SearchField })}
-        >
-          {SEARCH_FIELDS.map((field) => (
-            <option key={field} value={field}>
-              {SEARCH_FIELD_LABELS[field]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="user-search-match" className="visually-hidden">
-          How it matches
-        </label>
-        <select
+          options={FIELD_OPTIONS}
+          onChange={(field) => onChange({ by: field })}
+        />
+        <SelectField
           id="user-search-match"
+          label="How it matches"
           className="form-select users-search-match"
           value={effectiveMatch}
           disabled={exactOnly}
           title={exactOnly ? `${SEARCH_FIELD_LABELS[by]} is searched by its whole value only` : undefined}
-          onChange={(event) => onChange({ match: event.target.value as SearchMatch })}
-        >
-          <option value="prefix">starts with</option>
-          <option value="exact">is exactly</option>
-        </select>
+          options={MATCH_OPTIONS}
+          onChange={(match) => onChange({ match })}
+        />
         <label htmlFor="user-search" className="visually-hidden">
-          {`${SEARCH_FIELD_LABELS[by]} ${effectiveMatch === 'exact' ? 'is exactly' : 'starts with'}`}
+          {`${SEARCH_FIELD_LABELS[by]} ${MATCH_WORDS[effectiveMatch]}`}
         </label>
         <input
           id="user-search"

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useShallow } from 'zustand/react/shallow'
+import { useStoreFields } from '../../hooks/useStoreFields'
 import type { UserDetail } from '../../../../shared/domain'
 import { describeSearch, useUsers } from './usersStore'
 import { isFiltered, statusesIn, viewOf } from './userListView'
@@ -13,18 +13,8 @@ import { UserTable } from './UserTable'
  * table (which scrolls on its own) and "Load more" under it, where added rows cannot push anything.
  */
 export function SearchResultsPane({ onActivate, onBulk }: { onActivate: (user: UserDetail) => void; onBulk: (usernames: string[]) => void }) {
-  const state = useUsers(
-    useShallow((s) => ({
-      results: s.results,
-      lastSearch: s.lastSearch,
-      nextToken: s.nextToken,
-      loadingMore: s.loadingMore,
-      searchError: s.searchError,
-      sort: s.sort,
-      filters: s.filters,
-      selected: s.selected?.username ?? null
-    }))
-  )
+  const state = useStoreFields(useUsers, ['results', 'lastSearch', 'nextToken', 'loadingMore', 'searchError', 'sort', 'filters'])
+  const selected = useUsers((s) => s.selected?.username ?? null)
   const { setSort, setFilters, select, loadMore } = useUsers.getState()
   const shown = useMemo(() => viewOf(state.results, state.filters, state.sort), [state.results, state.filters, state.sort])
   const statuses = useMemo(() => statusesIn(state.results, state.filters.status), [state.results, state.filters.status])
@@ -43,7 +33,7 @@ export function SearchResultsPane({ onActivate, onBulk }: { onActivate: (user: U
       </div>
       <ErrorAlert error={state.searchError} />
       {count > 0 ? (
-        <UserTable users={shown} selected={state.selected} sort={state.sort} onSort={setSort} onSelect={select} onActivate={onActivate} />
+        <UserTable users={shown} selected={selected} sort={state.sort} onSort={setSort} onSelect={select} onActivate={onActivate} />
       ) : (
         <div className="users-pane-body text-body-secondary small">
           {state.lastSearch ? 'Nobody matches. Check the spelling and the case, or search another field.' : null}

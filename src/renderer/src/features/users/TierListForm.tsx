@@ -1,6 +1,8 @@
 import type { TierBucket } from '../../../../shared/domain'
-import { BucketSelect } from '../../components/BucketSelect'
 import { BusyButton } from '../../components/BusyButton'
+import { SelectField } from '../../components/SelectField'
+import { BUCKET_OPTIONS } from '../../lib/format'
+import { whenSubmitted } from '../../lib/forms'
 
 interface Props {
   bucket: TierBucket
@@ -12,19 +14,9 @@ interface Props {
 /** Cognito cannot search on the tier, so a tier's users are listed from the last statistics scan. */
 export function TierListForm({ bucket, loading, onChange, onList }: Props) {
   return (
-    <form
-      className="users-tier-list-form"
-      aria-label="Users of a tier"
-      onSubmit={(event) => {
-        event.preventDefault()
-        onList(bucket)
-      }}
-    >
+    <form className="users-tier-list-form" aria-label="Users of a tier" onSubmit={whenSubmitted(() => onList(bucket))}>
       <span className="small text-body-secondary text-nowrap">Users of a tier (last scan)</span>
-      <label htmlFor="members-bucket" className="visually-hidden">
-        Tier bucket
-      </label>
-      <BucketSelect id="members-bucket" className="form-select form-select-sm" value={bucket} onChange={onChange} />
+      <SelectField id="members-bucket" label="Tier bucket" className="form-select form-select-sm" value={bucket} options={BUCKET_OPTIONS} onChange={onChange} />
       <BusyButton busy={loading} type="submit" className="btn btn-outline-primary btn-sm text-nowrap">
         List users
       </BusyButton>

@@ -78,8 +78,8 @@ export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onP
           ))}
       </div>
       <ErrorAlert error={error} />
-      <div className="users-table-scroll">
-        <table className="table table-sm table-hover users-table mb-0" aria-label="Users of the tier">
+      <div className="users-table-scroll scroll-box">
+        <table className="table table-sm table-hover fixed-table users-table mb-0" aria-label="Users of the tier">
           <colgroup>
             <col className="users-members-col-username" />
             <col className="users-members-col-email" />

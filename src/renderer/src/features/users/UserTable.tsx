@@ -1,8 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { UserDetail } from '../../../../shared/domain'
 import { tierLabel } from '../../../../shared/tiers'
 import { statusTitle, statusWord, type SortKey, type SortOrder } from './userListView'
 import { TierBadge } from '../../components/TierBadge'
+import { SpacerRow } from '../../components/SpacerRow'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
 
 interface Props {
@@ -34,18 +35,16 @@ const COLUMNS: { key: SortKey; label: string }[] = [
  * End move through the rest.
  */
 export function UserTable({ users, selected, sort, onSort, onSelect, onActivate }: Props) {
-  const scrollerRef = useRef<HTMLDivElement>(null)
-  const headRef = useRef<HTMLTableSectionElement>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const [headerHeight, setHeaderHeight] = useState(ROW_HEIGHT)
   const [active, setActive] = useState(0)
   const [focusRow, setFocusRow] = useState<number | null>(null)
-  const rows = useVirtualRows(scrollerRef, users.length, ROW_HEIGHT, headerHeight)
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  const headRef = useRef<HTMLTableSectionElement>(null)
+  const rows = useVirtualRows(scrollerRef, headRef, users.length, ROW_HEIGHT)
   const selectedIndex = selected === null ? -1 : users.findIndex((user) => user.username === selected)
   const current = selectedIndex >= 0 ? selectedIndex : Math.min(active, users.length - 1)
   const tabbable = current >= rows.start && current < rows.end ? current : rows.firstVisible
 
-  useLayoutEffect(() => setHeaderHeight(headRef.current?.offsetHeight ?? ROW_HEIGHT), [])
   // A row is focused once it is drawn: moving past the window first scrolls, then focuses.
   useEffect(() => {
     if (focusRow === null) return
@@ -64,7 +63,7 @@ export function UserTable({ users, selected, sort, onSort, onSelect, onActivate 
   }
 
   function onKeyDown(event: KeyboardEvent, index: number): void {
-    const page = Math.max(1, Math.floor(((scrollerRef.current?.clientHeight ?? 0) - headerHeight) / ROW_HEIGHT) - 1)
+    const page = Math.max(1, Math.floor(((scrollerRef.current?.clientHeight ?? 0) - rows.headerHeight) / ROW_HEIGHT) - 1)
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page }
     if (event.key === 'Enter') {
       event.preventDefault()
@@ -83,8 +82,8 @@ export function UserTable({ users, selected, sort, onSort, onSelect, onActivate 
   }
 
   return (
-    <div ref={scrollerRef} className="users-table-scroll" data-testid="users-table-scroll">
-      <table className="table table-sm table-hover users-table mb-0" aria-label="Users found" aria-rowcount={users.length + 1}>
+    <div ref={scrollerRef} className="users-table-scroll scroll-box" data-testid="users-table-scroll">
+      <table className="table table-sm table-hover fixed-table users-table mb-0" aria-label="Users found" aria-rowcount={users.length + 1}>
         <colgroup>
           {COLUMNS.map((column) => (
             <col key={column.key} className={`users-col-${column.key}`} />
@@ -105,7 +104,7 @@ export function UserTable({ users, selected, sort, onSort, onSelect, onActivate 
           </tr>
         </thead>
         <tbody ref={bodyRef}>
-          {rows.padTop > 0 && <Spacer height={rows.padTop} />}
+          {rows.padTop > 0 && <SpacerRow height={rows.padTop} columns={COLUMNS.length} className="users-spacer" />}
           {users.slice(rows.start, rows.end).map((user, offset) => {
             const index = rows.start + offset
             const isSelected = user.username === selected
@@ -134,18 +133,9 @@ export function UserTable({ users, selected, sort, onSort, onSelect, onActivate 
               </tr>
             )
           })}
-          {rows.padBottom > 0 && <Spacer height={rows.padBottom} />}
+          {rows.padBottom > 0 && <SpacerRow height={rows.padBottom} columns={COLUMNS.length} className="users-spacer" />}
         </tbody>
       </table>
     </div>
-  )
-}
-
-/** Stands in for the rows not drawn, so the scroll bar measures the whole list. */
-function Spacer({ height }: { height: number }) {
-  return (
-    <tr aria-hidden="true" className="users-spacer" style={{ height }}>
-      <td colSpan={COLUMNS.length} />
-    </tr>
   )
 }

@@ -1,6 +1,4 @@
 import './users.css'
-import '../userDetail/userDetail.css'
-import '../bulk/bulk.css'
 import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { UserDetail } from '../../../../shared/domain'
@@ -35,7 +33,7 @@ export function UsersScreen() {
   }
 
   return (
-    <div className="users-screen">
+    <div className="workspace users-screen">
       <div className="users-top">
         <h1 className="h3 mb-0 users-title">Users</h1>
         <SearchBar {...search.draft} searching={search.searching} onChange={setDraft} onSearch={() => void runSearch()} />

@@ -64,10 +64,12 @@ interface UsersState {
   removeUser: (username: string) => void
 }
 
+/** How a search matches, in the words of the search form and of the list's caption. */
+export const MATCH_WORDS: Record<SearchMatch, string> = { prefix: 'starts with', exact: 'is exactly' }
+
 /** "whose email starts with "jane@"": what a list holds, in words. */
 export function describeSearch(spec: SearchSpec): string {
-  const verb = allowedMatch(spec.by, spec.match) === 'exact' ? 'is exactly' : 'starts with'
-  return `whose ${SEARCH_FIELD_LABELS[spec.by].toLowerCase()} ${verb} ${quoted(spec.query)}`
+  return `whose ${SEARCH_FIELD_LABELS[spec.by].toLowerCase()} ${MATCH_WORDS[allowedMatch(spec.by, spec.match)]} ${quoted(spec.query)}`
 }
 
 const clearedTier = { tierOutcome: null, tierError: null, tierConflict: null }
