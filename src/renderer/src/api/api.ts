@@ -1,9 +1,9 @@
 import { contract, type InvokeApi } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
 import { isWriteOperation, type WriteOperation } from '../../../shared/productionWrites'
-import { useConnection } from '../stores/connectionStore'
 import { useProductionConfirm } from '../features/connection/productionConfirmStore'
 import { activeProfile, useProfiles } from '../features/connection/profilesStore'
+import { useConnection } from '../stores/connectionStore'
 
 type Call = (request?: unknown) => Promise<Result<unknown>>
 

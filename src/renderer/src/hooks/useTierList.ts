@@ -1,7 +1,7 @@
 import type { TierBucket } from '../../../shared/domain'
-import { useNavigation } from '../stores/navigationStore'
 import { useStats } from '../features/statistics/statsStore'
 import { useTierMembers } from '../features/users/tierMembersStore'
+import { useNavigation } from '../stores/navigationStore'
 import { useStoreFields } from './useStoreFields'
 
 /**

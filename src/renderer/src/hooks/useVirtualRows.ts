@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } fro
 /** Rows drawn beyond each edge of the view, so a fast scroll does not show blank space first. */
 const OVERSCAN = 8
 
-export interface RowWindow {
+interface RowWindow {
   /** Index of the first row drawn. */
   start: number
   /** Index after the last row drawn. */

@@ -5,10 +5,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { AuditPage, AuditRow } from '../../../../src/shared/audit'
 import { AuditScreen } from '../../../../src/renderer/src/features/audit/AuditScreen'
 import { AUDIT_PAGE, useAudit } from '../../../../src/renderer/src/features/audit/auditStore'
 import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
+import type { AuditPage, AuditRow } from '../../../../src/shared/audit'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 
 let fake: FakeApi

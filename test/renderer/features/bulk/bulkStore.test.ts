@@ -1,13 +1,13 @@
 /**
  * The bulk store: the preview asks main with one row per user, Apply sends the operator's overwrite
- * choice, pushed progress for its job is applied (and the rows' results read again when the job
- * moves), other pools' updates are ignored, and jobs left paused or interrupted are offered for resume.
+ * choice, pushed progress for its job is applied (and the rows' results read again when it did rows
+ * and stopped), other pools' updates are ignored, and jobs left paused or interrupted are offered for resume.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { BulkJobDetail, BulkJobSummary, BulkPreview } from '../../../../src/shared/bulk'
-import type { BulkProgress } from '../../../../src/shared/jobProgress'
 import { useBulk } from '../../../../src/renderer/src/features/bulk/bulkStore'
 import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
+import type { BulkJobDetail, BulkJobSummary, BulkPreview } from '../../../../src/shared/bulk'
+import type { BulkProgress } from '../../../../src/shared/jobProgress'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 import { connectTo } from '../../support/fixtures'
 

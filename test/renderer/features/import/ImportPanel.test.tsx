@@ -7,13 +7,13 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { RegisterScreen } from '../../../../src/renderer/src/features/register/RegisterScreen'
-import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import { useImport } from '../../../../src/renderer/src/features/import/importStore'
+import { RegisterScreen } from '../../../../src/renderer/src/features/register/RegisterScreen'
 import { useRegistration } from '../../../../src/renderer/src/features/register/registrationStore'
-import { detail, importProgress, preview, summary } from './importFixtures'
+import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 import { connectTo, POOL_ID } from '../../support/fixtures'
+import { detail, importProgress, preview, summary } from './importFixtures'
 
 let fake: FakeApi
 

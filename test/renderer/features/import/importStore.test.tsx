@@ -4,11 +4,11 @@
  * progress for its job is applied (other pools' is not), and stopped jobs are offered for resume.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import { useImport } from '../../../../src/renderer/src/features/import/importStore'
-import { detail, importProgress, preview, summary } from './importFixtures'
+import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 import { connectTo, POOL_ID } from '../../support/fixtures'
+import { detail, importProgress, preview, summary } from './importFixtures'
 
 let fake: FakeApi
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -52,7 +52,7 @@ describe('the import store', () => {
     expect(fake.calls.importStart).toHaveBeenLastCalledWith({ jobId: 'import-1', method: 'admin-create', invitation: 'suppress' })
   })
 
-  it('follows pushed progress of its own job in this pool, reading the results again when the state moves', async () => {
+  it('follows pushed progress of its own job in this pool, reading the results again when it did rows and stopped', async () => {
     useImport.getState().subscribe()
     fake.succeed('importPreview', preview())
     fake.succeed('importStart', importProgress({ state: 'queued' }))

@@ -4,8 +4,8 @@
  */
 import { beforeEach, expect, it } from 'vitest'
 import { useBulk } from '../../../../src/renderer/src/features/bulk/bulkStore'
-import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import { useImport } from '../../../../src/renderer/src/features/import/importStore'
+import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 import { connectTo } from '../../support/fixtures'
 

@@ -4,9 +4,9 @@
  * and tells the connection store of a scan that failed.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { JobUpdate } from '../../../../src/shared/jobProgress'
-import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import { useStats } from '../../../../src/renderer/src/features/statistics/statsStore'
+import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
+import type { JobUpdate } from '../../../../src/shared/jobProgress'
 import { deferred, installFakeApi, type FakeApi } from '../../support/fakeApi'
 import { connectTo, scanProgress, scanUpdate, statsResult } from '../../support/fixtures'
 

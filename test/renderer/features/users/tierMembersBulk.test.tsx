@@ -5,9 +5,9 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, expect, it, vi } from 'vitest'
-import { MAX_BULK_ROWS } from '../../../../src/shared/bulk'
 import { TierMembersPanel } from '../../../../src/renderer/src/features/users/TierMembersPanel'
 import { useTierMembers } from '../../../../src/renderer/src/features/users/tierMembersStore'
+import { MAX_BULK_ROWS } from '../../../../src/shared/bulk'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 
 let fake: FakeApi

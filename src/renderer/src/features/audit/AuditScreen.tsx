@@ -1,11 +1,11 @@
 import './audit.css'
 import { useEffect } from 'react'
-import { AuditFilters } from './AuditFilters'
-import { AuditTable } from './AuditTable'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { selectHasMore, useAudit } from './auditStore'
 import { useStoreFields } from '../../hooks/useStoreFields'
+import { AuditFilters } from './AuditFilters'
+import { AuditTable } from './AuditTable'
+import { selectHasMore, useAudit } from './auditStore'
 
 /**
  * Every write this computer's app and CLI sent to Cognito, newest first: the filters across the top,

@@ -1,9 +1,9 @@
 import { useRef } from 'react'
 import type { AuditRow } from '../../../../shared/audit'
-import { formatDateTime, formatShortTime } from '../../lib/format'
-import { OUTCOMES } from '../../lib/outcomes'
 import { SpacerRow } from '../../components/SpacerRow'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
+import { formatDateTime, formatShortTime } from '../../lib/format'
+import { OUTCOMES } from '../../lib/outcomes'
 
 /** Every row is this tall (audit.css draws it so), which lets the list draw only the rows in view. */
 const ROW_HEIGHT = 30

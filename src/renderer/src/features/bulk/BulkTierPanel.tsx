@@ -1,15 +1,15 @@
 import './bulk.css'
-import { useStoreFields } from '../../hooks/useStoreFields'
-import { isActive, isResumable } from '../../../../shared/jobs'
 import type { BulkProgress } from '../../../../shared/jobProgress'
+import { isActive, isResumable } from '../../../../shared/jobs'
 import { TIERS, type Tier } from '../../../../shared/tiers'
-import { useBulk } from './bulkStore'
-import { BulkRowsTable } from './BulkRowsTable'
 import { BusyButton } from '../../components/BusyButton'
-import { JobStopButtons } from '../rowJobs/JobStopButtons'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { useStoreFields } from '../../hooks/useStoreFields'
+import { JobStopButtons } from '../rowJobs/JobStopButtons'
 import { RowJobStatus } from '../rowJobs/RowJobStatus'
+import { BulkRowsTable } from './BulkRowsTable'
+import { useBulk } from './bulkStore'
 
 /**
  * A bulk tier change, step by step: the target tier, the preview (each user's tier now; who is

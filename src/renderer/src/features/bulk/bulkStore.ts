@@ -5,7 +5,7 @@ import type { Tier } from '../../../../shared/tiers'
 import { api } from '../../api/api'
 import { rowJobFollower, type RowJobAction, type RowJobActions, type RowJobState } from '../rowJobs/rowJobFollower'
 
-export type BulkAction = 'preview' | RowJobAction
+type BulkAction = 'preview' | RowJobAction
 
 interface BulkState extends RowJobState<BulkProgress, BulkJobDetail, BulkJobSummary>, RowJobActions {
   /** The bulk panel is open for these users (or for a saved job when `job` is set). */

@@ -4,8 +4,8 @@ import { schemas } from '../../../../shared/contract'
 import { BusyButton } from '../../components/BusyButton'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { OutboxPanel } from './OutboxPanel'
 import { TextField } from '../../components/TextField'
+import { OutboxPanel } from './OutboxPanel'
 import { useConfirmation, type ConfirmAction } from './confirmationStore'
 
 const OUTBOX_REFRESH_MS = 2000

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
 import type { ConnectionHealth } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
-import type { ConnectionBusy } from '../../stores/connectionStore'
-import { clampText, MAX_SHOWN_MESSAGE } from '../../lib/clampText'
 import { BusyButton } from '../../components/BusyButton'
+import { clampText, MAX_SHOWN_MESSAGE } from '../../lib/clampText'
+import type { ConnectionBusy } from '../../stores/connectionStore'
 
 /** The one alert row under the bar's summary: a sentence, the code for support, and what to do about it. */
 export function BarAlert({ label, title, error, children }: { label: string; title: string; error: AppErrorShape; children?: ReactNode }) {

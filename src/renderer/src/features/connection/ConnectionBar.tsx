@@ -1,14 +1,14 @@
+import { TIER_ATTRIBUTE_MISSING } from '../../../../shared/attributeAdvice'
 import type { ConnectionStatus, PoolInfo } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
-import { TIER_ATTRIBUTE_MISSING } from '../../../../shared/attributeAdvice'
-import type { ConnectionView } from '../../stores/connectionStore'
-import { activeProfile, useProfiles } from './profilesStore'
-import { clampText } from '../../lib/clampText'
 import { BusyButton } from '../../components/BusyButton'
-import { PoolDoctorButton } from './PoolDoctorPanel'
+import { clampText } from '../../lib/clampText'
+import type { ConnectionView } from '../../stores/connectionStore'
 import { BarAlert, HealthAlert, StatusAlert } from './ConnectionAlerts'
+import { PoolDoctorButton } from './PoolDoctorPanel'
 import { ProductionConfirmHost } from './ProductionConfirmHost'
 import { ProfilePicker } from './ProfilePicker'
+import { activeProfile, useProfiles } from './profilesStore'
 
 interface Props extends ConnectionView {
   onCheckPool: () => void

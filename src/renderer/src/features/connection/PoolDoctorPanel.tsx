@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react'
 import { CUSTOM_ATTRIBUTE_IS_PERMANENT, type DoctorCheck, type DoctorReport, type DoctorStatus } from '../../../../shared/doctor'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Modal } from '../../components/Modal'
+import { useStoreFields } from '../../hooks/useStoreFields'
 import { useConnection } from '../../stores/connectionStore'
 import { usePoolDoctor } from './poolDoctorStore'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { Modal } from '../../components/Modal'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { useStoreFields } from '../../hooks/useStoreFields'
 
 /** Mark and word, so a status never rests on colour alone. */
 const STATUS: Record<DoctorStatus, { mark: string; word: string; className: string }> = {

@@ -1,5 +1,5 @@
-import { useProductionConfirm, WRITE_WORDS } from './productionConfirmStore'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { useProductionConfirm, WRITE_WORDS } from './productionConfirmStore'
 
 /** The question asked before each write on a production profile (asked by the api wrapper, shown here). */
 export function ProductionConfirmHost() {

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { CredentialSource, ProfileSummary } from '../../../../shared/profiles'
-import { useProfiles } from './profilesStore'
 import { Modal } from '../../components/Modal'
 import { useStoreFields } from '../../hooks/useStoreFields'
+import { useProfiles } from './profilesStore'
 
 interface Draft {
   id?: string

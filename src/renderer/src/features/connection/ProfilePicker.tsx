@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { useProfiles } from './profilesStore'
-import { ProfileEditor } from './ProfileEditor'
 import { useStoreFields } from '../../hooks/useStoreFields'
+import { ProfileEditor } from './ProfileEditor'
+import { useProfiles } from './profilesStore'
 
 /** The connection bar's profile picker: one choice switches and reconnects; "Profiles…" opens the editor. */
 export function ProfilePicker({ production }: { production: boolean }) {

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { WriteOperation } from '../../../../shared/productionWrites'
 
 /** One write waiting for the operator's yes or no. */
-export interface PendingConfirmation {
+interface PendingConfirmation {
   operation: WriteOperation
   /** The pool's name when known, else its ID: what the dialog names. */
   poolLabel: string

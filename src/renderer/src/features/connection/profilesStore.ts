@@ -18,7 +18,7 @@ interface ProfilesState {
 }
 
 /** After a switch every store must start from the new connection: reloading the page does that for all of them at once. */
-export const reloadPage = { run: () => window.location.reload() }
+const reloadPage = (): void => window.location.reload()
 
 /**
  * The connection profiles and the one in use. It calls `window.api` directly, like the connection
@@ -50,7 +50,7 @@ export const useProfiles = create<ProfilesState>((set, get) => ({
       return
     }
     // The old connection's jobs are paused in main; the page's stores hold its users, figures and notices.
-    reloadPage.run()
+    reloadPage()
   },
 
   save: async (input) => {
@@ -64,7 +64,7 @@ export const useProfiles = create<ProfilesState>((set, get) => ({
     const wasActive = input.id !== undefined && input.id === get().view?.activeId
     set({ view: reply.data })
     // Saving the profile in use reconnected it in main; the page starts again from that connection.
-    if (wasActive) reloadPage.run()
+    if (wasActive) reloadPage()
     return true
   },
 

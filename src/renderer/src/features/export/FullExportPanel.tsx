@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
-import { isActive } from '../../../../shared/jobs'
 import type { ExportFormat, ExportProgress } from '../../../../shared/jobProgress'
-import { useExport } from './exportStore'
-import { formatDuration } from '../../lib/format'
+import { isActive } from '../../../../shared/jobs'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { SelectField, type Option } from '../../components/SelectField'
+import { formatDuration } from '../../lib/format'
+import { useExport } from './exportStore'
 
 const FORMAT_OPTIONS: Option<ExportFormat>[] = [
   { value: 'csv', label: 'CSV (spreadsheets)' },

@@ -1,7 +1,7 @@
 import type { ImportPreview, ImportProblem } from '../../../../shared/importing'
 
 /** Each kind of row the preview leaves out, as the counts line names it. */
-export const PROBLEM_LABELS: Record<ImportProblem, string> = {
+const PROBLEM_LABELS: Record<ImportProblem, string> = {
   username: 'bad username',
   email: 'bad email',
   password: 'bad password',

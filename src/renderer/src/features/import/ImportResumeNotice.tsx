@@ -1,5 +1,5 @@
-import { useImport } from './importStore'
 import { JobResumeNotice } from '../rowJobs/JobResumeNotice'
+import { useImport } from './importStore'
 
 /** Imports of this pool left paused, stopped or interrupted (the app closed mid-job): offered for resume. */
 export function ImportResumeNotice() {

@@ -1,8 +1,8 @@
 import { useRef } from 'react'
 import type { ImportPlanRow, ImportRowResult } from '../../../../shared/importing'
-import { rowBadge } from '../rowJobs/rowBadges'
 import { SpacerRow } from '../../components/SpacerRow'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
+import { rowBadge } from '../rowJobs/rowBadges'
 
 /** Every row is this tall (import.css draws it so), which lets the list draw only the rows in view. */
 const ROW_HEIGHT = 30

@@ -4,7 +4,7 @@ import type { ImportProgress } from '../../../../shared/jobProgress'
 import { api } from '../../api/api'
 import { rowJobFollower, type RowJobAction, type RowJobActions, type RowJobState } from '../rowJobs/rowJobFollower'
 
-export type ImportAction = 'choose' | 'open' | RowJobAction
+type ImportAction = 'choose' | 'open' | RowJobAction
 
 interface ImportState extends RowJobState<ImportProgress, ImportJobDetail, ImportJobSummary>, RowJobActions {
   /** The Register screen shows the import rather than the one-user form. */

@@ -13,8 +13,8 @@ interface Props {
   problems: Map<number, string>
 }
 
-/** The id of a row's name field, so the form can put focus on the first row that needs fixing. */
-export const attributeNameId = (row: AttributeRow): string => `attribute-name-${row.key}`
+/** The id of a row's name field: focus goes there when the row is added or takes a removed row's place. */
+const attributeNameId = (row: AttributeRow): string => `attribute-name-${row.key}`
 
 /** Extra attributes, typed by bare name ("company" is sent as custom:company; "given_name" as itself). */
 export function ExtraAttributesEditor({ rows, onChange, pool, problems }: Props) {

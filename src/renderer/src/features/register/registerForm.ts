@@ -2,8 +2,8 @@
 import { schemas } from '../../../../shared/contract'
 import type { PoolInfo } from '../../../../shared/domain'
 import { unmetPasswordRules } from '../../../../shared/passwordPolicy'
-import type { RegisterField, RegisterForm } from './registrationStore'
 import { poolAttributeName, type AttributeRow } from './attributeRows'
+import type { RegisterField, RegisterForm } from './registrationStore'
 
 export const FIELD_LABELS: Record<RegisterField, string> = { username: 'Username', email: 'Email', password: 'Password' }
 

@@ -2,10 +2,10 @@ import { create } from 'zustand'
 import type { RequestOf } from '../../../../shared/contract'
 import type { RegisterResult } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
-import type { AttributeRow } from './attributeRows'
 import { api } from '../../api/api'
-import { useConfirmation } from '../confirm/confirmationStore'
 import { useNavigation } from '../../stores/navigationStore'
+import { useConfirmation } from '../confirm/confirmationStore'
+import type { AttributeRow } from './attributeRows'
 
 export interface RegisterForm {
   username: string
@@ -16,7 +16,7 @@ export interface RegisterForm {
 
 export type RegisterField = keyof Omit<RegisterForm, 'tier'>
 
-export const EMPTY_FORM: RegisterForm = { username: '', email: '', password: '', tier: 'standard' }
+const EMPTY_FORM: RegisterForm = { username: '', email: '', password: '', tier: 'standard' }
 
 interface RegistrationState {
   /** The form as typed: kept here, not in the screen, so switching screens does not empty it. */

@@ -2,7 +2,7 @@ import type { JobState } from '../../../../shared/jobs'
 import { formatDateTime } from '../../lib/format'
 
 /** What a resume offer needs to know of a job: shared by bulk tier changes and imports. */
-export interface StoppedJob {
+interface StoppedJob {
   jobId: string
   createdAt: string
   state: JobState | 'previewed'

@@ -1,7 +1,7 @@
-import { isActive, type JobState } from '../../../../shared/jobs'
 import type { AppErrorShape } from '../../../../shared/errors'
-import { formatDuration } from '../../lib/format'
+import { isActive, type JobState } from '../../../../shared/jobs'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { formatDuration } from '../../lib/format'
 
 /** What a row job (bulk tier change, import) says in each state; only "running" names the work. */
 const headings = (running: string): Record<JobState, string> => ({
@@ -16,7 +16,7 @@ const headings = (running: string): Record<JobState, string> => ({
   done: 'Finished'
 })
 
-export interface RowJobProgressShown {
+interface RowJobProgressShown {
   state: JobState
   total: number
   done: number

@@ -7,8 +7,8 @@
 import type { Operation } from '../../../../shared/contract'
 import type { SavedFile } from '../../../../shared/domain'
 import type { AppErrorShape, Result } from '../../../../shared/errors'
-import { isActive, isResumable, type JobState } from '../../../../shared/jobs'
 import type { JobUpdate } from '../../../../shared/jobProgress'
+import { isActive, isResumable, type JobState } from '../../../../shared/jobs'
 import { api } from '../../api/api'
 import { useConnection } from '../../stores/connectionStore'
 

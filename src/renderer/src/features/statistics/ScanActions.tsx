@@ -1,6 +1,6 @@
 import { isResumable, type JobState } from '../../../../shared/jobs'
-import type { StatsAction } from './statsStore'
 import { BusyButton } from '../../components/BusyButton'
+import type { StatsAction } from './statsStore'
 
 interface Props {
   state: JobState

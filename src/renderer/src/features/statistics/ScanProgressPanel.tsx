@@ -1,10 +1,10 @@
 import type { Ref } from 'react'
 import type { ScanProgress } from '../../../../shared/domain'
 import { isActive, type JobState } from '../../../../shared/jobs'
-import type { StatsAction } from './statsStore'
-import { formatDuration } from '../../lib/format'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { formatDuration } from '../../lib/format'
 import { ScanActions } from './ScanActions'
+import type { StatsAction } from './statsStore'
 
 interface Props {
   progress: ScanProgress

@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react'
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js'
+import type { ReactNode } from 'react'
 import { Bar, Doughnut } from 'react-chartjs-2'
 import { TIER_BUCKETS, type StatsFigures, type TierBucket } from '../../../../shared/domain'
-import { useTheme, type Theme } from '../../stores/themeStore'
 import { BUCKET_LABELS } from '../../lib/format'
+import { useTheme, type Theme } from '../../stores/themeStore'
 import { withEmptyWeeks } from './weeks'
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend)

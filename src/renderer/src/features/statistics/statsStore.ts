@@ -1,8 +1,8 @@
 import { create } from 'zustand'
 import type { SavedFile, ScanProgress, StatsSnapshot, TierBucket } from '../../../../shared/domain'
 import type { AppErrorShape, Result } from '../../../../shared/errors'
-import { isActive } from '../../../../shared/jobs'
 import type { JobUpdate } from '../../../../shared/jobProgress'
+import { isActive } from '../../../../shared/jobs'
 import { api } from '../../api/api'
 import { useConnection } from '../../stores/connectionStore'
 

@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react'
 import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
-import type { AccountAction } from './userActionsStore'
-import type { Outcome } from '../users/usersStore'
 import { BusyButton } from '../../components/BusyButton'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { DeleteUserDialog } from './DeleteUserDialog'
+import type { Outcome } from '../users/usersStore'
 import { ActionResult, useFocusedResult } from './ActionResult'
+import { DeleteUserDialog } from './DeleteUserDialog'
+import type { AccountAction } from './userActionsStore'
 
 interface Props {
   user: UserDetail

@@ -1,14 +1,14 @@
 import { useState } from 'react'
+import { quoted } from '../../../../shared/display'
 import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
-import { quoted } from '../../../../shared/display'
 import { TIER_DESCRIPTIONS, TIERS, type Tier } from '../../../../shared/tiers'
-import type { Outcome, TierConflict } from '../users/usersStore'
 import { BusyButton } from '../../components/BusyButton'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ActionResult, useFocusedResult } from './ActionResult'
 import { TierBadge } from '../../components/TierBadge'
 import { whenSubmitted } from '../../lib/forms'
+import type { Outcome, TierConflict } from '../users/usersStore'
+import { ActionResult, useFocusedResult } from './ActionResult'
 
 interface Props {
   user: UserDetail

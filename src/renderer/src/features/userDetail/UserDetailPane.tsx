@@ -1,15 +1,15 @@
 import './userDetail.css'
 import { useEffect, useRef, type Ref } from 'react'
 import { storedTierValue } from '../../../../shared/tiers'
+import { useStoreFields } from '../../hooks/useStoreFields'
 import { useUsers } from '../users/usersStore'
-import { useUserActions } from './userActionsStore'
 import { AccountActions } from './AccountActions'
 import { OpenUserForm } from './OpenUserForm'
 import { TierEditor } from './TierEditor'
 import { UserDetailPanel } from './UserDetailPanel'
 import { UserGroupsPanel } from './UserGroupsPanel'
 import { UserHistory } from './UserHistory'
-import { useStoreFields } from '../../hooks/useStoreFields'
+import { useUserActions } from './userActionsStore'
 
 /**
  * The right half of the Users screen: the exact lookup above, the selected user under it in a pane

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import type { UserGroups } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
-import type { Outcome } from '../users/usersStore'
 import { BusyButton } from '../../components/BusyButton'
-import { ActionResult, focusResult } from './ActionResult'
 import { whenSubmitted } from '../../lib/forms'
+import type { Outcome } from '../users/usersStore'
+import { ActionResult, focusResult } from './ActionResult'
 
 interface Props {
   groups: UserGroups | null

@@ -1,8 +1,8 @@
 import type { HistoryEntry } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { formatDateTime } from '../../lib/format'
 import { OUTCOMES } from '../../lib/outcomes'
-import { ErrorAlert } from '../../components/ErrorAlert'
 
 interface Props {
   entries: HistoryEntry[] | null

@@ -1,12 +1,12 @@
 import { useMemo } from 'react'
-import { useStoreFields } from '../../hooks/useStoreFields'
 import type { UserDetail } from '../../../../shared/domain'
-import { describeSearch, useUsers } from './usersStore'
-import { isFiltered, statusesIn, viewOf } from './userListView'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useStoreFields } from '../../hooks/useStoreFields'
 import { ResultsFilters } from './ResultsFilters'
 import { UserTable } from './UserTable'
+import { isFiltered, statusesIn, viewOf } from './userListView'
+import { describeSearch, useUsers } from './usersStore'
 
 /**
  * The search results in the list pane: what was searched and how many were found, the filters, the

@@ -1,9 +1,9 @@
+import { MAX_BULK_ROWS } from '../../../../shared/bulk'
 import type { AppErrorShape } from '../../../../shared/errors'
 import { TIER_ATTRIBUTE } from '../../../../shared/tiers'
-import { MAX_BULK_ROWS } from '../../../../shared/bulk'
-import { MEMBERS_PAGE, type MembersView } from './tierMembersStore'
-import { BUCKET_LABELS, formatDateTime } from '../../lib/format'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { BUCKET_LABELS, formatDateTime } from '../../lib/format'
+import { MEMBERS_PAGE, type MembersView } from './tierMembersStore'
 
 interface Props {
   view: MembersView | null

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { UserDetail } from '../../../../shared/domain'
 import { tierLabel } from '../../../../shared/tiers'
-import { statusTitle, statusWord, type SortKey, type SortOrder } from './userListView'
-import { TierBadge } from '../../components/TierBadge'
 import { SpacerRow } from '../../components/SpacerRow'
+import { TierBadge } from '../../components/TierBadge'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
+import { statusTitle, statusWord, type SortKey, type SortOrder } from './userListView'
 
 interface Props {
   users: UserDetail[]

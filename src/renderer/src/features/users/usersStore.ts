@@ -1,15 +1,15 @@
 import { create } from 'zustand'
+import { quoted } from '../../../../shared/display'
 import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
-import { quoted } from '../../../../shared/display'
 import { allowedMatch, SEARCH_FIELD_LABELS, type SearchField, type SearchMatch } from '../../../../shared/searchFields'
 import { storedTierValue, tierLabel, type Tier } from '../../../../shared/tiers'
-import { exactLookupField } from './exactLookup'
-import { NO_FILTERS, type ListFilters, type SortOrder } from './userListView'
 import { api } from '../../api/api'
+import { exactLookupField } from './exactLookup'
 import { useTierMembers } from './tierMembersStore'
+import { NO_FILTERS, type ListFilters, type SortOrder } from './userListView'
 
-export interface SearchSpec {
+interface SearchSpec {
   query: string
   by: SearchField
   match: SearchMatch
