@@ -1,4 +1,4 @@
-import { useEffect, useRef, type Ref, type RefObject } from 'react'
+import type { Ref } from 'react'
 import type { AppErrorShape } from '../../../../shared/errors'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import type { Outcome } from '../users/usersStore'
@@ -6,7 +6,7 @@ import type { Outcome } from '../users/usersStore'
 interface Props {
   outcome: Outcome | null
   error: AppErrorShape | null
-  /** The box, which takes focus (see focusResult) when a result arrives. */
+  /** The box, which takes focus when a result arrives (see useFocusedResult). */
   ref: Ref<HTMLDivElement>
 }
 
@@ -25,23 +25,4 @@ export function ActionResult({ outcome, error, ref }: Props) {
       <ErrorAlert error={error} />
     </div>
   )
-}
-
-/**
- * Puts focus on the result just shown in `container` (the note or the error alert), so the next Tab
- * continues from where the operator is reading; the container itself when neither can take focus.
- */
-export function focusResult(container: HTMLElement | null): void {
-  const message = container?.querySelector<HTMLElement>('[role="status"], [role="alert"]')
-  if (message && message.tabIndex === -1) message.focus()
-  else container?.focus()
-}
-
-/** The ref for an ActionResult that takes focus whenever a new outcome or error shows in it. */
-export function useFocusedResult(outcome: Outcome | null, error: AppErrorShape | null): RefObject<HTMLDivElement | null> {
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (outcome || error) focusResult(ref.current)
-  }, [outcome, error])
-  return ref
 }

@@ -6,9 +6,10 @@ import { TIER_DESCRIPTIONS, TIERS, type Tier } from '../../../../shared/tiers'
 import { BusyButton } from '../../components/BusyButton'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { TierBadge } from '../../components/TierBadge'
+import { useFocusedResult } from '../../hooks/useFocusedResult'
 import { whenSubmitted } from '../../lib/forms'
 import type { Outcome, TierConflict } from '../users/usersStore'
-import { ActionResult, useFocusedResult } from './ActionResult'
+import { ActionResult } from './ActionResult'
 
 interface Props {
   user: UserDetail

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react'
 import type { UserGroups } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
 import { BusyButton } from '../../components/BusyButton'
+import { focusResult } from '../../hooks/useFocusedResult'
 import { whenSubmitted } from '../../lib/forms'
 import type { Outcome } from '../users/usersStore'
-import { ActionResult, focusResult } from './ActionResult'
+import { ActionResult } from './ActionResult'
 
 interface Props {
   groups: UserGroups | null
