@@ -18,14 +18,14 @@ import { useBulk } from './bulkStore'
  */
 export function BulkTierPanel() {
   const s = useStoreFields(useBulk, ['open', 'tier', 'overwrite', 'preview', 'job', 'progress', 'pending', 'error', 'savedTo'])
-  const usernames = useBulk((state) => state.usernames.length)
+  const chosen = useBulk((state) => state.usernames.length)
   const actions = useBulk.getState()
   if (!s.open) return null
 
   const started = s.job !== null && s.job.state !== 'previewed'
   const state = started ? (s.progress?.state ?? null) : null
   const running = state !== null && isActive(state)
-  const count = s.preview?.rows.length ?? usernames
+  const count = s.preview?.rows.length ?? chosen
   return (
     <Modal labelledBy="bulk-title" className="bulk-panel" focusable="button:not([disabled]), select, input" onEscape={actions.close} initialFocus="panel">
       <div className="bulk-head">
