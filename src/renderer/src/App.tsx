@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { ConnectionBar } from './components/ConnectionBar'
 import { NavBar } from './components/NavBar'
 import { ToastStack } from './components/ToastStack'
-import { AuditScreen } from './screens/AuditScreen'
-import { ConfirmScreen } from './screens/ConfirmScreen'
-import { RegisterScreen } from './screens/RegisterScreen'
-import { StatisticsScreen } from './screens/StatisticsScreen'
-import { UsersScreen } from './screens/UsersScreen'
-import { useConnection } from './stores/connectionStore'
+import { AuditScreen } from './features/audit/AuditScreen'
+import { ConfirmScreen } from './features/confirm/ConfirmScreen'
+import { ConnectionBar } from './features/connection/ConnectionBar'
+import { RegisterScreen } from './features/register/RegisterScreen'
+import { StatisticsScreen } from './features/statistics/StatisticsScreen'
+import { UsersScreen } from './features/users/UsersScreen'
+import { selectConnectionView, useConnection } from './stores/connectionStore'
 import { followMenuNavigation, useNavigation, type Screen } from './stores/navigationStore'
 
 const SCREENS: Record<Screen, () => React.JSX.Element> = {
@@ -20,17 +20,7 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
 }
 
 export function App() {
-  const connection = useConnection(
-    useShallow((state) => ({
-      status: state.status,
-      pool: state.pool,
-      poolError: state.poolError,
-      checkingPool: state.checkingPool,
-      health: state.health,
-      busy: state.busy,
-      actionError: state.actionError
-    }))
-  )
+  const connection = useConnection(useShallow(selectConnectionView))
   const { load, watch, checkPool, checkHealth, restartSandbox, restoreSandbox } = useConnection.getState()
   const screen = useNavigation((state) => state.screen)
   useEffect(() => {

@@ -1,6 +1,6 @@
 import type { Ref } from 'react'
 import type { AppErrorShape } from '../../../shared/errors'
-import { clampText, MAX_SHOWN_MESSAGE, MAX_TOOLTIP } from '../utils/clampText'
+import { clampText, MAX_SHOWN_MESSAGE, MAX_TOOLTIP } from '../lib/clampText'
 
 interface Props {
   error: AppErrorShape | null

@@ -1,17 +1,15 @@
-import { useShallow } from 'zustand/react/shallow'
 import type { TierBucket } from '../../../shared/domain'
+import { useStats } from '../features/statistics/statsStore'
+import { useTierMembers } from '../features/users/tierMembersStore'
 import { useNavigation } from '../stores/navigationStore'
-import { useStats } from '../stores/statsStore'
-import { useTierMembers } from '../stores/tierMembersStore'
+import { useStoreFields } from './useStoreFields'
 
 /**
  * The Users screen's list of a tier's users, which comes from the last statistics scan: the list's
  * state, when that scan finished, and the way to the Statistics screen to run another.
  */
 export function useTierList() {
-  const list = useTierMembers(
-    useShallow((state) => ({ bucket: state.bucket, shown: state.shown, view: state.view, loading: state.loading, error: state.error }))
-  )
+  const list = useStoreFields(useTierMembers, ['bucket', 'shown', 'view', 'loading', 'error'])
   const scannedAt = useStats((state) => state.snapshot?.last?.finishedAt ?? null)
   const { choose, load, hide, allUsernames } = useTierMembers.getState()
   return {

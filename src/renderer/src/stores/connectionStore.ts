@@ -39,6 +39,18 @@ interface ConnectionState {
   watch: () => () => void
 }
 
+/** What the connection bar shows of the store; App hands it over with the bar's handlers. */
+export const selectConnectionView = ({ status, pool, poolError, checkingPool, health, busy, actionError }: ConnectionState) => ({
+  status,
+  pool,
+  poolError,
+  checkingPool,
+  health,
+  busy,
+  actionError
+})
+export type ConnectionView = ReturnType<typeof selectConnectionView>
+
 /**
  * Which pool the app is connected to and whether it answers: the pool check (its schema and password
  * policy for the forms, or why it could not be read), health checks, and the sandbox's restart and repair.

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
-import { clampText, MAX_SHOWN_MESSAGE } from '../utils/clampText'
+import { clampText, MAX_SHOWN_MESSAGE } from '../lib/clampText'
 
-export interface Toast {
+interface Toast {
   id: number
   kind: 'success' | 'danger' | 'info'
   title: string
@@ -20,7 +20,7 @@ interface ToastState {
 
 let nextId = 1
 /** Long enough to read two short lines; a failure a little longer. Hovering or focusing holds it. */
-export const VISIBLE_MS = { success: 4000, info: 5000, danger: 8000 } as const
+const VISIBLE_MS = { success: 4000, info: 5000, danger: 8000 } as const
 let timer: ReturnType<typeof setTimeout> | undefined
 
 /**

@@ -1,0 +1,89 @@
+import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js'
+import type { ReactNode } from 'react'
+import { Bar, Doughnut } from 'react-chartjs-2'
+import { TIER_BUCKETS, type StatsFigures, type TierBucket } from '../../../../shared/domain'
+import { BUCKET_LABELS } from '../../lib/format'
+import { useTheme, type Theme } from '../../stores/themeStore'
+import { withEmptyWeeks } from './weeks'
+
+ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend)
+
+/** Series colours per mode: the light mode's grey and blue are too dark to tell apart on a dark card. */
+const COLORS: Record<Theme, Record<TierBucket, string>> = {
+  light: { standard: '#6b7280', premium: '#2563eb', none: '#f59e0b', invalid: '#dc2626' },
+  dark: { standard: '#9ca3af', premium: '#60a5fa', none: '#fbbf24', invalid: '#f87171' }
+}
+
+/** Text, grid and card colours from Bootstrap's variables for the mode in use (a canvas cannot read CSS itself). */
+function themeColors(): { text: string; grid: string; card: string } {
+  const style = getComputedStyle(document.documentElement)
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback
+  return { text: read('--bs-body-color', '#212529'), grid: read('--bs-border-color', '#dee2e6'), card: read('--bs-body-bg', '#fff') }
+}
+
+function invalidTotal(figures: StatsFigures): number {
+  return Object.values(figures.tiers.invalid).reduce((sum, count) => sum + count, 0)
+}
+
+/** The tier mix as a doughnut, and weekly sign-ups by tier as stacked bars, in the colours of the light or dark mode. */
+export function TierCharts({ figures }: { figures: StatsFigures }) {
+  const theme = useTheme((state) => state.theme)
+  const colors = COLORS[theme]
+  const { text, grid, card } = themeColors()
+  const counts: Record<TierBucket, number> = { ...figures.tiers, invalid: invalidTotal(figures) }
+  const allWeeks = withEmptyWeeks(figures.weekly)
+  const weeks = allWeeks.slice(-26)
+  const legend = { position: 'bottom' as const, labels: { color: text } }
+  const axis = { ticks: { color: text }, grid: { color: grid }, border: { color: grid } }
+  return (
+    <div className="row g-3 mb-3">
+      <ChartCard column="col-md-5" title="Tiers">
+        <Doughnut
+          key={theme}
+          aria-label="Tier doughnut chart"
+          role="img"
+          data={{
+            labels: TIER_BUCKETS.map((bucket) => BUCKET_LABELS[bucket]),
+            datasets: [{ data: TIER_BUCKETS.map((bucket) => counts[bucket]), backgroundColor: TIER_BUCKETS.map((bucket) => colors[bucket]), borderColor: card }]
+          }}
+          options={{ animation: false, maintainAspectRatio: false, plugins: { legend } }}
+        />
+      </ChartCard>
+      <ChartCard column="col-md-7" title={`Sign-ups per week by tier${allWeeks.length > weeks.length ? ' (last 26 weeks)' : ''}`}>
+        <Bar
+          key={theme}
+          aria-label="Weekly sign-ups chart"
+          role="img"
+          data={{
+            labels: weeks.map((week) => week.week),
+            datasets: TIER_BUCKETS.map((bucket) => ({
+              label: BUCKET_LABELS[bucket],
+              data: weeks.map((week) => week[bucket]),
+              backgroundColor: colors[bucket]
+            }))
+          }}
+          options={{
+            animation: false,
+            maintainAspectRatio: false,
+            scales: { x: { ...axis, stacked: true }, y: { ...axis, stacked: true, beginAtZero: true } },
+            plugins: { legend }
+          }}
+        />
+      </ChartCard>
+    </div>
+  )
+}
+
+/** A chart in a card of its own, at the given share of the row. */
+function ChartCard({ column, title, children }: { column: string; title: string; children: ReactNode }) {
+  return (
+    <div className={column}>
+      <div className="card h-100">
+        <div className="card-body">
+          <h3 className="h6">{title}</h3>
+          <div className="chart-box">{children}</div>
+        </div>
+      </div>
+    </div>
+  )
+}

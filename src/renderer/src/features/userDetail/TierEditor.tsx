@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import { quoted } from '../../../../shared/display'
+import type { UserDetail } from '../../../../shared/domain'
+import type { AppErrorShape } from '../../../../shared/errors'
+import { TIER_DESCRIPTIONS, TIERS, type Tier } from '../../../../shared/tiers'
+import { BusyButton } from '../../components/BusyButton'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { TierBadge } from '../../components/TierBadge'
+import { useFocusedResult } from '../../hooks/useFocusedResult'
+import { whenSubmitted } from '../../lib/forms'
+import type { Outcome, TierConflict } from '../users/usersStore'
+import { ActionResult } from './ActionResult'
+
+interface Props {
+  user: UserDetail
+  saving: boolean
+  outcome: Outcome | null
+  error: AppErrorShape | null
+  conflict: TierConflict | null
+  onSave: (tier: Tier) => void
+  onOverwrite: (tier: Tier) => void
+  onKeepNewer: () => void
+}
+
+/**
+ * The tier editor. Its result appears under it, once, and takes focus (the Save button it came from
+ * is disabled once the tier is saved). A tier changed elsewhere since it was shown is put to the
+ * operator before anything is overwritten.
+ */
+export function TierEditor({ user, saving, outcome, error, conflict, onSave, onOverwrite, onKeepNewer }: Props) {
+  const stored = user.tier.kind === 'tier' ? user.tier.tier : ''
+  const [tier, setTier] = useState<string>(stored)
+  const resultRef = useFocusedResult(outcome, error)
+  const chosen = TIERS.find((option) => option === tier)
+  return (
+    <form className="users-tier-editor" onSubmit={whenSubmitted(() => chosen && onSave(chosen))}>
+      <div className="users-tier-label">
+        <label htmlFor="detail-tier" className="form-label fw-semibold mb-0">
+          Tier
+        </label>
+        <TierBadge tier={user.tier} />
+      </div>
+      {user.tier.kind !== 'tier' && (
+        <p className="small text-warning-emphasis mb-2">
+          {user.tier.kind === 'none'
+            ? 'This user has no tier. Choose one to set it.'
+            : `The stored value ${quoted(user.tier.value)} is not a tier. Choose one to repair it.`}
+        </p>
+      )}
+      <div className="users-tier-row">
+        <select id="detail-tier" className="form-select" value={tier} onChange={(event) => setTier(event.target.value)}>
+          {stored === '' && <option value="">Choose a tier…</option>}
+          {TIERS.map((option) => (
+            <option key={option} value={option}>
+              {TIER_DESCRIPTIONS[option]}
+            </option>
+          ))}
+        </select>
+        <BusyButton busy={saving} type="submit" disabled={!chosen || tier === stored}>
+          Save tier
+        </BusyButton>
+      </div>
+      <ActionResult ref={resultRef} outcome={outcome} error={error} />
+      {conflict && (
+        <ConfirmDialog
+          title="The tier changed since it was shown"
+          confirmLabel={`Overwrite with ${conflict.tier}`}
+          onConfirm={() => onOverwrite(conflict.tier)}
+          onCancel={onKeepNewer}
+        >
+          <p className="mb-2">{conflict.message}</p>
+          <p className="mb-0">Cancel shows the user as they are now, without changing anything.</p>
+        </ConfirmDialog>
+      )}
+    </form>
+  )
+}

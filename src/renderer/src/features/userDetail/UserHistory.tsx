@@ -1,0 +1,51 @@
+import type { HistoryEntry } from '../../../../shared/domain'
+import type { AppErrorShape } from '../../../../shared/errors'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { formatDateTime } from '../../lib/format'
+import { OUTCOMES } from '../../lib/outcomes'
+
+interface Props {
+  entries: HistoryEntry[] | null
+  error: AppErrorShape | null
+}
+
+/**
+ * This user's tier changes and account actions from this computer's audit trail, newest first: what,
+ * the outcome, when and by whom. Folded by default so the everyday controls come first; the count in
+ * the summary says whether there is anything to unfold.
+ */
+export function UserHistory({ entries, error }: Props) {
+  return (
+    <details className="users-section users-history">
+      <summary className="users-section-title">History on this computer{entries ? ` (${entries.length})` : ''}</summary>
+      <ErrorAlert error={error} />
+      {!entries && !error && <p className="small text-body-secondary mb-0">Reading the audit trail…</p>}
+      {entries && entries.length === 0 && <p className="small text-body-secondary mb-0">No changes to this user were made from this computer.</p>}
+      {entries && entries.length > 0 && (
+        <ol className="list-unstyled mb-0 users-history-list" aria-label="History">
+          {entries.map((entry, index) => {
+            const outcome = OUTCOMES[entry.outcome]
+            return (
+              <li key={`${entry.at}-${index}`}>
+                <div className="users-history-line">
+                  <span className="text-break">{entry.summary}</span>
+                  <span
+                    className={`text-nowrap text-${outcome.tone}-emphasis`}
+                    title={entry.errorName ? `${outcome.title} (${entry.errorName})` : outcome.title}
+                  >
+                    {outcome.label}
+                  </span>
+                </div>
+                <div className="small text-body-secondary text-break">
+                  {formatDateTime(entry.at)}
+                  {entry.osUser ? ` · by ${entry.osUser}` : ''}
+                  {entry.errorName ? ` · ${entry.errorName}` : ''}
+                </div>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </details>
+  )
+}

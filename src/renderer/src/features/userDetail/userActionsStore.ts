@@ -1,0 +1,159 @@
+import { create } from 'zustand'
+import type { AccountActionResult, HistoryEntry, UserGroups } from '../../../../shared/domain'
+import type { AppErrorShape, Result } from '../../../../shared/errors'
+import { api } from '../../api/api'
+import { useUsers, type Outcome } from '../users/usersStore'
+
+export type AccountAction = 'enable' | 'disable' | 'verifyEmail' | 'resetPassword' | 'resendInvite' | 'signOut'
+
+const CALLS: Record<AccountAction, (username: string) => Promise<Result<AccountActionResult>>> = {
+  enable: (username) => api.enableUser({ username }),
+  disable: (username) => api.disableUser({ username }),
+  verifyEmail: (username) => api.verifyEmail({ username }),
+  resetPassword: (username) => api.resetPassword({ username }),
+  resendInvite: (username) => api.resendInvite({ username }),
+  signOut: (username) => api.signOutEverywhere({ username })
+}
+
+/**
+ * Groups and history are read a moment after a user is selected, not at once: an operator walking the
+ * list with the arrow keys would otherwise send two Cognito reads for every row passed.
+ */
+const LOAD_DELAY_MS = 250
+
+interface UserActionsState {
+  /** Whose groups and history these are. */
+  username: string | null
+  running: AccountAction | 'delete' | null
+  outcome: Outcome | null
+  error: AppErrorShape | null
+  /** Said in place of the panel once its user is deleted. */
+  deleted: Outcome | null
+  groups: UserGroups | null
+  groupsBusy: string | null
+  groupsError: AppErrorShape | null
+  groupsOutcome: Outcome | null
+  history: HistoryEntry[] | null
+  historyError: AppErrorShape | null
+  run: (action: AccountAction) => Promise<void>
+  deleteUser: (confirmUsername: string) => Promise<void>
+  addToGroup: (group: string) => Promise<void>
+  removeFromGroup: (group: string) => Promise<void>
+  loadHistory: () => Promise<void>
+}
+
+let loadTimer: ReturnType<typeof setTimeout> | undefined
+
+export const useUserActions = create<UserActionsState>((set, get) => {
+  /** A reply about a user the operator has since left is dropped, not shown on the next one. */
+  const stillShowing = (username: string) => get().username === username
+
+  function resultOf(data: AccountActionResult): Outcome {
+    if (data.user) return { username: data.username, tone: 'success', message: data.message }
+    return {
+      username: data.username,
+      tone: 'warning',
+      message: `${data.message} ${data.refreshError?.message ?? 'The user could not be read again to show it.'}`
+    }
+  }
+
+  async function changeGroup(group: string, add: boolean): Promise<void> {
+    const username = get().username
+    if (!username) return
+    set({ groupsBusy: group, groupsError: null, groupsOutcome: null })
+    const reply = add ? await api.addToGroup({ username, group }) : await api.removeFromGroup({ username, group })
+    if (!stillShowing(username)) return
+    if (!reply.ok) return set({ groupsBusy: null, groupsError: reply.error })
+    const message = add ? `${username} is now in ${group}.` : `${username} is no longer in ${group}.`
+    set({ groupsBusy: null, groups: reply.data, groupsOutcome: { username, tone: 'success', message } })
+    void get().loadHistory()
+  }
+
+  return {
+    username: null,
+    running: null,
+    outcome: null,
+    error: null,
+    deleted: null,
+    groups: null,
+    groupsBusy: null,
+    groupsError: null,
+    groupsOutcome: null,
+    history: null,
+    historyError: null,
+
+    run: async (action) => {
+      const username = get().username
+      if (!username) return
+      set({ running: action, outcome: null, error: null })
+      const reply = await CALLS[action](username)
+      // The result is said only while its user is shown; the list row is brought up to date regardless.
+      const showing = stillShowing(username)
+      set({ running: null, ...(showing ? (reply.ok ? { outcome: resultOf(reply.data) } : { error: reply.error }) : {}) })
+      if (!reply.ok) return
+      // The refreshed user reaches the list and the panel; following the selection reloads the history.
+      if (reply.data.user) useUsers.getState().applyUser(reply.data.user)
+      else if (showing) void get().loadHistory()
+    },
+
+    deleteUser: async (confirmUsername) => {
+      const username = get().username
+      if (!username) return
+      set({ running: 'delete', outcome: null, error: null })
+      const reply = await api.deleteUser({ username, confirmUsername })
+      if (!reply.ok) return set({ running: null, error: stillShowing(username) ? reply.error : null })
+      set({ running: null, deleted: { username, tone: 'success', message: reply.data.message } })
+      useUsers.getState().removeUser(username)
+    },
+
+    addToGroup: (group) => changeGroup(group, true),
+    removeFromGroup: (group) => changeGroup(group, false),
+
+    loadHistory: async () => {
+      const username = get().username
+      if (!username) return
+      const reply = await api.userHistory({ username })
+      if (!stillShowing(username)) return
+      set(reply.ok ? { history: reply.data.entries, historyError: null } : { history: null, historyError: reply.error })
+    }
+  }
+})
+
+/**
+ * Follows the selection: a new user starts with a clean slate and their groups and history are read;
+ * the same user changed (a tier saved) gets their history read again, which now holds that change.
+ */
+useUsers.subscribe((state, previous) => {
+  const user = state.selected
+  if (user === previous.selected) return
+  const actions = useUserActions.getState()
+  if (user && user.username === actions.username) {
+    void actions.loadHistory()
+    return
+  }
+  clearTimeout(loadTimer)
+  useUserActions.setState({
+    username: user?.username ?? null,
+    outcome: null,
+    error: null,
+    groups: null,
+    groupsError: null,
+    groupsOutcome: null,
+    history: null,
+    historyError: null,
+    // The note about a deleted user stays until another user is opened.
+    ...(user ? { deleted: null } : {})
+  })
+  if (!user) return
+  loadTimer = setTimeout(() => {
+    if (useUserActions.getState().username !== user.username) return
+    void useUserActions.getState().loadHistory()
+    void loadGroupsFor(user.username)
+  }, LOAD_DELAY_MS)
+})
+
+async function loadGroupsFor(username: string): Promise<void> {
+  const reply = await api.userGroups({ username })
+  if (useUserActions.getState().username !== username) return
+  useUserActions.setState(reply.ok ? { groups: reply.data, groupsError: null } : { groups: null, groupsError: reply.error })
+}

@@ -1,0 +1,135 @@
+import { MAX_BULK_ROWS } from '../../../../shared/bulk'
+import type { AppErrorShape } from '../../../../shared/errors'
+import { TIER_ATTRIBUTE } from '../../../../shared/tiers'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { BUCKET_LABELS, formatDateTime } from '../../lib/format'
+import { MEMBERS_PAGE, type MembersView } from './tierMembersStore'
+
+interface Props {
+  view: MembersView | null
+  error: AppErrorShape | null
+  /** When the scan these users come from finished. */
+  scannedAt: string | null
+  selected: string | null
+  onOpen: (username: string) => void
+  onPage: (offset: number) => void
+  onBack: () => void
+  onGoToStatistics: () => void
+  /** Opens a bulk tier change for every user of the tier (or, past one job's limit, those on this page). */
+  onBulk: (usernames: string[]) => void
+  /** Reads every member's username; null when that failed (the panel's error says why). */
+  allUsernames: () => Promise<string[] | null>
+}
+
+/**
+ * The users of a tier from the last scan, in the list pane in place of the search results. Opening
+ * one leaves the list exactly as it is, so the next click lands on the row the operator aimed at.
+ */
+export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onPage, onBack, onGoToStatistics, onBulk, allUsernames }: Props) {
+  const back = (
+    <button type="button" className="btn btn-link btn-sm p-0" onClick={onBack}>
+      Back to search results
+    </button>
+  )
+  if (error?.code === 'NO_SCAN_RESULT') {
+    return (
+      <div className="users-pane-body">
+        <div className="alert alert-info" role="alert">
+          Run a statistics scan first: a tier&apos;s users come from a full scan of the pool.{' '}
+          <button type="button" className="btn btn-link p-0 align-baseline" onClick={onGoToStatistics}>
+            Go to Statistics
+          </button>
+        </div>
+        {back}
+      </div>
+    )
+  }
+  if (!view) {
+    return (
+      <div className="users-pane-body">
+        <ErrorAlert error={error} />
+        {back}
+      </div>
+    )
+  }
+  const last = Math.min(view.offset + MEMBERS_PAGE, view.total)
+  return (
+    <>
+      <div className="users-results-head">
+        <p className="users-caption mb-0" aria-live="polite">
+          {view.total.toLocaleString()} users ({BUCKET_LABELS[view.bucket]}) in the scan{scannedAt ? ` of ${formatDateTime(scannedAt)}` : ''}. Click one to open
+          it.
+        </p>
+        {back}
+        {view.members.length > 0 &&
+          (view.total <= MAX_BULK_ROWS ? (
+            <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void allUsernames().then((all) => all && onBulk(all))}>
+              Change tier of all {view.total.toLocaleString()}…
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              title={`One bulk change takes at most ${MAX_BULK_ROWS.toLocaleString()} users`}
+              onClick={() => onBulk(view.members.map((member) => member.username))}
+            >
+              Change tier of {view.members.length.toLocaleString()} on this page…
+            </button>
+          ))}
+      </div>
+      <ErrorAlert error={error} />
+      <div className="users-table-scroll scroll-box">
+        <table className="table table-sm table-hover fixed-table users-table mb-0" aria-label="Users of the tier">
+          <colgroup>
+            <col className="users-members-col-username" />
+            <col className="users-members-col-email" />
+            <col className="users-members-col-tier" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Username</th>
+              <th scope="col">Email</th>
+              <th scope="col" title={`The ${TIER_ATTRIBUTE} value as stored`}>
+                Tier value
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.members.map((member) => (
+              <tr
+                key={member.username}
+                tabIndex={0}
+                aria-selected={member.username === selected}
+                className={member.username === selected ? 'is-selected' : undefined}
+                onClick={() => onOpen(member.username)}
+                onKeyDown={(event) => event.key === 'Enter' && onOpen(member.username)}
+              >
+                <td title={member.username}>{member.username}</td>
+                <td title={member.email ?? undefined}>{member.email ?? '—'}</td>
+                <td className="mono" title={member.tierValue}>
+                  {member.tierValue || '(none)'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="users-pager">
+        <span className="small text-body-secondary">
+          {view.total === 0 ? 'None' : `${(view.offset + 1).toLocaleString()}–${last.toLocaleString()} of ${view.total.toLocaleString()}`}
+        </span>
+        <button
+          type="button"
+          className="btn btn-sm btn-outline-secondary"
+          disabled={view.offset === 0}
+          onClick={() => onPage(Math.max(0, view.offset - MEMBERS_PAGE))}
+        >
+          Previous
+        </button>
+        <button type="button" className="btn btn-sm btn-outline-secondary" disabled={last >= view.total} onClick={() => onPage(view.offset + MEMBERS_PAGE)}>
+          Next
+        </button>
+      </div>
+    </>
+  )
+}
