@@ -9,6 +9,10 @@ import { QuotaLimiters } from '../../../src/main/cognito/quotas'
 export { startCognitoSim, type CognitoSim, type CognitoSimOptions } from './server'
 export { expectedFigures, INVALID_TIERS, makeUser, weekOf, type SimUser } from './users'
 export type { CreatedUser, WriteLogEntry } from './writes'
+export { identitiesOf, SIM_PASSWORD } from './detailed/seeds'
+export type { SimAuthEventSeed, SimClientSeed, SimCustomAttribute, SimDeviceSeed, SimGroupSeed, SimMfaMethod, SimPoolSettings, SimUserSeed, SimUserStatus } from './detailed/seeds'
+export type { SimPoolView, SimUserState } from './detailed/queries'
+export type { SimMessage } from './detailed/context'
 
 /**
  * The real SDK client and gateway pointed at a simulator. maxAttempts 1 leaves retrying to the
