@@ -42,8 +42,12 @@ async function open(seeds: SimUserSeed[] = users) {
 describe('passwords', () => {
   it('AdminSetUserPassword checks the policy; Permanent decides between CONFIRMED and FORCE_CHANGE_PASSWORD', async () => {
     const { client, UserPoolId, state } = await open()
-    const set = (Username: string, Password: string, Permanent: boolean) => client.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password, Permanent }))
-    expect(await failureOf(set('ada', 'short', true))).toEqual({ name: 'InvalidPasswordException', message: 'Password did not conform with policy: Password not long enough' })
+    const set = (Username: string, Password: string, Permanent: boolean) =>
+      client.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password, Permanent }))
+    expect(await failureOf(set('ada', 'short', true))).toEqual({
+      name: 'InvalidPasswordException',
+      message: 'Password did not conform with policy: Password not long enough'
+    })
     await set('cy', 'New-Passw0rd!', true)
     expect(state('cy')).toMatchObject({ status: 'CONFIRMED', password: 'New-Passw0rd!' })
     await set('ada', 'Temp-Passw0rd!', false)
@@ -59,7 +63,9 @@ describe('passwords', () => {
     })
     await reset('ada')
     expect(state('ada').status).toBe('RESET_REQUIRED')
-    expect(sim.detailed!.messages).toEqual([{ operation: 'AdminResetUserPassword', username: 'ada', medium: 'EMAIL', destination: 'ada@example.com', reason: 'reset-password' }])
+    expect(sim.detailed!.messages).toEqual([
+      { operation: 'AdminResetUserPassword', username: 'ada', medium: 'EMAIL', destination: 'ada@example.com', reason: 'reset-password' }
+    ])
     expect(sim.writes.at(-1)).toEqual({ operation: 'AdminResetUserPassword', username: 'ada', outcome: 'ok', clientMetadata: { by: 'desk' } })
   })
 })
@@ -67,13 +73,19 @@ describe('passwords', () => {
 describe('invitations and confirmation', () => {
   it('AdminCreateUser RESEND sends a new temporary password only to a user waiting to set one', async () => {
     const old = new Date('2024-01-01T00:00:00Z')
-    const { client, UserPoolId, state, sim } = await open([{ username: 'cy', status: 'FORCE_CHANGE_PASSWORD', passwordSetAt: old, attributes: { email: 'cy@example.com' } }, users[0]!])
+    const { client, UserPoolId, state, sim } = await open([
+      { username: 'cy', status: 'FORCE_CHANGE_PASSWORD', passwordSetAt: old, attributes: { email: 'cy@example.com' } },
+      users[0]!
+    ])
     const resend = (Username: string) => client.send(new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: 'RESEND' }))
     const { User } = await resend('cy')
     expect(User).toMatchObject({ Username: 'cy', UserStatus: 'FORCE_CHANGE_PASSWORD' })
     expect(state('cy').passwordSetAt.getTime()).toBeGreaterThan(old.getTime())
     expect(sim.detailed!.messages.map((m) => [m.username, m.reason])).toEqual([['cy', 'invitation']])
-    expect(await failureOf(resend('ada'))).toEqual({ name: 'UnsupportedUserStateException', message: 'Resend not possible. User status is not FORCE_CHANGE_PASSWORD' })
+    expect(await failureOf(resend('ada'))).toEqual({
+      name: 'UnsupportedUserStateException',
+      message: 'Resend not possible. User status is not FORCE_CHANGE_PASSWORD'
+    })
     expect((await failureOf(resend('nobody'))).name).toBe('UserNotFoundException')
   })
 

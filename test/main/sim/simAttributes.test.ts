@@ -7,7 +7,7 @@
  */
 import { AdminDeleteUserAttributesCommand, AdminGetUserCommand, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
-import { failureOf, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions } from '../../support/cognitoSim'
+import { failureOf, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions, type SimUserSeed } from '../../support/cognitoSim'
 
 let sim: CognitoSim | undefined
 afterEach(async () => {
@@ -15,8 +15,11 @@ afterEach(async () => {
   sim = undefined
 })
 
-const users = [
-  { username: 'ada', attributes: { email: 'ada@example.com', email_verified: 'true', phone_number: '+15550100', phone_number_verified: 'true', 'custom:user_tier': 'standard' } },
+const users: SimUserSeed[] = [
+  {
+    username: 'ada',
+    attributes: { email: 'ada@example.com', email_verified: 'true', phone_number: '+15550100', phone_number_verified: 'true', 'custom:user_tier': 'standard' }
+  },
   { username: 'bob', attributes: { email: 'bob@example.com', email_verified: 'true' } },
   { username: 'cy', attributes: { email: 'shared@example.com', email_verified: 'false' } }
 ]
@@ -61,7 +64,9 @@ describe('AdminUpdateUserAttributes', () => {
     await update('bob', { email: 'bob@example.com' })
     expect(state('bob').attributes.email_verified).toBe('true')
     // Email is auto-verified in a default pool, so Cognito sends the new address a code.
-    expect(sim.detailed!.messages).toEqual([{ operation: 'AdminUpdateUserAttributes', username: 'ada', medium: 'EMAIL', destination: 'ada@new.example.com', reason: 'verify-attribute' }])
+    expect(sim.detailed!.messages).toEqual([
+      { operation: 'AdminUpdateUserAttributes', username: 'ada', medium: 'EMAIL', destination: 'ada@new.example.com', reason: 'verify-attribute' }
+    ])
   })
 
   it('keeps the old email active until the new one is verified when the pool requires verification before update', async () => {
@@ -111,7 +116,9 @@ describe('AdminUpdateUserAttributes', () => {
 
 describe('AdminDeleteUserAttributes', () => {
   it('removes mutable attributes and refuses immutable or required ones', async () => {
-    const { client, pool, state } = await open({ pool: { RequiredAttributes: ['email'], CustomAttributes: [{ Name: 'user_tier' }, { Name: 'origin', Mutable: false }] } })
+    const { client, pool, state } = await open({
+      pool: { RequiredAttributes: ['email'], CustomAttributes: [{ Name: 'user_tier' }, { Name: 'origin', Mutable: false }] }
+    })
     const remove = (names: string[]) => client.send(new AdminDeleteUserAttributesCommand({ UserPoolId: pool, Username: 'ada', UserAttributeNames: names }))
     await remove(['custom:user_tier', 'phone_number'])
     expect(state('ada').attributes).not.toHaveProperty('custom:user_tier')

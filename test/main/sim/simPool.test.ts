@@ -5,7 +5,7 @@
  */
 import { AdminGetUserCommand, DescribeUserPoolCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
-import { failureOf, identitiesOf, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions } from '../../support/cognitoSim'
+import { failureOf, identitiesOf, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions, type SimUserSeed } from '../../support/cognitoSim'
 
 let sim: CognitoSim | undefined
 afterEach(async () => {
@@ -22,7 +22,15 @@ const ada = {
   username: 'ada',
   createdAt: new Date('2024-03-01T10:00:00Z'),
   modifiedAt: new Date('2024-04-01T10:00:00Z'),
-  attributes: { email: 'ada@example.com', email_verified: 'true', phone_number: '+15550100', phone_number_verified: 'false', name: 'Ada Lovelace', given_name: 'Ada', 'custom:user_tier': 'premium' },
+  attributes: {
+    email: 'ada@example.com',
+    email_verified: 'true',
+    phone_number: '+15550100',
+    phone_number_verified: 'false',
+    name: 'Ada Lovelace',
+    given_name: 'Ada',
+    'custom:user_tier': 'premium'
+  },
   mfa: { enabled: ['SMS_MFA' as const, 'SOFTWARE_TOKEN_MFA' as const], preferred: 'SOFTWARE_TOKEN_MFA' as const, totpAssociated: true }
 }
 
@@ -37,7 +45,16 @@ describe('DescribeUserPool', () => {
       UserPoolAddOns: { AdvancedSecurityMode: 'OFF' },
       UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [] },
       AutoVerifiedAttributes: ['email'],
-      Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true, TemporaryPasswordValidityDays: 7 } },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 8,
+          RequireUppercase: true,
+          RequireLowercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+          TemporaryPasswordValidityDays: 7
+        }
+      },
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 },
       DeviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: false }
     })
@@ -45,7 +62,11 @@ describe('DescribeUserPool', () => {
     const schema = new Map(UserPool?.SchemaAttributes?.map((a) => [a.Name, a]))
     expect(schema.get('sub')).toMatchObject({ Mutable: false, Required: true, StringAttributeConstraints: { MinLength: '1', MaxLength: '2048' } })
     expect(schema.get('email_verified')).toMatchObject({ AttributeDataType: 'Boolean', Mutable: true })
-    expect(schema.get('custom:user_tier')).toMatchObject({ AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MinLength: '0', MaxLength: '256' } })
+    expect(schema.get('custom:user_tier')).toMatchObject({
+      AttributeDataType: 'String',
+      Mutable: true,
+      StringAttributeConstraints: { MinLength: '0', MaxLength: '256' }
+    })
   })
 
   it('tells the settings a test gives', async () => {
@@ -77,9 +98,9 @@ describe('DescribeUserPool', () => {
   })
 
   it('refuses a setting CreateUserPool refuses: verification before update of an attribute Cognito does not verify', async () => {
-    await expect(startCognitoSim({ detailedUsers: [], pool: { AutoVerifiedAttributes: [], AttributesRequireVerificationBeforeUpdate: ['email'] } })).rejects.toThrow(
-      /AutoVerifiedAttributes/
-    )
+    await expect(
+      startCognitoSim({ detailedUsers: [], pool: { AutoVerifiedAttributes: [], AttributesRequireVerificationBeforeUpdate: ['email'] } })
+    ).rejects.toThrow(/AutoVerifiedAttributes/)
   })
 })
 
@@ -112,7 +133,9 @@ describe('AdminGetUser', () => {
     expect(federated.UserStatus).toBe('EXTERNAL_PROVIDER')
     expect(federated.UserMFASettingList).toBeUndefined()
     const stored = JSON.parse(federated.UserAttributes!.find((a) => a.Name === 'identities')!.Value!)
-    expect(stored).toEqual([{ dateCreated: expect.stringMatching(/^\d+$/), userId: '1045', providerName: 'Google', providerType: 'Google', issuer: null, primary: 'true' }])
+    expect(stored).toEqual([
+      { dateCreated: expect.stringMatching(/^\d+$/), userId: '1045', providerName: 'Google', providerType: 'Google', issuer: null, primary: 'true' }
+    ])
     const sub = sim!.detailed!.user('ada')!.sub
     expect((await client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: sub }))).Username).toBe('ada')
     expect((await client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: 'ada@example.com' }))).Username).toBe('ada')
@@ -126,7 +149,7 @@ describe('AdminGetUser', () => {
 })
 
 describe('ListUsers over detailed users', () => {
-  const users = [
+  const users: SimUserSeed[] = [
     ada,
     { username: 'bob', attributes: { email: 'bob@example.com', family_name: 'Builder', preferred_username: 'bobby' }, status: 'UNCONFIRMED' as const },
     { username: 'Bea', enabled: false, attributes: { email: 'bea@example.org', phone_number: '+15550199', given_name: 'Bea' } },
@@ -149,7 +172,9 @@ describe('ListUsers over detailed users', () => {
     // username is case-sensitive in a filter.
     expect(await names('username = "bea"')).toEqual([])
     expect(await names('username ^= "B"')).toEqual(['Bea'])
-    expect((await failureOf(client.send(new ListUsersCommand({ UserPoolId: pool, Filter: 'custom:user_tier = "premium"' })))).name).toBe('InvalidParameterException')
+    expect((await failureOf(client.send(new ListUsersCommand({ UserPoolId: pool, Filter: 'custom:user_tier = "premium"' })))).name).toBe(
+      'InvalidParameterException'
+    )
   })
 
   it('pages with Limit ≤ 60 and a token tied to its filter, and returns only AttributesToGet', async () => {

@@ -11,7 +11,17 @@ export { expectedFigures, INVALID_TIERS, makeUser, weekOf, type SimUser } from '
 export type { CreatedUser, WriteLogEntry } from './writes'
 export { identitiesOf, SIM_PASSWORD } from './detailed/seeds'
 export { failureOf, outcomeOf, simSdkClient } from './sdkClient'
-export type { SimAuthEventSeed, SimClientSeed, SimCustomAttribute, SimDeviceSeed, SimGroupSeed, SimMfaMethod, SimPoolSettings, SimUserSeed, SimUserStatus } from './detailed/seeds'
+export type {
+  SimAuthEventSeed,
+  SimClientSeed,
+  SimCustomAttribute,
+  SimDeviceSeed,
+  SimGroupSeed,
+  SimMfaMethod,
+  SimPoolSettings,
+  SimUserSeed,
+  SimUserStatus
+} from './detailed/seeds'
 export type { SimPoolView, SimUserState } from './detailed/queries'
 export type { SimMessage } from './detailed/context'
 

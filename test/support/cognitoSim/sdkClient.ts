@@ -5,7 +5,12 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 
 export function simSdkClient(sim: { endpoint: string }): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: sim.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 })
+  return new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint: sim.endpoint,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    maxAttempts: 1
+  })
 }
 
 /** The exception name a request was answered with, or 'ok'. */

@@ -100,9 +100,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
   const throttle = new SimThrottle({ ...options, seed })
   const clientId = options.clientId ?? '1sim2client3id4for5tests6x'
   const directory = new SimDirectory(seed, count, { clientId, clientSecret: options.clientSecret })
-  const detailed = options.detailedUsers
-    ? new DetailedPool(userPoolId, options, { ClientName: 'sim-app', ClientId: clientId, ...(options.clientSecret ? { ClientSecret: options.clientSecret } : {}) })
-    : null
+  const detailed = options.detailedUsers ? new DetailedPool(userPoolId, options, { clientId, clientSecret: options.clientSecret }) : null
   const store = detailed ?? directory
   const stats = { requests: 0, throttled: 0, listUsers: 0, updates: 0, reads: 0, creates: 0 }
   const counted: Record<string, 'listUsers' | 'updates' | 'reads' | 'creates'> = {

@@ -23,12 +23,20 @@ function identify(ctx: PoolContext, requested: string, attributes: Map<string, s
   const [asUsername] = ctx.pool.usernameAttributes
   if (!asUsername) return requested
   if (asUsername === 'email' && !isEmail(requested)) throw new SimError('InvalidParameterException', 'Username should be an email.')
-  if (asUsername === 'phone_number' && !/^\+[1-9]\d{1,14}$/.test(requested)) throw new SimError('InvalidParameterException', 'Username should be a phone number.')
+  if (asUsername === 'phone_number' && !/^\+[1-9]\d{1,14}$/.test(requested))
+    throw new SimError('InvalidParameterException', 'Username should be a phone number.')
   attributes.set(asUsername, attributes.get(asUsername) ?? requested)
   return randomUUID()
 }
 
-function newUser(ctx: PoolContext, username: string, attributes: Map<string, string>, status: string, password: string, origin: DetailedUser['origin']): DetailedUser {
+function newUser(
+  ctx: PoolContext,
+  username: string,
+  attributes: Map<string, string>,
+  status: string,
+  password: string,
+  origin: DetailedUser['origin']
+): DetailedUser {
   const now = ctx.now()
   for (const name of ctx.pool.schema.required()) {
     if (!attributes.get(name)) throw new SimError('InvalidParameterException', `Attributes did not conform to the schema: ${name}: The attribute is required`)
@@ -106,7 +114,8 @@ function invite(ctx: PoolContext, operation: string, user: DetailedUser, mediums
 // Cognito sends the invitation again only to a user still waiting to set a password, with a new temporary password.
 function resendInvitation(ctx: PoolContext, body: Record<string, unknown>): Record<string, unknown> {
   const user = ctx.users.get(body.Username)
-  if (user.status !== 'FORCE_CHANGE_PASSWORD') throw new SimError('UnsupportedUserStateException', 'Resend not possible. User status is not FORCE_CHANGE_PASSWORD')
+  if (user.status !== 'FORCE_CHANGE_PASSWORD')
+    throw new SimError('UnsupportedUserStateException', 'Resend not possible. User status is not FORCE_CHANGE_PASSWORD')
   user.password = body.TemporaryPassword === undefined ? SIM_PASSWORD : checkPolicy(body.TemporaryPassword, 'temporaryPassword', ctx.pool.passwordPolicy)
   user.passwordSetAt = ctx.now()
   user.modifiedAt = user.passwordSetAt

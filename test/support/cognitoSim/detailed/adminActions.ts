@@ -31,7 +31,8 @@ export function adminSetUserPassword(ctx: PoolContext, body: Record<string, unkn
 export function adminResetUserPassword(ctx: PoolContext, body: Record<string, unknown>): Record<string, unknown> {
   const user = ctx.users.get(body.Username)
   const destination = (['email', 'phone_number'] as const).find((a) => user.attributes.get(a) && verified(user, a))
-  if (!destination) throw new SimError('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number')
+  if (!destination)
+    throw new SimError('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number')
   user.status = 'RESET_REQUIRED'
   user.modifiedAt = ctx.now()
   deliver(ctx, 'AdminResetUserPassword', user, destination, user.attributes.get(destination)!, 'reset-password')
@@ -81,7 +82,8 @@ export function adminDisableProviderForUser(ctx: PoolContext, body: Record<strin
   const subject = typeof target.ProviderAttributeValue === 'string' ? target.ProviderAttributeValue : ''
   if (!provider || !subject) throw new SimError('InvalidParameterException', 'User ProviderName and ProviderAttributeValue are required.')
   if (provider === 'Cognito') {
-    if (target.ProviderAttributeName !== 'Cognito_Subject') throw new SimError('InvalidParameterException', 'ProviderAttributeName must be Cognito_Subject for Cognito.')
+    if (target.ProviderAttributeName !== 'Cognito_Subject')
+      throw new SimError('InvalidParameterException', 'ProviderAttributeName must be Cognito_Subject for Cognito.')
     const user = ctx.users.get(subject)
     user.passwordSignInDisabled = true
     user.modifiedAt = ctx.now()
@@ -105,4 +107,3 @@ export function adminDisableProviderForUser(ctx: PoolContext, body: Record<strin
   if (!found) throw new SimError('UserNotFoundException', 'User does not exist.')
   return {}
 }
-

@@ -44,6 +44,11 @@ export interface DetailedSimOptions {
 
 type Handler = (body: Record<string, unknown>) => Record<string, unknown>
 
+/** The one client of a pool the test gave none: the simulator's clientId and clientSecret, default settings. */
+function defaultClient({ clientId, clientSecret }: { clientId: string; clientSecret?: string | undefined }): SimClientSeed {
+  return { ClientName: 'sim-app', ClientId: clientId, ...(clientSecret !== undefined ? { ClientSecret: clientSecret } : {}) }
+}
+
 /** Operations that change state: logged with their outcome and ClientMetadata. */
 const WRITES = new Set([
   'AdminUpdateUserAttributes',
@@ -86,14 +91,14 @@ export class DetailedPool {
   private readonly self: SelfService
   private readonly handlers: Record<string, Handler>
 
-  constructor(userPoolId: string, options: DetailedSimOptions, defaultClient: SimClientSeed) {
+  constructor(userPoolId: string, options: DetailedSimOptions, fallback: { clientId: string; clientSecret?: string | undefined }) {
     const clock = options.clock ?? Date.now
     const pool = resolvePool(userPoolId, options.pool)
     const start = clock() / 1000
     this.ctx = {
       pool,
       users: new UserStore(pool),
-      clients: new ClientStore(userPoolId, pool.schema, options.clients ?? [defaultClient], start),
+      clients: new ClientStore(userPoolId, pool.schema, options.clients ?? [defaultClient(fallback)], start),
       groups: new GroupStore(userPoolId, options.groups ?? [], start),
       messages: [],
       now: () => clock() / 1000
@@ -128,7 +133,9 @@ export class DetailedPool {
       operation === 'UpdateUserAttributes'
         ? this.self.usernameOf(body.AccessToken)
         : operation === 'AdminDisableProviderForUser'
-          ? federatedUsername(String(provider?.ProviderName ?? ''), String(provider?.ProviderAttributeValue ?? ''))
+          ? provider?.ProviderName === 'Cognito'
+            ? String(provider.ProviderAttributeValue ?? '')
+            : federatedUsername(String(provider?.ProviderName ?? ''), String(provider?.ProviderAttributeValue ?? ''))
           : String(body.Username ?? '')
     const metadata = body.ClientMetadata as Record<string, string> | undefined
     this.log.push({

@@ -60,7 +60,10 @@ export function resolvePool(id: string, settings: SimPoolSettings = {}): Resolve
     allowAdminCreateUserOnly: settings.AdminCreateUserConfig?.AllowAdminCreateUserOnly ?? false,
     unusedAccountValidityDays: settings.AdminCreateUserConfig?.UnusedAccountValidityDays ?? 7,
     deviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: false, ...settings.DeviceConfiguration },
-    schema: new PoolSchema(settings.CustomAttributes ?? [{ Name: 'user_tier', StringAttributeConstraints: { MinLength: '0', MaxLength: '256' } }], settings.RequiredAttributes ?? [])
+    schema: new PoolSchema(
+      settings.CustomAttributes ?? [{ Name: 'user_tier', StringAttributeConstraints: { MinLength: '0', MaxLength: '256' } }],
+      settings.RequiredAttributes ?? []
+    )
   }
 }
 
@@ -85,7 +88,12 @@ export function describePool(pool: ResolvedPool, estimatedUsers: number, created
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: pool.allowAdminCreateUserOnly, UnusedAccountValidityDays: pool.unusedAccountValidityDays },
     DeviceConfiguration: pool.deviceConfiguration,
     SchemaAttributes: pool.schema.attributes satisfies SchemaAttribute[],
-    AccountRecoverySetting: { RecoveryMechanisms: [{ Priority: 1, Name: 'verified_email' }, { Priority: 2, Name: 'verified_phone_number' }] },
+    AccountRecoverySetting: {
+      RecoveryMechanisms: [
+        { Priority: 1, Name: 'verified_email' },
+        { Priority: 2, Name: 'verified_phone_number' }
+      ]
+    },
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' }
   }
 }
@@ -93,7 +101,10 @@ export function describePool(pool: ResolvedPool, estimatedUsers: number, created
 /** Cognito's policy check, with its wording ("Password did not conform with policy: …"). */
 export function checkPolicy(password: unknown, field: string, policy: PasswordPolicy): string {
   if (typeof password !== 'string') {
-    throw new SimError('InvalidParameterException', `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`)
+    throw new SimError(
+      'InvalidParameterException',
+      `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`
+    )
   }
   const fault =
     password.length < policy.MinimumLength

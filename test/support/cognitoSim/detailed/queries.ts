@@ -62,7 +62,12 @@ export function userState(user: DetailedUser): SimUserState {
     passwordSetAt: date(user.passwordSetAt),
     mfa: { enabled: [...user.mfa.enabled], ...(user.mfa.preferred ? { preferred: user.mfa.preferred } : {}), totpAssociated: user.mfa.totpAssociated },
     groups: [...user.groups],
-    devices: user.devices.map((d) => ({ key: d.key, ...(d.name !== undefined ? { name: d.name } : {}), remembered: d.remembered, ...(d.lastIp ? { lastIp: d.lastIp } : {}) })),
+    devices: user.devices.map((d) => ({
+      key: d.key,
+      ...(d.name !== undefined ? { name: d.name } : {}),
+      remembered: d.remembered,
+      ...(d.lastIp ? { lastIp: d.lastIp } : {})
+    })),
     authEvents: user.events.map((e) => ({
       id: e.id,
       type: e.seed.type ?? 'SignIn',

@@ -32,7 +32,8 @@ export function setMfaPreference(ctx: PoolContext, body: Record<string, unknown>
     if (setting.Enabled && !deliverable(user)) throw new SimError('InvalidParameterException', `User does not have delivery config set to turn on ${method}`)
     if (setting.Enabled) enabled.add(method)
     else if (setting.Enabled === false) enabled.delete(method)
-    if (setting.PreferredMfa && !enabled.has(method)) throw new SimError('InvalidParameterException', `Cannot set ${method} as preferred when it is not enabled`)
+    if (setting.PreferredMfa && !enabled.has(method))
+      throw new SimError('InvalidParameterException', `Cannot set ${method} as preferred when it is not enabled`)
     if (setting.PreferredMfa) preferred = method
     else if (preferred === method && (setting.PreferredMfa === false || !enabled.has(method))) preferred = undefined
   }

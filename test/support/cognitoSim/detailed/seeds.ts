@@ -6,14 +6,7 @@
 
 /** Every status AdminGetUser can report. */
 export type SimUserStatus =
-  | 'UNCONFIRMED'
-  | 'CONFIRMED'
-  | 'ARCHIVED'
-  | 'COMPROMISED'
-  | 'UNKNOWN'
-  | 'RESET_REQUIRED'
-  | 'FORCE_CHANGE_PASSWORD'
-  | 'EXTERNAL_PROVIDER'
+  'UNCONFIRMED' | 'CONFIRMED' | 'ARCHIVED' | 'COMPROMISED' | 'UNKNOWN' | 'RESET_REQUIRED' | 'FORCE_CHANGE_PASSWORD' | 'EXTERNAL_PROVIDER'
 
 /** The MFA methods of UserMFASettingList, by Cognito's names. */
 export type SimMfaMethod = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP'

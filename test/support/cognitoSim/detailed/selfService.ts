@@ -37,7 +37,8 @@ export class SelfService {
   initiateAuth(body: Record<string, unknown>): Record<string, unknown> {
     const { ctx } = this
     const client = ctx.clients.get(body.ClientId)
-    if (body.AuthFlow !== 'USER_PASSWORD_AUTH') throw new SimError('InvalidParameterException', `The simulator signs users in only with USER_PASSWORD_AUTH, not ${String(body.AuthFlow)}`)
+    if (body.AuthFlow !== 'USER_PASSWORD_AUTH')
+      throw new SimError('InvalidParameterException', `The simulator signs users in only with USER_PASSWORD_AUTH, not ${String(body.AuthFlow)}`)
     const flows = client.settings.ExplicitAuthFlows ?? []
     if (!flows.includes('ALLOW_USER_PASSWORD_AUTH') && !flows.includes('USER_PASSWORD_AUTH'))
       throw new SimError('InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client')
@@ -102,7 +103,13 @@ export class SelfService {
     const token = `sim.${randomBytes(24).toString('base64url')}.${randomBytes(12).toString('base64url')}`
     const issuedAt = this.ctx.now()
     this.tokens.set(token, { username: user.username, clientId: client.ClientId, issuedAt, expiresAt: issuedAt + expiresIn })
-    return { AccessToken: token, IdToken: `sim.id.${randomBytes(24).toString('base64url')}`, RefreshToken: randomBytes(32).toString('base64url'), ExpiresIn: expiresIn, TokenType: 'Bearer' }
+    return {
+      AccessToken: token,
+      IdToken: `sim.id.${randomBytes(24).toString('base64url')}`,
+      RefreshToken: randomBytes(32).toString('base64url'),
+      ExpiresIn: expiresIn,
+      TokenType: 'Bearer'
+    }
   }
 
   private holder(token: unknown): { user: DetailedUser; client: StoredClient } {

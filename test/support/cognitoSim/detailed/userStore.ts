@@ -76,9 +76,7 @@ export function eventOf(seed: SimAuthEventSeed, at: number): StoredEvent {
     id: seed.id ?? randomUUID(),
     seed,
     createdAt: seconds(seed.createdAt, at),
-    ...(seed.feedback
-      ? { feedback: { value: seed.feedback.value, provider: seed.feedback.provider ?? 'Admin', date: seconds(seed.feedback.date, at) } }
-      : {})
+    ...(seed.feedback ? { feedback: { value: seed.feedback.value, provider: seed.feedback.provider ?? 'Admin', date: seconds(seed.feedback.date, at) } } : {})
   }
 }
 
@@ -96,7 +94,11 @@ export function userFromSeed(seed: SimUserSeed, pool: ResolvedPool): DetailedUse
     pending: new Map(),
     password: seed.password ?? SIM_PASSWORD,
     passwordSetAt: seconds(seed.passwordSetAt, modifiedAt),
-    mfa: { enabled: new Set(seed.mfa?.enabled ?? []), ...(seed.mfa?.preferred ? { preferred: seed.mfa.preferred } : {}), totpAssociated: seed.mfa?.totpAssociated ?? false },
+    mfa: {
+      enabled: new Set(seed.mfa?.enabled ?? []),
+      ...(seed.mfa?.preferred ? { preferred: seed.mfa.preferred } : {}),
+      totpAssociated: seed.mfa?.totpAssociated ?? false
+    },
     groups: new Set(seed.groups ?? []),
     devices: (seed.devices ?? []).map((d) => deviceOf(d, pool.region, createdAt)),
     events: (seed.authEvents ?? []).map((e) => eventOf(e, modifiedAt)),
@@ -169,7 +171,9 @@ export class UserStore {
 
   /** The user a username names, compared as the pool's UsernameConfiguration says; null when none. */
   byUsername(name: string): DetailedUser | null {
-    const same = this.pool.usernameCaseSensitive ? (u: DetailedUser) => u.username === name : (u: DetailedUser) => u.username.toLowerCase() === name.toLowerCase()
+    const same = this.pool.usernameCaseSensitive
+      ? (u: DetailedUser) => u.username === name
+      : (u: DetailedUser) => u.username.toLowerCase() === name.toLowerCase()
     return this.users.find(same) ?? null
   }
 
