@@ -5,55 +5,19 @@
  *    phone_number_verified, and the standard attributes" / "can write the values of the Standard
  *    attributes"; then "Amazon Cognito only populates ReadAttributes [WriteAttributes] in the API
  *    response if you have specified your own" (UserPoolClientType).
- *  - ExplicitAuthFlows absent: ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH.
- *  - Token validities: access and ID tokens 1 hour, refresh tokens 30 days.
+ *  - Other settings absent: the documented defaults (CLIENT_DEFAULTS, shared with the sandbox).
  *  - UpdateUserPoolClient: "If you don't provide a value for an attribute, Amazon Cognito sets it to
  *    its default value" — every omitted setting is reset, not kept (the name and secret stay).
  *  - ListUserPoolClients returns only ClientId, ClientName and UserPoolId, paged by MaxResults (1–60).
  */
 import { createHmac, randomBytes } from 'node:crypto'
+import { CLIENT_DEFAULTS, givenClientSettings } from '../../../../src/main/sandbox/awsRules'
 import { SimError } from '../wire'
 import { page } from './paging'
 import { STANDARD_NAMES, type PoolSchema } from './schema'
 import type { SimClientSeed } from './seeds'
 
 type Settings = Omit<SimClientSeed, 'ClientName' | 'ClientId' | 'ClientSecret'>
-
-/** The settings a client has when none are given, as DescribeUserPoolClient shows them. */
-const DEFAULTS = {
-  ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'],
-  AccessTokenValidity: 60,
-  IdTokenValidity: 60,
-  RefreshTokenValidity: 30,
-  TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
-  PreventUserExistenceErrors: 'LEGACY',
-  EnableTokenRevocation: true,
-  EnablePropagateAdditionalUserContextData: false,
-  AuthSessionValidity: 3,
-  AllowedOAuthFlowsUserPoolClient: false
-} as const
-
-/** The request fields UpdateUserPoolClient takes (besides the pool, the client and its name). */
-const SETTING_FIELDS: (keyof Settings)[] = [
-  'ReadAttributes',
-  'WriteAttributes',
-  'ExplicitAuthFlows',
-  'AccessTokenValidity',
-  'IdTokenValidity',
-  'RefreshTokenValidity',
-  'TokenValidityUnits',
-  'PreventUserExistenceErrors',
-  'EnableTokenRevocation',
-  'EnablePropagateAdditionalUserContextData',
-  'AuthSessionValidity',
-  'SupportedIdentityProviders',
-  'CallbackURLs',
-  'LogoutURLs',
-  'DefaultRedirectURI',
-  'AllowedOAuthFlows',
-  'AllowedOAuthScopes',
-  'AllowedOAuthFlowsUserPoolClient'
-]
 
 export interface StoredClient {
   ClientName: string
@@ -106,7 +70,7 @@ export class ClientStore {
       ...(client.ClientSecret !== undefined ? { ClientSecret: client.ClientSecret } : {}),
       LastModifiedDate: client.modified,
       CreationDate: client.created,
-      ...DEFAULTS,
+      ...CLIENT_DEFAULTS,
       ...client.settings
     }
   }
@@ -157,7 +121,5 @@ export class ClientStore {
 }
 
 function pick(source: Settings): Settings {
-  const settings: Record<string, unknown> = {}
-  for (const field of SETTING_FIELDS) if (source[field] !== undefined) settings[field] = structuredClone(source[field])
-  return settings as Settings
+  return givenClientSettings(source as Record<string, unknown>) as Settings
 }

@@ -3,6 +3,7 @@
  * validation wording of the AWS JSON protocol), and an opaque token that is valid only for the list
  * it came from.
  */
+import { MAX_PAGE_SIZE, pageSizeMessage } from '../../../../src/main/sandbox/awsRules'
 import { decodeToken, encodeToken, SimError } from '../wire'
 
 export interface PageRequest {
@@ -15,27 +16,15 @@ export interface PageRequest {
   scope: string
 }
 
-const MAX = 60
-
 /** One page of items and the response field with the token for the next, if any. */
 export function page<T>(items: readonly T[], body: Record<string, unknown>, request: PageRequest): { items: T[]; token: Record<string, string> } {
   const raw = body[request.sizeField]
   const min = request.min ?? 0
-  const size = raw === undefined ? MAX : Number(raw)
+  const size = raw === undefined ? MAX_PAGE_SIZE : Number(raw)
   const field = request.sizeField === 'Limit' ? 'limit' : 'maxResults'
-  if (!Number.isInteger(size) || size > MAX) {
-    throw new SimError(
-      'InvalidParameterException',
-      `1 validation error detected: Value '${String(raw)}' at '${field}' failed to satisfy constraint: Member must have value less than or equal to ${MAX}`
-    )
-  }
-  if (size < min) {
-    throw new SimError(
-      'InvalidParameterException',
-      `1 validation error detected: Value '${String(raw)}' at '${field}' failed to satisfy constraint: Member must have value greater than or equal to ${min}`
-    )
-  }
+  if (!Number.isInteger(size) || size > MAX_PAGE_SIZE) throw new SimError('InvalidParameterException', pageSizeMessage(field, raw, { max: MAX_PAGE_SIZE }))
+  if (size < min) throw new SimError('InvalidParameterException', pageSizeMessage(field, raw, { min }))
   const start = decodeToken(body[request.tokenField] ?? undefined, request.scope)
-  const end = Math.min(items.length, start + (size === 0 ? MAX : size))
+  const end = Math.min(items.length, start + (size === 0 ? MAX_PAGE_SIZE : size))
   return { items: items.slice(start, end), token: end < items.length ? { [request.tokenField]: encodeToken(request.scope, end) } : {} }
 }

@@ -4,6 +4,7 @@
  * threat protection off, email auto-verified, the 8-character policy with every class required and
  * temporary passwords valid 7 days (PasswordPolicyType's documented default).
  */
+import { passwordPolicyFault } from '../../../../src/main/sandbox/awsRules'
 import { SimError } from '../wire'
 import { PoolSchema, type SchemaAttribute } from './schema'
 import type { SimPoolSettings } from './seeds'
@@ -106,18 +107,7 @@ export function checkPolicy(password: unknown, field: string, policy: PasswordPo
       `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`
     )
   }
-  const fault =
-    password.length < policy.MinimumLength
-      ? 'Password not long enough'
-      : policy.RequireNumbers && !/[0-9]/.test(password)
-        ? 'Password must have numeric characters'
-        : policy.RequireLowercase && !/[a-z]/.test(password)
-          ? 'Password must have lowercase characters'
-          : policy.RequireUppercase && !/[A-Z]/.test(password)
-            ? 'Password must have uppercase characters'
-            : policy.RequireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(password)
-              ? 'Password must have symbol characters'
-              : null
+  const fault = passwordPolicyFault(password, policy)
   if (fault) throw new SimError('InvalidPasswordException', `Password did not conform with policy: ${fault}`)
   return password
 }

@@ -10,6 +10,7 @@
  *    UserPoolAddOnNotEnabledException (listed for them in the API reference); MaxResults 0–60, 0 or none
  *    meaning 60, newest first, NextToken; feedback is Valid or Invalid and shows Provider "Admin".
  */
+import { ADD_ON_NOT_ENABLED, mfaDeliveryMessage } from '../../../../src/main/sandbox/awsRules'
 import { SimError } from '../wire'
 import type { PoolContext } from './context'
 import { page } from './paging'
@@ -29,7 +30,7 @@ export function setMfaPreference(ctx: PoolContext, body: Record<string, unknown>
   for (const [field, method, deliverable] of MFA_FIELDS) {
     const setting = body[field] as { Enabled?: boolean; PreferredMfa?: boolean } | undefined
     if (!setting) continue
-    if (setting.Enabled && !deliverable(user)) throw new SimError('InvalidParameterException', `User does not have delivery config set to turn on ${method}`)
+    if (setting.Enabled && !deliverable(user)) throw new SimError('InvalidParameterException', mfaDeliveryMessage(method))
     if (setting.Enabled) enabled.add(method)
     else if (setting.Enabled === false) enabled.delete(method)
     if (setting.PreferredMfa && !enabled.has(method))
@@ -84,7 +85,7 @@ export function forgetDevice(ctx: PoolContext, body: Record<string, unknown>): R
 }
 
 function requireThreatProtection(ctx: PoolContext): void {
-  if (ctx.pool.advancedSecurity === 'OFF') throw new SimError('UserPoolAddOnNotEnabledException', 'User pool add-ons are not enabled for this user pool.')
+  if (ctx.pool.advancedSecurity === 'OFF') throw new SimError('UserPoolAddOnNotEnabledException', ADD_ON_NOT_ENABLED)
 }
 
 function eventShape(event: StoredEvent): Record<string, unknown> {
