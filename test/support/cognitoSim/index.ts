@@ -1,5 +1,8 @@
 /**
- * The Cognito simulator for scan tests and the benchmark, plus the client wiring they share.
+ * The Cognito simulator, plus the client wiring its tests share. Two kinds of pool: synthetic users by
+ * the million for scan tests and the benchmark (`users`), or a detailed pool (`detailedUsers`, with
+ * `pool`, `clients` and `groups`) whose users, app clients and settings carry Cognito's full state for
+ * the support desk and tier-integrity tests, read back through `sim.detailed`.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { MemoryAuditLog } from '../memoryAuditLog'
