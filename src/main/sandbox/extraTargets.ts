@@ -8,28 +8,24 @@
  *    and leaves an auto-verified email unverified;
  *  - AdminConfirmSignUp: answers an unknown user with NotAuthorized (Cognito: UserNotFoundException);
  *  - AdminUpdateUserAttributes: refuses email_verified without email in the same request (Cognito takes it);
- *  - ListUsers: `status = "Enabled"` compared the stored true/false with the word, so found nobody.
+ *  - ListUsers: `status = "Enabled"` compared the stored true/false with the word, so found nobody;
+ *  - AdminSetUserMFAPreference, AdminListDevices, AdminForgetDevice, AdminListUserAuthEvents,
+ *    AdminUpdateAuthEventFeedback: missing (securityTargets.ts says what each answers);
+ *  - AdminSetUserPassword: no password policy check; AdminDeleteUserAttributes: an unknown user answered
+ *    NotAuthorized and unknown or immutable attributes removed; AdminDisableProviderForUser: missing
+ *    (userTargets.ts);
+ *  - ListUserPoolClients: whole clients with secrets, unpaged; DescribeUserPoolClient: defaults left
+ *    out; UpdateUserPoolClient: omitted settings kept instead of reset (clientTargets.ts).
  */
-import { InvalidParameterError, NotAuthorizedError, UserNotFoundError, CognitoError } from 'cognito-local/lib/errors'
+import { InvalidParameterError, NotAuthorizedError, CognitoError } from 'cognito-local/lib/errors'
 import type { Services } from 'cognito-local/lib/services'
 import { selectAppropriateDeliveryMethod } from 'cognito-local/lib/services/messageDelivery/deliveryMethod'
 import { userToResponseObject } from 'cognito-local/lib/targets/responses'
+import { CLIENT_TARGETS } from './clientTargets'
 import { resendConfirmationCodeTarget } from './resendConfirmationCode'
-
-type Route = (ctx: never, request: never) => Promise<unknown>
-type Request = Record<string, unknown> & { UserPoolId?: string; ClientId?: string; Username: string }
-type Extra = (services: Services, original: (target: string) => Route) => Route
-
-const attribute = (user: { Attributes?: { Name: string; Value?: string }[] }, name: string) => user.Attributes?.find((a) => a.Name === name)?.Value
-
-async function poolAndUser(services: Services, ctx: never, request: Request) {
-  const pool = request.UserPoolId
-    ? await services.cognito.getUserPool(ctx, request.UserPoolId)
-    : await services.cognito.getUserPoolForClientId(ctx, request.ClientId as string)
-  const user = await pool.getUserByUsername(ctx, request.Username)
-  if (!user) throw new UserNotFoundError('User does not exist.')
-  return { pool, user }
-}
+import { SECURITY_TARGETS } from './securityTargets'
+import { attribute, poolAndUser, type Extra, type Route, type Request } from './targetKit'
+import { USER_TARGETS } from './userTargets'
 
 const adminResetUserPassword: Extra = (services) =>
   (async (ctx: never, request: Request) => {
@@ -114,7 +110,10 @@ const EXTRA_TARGETS: Record<string, Extra> = {
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
   AdminCreateUser: adminCreateUser,
   ConfirmSignUp: confirmSignUp,
-  AdminConfirmSignUp: adminConfirmSignUp
+  AdminConfirmSignUp: adminConfirmSignUp,
+  ...SECURITY_TARGETS,
+  ...USER_TARGETS,
+  ...CLIENT_TARGETS
 }
 
 /** cognito-local's router with the sandbox's own targets in front. */

@@ -5,6 +5,7 @@
  * and a symbol).
  */
 import { createHmac } from 'node:crypto'
+import { passwordPolicyFault } from '../../../src/main/sandbox/awsRules'
 import { TIER_ATTRIBUTE } from '../../../src/shared/tiers'
 import { SimError } from './wire'
 
@@ -37,11 +38,14 @@ const SCHEMA = new Set([
   TIER_ATTRIBUTE
 ])
 
+/** A new pool's password policy, which checkPassword applies. */
+const DEFAULT_POLICY = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true }
+
 /** What DescribeUserPool tells of the schema and the password policy checkPassword applies. */
 export function describedSchema(): Record<string, unknown> {
   return {
     SchemaAttributes: [...SCHEMA].map((Name) => ({ Name, AttributeDataType: Name.endsWith('_verified') ? 'Boolean' : 'String', Mutable: true })),
-    Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true } }
+    Policies: { PasswordPolicy: DEFAULT_POLICY }
   }
 }
 
@@ -86,18 +90,7 @@ export function checkPassword(password: unknown, field: 'password' | 'temporaryP
       `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`
     )
   }
-  const fault =
-    password.length < 8
-      ? 'Password not long enough'
-      : !/[0-9]/.test(password)
-        ? 'Password must have numeric characters'
-        : !/[a-z]/.test(password)
-          ? 'Password must have lowercase characters'
-          : !/[A-Z]/.test(password)
-            ? 'Password must have uppercase characters'
-            : !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(password)
-              ? 'Password must have symbol characters'
-              : null
+  const fault = passwordPolicyFault(password, DEFAULT_POLICY)
   if (fault) throw new SimError('InvalidPasswordException', `Password did not conform with policy: ${fault}`)
 }
 

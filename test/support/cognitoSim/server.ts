@@ -13,10 +13,12 @@ import { SimThrottle } from './throttle'
 import { expectedFigures, makeUser, SubIndex, type SimUser } from './users'
 import { decodeToken, encodeToken, matches, parseFilter, SimError, toWire, type Filter } from './wire'
 import { SimDirectory, type CreatedUser, type WriteLogEntry } from './writes'
+import { DetailedPool, type DetailedSimOptions } from './detailed/detailedPool'
+import type { SimPoolView } from './detailed/queries'
 
-export interface CognitoSimOptions {
-  /** How many synthetic users the pool holds. */
-  users: number
+export interface CognitoSimOptions extends DetailedSimOptions {
+  /** How many synthetic users the pool holds (none by default; a detailed pool holds none). */
+  users?: number
   seed?: number
   userPoolId?: string
   /** Delay before each answer (not before throttling errors, which Cognito returns at once). */
@@ -72,6 +74,8 @@ export interface CognitoSim {
   tierOf(username: string): string | undefined | null
   /** The users SignUp and AdminCreateUser created, in creation order. */
   created(): CreatedUser[]
+  /** The detailed pool's query API; null for a pool of synthetic users. */
+  readonly detailed: SimPoolView | null
   /** The exact figures a correct scan must produce (computed on first use). */
   readonly expected: StatsFigures
   /** Stops listening and drops open connections, as if the service went away. */
@@ -89,12 +93,15 @@ const MAX_LIMIT = 60
 /** Starts the simulator on 127.0.0.1 with an OS-assigned port. */
 export async function startCognitoSim(options: CognitoSimOptions): Promise<CognitoSim> {
   const seed = options.seed ?? 20240601
-  const count = options.users
+  const count = options.users ?? 0
+  if (options.detailedUsers && count > 0) throw new Error('A simulated pool holds synthetic users or detailed users, not both')
   const userPoolId = options.userPoolId ?? 'us-east-1_SimPool01'
   const subIndex = new SubIndex(seed, count)
   const throttle = new SimThrottle({ ...options, seed })
   const clientId = options.clientId ?? '1sim2client3id4for5tests6x'
   const directory = new SimDirectory(seed, count, { clientId, clientSecret: options.clientSecret })
+  const detailed = options.detailedUsers ? new DetailedPool(userPoolId, options, { clientId, clientSecret: options.clientSecret }) : null
+  const store = detailed ?? directory
   const stats = { requests: 0, throttled: 0, listUsers: 0, updates: 0, reads: 0, creates: 0 }
   const counted: Record<string, 'listUsers' | 'updates' | 'reads' | 'creates'> = {
     ListUsers: 'listUsers',
@@ -169,6 +176,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
   }
 
   function answer(operation: string, body: Record<string, unknown>): Record<string, unknown> {
+    if (detailed) return detailed.answer(operation, body)
     // SignUp is the one operation that names an app client instead of the pool.
     if (operation === 'SignUp') return directory.signUp(body)
     if (body.UserPoolId !== userPoolId) throw new SimError('ResourceNotFoundException', `User pool ${String(body.UserPoolId)} does not exist.`)
@@ -205,7 +213,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     if (counter) stats[counter]++
     if (!throttle.admit(operation)) {
       stats.throttled++
-      directory.record(operation, body, 'throttled')
+      store.record(operation, body, 'throttled')
       return send(res, 400, { __type: 'TooManyRequestsException', message: 'Too many requests' })
     }
     let status = 200
@@ -218,7 +226,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
       payload = { __type: error.type, message: error.message }
     }
     // Logged when applied, before the latency: a client killed while waiting for the answer still wrote.
-    directory.record(operation, body, status === 200 ? 'ok' : String(payload.__type))
+    store.record(operation, body, status === 200 ? 'ok' : String(payload.__type))
     const delay = latency()
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
     send(res, status, payload)
@@ -266,10 +274,11 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     userPoolId,
     seed,
     stats,
-    clientId,
-    writes: directory.log,
-    tierOf: (username) => directory.tierOf(username),
-    created: () => directory.created(),
+    clientId: detailed?.clientId ?? clientId,
+    writes: store.log,
+    tierOf: (username) => store.tierOf(username),
+    created: () => store.created(),
+    detailed: detailed?.view() ?? null,
     get expected() {
       expected ??= expectedFigures(seed, count)
       return expected

@@ -60,7 +60,12 @@ export function attributeOf(user: SimUser, attribute: string): string | undefine
 }
 
 export function matches(user: SimUser, filter: Filter): boolean {
-  let actual = attributeOf(user, filter.attribute)
+  return matchesValue(attributeOf(user, filter.attribute), filter)
+}
+
+/** Whether a user's value for the filter's attribute passes it. */
+export function matchesValue(value: string | undefined, filter: Filter): boolean {
+  let actual = value
   if (actual === undefined) return false
   let wanted = filter.value
   // Cognito compares user status case-insensitively and everything else exactly.

@@ -15,6 +15,10 @@ export interface WriteLogEntry {
   username: string
   /** 'ok', 'throttled', or the `__type` of the error answered. */
   outcome: string
+  /** The request's ClientMetadata, when it had any (detailed pools only). */
+  clientMetadata?: Record<string, string>
+  /** The app client a client write named (UpdateUserPoolClient; detailed pools only). */
+  clientId?: string
 }
 
 export interface CreatedUser {
