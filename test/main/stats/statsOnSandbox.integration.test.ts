@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openConnection, type Connection } from '../../src/main/cognito/connection'
-import { createStatsService, type StatsService } from '../../src/main/stats/statsService'
-import { seedSandboxUsers } from '../support/seedSandbox'
-import { makeTempDir } from '../support/tempDir'
-import { serviceDeps } from '../support/serviceDeps'
+import { openConnection, type Connection } from '../../../src/main/cognito/connection'
+import { createStatsService, type StatsService } from '../../../src/main/stats/statsService'
+import { seedSandboxUsers } from '../../support/seedSandbox'
+import { makeTempDir } from '../../support/tempDir'
+import { serviceDeps } from '../../support/serviceDeps'
 
 const temp = makeTempDir('tier-admin-stats-')
 const config = { pool: { kind: 'sandbox' as const }, dataDir: temp.dir, listUsersRate: 30 }

@@ -12,8 +12,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider'
 import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { PoolSchemaService } from '../../../src/main/cognito/poolSchema'
-import { simGateway, startCognitoSim, type CognitoSim, type CognitoSimOptions } from '../../support/cognitoSim'
+import { PoolSchemaService } from '../../../../src/main/cognito/poolSchema'
+import { simGateway, startCognitoSim, type CognitoSim, type CognitoSimOptions } from '..'
 
 const PASSWORD = 'Sim-Passw0rd!'
 let sim: CognitoSim | undefined

@@ -19,7 +19,7 @@ import {
   ResendConfirmationCodeCommand
 } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
-import { failureOf, simSdkClient, startCognitoSim, type CognitoSim, type SimUserSeed } from '../../support/cognitoSim'
+import { failureOf, simSdkClient, startCognitoSim, type CognitoSim, type SimUserSeed } from '..'
 
 let sim: CognitoSim | undefined
 afterEach(async () => {

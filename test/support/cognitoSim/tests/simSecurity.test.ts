@@ -13,7 +13,7 @@ import {
   AdminUpdateAuthEventFeedbackCommand
 } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
-import { failureOf, identitiesOf, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions, type SimUserSeed } from '../../support/cognitoSim'
+import { failureOf, identitiesOf, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions, type SimUserSeed } from '..'
 
 let sim: CognitoSim | undefined
 afterEach(async () => {

@@ -7,7 +7,7 @@
  */
 import { AdminDeleteUserAttributesCommand, AdminGetUserCommand, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
-import { failureOf, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions, type SimUserSeed } from '../../support/cognitoSim'
+import { failureOf, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions, type SimUserSeed } from '..'
 
 let sim: CognitoSim | undefined
 afterEach(async () => {

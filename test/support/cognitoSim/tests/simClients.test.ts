@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider'
 import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { failureOf, SIM_PASSWORD, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions, type SimClientSeed } from '../../support/cognitoSim'
+import { failureOf, SIM_PASSWORD, simSdkClient, startCognitoSim, type CognitoSim, type CognitoSimOptions, type SimClientSeed } from '..'
 
 let sim: CognitoSim | undefined
 afterEach(async () => {
