@@ -5,7 +5,7 @@
 import type { Operation } from '../shared/contract'
 import type { AccountActionResult, HistoryEntry, UserGroups } from '../shared/domain'
 import { UsageError } from './cliIo'
-import { byUsername, callAndPrint, json, usernameOption, type Command } from './command'
+import { byUsername, callAndPrint, fromOptions, json, usernameOption, type Command } from './command'
 
 const groupOption = { type: 'string', description: 'The group name' } as const
 
@@ -26,7 +26,7 @@ const membership = (summary: string, name: string, operation: Extract<Operation,
   usage: `${name} <username> --group G`,
   positional: 'username',
   options: { username: usernameOption, group: groupOption, json },
-  run: callAndPrint(operation, (values) => ({ username: values.username, group: values.group }), formatGroups)
+  run: callAndPrint(operation, fromOptions('username', 'group'), formatGroups)
 })
 
 export const ACCOUNT_COMMANDS: Record<string, Command> = {

@@ -49,5 +49,11 @@ export function callAndPrint<K extends Operation>(operation: K, request: (values
   }
 }
 
+/** A request made of these options, under their own names: `fromOptions('username', 'group')`. */
+export const fromOptions =
+  (...names: string[]) =>
+  (values: Values): Record<string, unknown> =>
+    Object.fromEntries(names.map((name) => [name, values[name]]))
+
 /** The request of the many commands that name one user. */
-export const byUsername = (values: Values) => ({ username: values.username })
+export const byUsername = fromOptions('username')

@@ -1,7 +1,7 @@
 /** The everyday commands on one user: sign-up and its confirmation, reading a user, changing a tier. */
 import { tierLabel } from '../shared/tiers'
 import { UsageError, type CliIo, type Values } from './cliIo'
-import { byUsername, callAndPrint, json, usernameOption, type Command } from './command'
+import { byUsername, callAndPrint, fromOptions, json, usernameOption, type Command } from './command'
 import { formatRegistered, formatUser } from './format'
 
 export const register: Command = {
@@ -40,11 +40,7 @@ export const confirm: Command = {
   summary: 'Confirm a sign-up with the code the user received',
   usage: 'confirm --username U --code C',
   options: { username: usernameOption, code: { type: 'string', description: 'The confirmation code' }, json },
-  run: callAndPrint(
-    'confirm',
-    (values) => ({ username: values.username, code: values.code }),
-    (result) => `Confirmed ${result.username}.`
-  )
+  run: callAndPrint('confirm', fromOptions('username', 'code'), (result) => `Confirmed ${result.username}.`)
 }
 
 export const resendCode: Command = {
@@ -84,7 +80,7 @@ export const setTier: Command = {
   options: { username: usernameOption, tier: { type: 'string', description: 'standard or premium' }, json },
   run: callAndPrint(
     'setTier',
-    (values) => ({ username: values.username, tier: values.tier }),
+    fromOptions('username', 'tier'),
     (result) =>
       `${result.username} is now on the ${result.to} tier (was ${tierLabel(result.from)}).${result.refreshError ? `\n${result.refreshError.message}` : ''}`
   )

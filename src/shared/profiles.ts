@@ -15,11 +15,10 @@ export const ENVIRONMENT_PROFILE_ID = 'environment'
 export type CredentialSource = { kind: 'default' } | { kind: 'profile'; profile: string } | { kind: 'environment' }
 
 /** One profile as listed: what the operator set, with the secret reduced to "set or not". */
-export interface ProfileSummary {
+/** What a profile says, as stored and as shown (never its secret). */
+export interface ProfileFields {
   id: string
   name: string
-  /** The sandbox and "From the environment" cannot be edited or deleted in the app. */
-  builtIn: boolean
   region: string
   userPoolId: string
   clientId: string
@@ -28,6 +27,11 @@ export interface ProfileSummary {
   emulator: boolean
   production: boolean
   credentialSource: CredentialSource
+}
+
+export interface ProfileSummary extends ProfileFields {
+  /** The sandbox and "From the environment" cannot be edited or deleted in the app. */
+  builtIn: boolean
   hasClientSecret: boolean
 }
 

@@ -37,12 +37,7 @@ export function previewResults(preview: BulkPreview): BulkRowResult[] {
 
 export class BulkRun extends RowRunBase<BulkPlanRow, BulkRowResult, BulkProgress> {
   constructor(private readonly settings: BulkRunSettings) {
-    const { store, preview, onRow } = settings
-    super({ store, jobId: preview.jobId, total: preview.rows.length, skipped: previewResults(preview), concurrency: ROW_CONCURRENCY, onRow })
-  }
-
-  protected rowsToRun(): BulkPlanRow[] {
-    return this.settings.preview.rows.filter((row) => row.action === 'change')
+    super({ ...settings, skipped: previewResults(settings.preview), concurrency: ROW_CONCURRENCY, runs: (row) => row.action === 'change' })
   }
 
   protected runRow(row: BulkPlanRow, signal: AbortSignal): Promise<BulkRowResult> {

@@ -7,7 +7,6 @@ import type { BulkProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { ServiceDeps } from '../app/deps'
 import { toAppError } from '../cognito/errorMapping'
-import { PreviewGuard } from '../rowJobs/previewGuard'
 import { createRowJobs, summaryOf } from '../rowJobs/rowJobs'
 import { planRows } from './bulkPlan'
 import { BulkRun } from './bulkRun'
@@ -28,13 +27,12 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
     makeRun: (preview, store, onRow) => new BulkRun({ gateway, store, preview, overwrite: preview.overwrite, onRow })
   })
 
-  const previews = new PreviewGuard()
 
   return {
     async preview({ rows }) {
       await schema.assertAttributesExist([TIER_ATTRIBUTE])
       const jobId = jobs.newJobId()
-      const planned = await previews.run((signal) => planRows(gateway, rows, signal))
+      const planned = await jobs.previews.run((signal) => planRows(gateway, rows, signal))
       const preview: SavedPreview = {
         version: 1,
         jobId,
@@ -60,10 +58,7 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
       })
     },
 
-    cancelPreview: () => previews.cancel(),
-    pause: jobs.pause,
-    cancel: jobs.cancel,
-    settled: jobs.settled,
+    ...jobs.controls,
 
     async detail(jobId) {
       const standing = await jobs.standing(jobId)
@@ -75,7 +70,5 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
       return (await jobs.list()).map(summaryOf)
     },
 
-    writeResultsCsv: jobs.writeResultsCsv,
-    dispose: jobs.dispose
   }
 }

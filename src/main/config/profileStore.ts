@@ -9,23 +9,14 @@ import { open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
-import { ENVIRONMENT_PROFILE_ID, SANDBOX_PROFILE_ID, type CredentialSource, type ProfileInput } from '../../shared/profiles'
+import { ENVIRONMENT_PROFILE_ID, SANDBOX_PROFILE_ID, type ProfileFields, type ProfileInput } from '../../shared/profiles'
 import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
 import { sealSecret, type SecretStore } from './secretStore'
 
 export const PROFILES_FILE = 'profiles.json'
 
 /** One profile as stored: the secret, when there is one, sealed (base64 of safeStorage's bytes). */
-export interface StoredProfile {
-  id: string
-  name: string
-  region: string
-  userPoolId: string
-  clientId: string
-  endpoint?: string
-  emulator: boolean
-  production: boolean
-  credentialSource: CredentialSource
+export interface StoredProfile extends ProfileFields {
   sealedSecret?: string
 }
 

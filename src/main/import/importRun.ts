@@ -48,12 +48,7 @@ const resultBase = (row: PlanRow): Omit<ImportRowResult, 'outcome'> => ({ row: r
 
 export class ImportRun extends RowRunBase<PlanRow, ImportRowResult, ImportProgress> {
   constructor(private readonly settings: ImportRunSettings) {
-    const { store, preview, onRow } = settings
-    super({ store, jobId: preview.jobId, total: preview.rows.length, skipped: previewResults(preview), concurrency: ROW_CONCURRENCY, onRow })
-  }
-
-  protected rowsToRun(): PlanRow[] {
-    return this.settings.preview.rows.filter((row) => row.action === 'create')
+    super({ ...settings, skipped: previewResults(settings.preview), concurrency: ROW_CONCURRENCY, runs: (row) => row.action === 'create' })
   }
 
   protected runRow(row: PlanRow, signal: AbortSignal): Promise<ImportRowResult> {

@@ -10,7 +10,6 @@ import type { ImportProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { ServiceDeps } from '../app/deps'
 import { toAppError } from '../cognito/errorMapping'
-import { PreviewGuard } from '../rowJobs/previewGuard'
 import { createRowJobs, summaryOf } from '../rowJobs/rowJobs'
 import { readImportFile } from './importCsv'
 import { planImport } from './importPlan'
@@ -41,7 +40,6 @@ export function createImportService(deps: ServiceDeps): ImportService {
     return passwords
   }
 
-  const previews = new PreviewGuard()
 
   const summaryOfImport = (job: Parameters<typeof summaryOf<SavedImport, ImportProgress>>[0]): ImportJobSummary => ({
     ...summaryOf(job),
@@ -82,7 +80,7 @@ export function createImportService(deps: ServiceDeps): ImportService {
       const file = await readImportFile(path)
       const pool = await schema.assertAttributesExist([TIER_ATTRIBUTE])
       const earlier = await earlierImport(file.sha256)
-      const rows = await previews.run((signal) => planImport({ file, pool, gateway, signal, createdEarlier: earlier?.created ?? new Map() }))
+      const rows = await jobs.previews.run((signal) => planImport({ file, pool, gateway, signal, createdEarlier: earlier?.created ?? new Map() }))
       const creates = rows.filter((row) => row.action === 'create')
       const preview: SavedImport = {
         version: 1,
@@ -126,10 +124,7 @@ export function createImportService(deps: ServiceDeps): ImportService {
       })
     },
 
-    cancelPreview: () => previews.cancel(),
-    pause: jobs.pause,
-    cancel: jobs.cancel,
-    settled: jobs.settled,
+    ...jobs.controls,
 
     async detail(jobId) {
       const standing = await jobs.standing(jobId)
@@ -141,7 +136,5 @@ export function createImportService(deps: ServiceDeps): ImportService {
       return (await jobs.list()).map(summaryOfImport)
     },
 
-    writeResultsCsv: jobs.writeResultsCsv,
-    dispose: jobs.dispose
   }
 }

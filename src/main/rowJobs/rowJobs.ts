@@ -15,6 +15,7 @@ import type { ProgressOf } from '../jobs/jobUpdates'
 import { watchJobRecord } from '../jobs/recordWatcher'
 import { csvRow } from '../storage/csv'
 import { saveLines, type SaveTarget } from '../storage/saveLines'
+import { PreviewGuard } from './previewGuard'
 import { RowJobStore, type RowResult, type SavedRowPreview } from './rowJobStore'
 
 /** One run of a job's remaining rows, and its results so far (read from the job's files when made). */
@@ -127,8 +128,11 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P 
     followed.set(jobId, watchJobRecord(store.dirOf(jobId), changed, 100, ['job.json', 'results.jsonl']))
   }
 
-  return {
+  const previews = new PreviewGuard()
+  const api = {
     store,
+    /** One preview at a time, which the operator may stop. */
+    previews,
 
     newJobId(): string {
       // To the millisecond, so that ids sort in creation order even for jobs made within one second.
@@ -200,6 +204,18 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P 
       for (const stop of followed.values()) stop()
       followed.clear()
       await Promise.all([...jobs.values()].filter((job) => job.local).map((job) => job.pause()))
+    }
+  }
+  return {
+    ...api,
+    /** What every kind of row job offers its front ends as it is. */
+    controls: {
+      cancelPreview: () => previews.cancel(),
+      pause: api.pause,
+      cancel: api.cancel,
+      settled: api.settled,
+      writeResultsCsv: api.writeResultsCsv,
+      dispose: api.dispose
     }
   }
 }

@@ -11,11 +11,12 @@ import { runWorkers } from '../jobs/workerPool'
 import type { RowRun } from './rowJobs'
 import type { RowJobStore, RowResult, SavedRowPreview } from './rowJobStore'
 
-export interface RowRunBasis<R> {
+export interface RowRunBasis<Row, R> {
   store: RowJobStore<SavedRowPreview, R & RowResult>
-  jobId: string
-  /** Rows in the job, done or not. */
-  total: number
+  /** The job's rows, done or not. */
+  preview: { jobId: string; rows: Row[] }
+  /** The rows this kind sends requests for (those with a result already are left out). */
+  runs: (row: Row) => boolean
   /** The preview's skips, as results. */
   skipped: R[]
   /** Rows in flight: enough to hide each request's latency under the kind's quota. */
@@ -31,25 +32,23 @@ export abstract class RowRunBase<Row extends { row: number }, R extends RowResul
   private readonly pace = new ScanPace()
   private ranHere = 0
 
-  constructor(private readonly basis: RowRunBasis<R>) {
-    const saved = basis.store.readResults(basis.jobId)
+  constructor(private readonly basis: RowRunBasis<Row, R>) {
+    const saved = basis.store.readResults(basis.preview.jobId)
     this.results = new Map([...basis.skipped.map((r) => [r.row, r] as const), ...(saved.results as Map<number, R>)])
     this.pending = saved.pending
   }
 
-  /** The rows this kind sends requests for (those with a result already are left out here). */
-  protected abstract rowsToRun(): Row[]
   /** One row, to its result; throws to stop the job with the row still to do. */
   protected abstract runRow(row: Row, signal: AbortSignal): Promise<R>
   abstract progress(view: JobView): P
 
   /** Written and flushed before a row's write is sent. */
   protected recordIntent(row: number): Promise<void> {
-    return this.basis.store.recordIntent(this.basis.jobId, row)
+    return this.basis.store.recordIntent(this.basis.preview.jobId, row)
   }
 
   async execute(control: JobControl): Promise<void> {
-    const todo = this.rowsToRun().filter((row) => !this.results.has(row.row))
+    const todo = this.basis.preview.rows.filter((row) => this.basis.runs(row) && !this.results.has(row.row))
     this.pace.reset()
     this.pace.record(0)
     await runWorkers({
@@ -60,7 +59,7 @@ export abstract class RowRunBase<Row extends { row: number }, R extends RowResul
       task: async (item, signal) => {
         const row = todo[Number(item)]!
         const result = await this.runRow(row, signal)
-        await this.basis.store.recordResult(this.basis.jobId, result)
+        await this.basis.store.recordResult(this.basis.preview.jobId, result)
         this.results.set(row.row, result)
         this.pace.record(++this.ranHere)
         this.basis.onRow()
@@ -76,7 +75,7 @@ export abstract class RowRunBase<Row extends { row: number }, R extends RowResul
     JobView,
     'error' | 'runningElsewhere'
   > {
-    const { total } = this.basis
+    const total = this.basis.preview.rows.length
     const done = this.results.size
     const rate = view.state === 'running' ? this.pace.rate() : 0
     return {
