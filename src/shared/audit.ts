@@ -17,7 +17,6 @@ export const ACTION_GROUPS = {
   },
   groups: { label: 'Group membership', operations: ['AdminAddUserToGroup', 'AdminRemoveUserFromGroup'] }
 } as const satisfies Record<string, { label: string; operations: readonly string[] }>
-export type ActionGroup = keyof typeof ACTION_GROUPS
 
 /** What the trail is filtered by; every field optional. Dates are UTC days (YYYY-MM-DD), both ends included. */
 export interface AuditFilter {
