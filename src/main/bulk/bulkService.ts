@@ -27,7 +27,6 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
     makeRun: (preview, store, onRow) => new BulkRun({ gateway, store, preview, overwrite: preview.overwrite, onRow })
   })
 
-
   return {
     async preview({ rows }) {
       await schema.assertAttributesExist([TIER_ATTRIBUTE])
@@ -68,7 +67,6 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
 
     async list() {
       return (await jobs.list()).map(summaryOf)
-    },
-
+    }
   }
 }

@@ -40,7 +40,6 @@ export function createImportService(deps: ServiceDeps): ImportService {
     return passwords
   }
 
-
   const summaryOfImport = (job: Parameters<typeof summaryOf<SavedImport, ImportProgress>>[0]): ImportJobSummary => ({
     ...summaryOf(job),
     fileName: job.preview.fileName,
@@ -134,7 +133,6 @@ export function createImportService(deps: ServiceDeps): ImportService {
 
     async list() {
       return (await jobs.list()).map(summaryOfImport)
-    },
-
+    }
   }
 }
