@@ -1,5 +1,6 @@
 import type { AppErrorShape } from './errors'
 import type { ScanMode, ScanProgress, StatsFigures } from './jobProgress'
+import type { AttributeSchema, LinkedIdentity, PoolSecurity, SignInVerdict, UserMfa } from './support'
 import type { Tier, TierState } from './tiers'
 
 /** Which pool the app talks to; never carries the client secret itself. */
@@ -45,6 +46,10 @@ export interface PoolInfo {
   usernameAttributes: string[]
   hasTierAttribute: boolean
   estimatedUsers?: number
+  /** Every attribute of the schema, with what an administrator may write into it. */
+  schema: AttributeSchema[]
+  /** How the pool's users sign in: MFA, threat protection, temporary passwords, verification, devices. */
+  security: PoolSecurity
 }
 
 export interface CodeDelivery {
@@ -76,9 +81,17 @@ export interface UserDetail {
   modifiedAt: string | null
   email: string | null
   emailVerified: boolean
+  phone: string | null
+  phoneVerified: boolean
   tier: TierState
   /** Every attribute the pool returned, in the pool's order. */
   attributes: UserAttribute[]
+  /** The external sign-ins linked to this user (from `identities`); empty for most. */
+  identities: LinkedIdentity[]
+  /** Present when the user was read on their own (AdminGetUser); a list row does not carry it. */
+  mfa?: UserMfa
+  /** Whether they can sign in now and why not; present on a user read on their own. */
+  verdict?: SignInVerdict
 }
 
 /**
@@ -125,6 +138,20 @@ export interface HistoryEntry {
   /** "pending": the intent is recorded but no result (the app stopped before Cognito answered). */
   outcome: 'ok' | 'failed' | 'unknown' | 'pending'
   errorName?: string
+}
+
+/** What the one find box took the query for. */
+export type FoundBy = 'email' | 'sub' | 'phone' | 'username' | 'email-part'
+
+/** The one find box's answer: the users that match, or, for part of an email, the last scan's copy of them. */
+export interface FindResult {
+  foundBy: FoundBy
+  users: UserDetail[]
+  /** Nothing matched as typed (Cognito matches case-sensitively) and the lower-cased value did. */
+  loweredCase?: boolean
+  nextToken?: string
+  /** For part of an email: the matches in the last finished scan's copy of the pool, labelled with its date; null when no scan has finished. */
+  scan?: { finishedAt: string; members: TierMember[]; truncated: boolean } | null
 }
 
 export interface SearchResult {

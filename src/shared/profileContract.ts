@@ -4,10 +4,9 @@
  */
 import { z } from 'zod'
 import type { ConnectionStatus } from './domain'
+import { returns } from './contractSchemas'
 import { profileSchemas, type AwsProfileName, type ProfilesView } from './profiles'
 
-/** A phantom marker that carries a result type without a runtime value (as in contract.ts). */
-const returns = <T>(): T => undefined as unknown as T
 const none = z.object({}).strict().optional()
 
 export const profileChannels = {

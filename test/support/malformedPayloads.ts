@@ -5,7 +5,8 @@
  * reply other than a typed error is a finding, never an accident of the generator.
  */
 import type { z } from 'zod'
-import { contract, schemas, type Operation } from '../../src/shared/contract'
+import { contract, type Operation } from '../../src/shared/contract'
+import { schemas } from '../../src/shared/contractSchemas'
 
 /** One valid request per schema: mutations start from it, so they reach the nested checks too. */
 const VALID_BY_SCHEMA = new Map<unknown, Record<string, unknown>>([

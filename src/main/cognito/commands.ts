@@ -57,6 +57,7 @@ export const COGNITO_COMMANDS = {
   AdminListGroupsForUser: read('UserRead'),
   ListGroups: read('UserPoolResourceRead'),
   DescribeUserPool: read('UserPoolRead'),
+  GetUserPoolMfaConfig: read('UserPoolRead'),
   DescribeUserPoolClient: read('UserPoolClientRead'),
   SignUp: write('UserCreation', 'Registered', false),
   AdminCreateUser: write('UserCreation', 'Invited', false),

@@ -1,5 +1,12 @@
-import { DescribeUserPoolCommand, type DescribeUserPoolCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
+import {
+  DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
+  type DescribeUserPoolCommandOutput,
+  type GetUserPoolMfaConfigCommandOutput,
+  type SchemaAttributeType
+} from '@aws-sdk/client-cognito-identity-provider'
 import type { PasswordPolicy, PoolInfo } from '../../shared/domain'
+import type { AttributeSchema, MfaMethod, PoolSecurity } from '../../shared/support'
 import { AppError } from '../../shared/errors'
 import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
 import { bareAttributeName, isCustomName } from '../../shared/attributeNames'
@@ -33,7 +40,14 @@ export class PoolSchemaService {
 
   private async fetch(): Promise<PoolInfo> {
     const output = await this.gateway.send<DescribeUserPoolCommandOutput>(new DescribeUserPoolCommand({ UserPoolId: this.gateway.userPoolId }))
-    return toPoolInfo(output)
+    // Which MFA methods the pool offers is only in its MFA configuration; a pool without MFA needs no second request.
+    const mfa =
+      output.UserPool?.MfaConfiguration && output.UserPool.MfaConfiguration !== 'OFF'
+        ? await this.gateway
+            .send<GetUserPoolMfaConfigCommandOutput>(new GetUserPoolMfaConfigCommand({ UserPoolId: this.gateway.userPoolId }), { maxAttempts: 2 })
+            .catch(() => undefined)
+        : undefined
+    return toPoolInfo(output, mfa)
   }
 }
 
@@ -48,7 +62,7 @@ function missingAttributesError(missing: string[], poolName: string): AppError {
   )
 }
 
-export function toPoolInfo(output: DescribeUserPoolCommandOutput): PoolInfo {
+export function toPoolInfo(output: DescribeUserPoolCommandOutput, mfaConfig?: GetUserPoolMfaConfigCommandOutput): PoolInfo {
   const pool = output.UserPool ?? {}
   const attributeNames = (pool.SchemaAttributes ?? []).map((attribute) => attribute.Name ?? '').filter(Boolean)
   const customAttributes = attributeNames.filter(isCustomName).map(bareAttributeName)
@@ -60,7 +74,9 @@ export function toPoolInfo(output: DescribeUserPoolCommandOutput): PoolInfo {
     aliasAttributes: pool.AliasAttributes ?? [],
     usernameAttributes: pool.UsernameAttributes ?? [],
     hasTierAttribute: attributeNames.includes(TIER_ATTRIBUTE),
-    ...(pool.EstimatedNumberOfUsers !== undefined ? { estimatedUsers: pool.EstimatedNumberOfUsers } : {})
+    ...(pool.EstimatedNumberOfUsers !== undefined ? { estimatedUsers: pool.EstimatedNumberOfUsers } : {}),
+    schema: (pool.SchemaAttributes ?? []).filter((attribute) => attribute.Name).map(toAttributeSchema),
+    security: toPoolSecurity(pool, mfaConfig)
   }
 }
 
@@ -72,4 +88,52 @@ function toPasswordPolicy(policy: NonNullable<NonNullable<DescribeUserPoolComman
     requireNumbers: policy?.RequireNumbers ?? false,
     requireSymbols: policy?.RequireSymbols ?? false
   }
+}
+
+type DescribedPool = NonNullable<DescribeUserPoolCommandOutput['UserPool']>
+
+function toAttributeSchema(attribute: SchemaAttributeType): AttributeSchema {
+  const name = attribute.Name!
+  const numeric = attribute.NumberAttributeConstraints
+  const text = attribute.StringAttributeConstraints
+  const number = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value))
+  return {
+    name,
+    type: (attribute.AttributeDataType ?? 'String') as AttributeSchema['type'],
+    custom: isCustomName(name),
+    // Cognito omits Mutable for some standard attributes; they are mutable unless it says otherwise.
+    mutable: attribute.Mutable !== false,
+    required: attribute.Required === true,
+    ...defined({ minLength: number(text?.MinLength), maxLength: number(text?.MaxLength), minValue: number(numeric?.MinValue), maxValue: number(numeric?.MaxValue) })
+  }
+}
+
+const defined = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+
+/** The settings of the pool that decide how its users sign in, with Cognito's defaults where it says nothing. */
+function toPoolSecurity(pool: DescribedPool, mfaConfig?: GetUserPoolMfaConfigCommandOutput): PoolSecurity {
+  const device = pool.DeviceConfiguration
+  return {
+    mfaConfiguration: (pool.MfaConfiguration ?? 'OFF') as PoolSecurity['mfaConfiguration'],
+    mfaMethods: mfaConfig ? methodsOf(mfaConfig) : guessedMethods(pool),
+    threatProtection: (pool.UserPoolAddOns?.AdvancedSecurityMode ?? 'OFF') as PoolSecurity['threatProtection'],
+    temporaryPasswordValidityDays: pool.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays ?? 7,
+    autoVerifiedAttributes: pool.AutoVerifiedAttributes ?? [],
+    keepOriginalUntilVerified: pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [],
+    deviceTracking: !device ? 'off' : device.DeviceOnlyRememberedOnUserPrompt ? 'user-opt-in' : 'always'
+  }
+}
+
+function methodsOf(config: GetUserPoolMfaConfigCommandOutput): MfaMethod[] {
+  return [
+    ...(config.SmsMfaConfiguration ? (['SMS'] as const) : []),
+    ...(config.SoftwareTokenMfaConfiguration?.Enabled ? (['TOTP'] as const) : []),
+    ...(config.EmailMfaConfiguration ? (['EMAIL'] as const) : [])
+  ]
+}
+
+/** Where GetUserPoolMfaConfig could not be read: SMS where the pool can send texts, and TOTP, which every MFA pool can offer. */
+function guessedMethods(pool: DescribedPool): MfaMethod[] {
+  if (!pool.MfaConfiguration || pool.MfaConfiguration === 'OFF') return []
+  return [...(pool.SmsConfiguration ? (['SMS'] as const) : []), 'TOTP']
 }

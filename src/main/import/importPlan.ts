@@ -5,7 +5,7 @@
  * each, side by side under the UserRead limiter, to find usernames already taken.
  */
 import { customAttributeName } from '../../shared/attributeNames'
-import { fieldChecks } from '../../shared/contract'
+import { schemas } from '../../shared/contractSchemas'
 import type { PoolInfo } from '../../shared/domain'
 import type { ImportPlanRow, ImportProblem } from '../../shared/importing'
 import { unmetPasswordRules } from '../../shared/passwordPolicy'
@@ -73,19 +73,19 @@ export async function planImport(settings: PlanSettings): Promise<ImportPlanRow[
 /** The row's own checks, in the order an operator fixes a spreadsheet; its attributes by Cognito name. */
 function checkRow(csv: CsvRow, pool: PoolInfo, attributeColumns: string[]): ImportPlanRow['attributes'] {
   const cells = csv.cells
-  const username = fieldChecks.username.safeParse(cells.username ?? '')
+  const username = schemas.username.safeParse(cells.username ?? '')
   if (!username.success) throw new RowProblem('username', `username: ${username.error.issues[0]?.message ?? 'not a username'}`)
   if (pool.aliasAttributes.includes('email') && /^[^@\s]+@[^@\s]+$/.test(username.data)) {
     throw new RowProblem('username', 'username: cannot be an email address in this pool, where people sign in with their email too')
   }
-  const email = fieldChecks.email.safeParse(cells.email ?? '')
+  const email = schemas.email.safeParse(cells.email ?? '')
   if (!email.success) throw new RowProblem('email', `email: ${email.error.issues[0]?.message ?? 'not an email address'} (got "${clip(cells.email ?? '')}")`)
   const tier = (cells.tier ?? '').trim().toLowerCase()
   if (tier !== '' && !isTier(tier))
     throw new RowProblem('tier', `tier: "${clip(cells.tier ?? '')}" is not a tier; use ${TIERS.join(' or ')} (empty means standard)`)
   const password = cells.password ?? ''
   if (password !== '') {
-    const shape = fieldChecks.password.safeParse(password)
+    const shape = schemas.password.safeParse(password)
     if (!shape.success) throw new RowProblem('password', `password: ${shape.error.issues[0]?.message ?? 'not accepted'}`)
     const unmet = unmetPasswordRules(password, pool.passwordPolicy)
     if (unmet.length) throw new RowProblem('password', `password: weaker than the pool's policy; it needs ${unmet.join(', ')}`)

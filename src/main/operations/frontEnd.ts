@@ -17,6 +17,12 @@ export interface FrontEnd {
   chooseSaveFile?(request: SaveFileRequest): Promise<SaveTarget | null>
   /** Which CSV file to read; null when the operator cancelled. */
   chooseOpenFile?(): Promise<string | null>
+  /**
+   * Hands a secret made in main (a generated temporary password) to the operator once, without it
+   * crossing the bridge: the app puts it on the clipboard, the CLI prints it once. Returns how the
+   * operator got it ("copied to the clipboard"), for the result's sentence.
+   */
+  handOverSecret?(secret: string, what: string): Promise<string>
 }
 
 export async function chooseSaveFile(frontEnd: FrontEnd, request: SaveFileRequest): Promise<SaveTarget | null> {
@@ -27,4 +33,9 @@ export async function chooseSaveFile(frontEnd: FrontEnd, request: SaveFileReques
 export async function chooseOpenFile(frontEnd: FrontEnd): Promise<string | null> {
   if (!frontEnd.chooseOpenFile) throw new AppError('NOT_CONFIGURED', 'This front end has no open dialog; name the file to read instead.')
   return frontEnd.chooseOpenFile()
+}
+
+export async function handOverSecret(frontEnd: FrontEnd, secret: string, what: string): Promise<string> {
+  if (!frontEnd.handOverSecret) throw new AppError('NOT_CONFIGURED', 'This front end cannot hand a generated password over; type one instead.')
+  return frontEnd.handOverSecret(secret, what)
 }

@@ -3,9 +3,7 @@ import {
   AdminUpdateUserAttributesCommand,
   ListUsersCommand,
   type AdminGetUserCommandOutput,
-  type AttributeType,
-  type ListUsersCommandOutput,
-  type UserType
+  type ListUsersCommandOutput
 } from '@aws-sdk/client-cognito-identity-provider'
 import type { SearchResult, TierChangeResult, UserDetail } from '../../shared/domain'
 import { AppError, type AppErrorShape } from '../../shared/errors'
@@ -16,17 +14,12 @@ import type { CognitoGateway, SendOptions } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import type { PoolSchemaService } from '../cognito/poolSchema'
 import { parseTier } from './tierInput'
+import { fromAdminGetUser, fromListedUser } from './userDetail'
 
+/** The user as AdminGetUser has them, MFA included (no verdict: that is the user page's, see userPage.ts). */
 export async function getUser(gateway: CognitoGateway, username: string, options?: SendOptions): Promise<UserDetail> {
   const output = await gateway.send<AdminGetUserCommandOutput>(new AdminGetUserCommand({ UserPoolId: gateway.userPoolId, Username: username }), options)
-  return toUserDetail({
-    username: output.Username ?? username,
-    attributes: output.UserAttributes,
-    status: output.UserStatus,
-    enabled: output.Enabled,
-    created: output.UserCreateDate,
-    modified: output.UserLastModifiedDate
-  })
+  return fromAdminGetUser(output, username)
 }
 
 /**
@@ -115,41 +108,4 @@ export async function readBack(gateway: CognitoGateway, username: string): Promi
 /** Cognito's filter language quotes values in double quotes; a quote or backslash in the query must be escaped. */
 export function escapeFilterValue(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
-}
-
-export function fromListedUser(user: UserType): UserDetail {
-  return toUserDetail({
-    username: user.Username ?? '',
-    attributes: user.Attributes,
-    status: user.UserStatus,
-    enabled: user.Enabled,
-    created: user.UserCreateDate,
-    modified: user.UserLastModifiedDate
-  })
-}
-
-interface RawUser {
-  username: string
-  attributes: AttributeType[] | undefined
-  status: string | undefined
-  enabled: boolean | undefined
-  created: Date | undefined
-  modified: Date | undefined
-}
-
-function toUserDetail(raw: RawUser): UserDetail {
-  const attributes = (raw.attributes ?? []).map((attribute) => ({ name: attribute.Name ?? '', value: attribute.Value ?? '' }))
-  const valueOf = (name: string): string | undefined => attributes.find((attribute) => attribute.name === name)?.value
-  return {
-    username: raw.username,
-    sub: valueOf('sub') ?? '',
-    status: raw.status ?? 'UNKNOWN',
-    enabled: raw.enabled ?? true,
-    createdAt: raw.created ? new Date(raw.created).toISOString() : null,
-    modifiedAt: raw.modified ? new Date(raw.modified).toISOString() : null,
-    email: valueOf('email') ?? null,
-    emailVerified: valueOf('email_verified') === 'true',
-    tier: tierStateOf(valueOf(TIER_ATTRIBUTE)),
-    attributes
-  }
 }

@@ -1,6 +1,6 @@
 import './confirm.css'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { schemas } from '../../../../shared/contract'
+import { schemas } from '../../../../shared/contractSchemas'
 import { BusyButton } from '../../components/BusyButton'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert } from '../../components/ErrorAlert'

@@ -5,7 +5,7 @@
  */
 import { addCustomAttributeSteps } from '../../../../shared/attributeAdvice'
 import { attributeNameInPool, bareAttributeName, customAttributeName, isCustomName } from '../../../../shared/attributeNames'
-import { schemas } from '../../../../shared/contract'
+import { schemas } from '../../../../shared/contractSchemas'
 import type { PoolInfo } from '../../../../shared/domain'
 import { TIER_ATTRIBUTE } from '../../../../shared/tiers'
 

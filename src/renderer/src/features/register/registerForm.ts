@@ -1,5 +1,5 @@
 /** What is wrong with the Register form as typed, in the words shown under each field. */
-import { schemas } from '../../../../shared/contract'
+import { schemas } from '../../../../shared/contractSchemas'
 import type { PoolInfo } from '../../../../shared/domain'
 import { unmetPasswordRules } from '../../../../shared/passwordPolicy'
 import { poolAttributeName, type AttributeRow } from './attributeRows'
