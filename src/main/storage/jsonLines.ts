@@ -5,7 +5,7 @@
  * never swallows the entry written after it.
  */
 import { createReadStream, existsSync, readFileSync } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { PRIVATE_FILE_MODE } from './privateFiles'
 
@@ -16,6 +16,11 @@ export interface AppendOptions {
   durable?: boolean
 }
 
+/**
+ * Appends one whole line, or fails and leaves none: a write the disk takes only part of (a full
+ * disk can answer with fewer bytes than asked, and no error) is rolled back and reported as ENOSPC,
+ * so a half-written audit intent is never taken for a recorded one.
+ */
 export async function appendJsonLine(path: string, value: unknown, options: AppendOptions = {}): Promise<void> {
   const line = `${JSON.stringify(value)}\n`
   const handle = await open(path, 'a+', PRIVATE_FILE_MODE)
@@ -27,10 +32,34 @@ export async function appendJsonLine(path: string, value: unknown, options: Appe
       await handle.read(last, 0, 1, size - 1)
       if (last[0] !== NEWLINE) text = `\n${line}`
     }
-    await handle.write(text)
+    const bytes = Buffer.from(text)
+    // One write call, so lines of several processes never interleave; a short one is not completed by a second.
+    const { bytesWritten } = await handle.write(bytes, 0, bytes.length).catch(async (error: unknown) => {
+      await rollBack(handle, size)
+      throw error
+    })
+    if (bytesWritten < bytes.length) {
+      await rollBack(handle, size)
+      throw Object.assign(new Error(`No room on the disk for a whole line of ${path}`), { code: 'ENOSPC', syscall: 'write', path })
+    }
     if (options.durable) await handle.datasync()
   } finally {
     await handle.close()
+  }
+}
+
+/** Cuts off what a failed append left, unless another process has appended since (its line must stay; ours is then a torn line readers skip). */
+async function rollBack(handle: FileHandle, size: number): Promise<void> {
+  try {
+    const now = (await handle.stat()).size
+    if (now > size) {
+      const tail = Buffer.alloc(Math.min(now - size, 1 << 20))
+      const { bytesRead } = await handle.read(tail, 0, tail.length, size)
+      // Ours has no newline before its end: a newline inside means another process's whole line follows it.
+      if (!tail.subarray(0, bytesRead).subarray(1).includes(NEWLINE)) await handle.truncate(size)
+    }
+  } catch {
+    // The torn line, if it stays, is skipped on read and ended before the next entry.
   }
 }
 
