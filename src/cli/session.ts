@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path'
 import { isWriteOperation, type Operation, type ResultOf } from '../shared/contract'
-import type { Result } from '../shared/errors'
+import { AppError, type Result } from '../shared/errors'
 import { openAppContext } from '../main/app/appContext'
 import type { FrontEnd } from '../main/operations/frontEnd'
 import { createOperations } from '../main/operations/handlers'
@@ -50,6 +50,12 @@ export async function runCommand(name: string, command: Command, values: Values,
 function frontEndOf(values: Values, io: CliIo): FrontEnd {
   return {
     chooseSaveFile: async () => (typeof values.out === 'string' ? resolve(values.out) : { stream: io.stdout, name: 'standard output' }),
-    chooseOpenFile: async () => (typeof values.file === 'string' ? resolve(values.file) : null)
+    chooseOpenFile: async () => (typeof values.file === 'string' ? resolve(values.file) : null),
+    // A person at a terminal types the answer; with no terminal there is nobody to ask, and the change is refused.
+    askInPerson: async ({ title, detail, typeToConfirm }) => {
+      const typed = io.readSecret ? await io.readSecret(`${title}\n${detail}\nType ${typeToConfirm} to confirm: `) : null
+      if (typed === null) throw new AppError('VALIDATION', `${title} It needs a person at a terminal to confirm it: run the command in one. Nothing was changed.`)
+      return typed.trim() === typeToConfirm
+    }
   }
 }

@@ -18,5 +18,10 @@ export const profileChannels = {
   /** Closes the old connection (its jobs paused), opens the profile's, and remembers it for the next start. */
   switchProfile: { channel: 'profiles:switch', request: profileSchemas.byId, result: returns<ConnectionStatus>() },
   /** The profile names of the shared AWS config and credentials files, for the credential source picker. */
-  listAwsProfiles: { channel: 'profiles:aws', request: none, result: returns<AwsProfileName[]>() }
+  listAwsProfiles: { channel: 'profiles:aws', request: none, result: returns<AwsProfileName[]>() },
+  /**
+   * Takes a pool's production mark away, for every profile naming it: the pool ID typed again, then a
+   * question main asks in person (a dialog of the operating system the page cannot answer), audited.
+   */
+  unmarkProduction: { channel: 'profiles:unmark-production', request: profileSchemas.unmarkProduction, result: returns<ProfilesView>() }
 } as const

@@ -14,7 +14,6 @@ export const ENVIRONMENT_PROFILE_ID = 'environment'
  */
 export type CredentialSource = { kind: 'default' } | { kind: 'profile'; profile: string } | { kind: 'environment' }
 
-/** One profile as listed: what the operator set, with the secret reduced to "set or not". */
 /** What a profile says, as stored and as shown (never its secret). */
 export interface ProfileFields {
   id: string
@@ -25,8 +24,14 @@ export interface ProfileFields {
   endpoint?: string
   /** The endpoint is an emulator: it checks no signature, so placeholder AWS keys are fine there. */
   emulator: boolean
+  /** As listed: the pool is marked production (by this profile, another one or the environment); the mark belongs to the pool. */
   production: boolean
   credentialSource: CredentialSource
+}
+
+/** What a production mark belongs to: the pool, in its region, whichever profile names it. */
+export function poolKey(pool: { region: string; userPoolId: string }): string {
+  return `${pool.region}/${pool.userPoolId}`
 }
 
 export interface ProfileSummary extends ProfileFields {
@@ -71,21 +76,24 @@ const credentialSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('environment') }).strict()
 ])
 
+const region = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Enter a region such as eu-west-1')
+const userPoolId = z
+  .string()
+  .trim()
+  .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'Enter a user pool ID such as eu-west-1_AbC123')
+  .max(55)
+
 export const profileSchemas = {
   save: z
     .object({
       /** Absent for a new profile. */
       id: z.string().regex(PROFILE_ID, 'Not a profile id').optional(),
       name: text('profile name', 64),
-      region: z
-        .string()
-        .trim()
-        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Enter a region such as eu-west-1'),
-      userPoolId: z
-        .string()
-        .trim()
-        .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'Enter a user pool ID such as eu-west-1_AbC123')
-        .max(55),
+      region,
+      userPoolId,
       clientId: z
         .string()
         .trim()
@@ -100,7 +108,9 @@ export const profileSchemas = {
       clearClientSecret: z.boolean().optional()
     })
     .strict(),
-  byId: z.object({ id: z.string().regex(PROFILE_ID, 'Not a profile id') }).strict()
+  byId: z.object({ id: z.string().regex(PROFILE_ID, 'Not a profile id') }).strict(),
+  /** Removing a pool's production mark: the pool, and its ID typed again by the operator. */
+  unmarkProduction: z.object({ region, userPoolId, typedPoolId: z.string({ error: 'Type the pool ID' }).max(64, 'Type the pool ID') }).strict()
 }
 
 export type ProfileInput = z.output<typeof profileSchemas.save>

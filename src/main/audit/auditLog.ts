@@ -6,6 +6,9 @@
 import { userInfo } from 'node:os'
 import { appendJsonLine, streamJsonLines } from '../storage/jsonLines'
 
+/** The trail's file in the data folder, shared by the app and the CLI. */
+export const AUDIT_FILE = 'audit.jsonl'
+
 export type AuditOutcome = 'ok' | 'failed' | 'unknown'
 
 /** One line of the trail. Never a secret: attribute values are withheld except the tier's. */

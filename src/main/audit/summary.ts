@@ -26,6 +26,8 @@ export function summarize(entry: AuditEntry): string {
       return `Added to group ${changes.group ?? ''}`.trim()
     case 'AdminRemoveUserFromGroup':
       return `Removed from group ${changes.group ?? ''}`.trim()
+    case 'RemoveProductionMark':
+      return 'Production mark removed from the pool'
     case 'AddCustomAttributes':
       return changes.attribute ? `Attribute ${changes.attribute} added to the pool` : 'Attribute added to the pool'
     default:

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors'
 import type { AppConfig, PoolConfig } from '../config/appConfig'
 import { SANDBOX_CREDENTIAL_HEADER, SANDBOX_REGION, SANDBOX_SIGNING_KEYS } from '../sandbox/constants'
 import type { Sandbox } from '../sandbox/sandbox'
-import { FileAuditLog, type ReadableAuditLog } from '../audit/auditLog'
+import { AUDIT_FILE, FileAuditLog, type ReadableAuditLog } from '../audit/auditLog'
 import { CognitoGateway } from './gateway'
 import { cachedIdentity, emulatorIdentity, sandboxIdentity, stsIdentity, type IdentityResolver } from './identity'
 import { QuotaLimiters } from './quotas'
@@ -118,7 +118,7 @@ function createGateway(
   return new CognitoGateway({ client, userPoolId, limiters: new QuotaLimiters({ UserList: config.listUsersRate }), audit, identity, reconnect })
 }
 
-const auditLogOf = (config: AppConfig): FileAuditLog => new FileAuditLog(join(config.dataDir, 'audit.jsonl'))
+const auditLogOf = (config: AppConfig): FileAuditLog => new FileAuditLog(join(config.dataDir, AUDIT_FILE))
 
 /**
  * The profile's credential source (the SDK's default chain unless it names a shared-file profile or

@@ -9,7 +9,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
-import { ENVIRONMENT_PROFILE_ID, SANDBOX_PROFILE_ID, type ProfileFields, type ProfileInput } from '../../shared/profiles'
+import { ENVIRONMENT_PROFILE_ID, poolKey, SANDBOX_PROFILE_ID, type ProfileFields, type ProfileInput } from '../../shared/profiles'
 import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
 import { sealSecret, type SecretStore } from './secretStore'
 
@@ -24,6 +24,13 @@ export interface ProfilesFile {
   /** The profile chosen last, opened at the next start. */
   active?: string
   profiles: StoredProfile[]
+  /** The pools marked production (`region/poolId`): the mark stays with the pool when a profile is changed or deleted. */
+  productionPools?: string[]
+}
+
+/** Whether a pool is production: marked, or named by a profile marked before the mark moved to the pool. */
+export function isProductionPool(file: ProfilesFile, key: string): boolean {
+  return (file.productionPools ?? []).includes(key) || file.profiles.some((profile) => profile.production && poolKey(profile) === key)
 }
 
 // Unknown keys are dropped and a damaged entry refuses the whole file, rather than connecting somewhere half-read.
@@ -46,7 +53,8 @@ const storedSchema = z.object({
       ]),
       sealedSecret: z.string().optional()
     })
-  )
+  ),
+  productionPools: z.array(z.string()).optional()
 })
 
 const RESERVED_IDS = new Set([SANDBOX_PROFILE_ID, ENVIRONMENT_PROFILE_ID])
@@ -93,6 +101,15 @@ export class ProfileStore {
       if (file.profiles.some((profile) => profile.id !== input.id && profile.name.toLowerCase() === input.name.toLowerCase())) {
         throw new AppError('VALIDATION', `A profile named "${input.name}" already exists. Choose another name.`, { name: 'A profile with this name exists' })
       }
+      const key = poolKey(input)
+      // Unticking the mark in a save is refused; a new profile for a marked pool is production whatever it says.
+      if (!input.production && existing && poolKey(existing) === key && isProductionPool(file, key)) {
+        throw new AppError(
+          'PRODUCTION_CONFIRMATION_REQUIRED',
+          `Pool ${input.userPoolId} is marked production, and the mark belongs to the pool, not to one profile. Nothing was saved. Remove the mark on its own ("Remove production mark…"), which asks you to type the pool ID.`,
+          { production: 'The pool is marked production' }
+        )
+      }
       const keptSecret = input.clearClientSecret ? undefined : existing?.sealedSecret
       const profile: StoredProfile = {
         id: existing?.id ?? newId(input.name, file.profiles),
@@ -107,14 +124,23 @@ export class ProfileStore {
         ...((sealed ?? keptSecret) ? { sealedSecret: sealed ?? keptSecret } : {})
       }
       const profiles = existing ? file.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...file.profiles, profile]
-      return [{ ...file, profiles }, profile]
+      const productionPools = input.production ? [...new Set([...(file.productionPools ?? []), key])] : file.productionPools
+      return [{ ...file, profiles, ...(productionPools ? { productionPools } : {}) }, profile]
     })
   }
 
   async remove(id: string): Promise<void> {
     await this.change((file) => {
       const profiles = file.profiles.filter((profile) => profile.id !== id)
-      return [{ ...(file.active === id ? {} : { active: file.active }), profiles }, undefined]
+      return [{ ...file, ...(file.active === id ? { active: undefined } : {}), profiles }, undefined]
+    })
+  }
+
+  /** Takes the pool's production mark away, from the pool and every profile that names it. The caller has had a person confirm it. */
+  async unmarkProduction(key: string): Promise<void> {
+    await this.change((file) => {
+      const profiles = file.profiles.map((profile) => (poolKey(profile) === key ? { ...profile, production: false } : profile))
+      return [{ ...file, profiles, productionPools: (file.productionPools ?? []).filter((pool) => pool !== key) }, undefined]
     })
   }
 

@@ -4,10 +4,10 @@
  * for (the CLI's --profile), the one chosen last in profiles.json, the environment's, the sandbox.
  */
 import { AppError } from '../../shared/errors'
-import { ENVIRONMENT_PROFILE_ID, SANDBOX_PROFILE_ID, type ProfileSummary } from '../../shared/profiles'
+import { ENVIRONMENT_PROFILE_ID, poolKey, SANDBOX_PROFILE_ID, type ProfileSummary } from '../../shared/profiles'
 import { SANDBOX_REGION } from '../sandbox/constants'
 import { environmentPool, loadBaseConfig, type AppConfig, type PoolConfig } from './appConfig'
-import { ProfileStore, type StoredProfile } from './profileStore'
+import { isProductionPool, ProfileStore, type StoredProfile } from './profileStore'
 import { openSecret, type SecretStore } from './secretStore'
 
 /** The profile a process is connected with: what the production check and the window need of it. */
@@ -46,7 +46,9 @@ export async function listProfiles(context: ProfileContext): Promise<{ summaries
   const fromEnvironment = environmentSummary(vars)
   if (fromEnvironment) summaries.push(fromEnvironment)
   summaries.push(...file.profiles.map(summaryOf))
-  return { summaries, stored: file.profiles, active: file.active }
+  // The mark belongs to the pool: every profile naming a marked pool is production, whatever it says itself.
+  const marked = (summary: ProfileSummary) => summary.production || (summary.id !== SANDBOX_PROFILE_ID && isProductionPool(file, poolKey(summary)))
+  return { summaries: summaries.map((summary) => ({ ...summary, production: marked(summary) })), stored: file.profiles, active: file.active }
 }
 
 /**

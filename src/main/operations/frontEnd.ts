@@ -4,6 +4,7 @@
  * the CLI answers from its flags (--out, the file argument) and may name its standard output.
  */
 import { AppError } from '../../shared/errors'
+import type { AskInPerson } from '../config/profileManager'
 import type { SaveTarget } from '../storage/saveLines'
 
 /** What a save dialog offers: a file name and the kind of file. */
@@ -23,6 +24,8 @@ export interface FrontEnd {
    * operator got it ("copied to the clipboard"), for the result's sentence.
    */
   handOverSecret?(secret: string, what: string): Promise<string>
+  /** Asks a person directly, where the page cannot answer for them (the app: a dialog of the operating system). */
+  askInPerson?: AskInPerson
 }
 
 export async function chooseSaveFile(frontEnd: FrontEnd, request: SaveFileRequest): Promise<SaveTarget | null> {
@@ -39,3 +42,11 @@ export async function handOverSecret(frontEnd: FrontEnd, secret: string, what: s
   if (!frontEnd.handOverSecret) throw new AppError('NOT_CONFIGURED', 'This front end cannot hand a generated password over; type one instead.')
   return frontEnd.handOverSecret(secret, what)
 }
+
+/** Without a person to ask, a change that needs one is refused. */
+export const askInPerson =
+  (frontEnd: FrontEnd): AskInPerson =>
+  async (question) => {
+    if (!frontEnd.askInPerson) throw new AppError('NOT_CONFIGURED', `${question.title} This needs a person to confirm it, and this front end cannot ask one.`)
+    return frontEnd.askInPerson(question)
+  }

@@ -63,7 +63,14 @@ describe('a production profile', () => {
       processLabel: 'the production test'
     })
     writeFileSync(join(temp.dir, 'people.csv'), 'username,email\nprod_csv,csv@example.com\n')
-    const frontEnd = { chooseSaveFile: async () => join(temp.dir, 'saved.csv'), chooseOpenFile: async () => join(temp.dir, 'people.csv') }
+    const frontEnd = {
+      chooseSaveFile: async () => join(temp.dir, 'saved.csv'),
+      chooseOpenFile: async () => join(temp.dir, 'people.csv'),
+      askInPerson: async () => {
+        asked++
+        return personSays
+      }
+    }
     registerIpc(
       { handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) } as never,
       createOperations(app, frontEnd).handlers,
@@ -79,6 +86,9 @@ describe('a production profile', () => {
   })
 
   const jane = { username: 'prod_jane', email: 'jane@example.com', password: 'Passw0rd!x', tier: 'standard' }
+  /** What the person at the computer answers main's own question, and how often they were asked. */
+  let personSays = false
+  let asked = 0
 
   it('lets no write through unconfirmed, and no operation that is not marked `write` changes the pool', async () => {
     const userPoolId = sandbox.connection.sandbox!.userPoolId
@@ -145,6 +155,7 @@ describe('a production profile', () => {
       deleteProfile: { id: 'spare' },
       switchProfile: { id: 'prod-sim' },
       listAwsProfiles: undefined,
+      unmarkProduction: { region: SANDBOX_REGION, userPoolId, typedPoolId: 'us-east-1_NotTyped' },
       confirmProductionWrite: { userPoolId, operation: 'enableUser' }
     }
     const trail = join(temp.dir, 'audit.jsonl')
@@ -205,6 +216,45 @@ describe('a production profile', () => {
       error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' }
     })
     expect(JSON.stringify(await call('listProfiles'))).not.toContain(sandbox.connection.sandbox!.clientSecret)
+  })
+
+  it('keeps the mark with the pool: a save cannot untick it, and a twin profile of the pool is production too', async () => {
+    const emulator = sandbox.connection.sandbox!
+    const pool = { region: SANDBOX_REGION, userPoolId: emulator.userPoolId, clientId: emulator.clientId, endpoint: endpoint.endpoint, emulator: true }
+    const unticked = await call('saveProfile', { id: 'prod-sim', name: 'Prod (sim)', ...pool, production: false })
+    expect(unticked).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
+    expect(await call('register', { ...jane, username: 'prod_after_untick' })).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
+    const saved = (await call('saveProfile', { name: 'Twin', ...pool, production: false })) as { ok: true; data: { profiles: { id: string; name: string; production: boolean }[] } }
+    const twin = saved.data.profiles.find((profile) => profile.name === 'Twin')!
+    expect(twin.production).toBe(true)
+    await call('switchProfile', { id: twin.id })
+    expect(await call('deleteUser', { username: 'prod_jane', confirmUsername: 'prod_jane' })).toMatchObject({
+      ok: false,
+      error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' }
+    })
+    await call('switchProfile', { id: 'prod-sim' })
+  })
+
+  it('lifts the mark only when a person says yes in main to the pool ID typed again, and audits it', async () => {
+    const userPoolId = sandbox.connection.sandbox!.userPoolId
+    const request = { region: SANDBOX_REGION, userPoolId, typedPoolId: userPoolId }
+    // A page's call alone, with nobody main can ask: refused.
+    const nobody = await invokeOperation(createOperations(app).handlers, 'unmarkProduction', request)
+    expect(nobody).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED' } })
+    expect(await call('unmarkProduction', { ...request, typedPoolId: 'us-east-1_Other' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(asked).toBe(0)
+    personSays = false
+    expect(await call('unmarkProduction', request)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(await call('register', { ...jane, username: 'prod_after_no' })).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
+    personSays = true
+    const lifted = (await call('unmarkProduction', request)) as { ok: true; data: { profiles: { userPoolId: string; production: boolean }[] } }
+    expect(asked).toBe(2)
+    expect(lifted.data.profiles.filter((profile) => profile.userPoolId === userPoolId).map((profile) => profile.production)).toEqual([false, false])
+    const trail = readFileSync(join(temp.dir, 'audit.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { operation: string; phase: string; outcome?: string })
+    expect(trail.filter((entry) => entry.operation === 'RemoveProductionMark').map((entry) => [entry.phase, entry.outcome])).toEqual([
+      ['intent', undefined],
+      ['result', 'ok']
+    ])
   })
 })
 

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { CredentialSource, ProfileSummary } from '../../../../shared/profiles'
 import { Modal } from '../../components/Modal'
 import { useStoreFields } from '../../hooks/useStoreFields'
+import { ProductionMark } from './ProductionMark'
 import { useProfiles } from './profilesStore'
 
 interface Draft {
@@ -48,7 +49,7 @@ function draftOf(profile: ProfileSummary): Draft {
  */
 export function ProfileEditor({ onClose }: { onClose: () => void }) {
   const { view, awsProfiles, busy, error } = useStoreFields(useProfiles, ['view', 'awsProfiles', 'busy', 'error'])
-  const { loadAwsProfiles, save, remove } = useProfiles.getState()
+  const { loadAwsProfiles, save, remove, unmarkProduction } = useProfiles.getState()
   const editable = view?.profiles.filter((profile) => !profile.builtIn) ?? []
   const [draft, setDraft] = useState<Draft>(EMPTY)
   useEffect(() => void loadAwsProfiles(), [loadAwsProfiles])
@@ -150,10 +151,18 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
             />
             The endpoint is an emulator
           </label>
-          <label className="form-check small">
-            <input type="checkbox" className="form-check-input" checked={draft.production} onChange={(e) => change({ production: e.target.checked })} />
-            Production (confirm every write)
-          </label>
+          <ProductionMark
+            region={draft.region}
+            userPoolId={draft.userPoolId}
+            marked={draft.production}
+            busy={busy}
+            onMark={(production) => change({ production })}
+            onUnmark={async (typedPoolId) => {
+              const view = await unmarkProduction({ region: draft.region, userPoolId: draft.userPoolId, typedPoolId })
+              const after = view?.profiles.find((profile) => profile.id === draft.id)
+              if (after) change({ production: after.production })
+            }}
+          />
         </div>
         {error && (
           <div className="alert alert-danger py-2 small" role="alert">

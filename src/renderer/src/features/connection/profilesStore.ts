@@ -14,6 +14,8 @@ interface ProfilesState {
   /** True when saved; the editor closes then. */
   save: (input: Omit<ProfileInput, 'emulator' | 'production' | 'credentialSource'> & Partial<ProfileInput>) => Promise<boolean>
   remove: (id: string) => Promise<void>
+  /** Takes a pool's production mark away (main asks a person once more); the profiles as they are after, or null when refused. */
+  unmarkProduction: (request: { region: string; userPoolId: string; typedPoolId: string }) => Promise<ProfilesView | null>
   clearError: () => void
 }
 
@@ -72,6 +74,13 @@ export const useProfiles = create<ProfilesState>((set, get) => ({
     set({ busy: true, error: null })
     const reply = await window.api.deleteProfile({ id })
     set(reply.ok ? { busy: false, view: reply.data } : { busy: false, error: reply.error })
+  },
+
+  unmarkProduction: async (request) => {
+    set({ busy: true, error: null })
+    const reply = await window.api.unmarkProduction(request)
+    set(reply.ok ? { busy: false, view: reply.data } : { busy: false, error: reply.error })
+    return reply.ok ? reply.data : null
   },
 
   clearError: () => set({ error: null })

@@ -1,4 +1,6 @@
+/** The operating system's dialogs main shows: where to save, which file to read, and a question for a person. */
 import { BrowserWindow, dialog } from 'electron'
+import type { InPersonQuestion } from '../config/profileManager'
 import type { SaveFileRequest } from '../operations/frontEnd'
 
 const FILTERS: Record<SaveFileRequest['format'], Electron.FileFilter[]> = {
@@ -22,4 +24,24 @@ export async function chooseOpenFile(): Promise<string | null> {
   const options = { title: 'Import users from a CSV file', filters: FILTERS.csv, properties: ['openFile' as const] }
   const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
   return choice.canceled ? null : (choice.filePaths[0] ?? null)
+}
+
+/**
+ * A question only a person at this computer can answer: a dialog of the operating system, which the
+ * page cannot click or fill in, with Cancel as the default.
+ */
+export async function askInPerson(question: InPersonQuestion): Promise<boolean> {
+  const window = parentWindow()
+  const options = {
+    type: 'warning' as const,
+    title: question.title,
+    message: question.title,
+    detail: question.detail,
+    buttons: [question.confirmLabel, 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true
+  }
+  const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options)
+  return answer.response === 0
 }
