@@ -27,6 +27,8 @@ export interface AuditFilter {
   from?: string
   to?: string
   outcome?: AuditRowOutcome
+  /** Part of the reason given (a ticket number, say), any case. */
+  reason?: string
 }
 
 /** One write as the Audit screen shows it. */
@@ -43,6 +45,8 @@ export interface AuditRow {
   /** What it replaced and what it wrote, where the trail says (e.g. the tier before and after). */
   before?: string
   after?: string
+  /** The ticket or reason the operator gave. */
+  reason?: string
   outcome: AuditRowOutcome
   errorName?: string
 }

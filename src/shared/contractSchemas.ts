@@ -55,7 +55,8 @@ const auditFilter = {
     .optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
-  outcome: z.enum(AUDIT_OUTCOMES).optional()
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  reason: typed(undefined, 200, 'A reason has at most 200 characters').optional()
 }
 const group = typed('Choose a group', 128, 'A group name has at most 128 characters').min(1, 'Choose a group')
 

@@ -135,6 +135,8 @@ export interface HistoryEntry {
   /** What it did, in the operator's words: "Tier premium → standard", "Disabled". */
   summary: string
   osUser?: string
+  /** The ticket or reason the operator gave for it. */
+  reason?: string
   /** "pending": the intent is recorded but no result (the app stopped before Cognito answered). */
   outcome: 'ok' | 'failed' | 'unknown' | 'pending'
   errorName?: string

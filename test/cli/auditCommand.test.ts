@@ -42,7 +42,7 @@ describe('tier-admin audit', () => {
     const run = await cli(['audit', '--csv', '--until', today])
     expect(run.code, run.stderr).toBe(0)
     const rows = run.stdout.trim().split('\r\n')
-    expect(rows[0]).toBe('time,os_user,aws_identity,user_pool,username,operation,action,before,after,outcome,error')
+    expect(rows[0]).toBe('time,os_user,aws_identity,user_pool,username,operation,action,before,after,outcome,error,reason')
     expect(rows.length).toBeGreaterThanOrEqual(4)
   })
 

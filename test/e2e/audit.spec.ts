@@ -59,7 +59,7 @@ test('writes made through the app show on the Audit screen, filtered and exporte
   await expect(saved).toContainText(folders.saveDir)
   const path = (await saved.getAttribute('title'))!
   const csv = readFileSync(path, 'utf8').trimEnd().split('\r\n')
-  expect(csv[0]).toBe('time,os_user,aws_identity,user_pool,username,operation,action,before,after,outcome,error')
+  expect(csv[0]).toBe('time,os_user,aws_identity,user_pool,username,operation,action,before,after,outcome,error,reason')
   expect(csv.slice(1).map((line) => line.split(',')[4])).toEqual(['ada_audit', 'ada_audit'])
   await screenshotAtSizes(page, 'audit-filtered')
 

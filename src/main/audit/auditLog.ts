@@ -25,6 +25,8 @@ export interface AuditEntry {
   changes?: Record<string, string>
   /** What the write replaced, where the caller knew it (the tier before a tier change). */
   previous?: Record<string, string>
+  /** The ticket or reason the operator gave for it. */
+  reason?: string
   /** On results only. "unknown": the request was sent but its answer was lost. */
   outcome?: AuditOutcome
   errorName?: string

@@ -49,6 +49,7 @@ function rowOf(entry: AuditEntry, result: AuditEntry | undefined): AuditRow {
     summary: summarize(entry),
     ...(before ? { before } : {}),
     ...(after ? { after } : {}),
+    ...(entry.reason ? { reason: entry.reason } : {}),
     outcome: result?.outcome ?? 'pending',
     ...(result?.errorName ? { errorName: result.errorName } : {})
   }

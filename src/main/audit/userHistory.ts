@@ -11,6 +11,7 @@ export async function userHistory(audit: Pick<ReadableAuditLog, 'stream'>, userP
     operation: row.operation,
     summary: row.summary,
     ...(row.osUser ? { osUser: row.osUser } : {}),
+    ...(row.reason ? { reason: row.reason } : {}),
     outcome: row.outcome,
     ...(row.errorName ? { errorName: row.errorName } : {})
   }))

@@ -45,10 +45,14 @@ export interface CommandFacts {
   repeatable: boolean
   /** How a write reads in a user's history and on the Audit screen when nothing more specific is said. */
   label?: string
+  /** Cognito passes the request's ClientMetadata to the pool's Lambda triggers: the operator's reason goes there too. */
+  clientMetadata?: true
 }
 
 const read = (quota: QuotaCategory): CommandFacts => ({ quota, writes: false, repeatable: true })
 const write = (quota: QuotaCategory, label: string, repeatable = true): CommandFacts => ({ quota, writes: true, repeatable, label })
+/** A write whose request takes ClientMetadata. */
+const withMetadata = (facts: CommandFacts): CommandFacts => ({ ...facts, clientMetadata: true })
 
 /** Keyed by the SDK command's name without "Command" (the API operation's name, as the audit trail records it). */
 export const COGNITO_COMMANDS = {
@@ -59,19 +63,19 @@ export const COGNITO_COMMANDS = {
   DescribeUserPool: read('UserPoolRead'),
   GetUserPoolMfaConfig: read('UserPoolRead'),
   DescribeUserPoolClient: read('UserPoolClientRead'),
-  SignUp: write('UserCreation', 'Registered', false),
-  AdminCreateUser: write('UserCreation', 'Invited', false),
-  ConfirmSignUp: write('UserAuthentication', 'Confirmed with a code', false),
-  ResendConfirmationCode: write('UserAuthentication', 'Confirmation code sent again', false),
-  AdminConfirmSignUp: write('UserUpdate', 'Confirmed without a code'),
-  AdminUpdateUserAttributes: write('UserUpdate', 'Attributes changed'),
+  SignUp: withMetadata(write('UserCreation', 'Registered', false)),
+  AdminCreateUser: withMetadata(write('UserCreation', 'Invited', false)),
+  ConfirmSignUp: withMetadata(write('UserAuthentication', 'Confirmed with a code', false)),
+  ResendConfirmationCode: withMetadata(write('UserAuthentication', 'Confirmation code sent again', false)),
+  AdminConfirmSignUp: withMetadata(write('UserUpdate', 'Confirmed without a code')),
+  AdminUpdateUserAttributes: withMetadata(write('UserUpdate', 'Attributes changed')),
   AdminEnableUser: write('UserUpdate', 'Enabled'),
   AdminDisableUser: write('UserUpdate', 'Disabled'),
   AdminDeleteUser: write('UserUpdate', 'Deleted', false),
   AdminUserGlobalSignOut: write('UserUpdate', 'Signed out everywhere'),
   AdminAddUserToGroup: write('UserUpdate', 'Added to a group'),
   AdminRemoveUserFromGroup: write('UserUpdate', 'Removed from a group'),
-  AdminResetUserPassword: write('UserAccountRecovery', 'Password reset', false),
+  AdminResetUserPassword: withMetadata(write('UserAccountRecovery', 'Password reset', false)),
   AddCustomAttributes: write('UserPoolUpdate', 'Attribute added to the pool', false)
 } as const satisfies Record<string, CommandFacts>
 

@@ -3,6 +3,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { auditUnwritableError } from '../storage/localErrors'
+import { currentReason } from '../audit/writeReason'
 import { commandFacts, operationOf } from './commands'
 import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from '../audit/auditLog'
 import type { IdentityResolver } from './identity'
@@ -99,7 +100,13 @@ export class CognitoGateway {
     const rule = patienceRule(options.patience)
     const maxAttempts = options.maxAttempts ?? rule.attempts
     // Write-ahead: no intent on disk, no request.
-    const intent = facts.writes ? await this.recordIntent(name, command.input, options) : null
+    const reason = facts.writes ? currentReason() : undefined
+    const intent = facts.writes ? await this.recordIntent(name, command.input, options, reason) : null
+    // The pool's Lambda triggers see the reason too, where Cognito passes the metadata on.
+    if (reason && facts.clientMetadata) {
+      const input = command.input as { ClientMetadata?: Record<string, string> }
+      input.ClientMetadata = { ...input.ClientMetadata, reason }
+    }
     let reconnects = 0
     for (let attempt = 1; ; attempt++) {
       try {
@@ -132,7 +139,7 @@ export class CognitoGateway {
     }
   }
 
-  private async recordIntent(commandName: string, input: object, options: SendOptions): Promise<AuditEntry> {
+  private async recordIntent(commandName: string, input: object, options: SendOptions, reason: string | undefined): Promise<AuditEntry> {
     const fields = input as AuditedInput
     // Never throws and is asked once per connection (see identity.ts), so it cannot hold a write back.
     const identity = this.identity ? await this.identity() : undefined
@@ -146,6 +153,7 @@ export class CognitoGateway {
       username: fields.Username,
       changes: auditableChanges(fields),
       ...(options.previous ? { previous: options.previous } : {}),
+      ...(reason ? { reason } : {}),
       osUser: osUser(),
       ...identity
     }

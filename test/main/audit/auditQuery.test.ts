@@ -97,7 +97,7 @@ describe('audit query', () => {
     const path = join(temp.dir, 'export.csv')
     expect(await exportAuditCsv(log, {}, path)).toEqual({ path, rows: 1 })
     const lines = readFileSync(path, 'utf8').trimEnd().split('\r\n')
-    expect(lines[0]).toBe('time,os_user,aws_identity,user_pool,username,operation,action,before,after,outcome,error')
+    expect(lines[0]).toBe('time,os_user,aws_identity,user_pool,username,operation,action,before,after,outcome,error,reason')
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`)
     expect(lines[1]).toContain('Enabled,,,pending,')
     expect(statSync(path).mode & 0o777).toBe(0o600)
