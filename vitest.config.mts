@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/main/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/build/**/*.test.ts', 'test/support/**/*.test.ts'],
+          include: ['test/main/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/build/**/*.test.ts', 'test/support/**/*.test.ts', 'test/shared/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/support/silenceSdkWarnings.ts'],
           globalSetup: ['test/support/buildFirst.ts']

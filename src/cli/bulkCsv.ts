@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import { MAX_BULK_ROWS } from '../shared/bulk'
-import { isTier, TIERS } from '../shared/tiers'
+import { tierFromInput, TIERS } from '../shared/tiers'
 import { UsageError, type Values } from './cliIo'
 
 export interface BulkRowInput {
@@ -27,8 +27,8 @@ export function bulkRowsFrom(values: Values): BulkRowInput[] {
 
 function rowsFromFlags(values: Values): BulkRowInput[] {
   if (values.tier === undefined || values.users === undefined) throw new UsageError('Give a CSV file, or both --tier and --users.')
-  const tier = values.tier as string
-  if (!isTier(tier)) throw new UsageError(`--tier must be ${TIERS.join(' or ')}, not "${tier}".`)
+  const tier = tierFromInput(values.tier as string)
+  if (!tier) throw new UsageError(`--tier must be ${TIERS.join(' or ')}, not "${String(values.tier)}".`)
   return (values.users as string)
     .split(',')
     .map((username) => username.trim())

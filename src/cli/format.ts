@@ -26,7 +26,7 @@ export function formatRegistered(result: RegisterResult): string {
     ? `A confirmation code was sent by ${result.delivery.medium.toLowerCase()} to ${result.delivery.destination}.`
     : 'No confirmation code was sent.'
   return [
-    `Registered ${result.username} on the ${result.tier} tier (sub ${result.userSub}).`,
+    `Registered ${result.username} on the ${result.tier} tier${result.taken ? ` (${result.taken})` : ''} (sub ${result.userSub}).`,
     result.confirmed ? 'The user is already confirmed.' : where
   ].join('\n')
 }

@@ -3,7 +3,7 @@ import type { CredentialSource, ProfileSummary } from '../shared/profiles'
 import { json, type Command } from './command'
 
 export const profiles: Command = {
-  summary: 'List the connection profiles (choose one for any command with --profile NAME); remove a pool\'s production mark',
+  summary: "List the connection profiles (choose one for any command with --profile NAME); remove a pool's production mark",
   usage: 'profiles [--unmark-production POOL_ID] [--json]',
   options: {
     'unmark-production': {

@@ -54,7 +54,8 @@ function frontEndOf(values: Values, io: CliIo): FrontEnd {
     // A person at a terminal types the answer; with no terminal there is nobody to ask, and the change is refused.
     askInPerson: async ({ title, detail, typeToConfirm }) => {
       const typed = io.readSecret ? await io.readSecret(`${title}\n${detail}\nType ${typeToConfirm} to confirm: `) : null
-      if (typed === null) throw new AppError('VALIDATION', `${title} It needs a person at a terminal to confirm it: run the command in one. Nothing was changed.`)
+      if (typed === null)
+        throw new AppError('VALIDATION', `${title} It needs a person at a terminal to confirm it: run the command in one. Nothing was changed.`)
       return typed.trim() === typeToConfirm
     }
   }

@@ -1,5 +1,5 @@
 /** The everyday commands on one user: sign-up and its confirmation, reading a user, changing a tier. */
-import { tierLabel } from '../shared/tiers'
+import { tierChangeSentence } from '../shared/tierChange'
 import { UsageError, type CliIo, type Values } from './cliIo'
 import { byUsername, callAndPrint, fromOptions, json, usernameOption, type Command } from './command'
 import { formatRegistered, formatUser } from './format'
@@ -81,8 +81,7 @@ export const setTier: Command = {
   run: callAndPrint(
     'setTier',
     fromOptions('username', 'tier'),
-    (result) =>
-      `${result.username} is now on the ${result.to} tier (was ${tierLabel(result.from)}).${result.refreshError ? `\n${result.refreshError.message}` : ''}`
+    (result) => `${tierChangeSentence(result)}${result.refreshError ? `\n${result.refreshError.message}` : ''}`
   )
 }
 

@@ -62,6 +62,8 @@ export interface RegisterResult {
   username: string
   /** The tier the user was registered with. */
   tier: Tier
+  /** How the tier given was taken, when not exactly as given: '"Premium" taken as premium'. */
+  taken?: string
   userSub: string
   confirmed: boolean
   delivery: CodeDelivery | null
@@ -110,6 +112,10 @@ export interface TierChangeResult {
   username: string
   from: TierState
   to: Tier
+  /** The user already had that tier: nothing was sent. */
+  unchanged?: true
+  /** How the tier typed was taken, when not exactly as typed: '"Premium" taken as premium'. */
+  taken?: string
   /** The user read back after the change; null when that read failed (the change was saved all the same). */
   user: UserDetail | null
   refreshError?: AppErrorShape

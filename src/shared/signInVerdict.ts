@@ -75,9 +75,17 @@ function providersOf(user: VerdictUser): string {
 }
 
 function temporaryPasswordVerdict(user: VerdictUser, { pool, now, temporaryPasswordSince }: VerdictContext): SignInVerdict {
-  const since = [temporaryPasswordSince, user.createdAt].filter((iso): iso is string => Boolean(iso)).sort().at(-1)
+  const since = [temporaryPasswordSince, user.createdAt]
+    .filter((iso): iso is string => Boolean(iso))
+    .sort()
+    .at(-1)
   if (!since) {
-    return { canSignIn: true, reason: 'temporary-password', headline: 'Must choose a new password at first sign-in', fixes: ['resend-invite', 'set-temporary-password'] }
+    return {
+      canSignIn: true,
+      reason: 'temporary-password',
+      headline: 'Must choose a new password at first sign-in',
+      fixes: ['resend-invite', 'set-temporary-password']
+    }
   }
   const expires = new Date(Date.parse(since) + pool.temporaryPasswordValidityDays * DAY_MS).toISOString()
   if (Date.parse(expires) < now.getTime()) {

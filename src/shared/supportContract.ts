@@ -53,9 +53,7 @@ export const supportSchemas = {
     })
     .strict(),
   page: z.object({ username, nextToken }).strict(),
-  forgetDevice: z
-    .object({ username, deviceKey: typed('Choose a device', 55, 'Not a device key').regex(/^[\w-]+_[0-9a-f-]+$/, 'Not a device key') })
-    .strict(),
+  forgetDevice: z.object({ username, deviceKey: typed('Choose a device', 55, 'Not a device key').regex(/^[\w-]+_[0-9a-f-]+$/, 'Not a device key') }).strict(),
   eventFeedback: z
     .object({
       username,

@@ -1,3 +1,6 @@
+import { quoted } from './display'
+import { AppError } from './errors'
+
 /** The tiers a user can hold, in the order the UI offers them. */
 export const TIERS = ['standard', 'premium'] as const
 export type Tier = (typeof TIERS)[number]
@@ -41,4 +44,27 @@ export function tierLabel(state: TierState): string {
     case 'invalid':
       return `invalid: ${state.value}`
   }
+}
+
+/**
+ * The one rule for a tier as an operator gave it, in every front end and file: surrounding spaces and
+ * letter case are forgiven ("Premium " is premium), anything else is not a tier (null).
+ */
+export function tierFromInput(value: string): Tier | null {
+  const taken = value.trim().toLowerCase()
+  return isTier(taken) ? taken : null
+}
+
+/** What the echo says when the tier taken is not exactly what was typed: '"Premium" taken as premium'; null when they match. */
+export function tierEcho(typed: string, tier: Tier): string | null {
+  return typed === tier ? null : `${quoted(typed)} taken as ${tier}`
+}
+
+/** The tier asked for, by the rule above: omitted means standard where a default is allowed, anything else unknown is refused by name (never a silent default). */
+export function parseTier(value: string | undefined, { allowOmitted }: { allowOmitted: boolean }): Tier {
+  if (value === undefined && allowOmitted) return 'standard'
+  const tier = value === undefined ? null : tierFromInput(value)
+  if (tier) return tier
+  const shown = value === undefined || value.trim() === '' ? 'no tier' : quoted(value)
+  throw new AppError('INVALID_TIER', `${shown} is not a tier. Choose one of: ${TIERS.join(', ')}.`, { tier: `Choose ${TIERS.join(' or ')}` })
 }

@@ -16,8 +16,7 @@ export async function matchingWrites(audit: Pick<ReadableAuditLog, 'stream'>, fi
   // A write's day and outcome are known only once its intent and result are paired.
   const reason = filter.reason?.trim().toLowerCase()
   const rows = read.rows.filter(
-    (row) =>
-      inDays(row.at, filter) && (!filter.outcome || row.outcome === filter.outcome) && (!reason || (row.reason ?? '').toLowerCase().includes(reason))
+    (row) => inDays(row.at, filter) && (!filter.outcome || row.outcome === filter.outcome) && (!reason || (row.reason ?? '').toLowerCase().includes(reason))
   )
   return { ...read, rows }
 }
@@ -44,10 +43,36 @@ export async function queryAudit(
   return { rows: rows.slice(offset, offset + limit), offset, total: rows.length, actions: operations, skipped }
 }
 
-export const AUDIT_CSV_HEADER = ['time', 'os_user', 'aws_identity', 'user_pool', 'username', 'operation', 'action', 'before', 'after', 'outcome', 'error', 'reason']
+export const AUDIT_CSV_HEADER = [
+  'time',
+  'os_user',
+  'aws_identity',
+  'user_pool',
+  'username',
+  'operation',
+  'action',
+  'before',
+  'after',
+  'outcome',
+  'error',
+  'reason'
+]
 
 export function auditCsvLine(row: AuditRow): string {
-  const cells = [row.at, row.osUser, row.identity, row.userPoolId, row.username, row.operation, row.summary, row.before, row.after, row.outcome, row.errorName, row.reason]
+  const cells = [
+    row.at,
+    row.osUser,
+    row.identity,
+    row.userPoolId,
+    row.username,
+    row.operation,
+    row.summary,
+    row.before,
+    row.after,
+    row.outcome,
+    row.errorName,
+    row.reason
+  ]
   return `${csvRow(cells.map((cell) => cell ?? ''))}\r\n`
 }
 

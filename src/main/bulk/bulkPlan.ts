@@ -3,7 +3,7 @@
  * UserRead limiter), and for each row whether it changes the tier or why it is left out.
  */
 import type { BulkPlanRow } from '../../shared/bulk'
-import { isTier, storedTierValue } from '../../shared/tiers'
+import { storedTierValue, tierFromInput } from '../../shared/tiers'
 import { nameOf, type CognitoGateway } from '../cognito/gateway'
 import { getUser } from '../users/users'
 import { runWorkers } from '../jobs/workerPool'
@@ -14,8 +14,9 @@ const READ_CONCURRENCY = 16
 export async function planRows(gateway: CognitoGateway, rows: { username: string; tier: string }[], signal: AbortSignal): Promise<BulkPlanRow[]> {
   const seen = new Set<string>()
   const plan: BulkPlanRow[] = rows.map((input, index) => {
-    const base = { row: index + 1, username: input.username, tier: input.tier.trim() }
-    if (!isTier(base.tier)) return { ...base, action: 'skip', reason: 'invalid tier' }
+    const tier = tierFromInput(input.tier)
+    const base = { row: index + 1, username: input.username, tier: tier ?? input.tier.trim() }
+    if (!tier) return { ...base, action: 'skip', reason: 'invalid tier' }
     if (seen.has(input.username)) return { ...base, action: 'skip', reason: 'duplicate row' }
     seen.add(input.username)
     return { ...base, action: 'change' }

@@ -104,7 +104,12 @@ function toAttributeSchema(attribute: SchemaAttributeType): AttributeSchema {
     // Cognito omits Mutable for some standard attributes; they are mutable unless it says otherwise.
     mutable: attribute.Mutable !== false,
     required: attribute.Required === true,
-    ...defined({ minLength: number(text?.MinLength), maxLength: number(text?.MaxLength), minValue: number(numeric?.MinValue), maxValue: number(numeric?.MaxValue) })
+    ...defined({
+      minLength: number(text?.MinLength),
+      maxLength: number(text?.MaxLength),
+      minValue: number(numeric?.MinValue),
+      maxValue: number(numeric?.MaxValue)
+    })
   }
 }
 

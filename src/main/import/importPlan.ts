@@ -9,7 +9,7 @@ import { schemas } from '../../shared/contractSchemas'
 import type { PoolInfo } from '../../shared/domain'
 import type { ImportPlanRow, ImportProblem } from '../../shared/importing'
 import { unmetPasswordRules } from '../../shared/passwordPolicy'
-import { isTier, TIER_ATTRIBUTE, TIERS } from '../../shared/tiers'
+import { TIER_ATTRIBUTE, tierFromInput, TIERS } from '../../shared/tiers'
 import { nameOf, type CognitoGateway } from '../cognito/gateway'
 import { attributeNameInPool } from '../../shared/attributeNames'
 import { STANDARD_ATTRIBUTES } from '../registration/attributes'
@@ -50,8 +50,16 @@ export async function planImport(settings: PlanSettings): Promise<ImportPlanRow[
     const cells = csv.cells
     const username = (cells.username ?? '').trim()
     const email = (cells.email ?? '').trim()
-    const tierCell = (cells.tier ?? '').trim().toLowerCase()
-    const base = { row: csv.row, line: csv.line, username, email, tier: tierCell || 'standard', attributes: [], hasPassword: (cells.password ?? '') !== '' }
+    const tierCell = cells.tier ?? ''
+    const base = {
+      row: csv.row,
+      line: csv.line,
+      username,
+      email,
+      tier: tierFromInput(tierCell) ?? (tierCell.trim() || 'standard'),
+      attributes: [],
+      hasPassword: (cells.password ?? '') !== ''
+    }
     try {
       const row: ImportPlanRow = { ...base, attributes: checkRow(csv, pool, file.attributeColumns), action: 'create' }
       const sameName = seenUsernames.get(username.toLowerCase())
@@ -80,8 +88,8 @@ function checkRow(csv: CsvRow, pool: PoolInfo, attributeColumns: string[]): Impo
   }
   const email = schemas.email.safeParse(cells.email ?? '')
   if (!email.success) throw new RowProblem('email', `email: ${email.error.issues[0]?.message ?? 'not an email address'} (got "${clip(cells.email ?? '')}")`)
-  const tier = (cells.tier ?? '').trim().toLowerCase()
-  if (tier !== '' && !isTier(tier))
+  const tier = cells.tier ?? ''
+  if (tier.trim() !== '' && !tierFromInput(tier))
     throw new RowProblem('tier', `tier: "${clip(cells.tier ?? '')}" is not a tier; use ${TIERS.join(' or ')} (empty means standard)`)
   const password = cells.password ?? ''
   if (password !== '') {

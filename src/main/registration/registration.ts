@@ -3,12 +3,12 @@ import type { ParsedRequestOf } from '../../shared/contract'
 import type { CodeDelivery, PoolInfo, RegisterResult } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { unmetPasswordRules } from '../../shared/passwordPolicy'
-import { TIER_ATTRIBUTE } from '../../shared/tiers'
+import { TIER_ATTRIBUTE, tierEcho } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { secretHashField } from '../cognito/secretHash'
 import { normalizeExtraAttributes } from './attributes'
 import type { PoolSchemaService } from '../cognito/poolSchema'
-import { parseTier } from '../users/tierInput'
+import { parseTier } from '../../shared/tiers'
 
 /**
  * Registers a user with a tier. Everything that can be checked before the request is checked first
@@ -35,9 +35,11 @@ export async function registerUser(connection: Connection, schema: PoolSchemaSer
       UserAttributes: [{ Name: 'email', Value: input.email }, { Name: TIER_ATTRIBUTE, Value: tier }, ...extras]
     })
   )
+  const taken = input.tier === undefined ? null : tierEcho(input.tier, tier)
   return {
     username: input.username,
     tier,
+    ...(taken ? { taken } : {}),
     userSub: output.UserSub ?? '',
     confirmed: output.UserConfirmed ?? false,
     delivery: toDelivery(output.CodeDeliveryDetails)

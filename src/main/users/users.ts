@@ -8,12 +8,11 @@ import {
 import type { SearchResult, TierChangeResult, UserDetail } from '../../shared/domain'
 import { AppError, type AppErrorShape } from '../../shared/errors'
 import { allowedMatch, type SearchField, type SearchMatch } from '../../shared/searchFields'
-import { storedTierValue, TIER_ATTRIBUTE, tierLabel, tierStateOf, type Tier } from '../../shared/tiers'
+import { parseTier, storedTierValue, TIER_ATTRIBUTE, tierEcho, tierLabel, tierStateOf, type Tier } from '../../shared/tiers'
 import { toAppError } from '../cognito/errorMapping'
 import type { CognitoGateway, SendOptions } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import type { PoolSchemaService } from '../cognito/poolSchema'
-import { parseTier } from './tierInput'
 import { fromAdminGetUser, fromListedUser } from './userDetail'
 
 /** The user as AdminGetUser has them, MFA included (no verdict: that is the user page's, see userPage.ts). */
@@ -79,9 +78,12 @@ export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService
       `The tier of ${before.username} changed since it was shown: it was ${tierLabel(tierStateOf(request.expected))}, it is now ${tierLabel(before.tier)} (another operator or tool changed it). Check the user, then save again to overwrite it with ${tier}.`
     )
   }
+  const taken = tierEcho(request.tier, tier)
+  const said = { username: before.username, from: before.tier, to: tier, ...(taken ? { taken } : {}) }
+  // The tier it already has: a write would change nothing and only fill the trail with "premium → premium".
+  if (current === tier) return { ...said, unchanged: true, user: before }
   await writeTier(gateway, before.username, tier, current)
-  const after = await readBack(gateway, before.username)
-  return { username: before.username, from: before.tier, to: tier, ...after }
+  return { ...said, ...(await readBack(gateway, before.username)) }
 }
 
 /** The one tier write: the audit trail gets the value it replaces (`current`, "" for none). */

@@ -32,7 +32,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       return handle.write(buffer, offset, taken)
     }
     return new Proxy(handle, {
-      get: (target, name) => (name === 'write' ? write : ((value: unknown) => (typeof value === 'function' ? value.bind(target) : value))(Reflect.get(target, name)))
+      get: (target, name) =>
+        name === 'write' ? write : ((value: unknown) => (typeof value === 'function' ? value.bind(target) : value))(Reflect.get(target, name))
     })
   }
   return { ...real, open, default: { ...real, open } }
@@ -45,11 +46,18 @@ const EARLIER = `${JSON.stringify({ id: 'earlier', at: '2026-01-01T00:00:00.000Z
 
 function gatewayOn(path: string) {
   const { client, sent } = fakeCognitoClient(() => ({}))
-  const gateway = new CognitoGateway({ client, userPoolId: 'p', limiters: new QuotaLimiters(), audit: new FileAuditLog(path), identity: async () => ({ identity: 'sandbox' }) })
+  const gateway = new CognitoGateway({
+    client,
+    userPoolId: 'p',
+    limiters: new QuotaLimiters(),
+    audit: new FileAuditLog(path),
+    identity: async () => ({ identity: 'sandbox' })
+  })
   return { gateway, sent }
 }
 
-const tierWrite = () => new AdminUpdateUserAttributesCommand({ UserPoolId: 'p', Username: 'jane', UserAttributes: [{ Name: 'custom:user_tier', Value: 'premium' }] })
+const tierWrite = () =>
+  new AdminUpdateUserAttributesCommand({ UserPoolId: 'p', Username: 'jane', UserAttributes: [{ Name: 'custom:user_tier', Value: 'premium' }] })
 
 describe('an audit intent on a full disk', () => {
   it.each([
@@ -78,6 +86,11 @@ describe('an audit intent on a full disk', () => {
     disk.room = intentBytes
     await gateway.send(tierWrite())
     expect(sent).toHaveLength(1)
-    expect(readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).phase)).toEqual(['intent', 'intent', 'result'])
+    expect(
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).phase)
+    ).toEqual(['intent', 'intent', 'result'])
   })
 })

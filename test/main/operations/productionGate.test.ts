@@ -224,7 +224,10 @@ describe('a production profile', () => {
     const unticked = await call('saveProfile', { id: 'prod-sim', name: 'Prod (sim)', ...pool, production: false })
     expect(unticked).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
     expect(await call('register', { ...jane, username: 'prod_after_untick' })).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
-    const saved = (await call('saveProfile', { name: 'Twin', ...pool, production: false })) as { ok: true; data: { profiles: { id: string; name: string; production: boolean }[] } }
+    const saved = (await call('saveProfile', { name: 'Twin', ...pool, production: false })) as {
+      ok: true
+      data: { profiles: { id: string; name: string; production: boolean }[] }
+    }
     const twin = saved.data.profiles.find((profile) => profile.name === 'Twin')!
     expect(twin.production).toBe(true)
     await call('switchProfile', { id: twin.id })
@@ -250,7 +253,10 @@ describe('a production profile', () => {
     const lifted = (await call('unmarkProduction', request)) as { ok: true; data: { profiles: { userPoolId: string; production: boolean }[] } }
     expect(asked).toBe(2)
     expect(lifted.data.profiles.filter((profile) => profile.userPoolId === userPoolId).map((profile) => profile.production)).toEqual([false, false])
-    const trail = readFileSync(join(temp.dir, 'audit.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { operation: string; phase: string; outcome?: string })
+    const trail = readFileSync(join(temp.dir, 'audit.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { operation: string; phase: string; outcome?: string })
     expect(trail.filter((entry) => entry.operation === 'RemoveProductionMark').map((entry) => [entry.phase, entry.outcome])).toEqual([
       ['intent', undefined],
       ['result', 'ok']
