@@ -138,6 +138,11 @@ describe('an email another user signs in with', () => {
       expect((taken as Error).message).toContain('already signs in with the email address bea@example.com')
       expect((taken as Error).message).not.toContain('Exception')
       expect(sim.sim.detailed!.user('cat')!.attributes.email).toBe('cat@example.com')
+      // Unverified, Cognito would take it, and cat could never verify it: refused before anything is sent.
+      const intents = sim.intents()
+      await expect(setAttributes(sim.deps, { username: 'cat', attributes: { email: 'bea@example.com' } })).rejects.toMatchObject({ code: 'USERNAME_EXISTS' })
+      expect(sim.intents()).toBe(intents)
+      expect(sim.sim.detailed!.user('cat')!.attributes.email).toBe('cat@example.com')
     } finally {
       await sim.close()
     }
