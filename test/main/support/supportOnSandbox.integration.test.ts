@@ -89,6 +89,9 @@ describe('the support desk on the sandbox', () => {
       ok: true,
       data: { username: 'ann', mfa: { enabled: [], preferred: null }, identities: [], verdict: { canSignIn: true, reason: 'ok' } }
     })
+    // An account action answers with the user as their page shows them now: the verdict moves with it.
+    expect((await data('disableUser', { username: 'ann' })).user?.verdict).toMatchObject({ reason: 'disabled', fixes: ['enable'] })
+    expect((await data('enableUser', { username: 'ann' })).user?.verdict).toMatchObject({ reason: 'ok' })
   })
 
   it('refuses each bad input in the words of the form, writing nothing', async () => {
