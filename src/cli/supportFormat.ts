@@ -36,7 +36,9 @@ const FIX_COMMANDS: Record<FixAction, (user: string, phone: string) => string> =
 /** The verdict's headline, its detail, and each fix as a command to run, indented under a label. */
 export function verdictLines(verdict: SignInVerdict, user: FixFor, indent: string): string[] {
   const [name, phone] = [shellArg(user.username), shellArg(user.phone ?? 'PHONE')]
-  const fixes = verdict.fixes.map((fix, i) => `${indent}${i ? '   or ' : 'Fix: '}tier-admin ${FIX_COMMANDS[fix](name, phone)}`)
+  // What stops a sign-in is fixed; where they can sign in, the same actions are only what else may be done.
+  const first = verdict.canSignIn ? 'Also: ' : 'Fix:  '
+  const fixes = verdict.fixes.map((fix, i) => `${indent}${i ? '   or ' : first}tier-admin ${FIX_COMMANDS[fix](name, phone)}`)
   return [verdict.headline, ...(verdict.detail ? [`${indent}${verdict.detail}`] : []), ...fixes]
 }
 
@@ -47,16 +49,16 @@ export function mfaWords(mfa: UserMfa | undefined): string {
 }
 
 const POOL_MFA: Record<PoolSecurity['mfaConfiguration'], string> = {
-  OFF: 'off: no one is asked for a second factor',
-  OPTIONAL: 'optional: asked of users who set up a method',
-  ON: 'required: every user must sign in with a second factor'
+  OFF: 'off (no one is asked for a second factor)',
+  OPTIONAL: 'optional (asked of users who turned a method on)',
+  ON: 'required (every user signs in with a second factor)'
 }
 
 export function formatMfa(username: string, mfa: UserMfa | undefined, pool: Pick<PoolSecurity, 'mfaConfiguration' | 'mfaMethods'>): string {
   const offered = pool.mfaMethods.map((method) => MFA_METHOD_WORDS[method]).join(', ') || 'no method'
   return [
     `MFA methods of ${username}: ${mfaWords(mfa)}`,
-    `The pool's MFA: ${POOL_MFA[pool.mfaConfiguration]}${pool.mfaConfiguration === 'OFF' ? '' : `; it offers ${offered}`}`
+    `The pool's MFA: ${POOL_MFA[pool.mfaConfiguration]}${pool.mfaConfiguration === 'OFF' ? '' : `, offering ${offered}`}`
   ].join('\n')
 }
 
