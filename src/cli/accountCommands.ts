@@ -3,9 +3,10 @@
  * printed as the sentence the app shows. Kept apart from the everyday commands so each file says one thing.
  */
 import type { Operation } from '../shared/contract'
-import type { AccountActionResult, HistoryEntry, UserGroups } from '../shared/domain'
+import type { HistoryEntry, UserGroups } from '../shared/domain'
 import { UsageError } from './cliIo'
 import { byUsername, callAndPrint, fromOptions, json, usernameOption, type Command } from './command'
+import { formatAction } from './format'
 
 const groupOption = { type: 'string', description: 'The group name' } as const
 
@@ -65,10 +66,6 @@ export const ACCOUNT_COMMANDS: Record<string, Command> = {
     options: { username: usernameOption, json },
     run: callAndPrint('userHistory', byUsername, (result) => formatHistory(result.entries))
   }
-}
-
-function formatAction(result: AccountActionResult): string {
-  return result.refreshError ? `${result.message}\n${result.refreshError.message}` : result.message
 }
 
 function formatGroups(groups: UserGroups): string {

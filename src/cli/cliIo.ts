@@ -10,6 +10,11 @@ export interface CliIo {
   readStdin: () => Promise<string>
   /** Asks for a secret without echoing it; absent when standard input is not a terminal. */
   readSecret?: (prompt: string) => Promise<string>
+  /**
+   * Shows a secret main made (a generated temporary password) on the terminal, apart from the result:
+   * absent when standard error is not a terminal, so it never lands in a pipe, a file or a log.
+   */
+  showSecret?: (text: string) => void
   env: NodeJS.ProcessEnv
 }
 

@@ -24,8 +24,13 @@ export interface Command {
   summary: string
   usage: string
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; description: string }>
-  /** The option a bare argument stands for, when the command takes one ("get jane" = "get --username jane"). */
-  positional?: string
+  /**
+   * The options bare arguments stand for, in order, each unless given as a flag ("get jane" = "get
+   * --username jane"; "forget-device jane KEY" = "--username jane --device-key KEY").
+   */
+  positional?: string | readonly string[]
+  /** The list option that takes every bare argument after those ("set-attribute jane email=… name=…" = two --attr). */
+  rest?: string
   /** Options that must be given (a missing one is a usage error, exit 2). */
   required?: string[]
   /** Options that cannot be given together, e.g. [['csv', 'json']]. */

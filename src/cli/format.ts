@@ -1,24 +1,46 @@
-import type { ConnectionInfo, OutboxMessage, PoolInfo, RegisterResult, StatsFigures, TierMembersPage, UserDetail } from '../shared/domain'
+import type { AccountActionResult, ConnectionInfo, OutboxMessage, PoolInfo, RegisterResult, StatsFigures, TierMembersPage, UserDetail } from '../shared/domain'
 import { tierLabel } from '../shared/tiers'
+import { accountStatusWord, statusMeaning } from '../shared/userStatus'
+import { identityLines, mfaWords, verdictLines } from './supportFormat'
 
+const LABEL = 16
+
+/** One user as `get` shows them: who, the status in the app's words, how they are reached, and whether they can sign in. */
 export function formatUser(user: UserDetail): string {
+  const row = (label: string, value: string) => `${`${label}:`.padEnd(LABEL)}${value}`
+  const indent = ' '.repeat(LABEL)
+  const meaning = user.enabled ? statusMeaning(user.status) : undefined
   const lines = [
-    `Username:       ${user.username}`,
-    `Sub:            ${user.sub}`,
-    `Status:         ${user.status}`,
-    `Enabled:        ${user.enabled ? 'yes' : 'no'}`,
-    `Email:          ${user.email ?? '(none)'}${user.email ? (user.emailVerified ? ' (verified)' : ' (not verified)') : ''}`,
-    `Tier:           ${tierLabel(user.tier)}`,
-    `Created:        ${user.createdAt ?? '-'}`,
-    `Modified:       ${user.modifiedAt ?? '-'}`,
+    row('Username', user.username),
+    row('Sub', user.sub),
+    row('Status', `${accountStatusWord(user)}${meaning ? ` (${user.status}: ${meaning})` : ` (${user.status})`}`),
+    row('Enabled', user.enabled ? 'yes' : 'no'),
+    row('Email', contact(user.email, user.emailVerified)),
+    row('Phone', contact(user.phone, user.phoneVerified)),
+    row('Tier', tierLabel(user.tier)),
+    ...(user.mfa ? [row('MFA', mfaWords(user.mfa))] : []),
+    ...(user.verdict ? verdictLines(user.verdict, user, indent).map((line, i) => (i ? line : row('Sign-in', line))) : []),
+    ...identityLines(user.identities).map((line, i) => (i ? `${indent}${line}` : row('Linked', line))),
+    row('Created', user.createdAt ?? '-'),
+    row('Modified', user.modifiedAt ?? '-'),
     'Attributes:'
   ]
   for (const attribute of user.attributes) lines.push(`  ${attribute.name} = ${attribute.value}`)
   return lines.join('\n')
 }
 
+function contact(value: string | null, verified: boolean): string {
+  return value ? `${value} (${verified ? 'verified' : 'not verified'})` : '(none)'
+}
+
+/** One user on one line: username, email, the status in the app's words (disabled folded in), tier. */
 export function formatUserRow(user: UserDetail): string {
-  return [user.username, user.email ?? '-', user.status, user.enabled ? 'enabled' : 'disabled', tierLabel(user.tier)].join('\t')
+  return [user.username, user.email ?? '-', accountStatusWord(user), tierLabel(user.tier)].join('\t')
+}
+
+/** What an account action did; when reading the user back failed, why the view may be behind. */
+export function formatAction(result: AccountActionResult): string {
+  return result.refreshError ? `${result.message}\n${result.refreshError.message}` : result.message
 }
 
 export function formatRegistered(result: RegisterResult): string {

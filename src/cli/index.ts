@@ -19,6 +19,7 @@ runCli(process.argv.slice(2), {
   stdout: process.stdout,
   readStdin,
   ...(process.stdin.isTTY ? { readSecret } : {}),
+  ...(process.stderr.isTTY ? { showSecret: (text: string) => process.stderr.write(text + '\n') } : {}),
   env: process.env
 }).then(
   (code) => process.exit(code),

@@ -1,6 +1,7 @@
 /** `tier-admin profiles`: the connection profiles the app and the CLI share, without their secrets. */
 import type { CredentialSource, ProfileSummary } from '../shared/profiles'
 import { json, type Command } from './command'
+import { formatTable } from './table'
 
 export const profiles: Command = {
   summary: "List the connection profiles (choose one for any command with --profile NAME); remove a pool's production mark",
@@ -40,13 +41,7 @@ function table(rows: ProfileSummary[], activeId: string): string {
     p.production ? 'yes' : 'no',
     p.hasClientSecret ? 'yes' : 'no'
   ])
-  const widths = header.map((_, i) => Math.max(...[header, ...cells].map((row) => row[i].length)))
-  const line = (row: string[]) =>
-    row
-      .map((cell, i) => cell.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd()
-  return [line(header), ...cells.map(line), '', '* the profile used when --profile is not given (the one chosen last in the app)'].join('\n')
+  return [formatTable(header, cells), '', '* the profile used when --profile is not given (the one chosen last in the app)'].join('\n')
 }
 
 function sourceOf(source: CredentialSource): string {

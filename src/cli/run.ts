@@ -77,14 +77,29 @@ function parseOptions(command: Command, args: string[]): Values {
     throw new UsageError((error as Error).message)
   }
   if (values.help) return values
-  if (positionals.length > (command.positional ? 1 : 0)) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`)
-  if (command.positional && positionals[0] !== undefined) values[command.positional] ??= positionals[0]
+  placePositionals(command, values, positionals)
   const missing = (command.required ?? []).filter((option) => values[option] === undefined)
   if (missing.length) throw new UsageError(`Missing ${missing.map((option) => `--${option}`).join(' and ')}.`)
   for (const [a, b] of command.exclusive ?? []) {
     if (values[a] !== undefined && values[b] !== undefined) throw new UsageError(`--${a} and --${b} cannot be used together: choose one.`)
   }
   return values
+}
+
+/**
+ * Bare arguments fill the options they stand for that were not given as flags, in order; the rest go
+ * to the command's list option. One too many is refused without being repeated: on a command line a
+ * stray word may be a password typed in the wrong place.
+ */
+function placePositionals(command: Command, values: Values, positionals: string[]): void {
+  const open = [command.positional ?? []].flat().filter((option) => values[option] === undefined)
+  const rest = positionals.splice(open.length)
+  open.forEach((option, i) => {
+    if (positionals[i] !== undefined) values[option] = positionals[i]
+  })
+  if (!rest.length) return
+  if (!command.rest) throw new UsageError(`One argument too many (argument ${positionals.length + 1}, not repeated here in case it is a secret).`)
+  values[command.rest] = [...((values[command.rest] as string[] | undefined) ?? []), ...rest]
 }
 
 function generalHelp(): string {

@@ -3,8 +3,9 @@ export function readSecret(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin
     let secret = ''
-    process.stderr.write(prompt)
+    // Echo off before the prompt shows: whatever is typed (or pasted) the moment it appears is not echoed.
     stdin.setRawMode(true)
+    process.stderr.write(prompt)
     stdin.resume()
     stdin.setEncoding('utf8')
     const finish = (error?: Error): void => {

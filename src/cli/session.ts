@@ -51,6 +51,8 @@ function frontEndOf(values: Values, io: CliIo): FrontEnd {
   return {
     chooseSaveFile: async () => (typeof values.out === 'string' ? resolve(values.out) : { stream: io.stdout, name: 'standard output' }),
     chooseOpenFile: async () => (typeof values.file === 'string' ? resolve(values.file) : null),
+    // Only where there is a terminal to show it on: without one, main refuses to make a password before it sets one.
+    ...(io.showSecret ? { handOverSecret: handOverOn(io.showSecret) } : {}),
     // A person at a terminal types the answer; with no terminal there is nobody to ask, and the change is refused.
     askInPerson: async ({ title, detail, typeToConfirm }) => {
       const typed = io.readSecret ? await io.readSecret(`${title}\n${detail}\nType ${typeToConfirm} to confirm: `) : null
@@ -58,5 +60,13 @@ function frontEndOf(values: Values, io: CliIo): FrontEnd {
         throw new AppError('VALIDATION', `${title} It needs a person at a terminal to confirm it: run the command in one. Nothing was changed.`)
       return typed.trim() === typeToConfirm
     }
+  }
+}
+
+/** A secret main made, shown once on the terminal, apart from the result and never in --json's output. */
+function handOverOn(showSecret: (text: string) => void): NonNullable<FrontEnd['handOverSecret']> {
+  return async (secret, what) => {
+    showSecret(`${what.charAt(0).toUpperCase()}${what.slice(1)}: ${secret}`)
+    return 'shown once on the terminal above'
   }
 }

@@ -38,12 +38,15 @@ export function wordErrorsIn<T>(value: T, audience: Audience): T {
   return worded as T
 }
 
-/** A form field as the CLI names it: "email" → "--email", "attributes.company" → "--attr company". */
+/** A form field as the CLI names it: "email" → "--email", "attributes.company" → "--attr company", "names.0" → "the attribute name". */
 export function flagFor(field: string): string {
   if (field.startsWith('attributes.')) return `--attr ${field.slice('attributes.'.length)}`
   if (field === 'attributes') return '--attr'
   if (field === 'query') return 'the search value'
   if (field === 'bucket') return 'the tier'
+  // Never a flag: a password comes on standard input or at a prompt.
+  if (field === 'password') return 'the password'
+  if (/^names(\.\d+)?$/.test(field)) return 'the attribute name'
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 }
 

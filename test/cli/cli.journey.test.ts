@@ -107,7 +107,7 @@ describe('tier-admin CLI', () => {
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain('--yes')
     expect((await cli(['admin-confirm', 'walk_in', '--yes'])).code).toBe(0)
-    expect((await cli(['get', 'walk_in'])).stdout).toMatch(/Status:\s+CONFIRMED/)
+    expect((await cli(['get', 'walk_in'])).stdout).toMatch(/Status:\s+Confirmed \(CONFIRMED/)
   })
 
   it('fails with the same clear messages as the app, in its own words (exit 1; 2 for bad input)', async () => {
