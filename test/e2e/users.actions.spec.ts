@@ -159,6 +159,8 @@ test('copies the username, sub and email', async ({ harness }) => {
   const { page, context } = harness
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN })
   const user = await stored(harness, 'seed_00104')
+  await openUsersScreen(page)
+  await openUser(page, 'seed_00104')
   const panel = detailPanel(page, 'seed_00104')
   for (const [what, value] of [
     ['username', user.username],
