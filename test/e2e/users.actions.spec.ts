@@ -15,7 +15,7 @@ import type { Page } from '@playwright/test'
 import { provisioningClient } from '../../src/main/sandbox/sandboxPool'
 import { APP_ORIGIN, type Harness } from '../harness/rendererHarness'
 import { testWithOwnApp } from './fixtures'
-import { detailPanel, expect, openUsersScreen, resultRow, search, seededApp, shootStates, stored } from './users.fixtures'
+import { backToResults, detailPanel, expect, find, openUser, openUsersScreen, resultRow, seededApp, shootStates, stored } from './users.fixtures'
 
 /** This file's own app and seeded sandbox, for all its tests in turn. */
 const test = testWithOwnApp(seededApp)
@@ -51,12 +51,6 @@ async function groupsOf(harness: Harness, username: string): Promise<string[]> {
   return (output.Groups ?? []).map((group) => group.GroupName ?? '')
 }
 
-async function openUser(page: Page, username: string): Promise<void> {
-  await page.getByLabel('Username, sub or email').fill(username)
-  await page.getByRole('button', { name: 'Open user' }).click()
-  await expect(detailPanel(page, username)).toBeVisible()
-}
-
 /** Confirms the open prompt, after checking it asks about the right thing. */
 async function confirmPrompt(page: Page, question: RegExp, confirm: string): Promise<void> {
   const dialog = page.getByRole('dialog')
@@ -71,7 +65,7 @@ const status = (page: Page) => page.getByRole('region', { name: 'Account' }).get
 test('enables, disables and verifies the email, each seen in the emulator', async ({ harness }) => {
   const { page } = harness
   await openUsersScreen(page)
-  await search(page, 'seed_001')
+  await find(page, 'seed_001')
   // seed_00110 is disabled (every tenth seeded user is) and its email is not verified.
   await resultRow(page, 'seed_00110').click()
   const panel = detailPanel(page, 'seed_00110')
@@ -80,14 +74,19 @@ test('enables, disables and verifies the email, each seen in the emulator', asyn
   await expect(status(page)).toContainText('seed_00110 is enabled')
   await expect(status(page)).toBeFocused()
   expect((await stored(harness, 'seed_00110')).enabled).toBe(true)
-  await expect(resultRow(page, 'seed_00110').getByRole('cell').nth(3)).toHaveText('yes')
+  // The list the page was opened from shows the account as it is now.
+  await backToResults(page)
+  await expect(resultRow(page, 'seed_00110').getByRole('cell').nth(2)).toHaveText('Unconfirmed')
+  await resultRow(page, 'seed_00110').click()
 
   await panel.getByRole('button', { name: 'Disable', exact: true }).click()
   await shootStates(page, 'confirm-disable')
   await confirmPrompt(page, /cannot sign in|not be able to sign in/, 'Disable')
   await expect(status(page)).toContainText('seed_00110 is disabled')
   expect((await stored(harness, 'seed_00110')).enabled).toBe(false)
-  await expect(resultRow(page, 'seed_00110').getByRole('cell').nth(3)).toHaveText('no')
+  await backToResults(page)
+  await expect(resultRow(page, 'seed_00110').getByRole('cell').nth(2)).toHaveText('Disabled')
+  await resultRow(page, 'seed_00110').click()
 
   await panel.getByRole('button', { name: 'Mark email verified' }).click()
   await expect(status(page)).toContainText(/verified/)
@@ -100,7 +99,7 @@ test('resends an invitation and resets a password; the history shows both', asyn
   const { page } = harness
   const outbox = harness.app.services().connection.sandbox!.outbox
   // seed_00103 was invited (FORCE_CHANGE_PASSWORD); its email must be verified before a reset.
-  await resultRow(page, 'seed_00103').click()
+  await openUser(page, 'seed_00103')
   const panel = detailPanel(page, 'seed_00103')
   const mailsBefore = outbox.list().filter((message) => message.username === 'seed_00103').length
   await panel.getByRole('button', { name: 'Resend invitation' }).click()
@@ -141,7 +140,7 @@ test('signs a user out everywhere: their refresh token stops working', async ({ 
   const refreshToken = session.AuthenticationResult?.RefreshToken ?? ''
   await signIn('REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken })
 
-  await resultRow(page, 'seed_00101').click()
+  await openUser(page, 'seed_00101')
   await detailPanel(page, 'seed_00101').getByRole('button', { name: 'Sign out everywhere' }).click()
   await confirmPrompt(page, /sign in again/, 'Sign out everywhere')
   await expect(status(page)).toContainText('signed out on every device')
@@ -153,7 +152,7 @@ test('adds to and removes from a group', async ({ harness }) => {
   for (const name of ['support', 'beta-testers']) {
     await emulatorClient(harness).send(new CreateGroupCommand({ UserPoolId: gateway(harness).userPoolId, GroupName: name }))
   }
-  await resultRow(page, 'seed_00104').click()
+  await openUser(page, 'seed_00104')
   const groups = page.getByRole('region', { name: 'Groups' })
   await expect(groups).toContainText('In no group.')
   await groups.getByLabel('Group to add the user to').selectOption('support')
@@ -170,6 +169,8 @@ test('copies the username, sub and email', async ({ harness }) => {
   const { page, context } = harness
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN })
   const user = await stored(harness, 'seed_00104')
+  await openUsersScreen(page)
+  await openUser(page, 'seed_00104')
   const panel = detailPanel(page, 'seed_00104')
   for (const [what, value] of [
     ['username', user.username],
@@ -185,6 +186,7 @@ test('copies the username, sub and email', async ({ harness }) => {
 test('a tier changed behind the app is put to the operator before it is overwritten', async ({ harness }) => {
   const { page } = harness
   // seed_00107 has no tier (every eighth seeded user from the fourth).
+  await find(page, 'seed_0010')
   await resultRow(page, 'seed_00107').click()
   const panel = detailPanel(page, 'seed_00107')
   await expect(panel).toContainText('This user has no tier')
@@ -206,6 +208,7 @@ test('a tier changed behind the app is put to the operator before it is overwrit
   await dialog.getByRole('button', { name: 'Overwrite with standard' }).click()
   await expect(panel.getByRole('status')).toContainText("Saved: seed_00107's tier is now standard (was invalid: gold)")
   expect((await stored(harness, 'seed_00107')).tier).toEqual({ kind: 'tier', tier: 'standard' })
+  await backToResults(page)
   await expect(resultRow(page, 'seed_00107')).toContainText('standard')
 })
 
@@ -226,6 +229,7 @@ test('a tier Cognito saved is shown as saved when reading the user back fails', 
     return output
   }) as typeof target.send
   try {
+    await find(page, 'seed_0010')
     await resultRow(page, 'seed_00109').click()
     const panel = detailPanel(page, 'seed_00109')
     await page.getByLabel('Tier', { exact: true }).selectOption('standard')
@@ -236,6 +240,7 @@ test('a tier Cognito saved is shown as saved when reading the user back fails', 
     await expect(note).toBeFocused()
     await expect(panel.getByRole('alert')).toBeHidden()
     await expect(panel.getByText('standard', { exact: true })).toBeVisible()
+    await backToResults(page)
     await expect(resultRow(page, 'seed_00109')).toContainText('standard')
     await shootStates(page, 'saved-not-refreshed')
   } finally {

@@ -4,7 +4,6 @@ import { storedTierValue } from '../../../../shared/tiers'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { useUsers } from '../users/usersStore'
 import { AccountActions } from './AccountActions'
-import { OpenUserForm } from './OpenUserForm'
 import { TierEditor } from './TierEditor'
 import { UserDetailPanel } from './UserDetailPanel'
 import { UserGroupsPanel } from './UserGroupsPanel'
@@ -16,8 +15,8 @@ import { useUserActions } from './userActionsStore'
  * that scrolls on its own, so the user picked from anywhere in a long list is always in view.
  */
 export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
-  const users = useStoreFields(useUsers, ['selected', 'lookup', 'opening', 'openError', 'savingTier', 'tierOutcome', 'tierError', 'tierConflict'])
-  const { setLookup, open, saveTier, keepNewerTier } = useUsers.getState()
+  const users = useStoreFields(useUsers, ['selected', 'savingTier', 'tierOutcome', 'tierError', 'tierConflict'])
+  const { saveTier, keepNewerTier } = useUsers.getState()
   const actions = useStoreFields(useUserActions, [
     'running',
     'outcome',
@@ -40,7 +39,6 @@ export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElem
 
   return (
     <div className="users-detail-pane">
-      <OpenUserForm value={users.lookup} opening={users.opening} error={users.openError} onChange={setLookup} onOpen={(value) => void open(value)} />
       <div className="users-detail-scroll scroll-box" data-testid="users-detail-scroll">
         {user ? (
           <UserDetailPanel
