@@ -16,7 +16,7 @@ function Verified({ yes }: { yes: boolean }) {
   return <span className={`badge ${yes ? 'text-bg-success' : 'text-bg-secondary'}`}>{yes ? 'verified' : 'not verified'}</span>
 }
 
-/** Who the person is at a glance: status, enabled, email and phone with whether each is verified, tier and MFA. */
+/** Who the person is at a glance: status, enabled, tier, email and phone with whether each is verified, MFA, and the sub a ticket may quote. */
 export function UserFacts({ user, pool }: { user: UserDetail; pool: PoolInfo | null }) {
   const poolMfa = pool?.security?.mfaConfiguration
   return (
@@ -65,6 +65,13 @@ export function UserFacts({ user, pool }: { user: UserDetail; pool: PoolInfo | n
         <dd>
           {mfaWords(user.mfa)}
           {poolMfa && <span className="text-body-secondary"> · {POOL_MFA_WORDS[poolMfa]}</span>}
+        </dd>
+      </div>
+      <div className="user-facts-wide">
+        <dt>Sub</dt>
+        <dd>
+          <span className="mono text-break">{user.sub || '—'}</span>
+          {user.sub && <CopyButton value={user.sub} what="sub" />}
         </dd>
       </div>
     </dl>

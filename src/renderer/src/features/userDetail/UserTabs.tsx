@@ -48,7 +48,7 @@ export function UserTabs({ tab, onOpen, children }: Props) {
           </button>
         ))}
       </div>
-      <div id="user-tab-panel" role="tabpanel" aria-labelledby={`user-tab-${tab}`} className="user-tab-panel">
+      <div id="user-tab-panel" role="tabpanel" aria-label={`${TAB_LABELS[tab]} tab`} className="user-tab-panel">
         {children}
       </div>
     </div>

@@ -11,7 +11,7 @@ interface Props {
 
 /**
  * The account's actions, at the top of the page beside whose account it is: the everyday ones as
- * buttons, the rare and drastic ones (sign out everywhere, delete) in "More ▾".
+ * buttons, the rare and drastic ones (marking an address verified, sign out everywhere, delete) in "More ▾".
  */
 export function UserToolbar({ user, running, onAsk }: Props) {
   const button = (action: AccountAction, label: string, className = 'btn btn-outline-secondary btn-sm') => (
@@ -28,6 +28,8 @@ export function UserToolbar({ user, running, onAsk }: Props) {
       <MoreMenu
         disabled={running !== null}
         items={[
+          ...(user.email && !user.emailVerified ? [{ label: 'Mark email verified…', onSelect: () => onAsk('verifyEmail') }] : []),
+          ...(user.phone && !user.phoneVerified ? [{ label: 'Mark phone verified…', onSelect: () => onAsk('verifyPhone') }] : []),
           { label: 'Sign out everywhere…', onSelect: () => onAsk('signOut') },
           { label: 'Delete user…', onSelect: () => onAsk('delete'), danger: true }
         ]}

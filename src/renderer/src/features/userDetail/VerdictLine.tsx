@@ -45,7 +45,7 @@ interface Props {
 export function VerdictLine({ verdict, running, onFix }: Props) {
   if (!verdict) {
     return (
-      <div className="user-verdict" role="status">
+      <div className="user-verdict">
         <span className="text-body-secondary small">Reading whether they can sign in…</span>
       </div>
     )
