@@ -12,6 +12,7 @@ import { jobHandlers } from './jobHandlers'
 import { ProductionGate } from './productionGate'
 import { isWriteOperation } from '../../shared/contract'
 import { profileHandlers } from './profileHandlers'
+import { supportHandlers } from './supportHandlers'
 import { userHandlers } from './userHandlers'
 
 export interface Operations {
@@ -26,6 +27,7 @@ export function createOperations(app: AppContext, frontEnd: FrontEnd = {}): Oper
   const handlers = {
     ...connectionHandlers(context),
     ...userHandlers(context),
+    ...supportHandlers(context),
     ...jobHandlers(context),
     ...auditHandlers(context),
     ...profileHandlers(context)

@@ -5,7 +5,8 @@ import { adminConfirm, confirmWithCode, resendCode } from '../registration/confi
 import { registerUser } from '../registration/registration'
 import { deleteUser, disableUser, enableUser, resendInvite, resetPassword, signOutEverywhere, verifyEmail } from '../users/accountActions'
 import { addToGroup, removeFromGroup, userGroups } from '../users/groups'
-import { getUser, searchUsers, setTier } from '../users/users'
+import { readUserPage } from '../support/userPage'
+import { searchUsers, setTier } from '../users/users'
 import type { HandlersOf, OperationContext } from './handler'
 
 type UserOperation = Extract<
@@ -38,7 +39,7 @@ export function userHandlers({ app }: OperationContext): HandlersOf<UserOperatio
     confirm: async ({ username, code }) => confirmWithCode(deps().connection, username, code),
     resendCode: async ({ username }) => resendCode(deps().connection, username),
     adminConfirm: async ({ username }) => adminConfirm(deps().connection, username),
-    getUser: async ({ username }) => getUser(gateway(), username),
+    getUser: async ({ username }) => readUserPage(deps(), username),
     searchUsers: async (request) => searchUsers(gateway(), request),
     setTier: async (request) => setTier(gateway(), deps().schema, request),
     enableUser: async ({ username }) => enableUser(gateway(), username),

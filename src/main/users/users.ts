@@ -15,7 +15,7 @@ import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import type { PoolSchemaService } from '../cognito/poolSchema'
 import { fromAdminGetUser, fromListedUser } from './userDetail'
 
-/** The user as AdminGetUser has them, MFA included (no verdict: that is the user page's, see userPage.ts). */
+/** The user as AdminGetUser has them, MFA included (no verdict: that is the user page's, see support/userPage.ts). */
 export async function getUser(gateway: CognitoGateway, username: string, options?: SendOptions): Promise<UserDetail> {
   const output = await gateway.send<AdminGetUserCommandOutput>(new AdminGetUserCommand({ UserPoolId: gateway.userPoolId, Username: username }), options)
   return fromAdminGetUser(output, username)
@@ -95,9 +95,13 @@ export async function writeTier(gateway: CognitoGateway, username: string, tier:
 }
 
 /** The user as Cognito has them after a write; a failed read is reported beside the write, never instead of it. */
-export async function readBack(gateway: CognitoGateway, username: string): Promise<{ user: UserDetail | null; refreshError?: AppErrorShape }> {
+export async function readBack(
+  gateway: CognitoGateway,
+  username: string,
+  read: (username: string) => Promise<UserDetail> = (name) => getUser(gateway, name)
+): Promise<{ user: UserDetail | null; refreshError?: AppErrorShape }> {
   try {
-    return { user: await getUser(gateway, username) }
+    return { user: await read(username) }
   } catch (error) {
     const shown = toAppError(error, { operation: 'getUser' })
     return {
