@@ -48,6 +48,24 @@ export const poolInfo = (overrides: Partial<PoolInfo> = {}): PoolInfo => ({
   aliasAttributes: [],
   usernameAttributes: [],
   hasTierAttribute: true,
+  schema: [
+    { name: 'sub', type: 'String', custom: false, mutable: false, required: true },
+    { name: 'email', type: 'String', custom: false, mutable: true, required: true },
+    { name: 'email_verified', type: 'Boolean', custom: false, mutable: true, required: false },
+    { name: 'phone_number', type: 'String', custom: false, mutable: true, required: false },
+    { name: 'given_name', type: 'String', custom: false, mutable: true, required: false, maxLength: 20 },
+    { name: 'custom:user_tier', type: 'String', custom: true, mutable: true, required: false },
+    { name: 'custom:company', type: 'String', custom: true, mutable: false, required: false }
+  ],
+  security: {
+    mfaConfiguration: 'OPTIONAL',
+    mfaMethods: ['TOTP'],
+    threatProtection: 'OFF',
+    temporaryPasswordValidityDays: 7,
+    autoVerifiedAttributes: ['email'],
+    keepOriginalUntilVerified: ['email'],
+    deviceTracking: 'off'
+  },
   ...overrides
 })
 

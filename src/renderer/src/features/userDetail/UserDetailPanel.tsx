@@ -1,96 +1,155 @@
 import type { ReactNode, Ref } from 'react'
 import type { UserDetail } from '../../../../shared/domain'
-import { TIER_ATTRIBUTE } from '../../../../shared/tiers'
-import { formatDateTime } from '../../lib/format'
-import { statusMeaning } from '../users/userListView'
-import { CopyButton } from './CopyButton'
+import { useStoreFields } from '../../hooks/useStoreFields'
+import { useConnection } from '../../stores/connectionStore'
+import { api } from '../../api/api'
+import { AttributesTab } from './AttributesTab'
+import { IdentitiesTab } from './IdentitiesTab'
+import { SecurityTab } from './SecurityTab'
+import { SignInEventsTab } from './SignInEventsTab'
+import { UserGroupsPanel } from './UserGroupsPanel'
+import { UserHeader } from './UserHeader'
+import { UserHistory } from './UserHistory'
+import { UserTabs } from './UserTabs'
+import { useUserActions } from './userActionsStore'
+import { usePageTabs } from './userPageStore'
 
 interface Props {
   user: UserDetail
   /** The heading takes focus when the operator opens the user from the list with Enter. */
   headingRef?: Ref<HTMLHeadingElement>
-  /** The tier editor, first after the name: the most frequent job is a Tab or two away. */
+  /** The tier editor, the Tier tab's content. */
   tierEditor: ReactNode
-  actions: ReactNode
-  groups: ReactNode
-  history: ReactNode
 }
 
-const SHOWN_ABOVE = new Set(['sub', 'email', 'email_verified', TIER_ATTRIBUTE])
+/**
+ * One user's page, top-down like the ticket: the header (who, the actions, the facts, whether they can
+ * sign in and what fixes it), then one tab at a time below it, each tab's data read when first opened.
+ */
+export function UserDetailPanel({ user, headingRef, tierEditor }: Props) {
+  const pool = useConnection((state) => state.pool)
+  const actions = useStoreFields(useUserActions, [
+    'running',
+    'outcome',
+    'error',
+    'groups',
+    'groupsBusy',
+    'groupsOutcome',
+    'groupsError',
+    'history',
+    'historyError'
+  ])
+  const tabs = useStoreFields(usePageTabs, [
+    'tab',
+    'passwordMode',
+    'busy',
+    'notice',
+    'error',
+    'devices',
+    'devicesError',
+    'events',
+    'eventsError',
+    'loadingMore'
+  ])
+  const { run, confirmCode, deleteUser, addToGroup, removeFromGroup } = useUserActions.getState()
+  const { open, write, loadDevices, loadEvents } = usePageTabs.getState()
+  const mine = <T extends { username: string }>(value: T | null): T | null => (value && value.username === user.username ? value : null)
 
-/** One user in full: who they are, their tier, their account, groups, history and every attribute. */
-export function UserDetailPanel({ user, headingRef, tierEditor, actions, groups, history }: Props) {
-  const others = user.attributes.filter((attribute) => !SHOWN_ABOVE.has(attribute.name))
+  function content(): ReactNode {
+    switch (tabs.tab) {
+      case 'tier':
+        return tierEditor
+      case 'attributes':
+        return (
+          <AttributesTab
+            user={user}
+            pool={pool}
+            busy={tabs.busy}
+            notice={tabs.notice}
+            error={tabs.error}
+            onSave={(name, value, markVerified) =>
+              write('attributes', name, (username) => api.setAttributes({ username, attributes: { [name]: value }, ...(markVerified ? { markVerified } : {}) }))
+            }
+            onRemove={(name) => write('attributes', name, (username) => api.deleteAttributes({ username, names: [name] }))}
+          />
+        )
+      case 'security':
+        return (
+          <SecurityTab
+            user={user}
+            pool={pool}
+            tabs={tabs}
+            onSetPassword={(permanent, password) =>
+              write('password', 'set', (username) => api.setPassword({ username, permanent, ...(password === undefined ? {} : { password }) }))
+            }
+            onResetMfa={() => void write('mfa', 'reset', (username) => api.resetMfa({ username }))}
+            onForget={(device) => void write('devices', device.key, (username) => api.forgetDevice({ username, deviceKey: device.key }))}
+            onMoreDevices={() => void loadDevices(true)}
+          />
+        )
+      case 'events':
+        return (
+          <SignInEventsTab
+            username={user.username}
+            events={tabs.events}
+            loadError={tabs.eventsError}
+            loadingMore={tabs.loadingMore === 'events'}
+            busy={tabs.busy}
+            notice={tabs.notice}
+            error={tabs.error}
+            onFeedback={(event, feedback) =>
+              void write('events', `${event.id}:${feedback}`, (username) => api.eventFeedback({ username, eventId: event.id, feedback }))
+            }
+            onMore={() => void loadEvents(true)}
+          />
+        )
+      case 'identities':
+        return (
+          <IdentitiesTab
+            user={user}
+            busy={tabs.busy}
+            notice={tabs.notice}
+            error={tabs.error}
+            onUnlink={(identity) =>
+              void write('identities', `${identity.providerName}:${identity.userId}`, (username) =>
+                api.unlinkIdentity({ username, providerName: identity.providerName, providerUserId: identity.userId })
+              )
+            }
+          />
+        )
+      case 'groups':
+        return (
+          <UserGroupsPanel
+            groups={actions.groups}
+            busy={actions.groupsBusy}
+            outcome={mine(actions.groupsOutcome)}
+            error={actions.groupsError}
+            onAdd={(group) => void addToGroup(group)}
+            onRemove={(group) => void removeFromGroup(group)}
+          />
+        )
+      case 'history':
+        return <UserHistory entries={actions.history} error={actions.historyError} />
+    }
+  }
+
   return (
-    <section className="users-detail" aria-labelledby="user-detail-heading">
-      <header className="users-detail-header">
-        <h2 id="user-detail-heading" ref={headingRef} tabIndex={-1} className="h5 mb-0 text-break">
-          {user.username}
-        </h2>
-        <CopyButton value={user.username} what="username" />
-        {!user.enabled && <span className="badge text-bg-danger ms-auto">disabled</span>}
-      </header>
-
-      {tierEditor}
-
-      <dl className="users-facts">
-        <dt>Status</dt>
-        <dd>
-          <span className="mono small">{user.status}</span>
-          {statusMeaning(user.status) && <div className="small text-body-secondary">{statusMeaning(user.status)}</div>}
-        </dd>
-        <dt>Enabled</dt>
-        <dd>{user.enabled ? 'yes' : <span className="text-danger-emphasis fw-semibold">no (disabled)</span>}</dd>
-        <dt>Email</dt>
-        <dd>
-          {user.email ? (
-            <>
-              <span className="text-break">{user.email}</span>{' '}
-              <span className={`badge ${user.emailVerified ? 'text-bg-success' : 'text-bg-secondary'}`}>
-                {user.emailVerified ? 'verified' : 'not verified'}
-              </span>
-              <CopyButton value={user.email} what="email" />
-            </>
-          ) : (
-            '—'
-          )}
-        </dd>
-        <dt>Sub</dt>
-        <dd>
-          <span className="mono small text-break">{user.sub || '—'}</span>
-          {user.sub && <CopyButton value={user.sub} what="sub" />}
-        </dd>
-        <dt>Created</dt>
-        <dd>{formatDateTime(user.createdAt)}</dd>
-        <dt>Modified</dt>
-        <dd>{formatDateTime(user.modifiedAt)}</dd>
-      </dl>
-
-      {actions}
-      {groups}
-      {history}
-
-      <section className="users-section" aria-labelledby="user-attributes-heading">
-        <h3 id="user-attributes-heading" className="users-section-title">
-          Other attributes
-        </h3>
-        {others.length === 0 ? (
-          <p className="small text-body-secondary mb-0">None.</p>
-        ) : (
-          <table className="table table-sm small mb-0 users-attributes" aria-label="Other attributes">
-            <tbody>
-              {others.map((attribute) => (
-                <tr key={attribute.name}>
-                  <th scope="row" className="mono fw-normal text-break">
-                    {attribute.name}
-                  </th>
-                  <td className="text-break">{attribute.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+    <section className="users-detail" aria-labelledby="user-detail-heading" data-testid="user-page">
+      <UserHeader
+        user={user}
+        pool={pool}
+        headingRef={headingRef}
+        running={actions.running}
+        outcome={mine(actions.outcome)}
+        error={actions.error}
+        onRun={(action) => void run(action)}
+        onConfirmCode={(code) => void confirmCode(code)}
+        onDelete={(typed) => void deleteUser(typed)}
+        onOpenTab={open}
+      />
+      <UserTabs tab={tabs.tab} onOpen={(tab) => open(tab)}>
+        {content()}
+      </UserTabs>
     </section>
   )
 }

@@ -35,7 +35,7 @@ export function UserGroupsPanel({ groups, busy, outcome, error, onAdd, onRemove 
   const toAdd = available.some((group) => group.name === chosen) ? chosen : (available[0]?.name ?? '')
 
   return (
-    <section className="users-section" aria-labelledby="user-groups-heading">
+    <section aria-labelledby="user-groups-heading">
       <h3 id="user-groups-heading" className="users-section-title">
         Groups
       </h3>

@@ -11,13 +11,14 @@ interface Props {
 
 /**
  * This user's tier changes and account actions from this computer's audit trail, newest first: what,
- * the outcome, when and by whom. Folded by default so the everyday controls come first; the count in
- * the summary says whether there is anything to unfold.
+ * the outcome, when and by whom (the History tab of the user's page).
  */
 export function UserHistory({ entries, error }: Props) {
   return (
-    <details className="users-section users-history">
-      <summary className="users-section-title">History on this computer{entries ? ` (${entries.length})` : ''}</summary>
+    <section className="users-history" aria-labelledby="user-history-heading">
+      <h3 id="user-history-heading" className="users-section-title">
+        Changes made from this computer{entries ? ` (${entries.length})` : ''}
+      </h3>
       <ErrorAlert error={error} />
       {!entries && !error && <p className="small text-body-secondary mb-0">Reading the audit trail…</p>}
       {entries && entries.length === 0 && <p className="small text-body-secondary mb-0">No changes to this user were made from this computer.</p>}
@@ -46,6 +47,6 @@ export function UserHistory({ entries, error }: Props) {
           })}
         </ol>
       )}
-    </details>
+    </section>
   )
 }

@@ -1,19 +1,13 @@
 import { create } from 'zustand'
-import type { AccountActionResult, HistoryEntry, UserGroups } from '../../../../shared/domain'
+import type { HistoryEntry, UserGroups } from '../../../../shared/domain'
 import type { AppErrorShape, Result } from '../../../../shared/errors'
 import { api } from '../../api/api'
 import { useUsers, type Outcome } from '../users/usersStore'
+import { ACCOUNT_CALLS, confirmWithCode, type AccountAction, type ActionDone } from './accountCalls'
+import { showAfresh } from './showAfresh'
+import { usePageTabs } from './userPageStore'
 
-export type AccountAction = 'enable' | 'disable' | 'verifyEmail' | 'resetPassword' | 'resendInvite' | 'signOut'
-
-const CALLS: Record<AccountAction, (username: string) => Promise<Result<AccountActionResult>>> = {
-  enable: (username) => api.enableUser({ username }),
-  disable: (username) => api.disableUser({ username }),
-  verifyEmail: (username) => api.verifyEmail({ username }),
-  resetPassword: (username) => api.resetPassword({ username }),
-  resendInvite: (username) => api.resendInvite({ username }),
-  signOut: (username) => api.signOutEverywhere({ username })
-}
+export type { AccountAction } from './accountCalls'
 
 /**
  * Groups and history are read a moment after a user is selected, not at once: an operator walking the
@@ -24,7 +18,8 @@ const LOAD_DELAY_MS = 250
 interface UserActionsState {
   /** Whose groups and history these are. */
   username: string | null
-  running: AccountAction | 'delete' | null
+  running: AccountAction | 'confirmCode' | 'delete' | null
+  /** The last header action's result, for this user only: under the verdict it may have changed. */
   outcome: Outcome | null
   error: AppErrorShape | null
   /** Said in place of the panel once its user is deleted. */
@@ -36,6 +31,7 @@ interface UserActionsState {
   history: HistoryEntry[] | null
   historyError: AppErrorShape | null
   run: (action: AccountAction) => Promise<void>
+  confirmCode: (code: string) => Promise<void>
   deleteUser: (confirmUsername: string) => Promise<void>
   addToGroup: (group: string) => Promise<void>
   removeFromGroup: (group: string) => Promise<void>
@@ -48,13 +44,16 @@ export const useUserActions = create<UserActionsState>((set, get) => {
   /** A reply about a user the operator has since left is dropped, not shown on the next one. */
   const stillShowing = (username: string) => get().username === username
 
-  function resultOf(data: AccountActionResult): Outcome {
-    if (data.user) return { username: data.username, tone: 'success', message: data.message }
-    return {
-      username: data.username,
-      tone: 'warning',
-      message: `${data.message} ${data.refreshError?.message ?? 'The user could not be read again to show it.'}`
+  async function finish(username: string, running: UserActionsState['running'], reply: Result<ActionDone>): Promise<void> {
+    if (!reply.ok) {
+      if (stillShowing(username)) set({ running: null, error: reply.error })
+      return
     }
+    const stale = (await showAfresh(username, reply.data.user)) ?? reply.data.refreshError
+    if (!stillShowing(username) || get().running !== running) return
+    const message = stale ? `${reply.data.message} ${stale}` : reply.data.message
+    set({ running: null, outcome: { username, tone: stale ? 'warning' : 'success', message } })
+    void get().loadHistory()
   }
 
   async function changeGroup(group: string, add: boolean): Promise<void> {
@@ -83,17 +82,17 @@ export const useUserActions = create<UserActionsState>((set, get) => {
     historyError: null,
 
     run: async (action) => {
+      const user = useUsers.getState().selected
+      if (!user || !stillShowing(user.username)) return
+      set({ running: action, outcome: null, error: null })
+      await finish(user.username, action, await ACCOUNT_CALLS[action](user))
+    },
+
+    confirmCode: async (code) => {
       const username = get().username
       if (!username) return
-      set({ running: action, outcome: null, error: null })
-      const reply = await CALLS[action](username)
-      // The result is said only while its user is shown; the list row is brought up to date regardless.
-      const showing = stillShowing(username)
-      set({ running: null, ...(showing ? (reply.ok ? { outcome: resultOf(reply.data) } : { error: reply.error }) : {}) })
-      if (!reply.ok) return
-      // The refreshed user reaches the list and the panel; following the selection reloads the history.
-      if (reply.data.user) useUsers.getState().applyUser(reply.data.user)
-      else if (showing) void get().loadHistory()
+      set({ running: 'confirmCode', outcome: null, error: null })
+      await finish(username, 'confirmCode', await confirmWithCode(username, code))
     },
 
     deleteUser: async (confirmUsername) => {
@@ -120,8 +119,8 @@ export const useUserActions = create<UserActionsState>((set, get) => {
 })
 
 /**
- * Follows the selection: a new user starts with a clean slate and their groups and history are read;
- * the same user changed (a tier saved) gets their history read again, which now holds that change.
+ * Follows the selection: a new user starts with a clean slate (no notice of the last one survives)
+ * and their groups and history are read; the same user changed (a tier saved) gets their history read again.
  */
 useUsers.subscribe((state, previous) => {
   const user = state.selected
@@ -132,11 +131,14 @@ useUsers.subscribe((state, previous) => {
     return
   }
   clearTimeout(loadTimer)
+  usePageTabs.getState().reset(user?.username ?? null)
   useUserActions.setState({
     username: user?.username ?? null,
+    running: null,
     outcome: null,
     error: null,
     groups: null,
+    groupsBusy: null,
     groupsError: null,
     groupsOutcome: null,
     history: null,
@@ -149,6 +151,8 @@ useUsers.subscribe((state, previous) => {
     if (useUserActions.getState().username !== user.username) return
     void useUserActions.getState().loadHistory()
     void loadGroupsFor(user.username)
+    // A list row carries no MFA or verdict: those come with the user read on their own.
+    if (!user.verdict) void readWhole(user.username)
   }, LOAD_DELAY_MS)
 })
 
@@ -156,4 +160,11 @@ async function loadGroupsFor(username: string): Promise<void> {
   const reply = await api.userGroups({ username })
   if (useUserActions.getState().username !== username) return
   useUserActions.setState(reply.ok ? { groups: reply.data, groupsError: null } : { groups: null, groupsError: reply.error })
+}
+
+async function readWhole(username: string): Promise<void> {
+  const reply = await api.getUser({ username })
+  if (useUserActions.getState().username !== username) return
+  if (reply.ok) useUsers.getState().applyUser(reply.data)
+  else useUserActions.setState({ error: reply.error })
 }
