@@ -199,17 +199,26 @@ interface AuditedInput {
   GroupName?: string
   MessageAction?: string
   CustomAttributes?: { Name?: string }[]
+  ClientId?: string
+  WriteAttributes?: string[]
 }
 
 /** Values that are not personal data and say what changed; every other attribute value is withheld. */
 const VALUES_KEPT = new Set([TIER_ATTRIBUTE, 'email_verified', 'phone_number_verified'])
 
-/** What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a resent invitation, an attribute added to the pool. */
+/**
+ * What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a
+ * resent invitation, an attribute added to the pool, an app client's new write list.
+ */
 function auditableChanges(input: AuditedInput): Record<string, string> | undefined {
   const changes: Record<string, string> = {}
   for (const a of input.UserAttributes ?? []) changes[a.Name ?? ''] = VALUES_KEPT.has(a.Name ?? '') ? (a.Value ?? '') : '(set)'
   for (const a of input.CustomAttributes ?? []) changes.attribute = `custom:${a.Name ?? ''}`
   if (input.GroupName) changes.group = input.GroupName
   if (input.MessageAction === 'RESEND') changes.invitation = 'resent'
+  if (input.WriteAttributes) {
+    changes.client = input.ClientId ?? ''
+    changes.writeAttributes = input.WriteAttributes.join(', ')
+  }
   return Object.keys(changes).length ? changes : undefined
 }

@@ -17,8 +17,11 @@ import {
   AdminResetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
+  DescribeUserPoolClientCommand,
   ListGroupsCommand,
-  ListUsersCommand
+  ListUserPoolClientsCommand,
+  ListUsersCommand,
+  UpdateUserPoolClientCommand
 } from '@aws-sdk/client-cognito-identity-provider'
 import type { DoctorCheck } from '../../shared/doctor'
 import { nameOf } from '../cognito/retryPolicy'
@@ -28,6 +31,8 @@ import { isAccessDenied, isCredentialError, type AnyCommand, type DoctorTarget }
 /** Answers that come after the authorization check and say nothing was found to change. */
 const AUTHORIZED_ANSWERS = new Set(['UserNotFoundException', 'ResourceNotFoundException'])
 const PROBE_GROUP = 'tier-admin-doctor-probe'
+/** An app client id no pool has (ids are 1–128 word characters): describing or updating it finds nothing to change. */
+const PROBE_CLIENT = 'tierAdminDoctorProbeNoSuchClient0'
 
 interface Probe {
   action: string
@@ -61,7 +66,14 @@ export const PROBES: Probe[] = [
     command: (pool, username) => new AdminRemoveUserFromGroupCommand({ UserPoolId: pool, Username: username, GroupName: PROBE_GROUP })
   },
   { action: 'AdminListGroupsForUser', command: (pool, username) => new AdminListGroupsForUserCommand({ UserPoolId: pool, Username: username }) },
-  { action: 'ListGroups', command: (pool) => new ListGroupsCommand({ UserPoolId: pool, Limit: 1 }) }
+  { action: 'ListGroups', command: (pool) => new ListGroupsCommand({ UserPoolId: pool, Limit: 1 }) },
+  // The doctor's tier-integrity check reads every app client, and its fix narrows one's write list.
+  { action: 'ListUserPoolClients', command: (pool) => new ListUserPoolClientsCommand({ UserPoolId: pool, MaxResults: 1 }) },
+  { action: 'DescribeUserPoolClient', command: (pool) => new DescribeUserPoolClientCommand({ UserPoolId: pool, ClientId: PROBE_CLIENT }) },
+  {
+    action: 'UpdateUserPoolClient',
+    command: (pool) => new UpdateUserPoolClientCommand({ UserPoolId: pool, ClientId: PROBE_CLIENT, WriteAttributes: ['email'] })
+  }
 ]
 
 const titleOf = (action: string) => `May call cognito-idp:${action}`
@@ -80,7 +92,7 @@ export async function checkPermissions(target: DoctorTarget): Promise<DoctorChec
   }
   const username = probeUsername()
   const checks: DoctorCheck[] = []
-  // One at a time: fourteen requests, each waiting for its quota category, is quick enough and kind to shared quotas.
+  // One at a time: seventeen requests, each waiting for its quota category, is quick enough and kind to shared quotas.
   for (const probe of PROBES) checks.push(await runProbe(target, probe, username))
   return checks
 }
