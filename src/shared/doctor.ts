@@ -63,5 +63,21 @@ export function readOnlyConfirmation(fix: ClientWriteFix): string {
   )
 }
 
+/** What applyDoctorFix is sent for each fix: the proof that the operator saw what it does. */
+export type DoctorFixRequest =
+  { fix: 'add-tier-attribute'; acknowledgePermanent: true } | { fix: 'make-tier-read-only'; clientId: string; expectedWriteAttributes: string[] }
+
+/** The request that applies a check's fix, once the operator confirmed it; null for a check without one. */
+export function fixRequestOf(check: DoctorCheck): DoctorFixRequest | null {
+  if (check.fixable === 'add-tier-attribute') return { fix: 'add-tier-attribute', acknowledgePermanent: true }
+  if (check.fixable === 'make-tier-read-only' && check.clientFix)
+    return { fix: 'make-tier-read-only', clientId: check.clientFix.clientId, expectedWriteAttributes: check.clientFix.before }
+  return null
+}
+
+/** The button that offers a check's fix, in the window. */
+export const fixLabelOf = (check: DoctorCheck): string =>
+  check.clientFix ? `Make the tier read-only for "${check.clientFix.clientName}"…` : 'Add custom:user_tier…'
+
 /** The fixes a report offers: every check the app can mend itself that has not passed. */
 export const fixesOffered = (report: DoctorReport): DoctorCheck[] => report.checks.filter((check) => check.status !== 'pass' && check.fixable)

@@ -56,5 +56,5 @@ export const WRITE_WORDS: Record<WriteOperation, string> = {
   removeFromGroup: 'remove a user from a group',
   bulkStart: 'start a bulk tier change',
   importStart: 'start importing users',
-  applyDoctorFix: "add custom:user_tier to the pool's schema"
+  applyDoctorFix: 'apply a pool doctor fix (add custom:user_tier, or make the tier read-only for an app client)'
 }
