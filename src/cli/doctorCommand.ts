@@ -1,5 +1,13 @@
-/** `tier-admin doctor`: the pool doctor's checks, one line each, and the one fix it can apply. */
-import { CUSTOM_ATTRIBUTE_IS_PERMANENT, type DoctorReport, type DoctorStatus } from '../shared/doctor'
+/** `tier-admin doctor`: the pool doctor's checks, one line each, and the fixes it can apply. */
+import {
+  CUSTOM_ATTRIBUTE_IS_PERMANENT,
+  fixesOffered,
+  fixRequestOf,
+  readOnlyConfirmation,
+  type DoctorCheck,
+  type DoctorReport,
+  type DoctorStatus
+} from '../shared/doctor'
 import { UsageError } from './cliIo'
 import { json, type Command, type CommandContext } from './command'
 
@@ -20,28 +28,37 @@ export function formatDoctor(report: DoctorReport): string {
 }
 
 export const doctor: Command = {
-  summary: 'Check the pool, app client, tier attribute and IAM rights; --fix adds a missing custom:user_tier',
+  summary: 'Check the pool, app clients, tier attribute and IAM rights; --fix offers the fixes the app can apply',
   usage: 'doctor [--fix [--yes]] [--json]',
   options: {
-    fix: { type: 'boolean', description: 'Offer to add custom:user_tier when the pool lacks it (asks first)' },
-    yes: { type: 'boolean', description: 'With --fix: add it without asking' },
+    fix: { type: 'boolean', description: 'Offer each fix the app can apply (add custom:user_tier, make the tier read-only for an app client), asking first' },
+    yes: { type: 'boolean', description: 'With --fix: apply them without asking' },
     json
   },
   check: (values) => {
-    if (values.yes === true && values.fix !== true) throw new UsageError('--yes goes with --fix: it answers the question --fix asks.')
+    if (values.yes === true && values.fix !== true) throw new UsageError('--yes goes with --fix: it answers the questions --fix asks.')
   },
   run: async (context) => {
     let report = await context.call('runDoctor', undefined)
     if (!report) return 1
-    const fixable = report.checks.find((check) => check.status === 'fail' && check.fixable)
-    if (context.values.fix && fixable) {
+    const offered = fixesOffered(report)
+    if (context.values.fix && offered.length) {
       context.io.err(formatDoctor(report))
-      if (!(await confirmed(context, report.userPoolId))) {
+      const answers = new Answers(context)
+      let declined = 0
+      for (const check of offered) {
+        const request = fixRequestOf(check)
+        if (!request || !(await answers.yes(questionFor(check, report.userPoolId)))) {
+          declined++
+          continue
+        }
+        report = await context.call('applyDoctorFix', request)
+        if (!report) return 1
+      }
+      if (declined === offered.length) {
         context.io.err('Nothing was changed.')
         return 1
       }
-      report = await context.call('applyDoctorFix', { fix: fixable.fixable, acknowledgePermanent: true })
-      if (!report) return 1
     } else if (context.values.fix && !context.asJson) {
       context.io.err('Nothing for the doctor to fix.')
     }
@@ -50,15 +67,29 @@ export const doctor: Command = {
   }
 }
 
-/** --yes, or "yes" typed at the prompt (read from standard input when it is not a terminal). */
-async function confirmed({ values, io }: CommandContext, userPoolId: string): Promise<boolean> {
-  if (values.yes === true) return true
-  const prompt = `${CUSTOM_ATTRIBUTE_IS_PERMANENT}\nType yes to add custom:user_tier to ${userPoolId}: `
-  let answer: string
-  if (io.readSecret) answer = await io.readSecret(prompt)
-  else {
-    io.err(prompt)
-    answer = await io.readStdin()
+function questionFor(check: DoctorCheck, userPoolId: string): string {
+  if (check.fixable === 'make-tier-read-only' && check.clientFix) {
+    return `${readOnlyConfirmation(check.clientFix)}\nType yes to make the tier read-only for "${check.clientFix.clientName}": `
   }
-  return /^\s*y(es)?\s*$/i.test(answer.split('\n')[0] ?? '')
+  return `${CUSTOM_ATTRIBUTE_IS_PERMANENT}\nType yes to add custom:user_tier to ${userPoolId}: `
+}
+
+/** --yes, or "yes" typed at each prompt (read line by line from standard input when it is not a terminal). */
+class Answers {
+  private piped: string[] | null = null
+
+  constructor(private readonly context: CommandContext) {}
+
+  async yes(prompt: string): Promise<boolean> {
+    const { values, io } = this.context
+    if (values.yes === true) return true
+    let answer: string
+    if (io.readSecret) answer = await io.readSecret(prompt)
+    else {
+      io.err(prompt)
+      this.piped ??= (await io.readStdin()).split('\n')
+      answer = this.piped.shift() ?? ''
+    }
+    return /^\s*y(es)?\s*$/i.test(answer.split('\n')[0] ?? '')
+  }
 }

@@ -25,7 +25,7 @@ import type {
 } from './domain'
 import type { ImportJobDetail, ImportJobSummary, ImportPreview } from './importing'
 import type { BulkJobDetail, BulkJobSummary, BulkPreview } from './bulk'
-import { DOCTOR_FIXES, type DoctorReport } from './doctor'
+import type { DoctorReport } from './doctor'
 import type { Result } from './errors'
 import { profileChannels } from './profileContract'
 import { supportChannels } from './supportContract'
@@ -43,9 +43,7 @@ export const contract = {
   applyDoctorFix: {
     channel: 'doctor:fix',
     write: true,
-    request: z
-      .object({ fix: z.enum(DOCTOR_FIXES), acknowledgePermanent: z.literal(true, { error: 'Confirm that a custom attribute can never be removed' }) })
-      .strict(),
+    request: schemas.doctorFix,
     result: returns<DoctorReport>()
   },
   restartSandbox: { channel: 'sandbox:restart', request: schemas.none, result: returns<ConnectionStatus>() },

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { AUDIT_OUTCOMES, isIsoDay } from './audit'
 import { BULK_JOB_ID, MAX_BULK_ROWS } from './bulk'
+import { DOCTOR_FIXES } from './doctor'
 import { IMPORT_JOB_ID, IMPORT_METHODS, INVITATIONS } from './importing'
 import { exportFormat, tierBucket } from './jobProgress'
 import { SEARCH_FIELDS } from './searchFields'
@@ -69,7 +70,29 @@ const attributeName = typed(undefined, 27, 'Attribute names are 1–20 letters, 
   // These names fit the pattern, yet as keys they reach the object's prototype (zod drops "__proto__" silently).
   .refine((name) => !PROTOTYPE_KEYS.has(name.replace(/^custom:/, '')), 'This attribute name is reserved')
 
+/** An attribute name as an app client's read or write list holds it (email_verified, custom:user_tier…). */
+const clientAttribute = typed(undefined, 64, 'An attribute name has at most 64 characters').regex(/^(custom:|dev:)?\w{1,32}$/, 'Not an attribute name')
+
+/** The doctor's fixes: each needs its own proof that the operator saw what it does. */
+const doctorFix = z.discriminatedUnion('fix', [
+  z
+    .object({
+      fix: z.literal(DOCTOR_FIXES[0]),
+      acknowledgePermanent: z.literal(true, { error: 'Confirm that a custom attribute can never be removed' })
+    })
+    .strict(),
+  z
+    .object({
+      fix: z.literal(DOCTOR_FIXES[1]),
+      clientId: typed('Choose an app client', 128, 'An app client id has at most 128 characters').regex(/^[\w+]+$/, 'Not an app client id'),
+      // The write list the operator saw: the fix is refused if the client changed since.
+      expectedWriteAttributes: z.array(clientAttribute).max(100, 'An app client lists at most 100 attributes')
+    })
+    .strict()
+])
+
 export const schemas = {
+  doctorFix,
   username,
   email,
   password,

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'GROUP_NOT_FOUND',
   'POOL_NOT_FOUND',
   'CLIENT_NOT_FOUND',
+  // An app client's settings changed between the doctor's report and its fix.
+  'CLIENT_CHANGED',
   'SECRET_HASH_MISMATCH',
   'NOT_AUTHORIZED',
   'ACCESS_DENIED',

@@ -103,4 +103,23 @@ describe('tier-admin doctor --fix', () => {
       expect(out.join('\n')).toContain('Every check passed.')
     }
   })
+
+  it('asks for each client it would make read-only, showing the write list before → after, and applies only what was answered yes', async () => {
+    const clientLine = (clientId: string, clientName: string) => ({
+      id: `tier-integrity:${clientId}`,
+      title: `No one can set their own tier through app client "${clientName}"`,
+      status: 'warn' as const,
+      detail: 'Anyone signed in …',
+      fixable: 'make-tier-read-only' as const,
+      clientFix: { clientId, clientName, before: ['email', 'custom:user_tier'], after: ['email'] }
+    })
+    const report: DoctorReport = { ...sick, verdict: 'warn', checks: [clientLine('web1', 'web'), clientLine('mob2', 'mobile')] }
+    const { ctx, call, err } = context({ fix: true }, 'no\nyes\n')
+    call.mockImplementation(async (operation: string) => (operation === 'runDoctor' ? report : healthy))
+    expect(await doctor.run(ctx)).toBe(0)
+    expect(err.join('\n')).toContain('App client "web" (web1): write list email, custom:user_tier → email.')
+    expect(call.mock.calls.filter((c) => c[0] === 'applyDoctorFix').map((c) => (c as unknown[])[1])).toEqual([
+      { fix: 'make-tier-read-only', clientId: 'mob2', expectedWriteAttributes: ['email', 'custom:user_tier'] }
+    ])
+  })
 })

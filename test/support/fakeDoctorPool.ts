@@ -28,6 +28,8 @@ export interface PoolSituation {
   /** IAM actions (without "cognito-idp:") the credentials' policy lacks. */
   denied?: string[]
   mode?: DoctorTarget['mode']
+  production?: boolean
+  emulator?: boolean
   /** The trail the gateway writes the fix to; a memory one by default. */
   audit?: AuditLog
 }
@@ -43,7 +45,9 @@ export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredS
     readAttributes: [],
     writeAttributes: [],
     denied: [],
-    mode: 'aws'
+    mode: 'aws',
+    production: false,
+    emulator: false
   }
 
 const POOL = 'eu-west-1_Doctor1'
@@ -70,8 +74,10 @@ export function fakeDoctorPool(situation: PoolSituation = {}) {
     switch (name) {
       case 'DescribeUserPool':
         return { UserPool: { Id: POOL, Name: 'Doctor pool', SchemaAttributes: schema } }
+      case 'ListUserPoolClients':
+        return { UserPoolClients: s.clientExists ? [{ ClientId: CLIENT, ClientName: 'tier-admin', UserPoolId: POOL }] : [] }
       case 'DescribeUserPoolClient':
-        if (!s.clientExists) return cognitoException('ResourceNotFoundException', `User pool client ${CLIENT} does not exist.`)
+        if (!s.clientExists || input.ClientId !== CLIENT) return cognitoException('ResourceNotFoundException', `User pool client ${CLIENT} does not exist.`)
         return {
           UserPoolClient: {
             ClientId: CLIENT,
@@ -96,6 +102,8 @@ export function fakeDoctorPool(situation: PoolSituation = {}) {
         return { Groups: [] }
       case 'GetUserPoolMfaConfig':
         return { MfaConfiguration: 'OFF' }
+      case 'UpdateUserPoolClient':
+        return cognitoException('ResourceNotFoundException', `User pool client ${String(input.ClientId)} does not exist.`)
       default:
         // Every Admin… call for a user the pool lacks, write or read, after IAM said yes.
         return cognitoException('UserNotFoundException', 'User does not exist.')
@@ -120,9 +128,11 @@ export function fakeDoctorPool(situation: PoolSituation = {}) {
     userPoolId: POOL,
     clientId: CLIENT,
     clientSecret: s.configuredSecret,
+    production: s.production,
+    emulator: s.emulator,
     probe: (command) => gateway.probe(command),
-    callerArn: s.mode === 'sandbox' ? null : callerArn,
-    send: (command) => gateway.send(command)
+    callerArn: s.mode === 'sandbox' || s.emulator ? null : callerArn,
+    send: (command, options) => gateway.send(command, options)
   }
   return { target, sent, audit, schema, arn: ARN }
 }

@@ -63,6 +63,7 @@ export const COGNITO_COMMANDS = {
   DescribeUserPool: read('UserPoolRead'),
   GetUserPoolMfaConfig: read('UserPoolRead'),
   DescribeUserPoolClient: read('UserPoolClientRead'),
+  ListUserPoolClients: read('UserPoolClientRead'),
   SignUp: withMetadata(write('UserCreation', 'Registered', false)),
   AdminCreateUser: withMetadata(write('UserCreation', 'Invited', false)),
   ConfirmSignUp: withMetadata(write('UserAuthentication', 'Confirmed with a code', false)),
@@ -86,7 +87,9 @@ export const COGNITO_COMMANDS = {
   AdminUpdateAuthEventFeedback: write('UserResourceUpdate', 'Sign-in event rated'),
   // A second delivery answers that no user has the link the first one removed.
   AdminDisableProviderForUser: write('UserUpdate', 'Identity unlinked', false),
-  AddCustomAttributes: write('UserPoolUpdate', 'Attribute added to the pool', false)
+  AddCustomAttributes: write('UserPoolUpdate', 'Attribute added to the pool', false),
+  // Sent with every setting of the client, so a second delivery sets the same again.
+  UpdateUserPoolClient: write('UserPoolClientUpdate', 'App client permissions changed')
 } as const satisfies Record<string, CommandFacts>
 
 export type CognitoOperation = keyof typeof COGNITO_COMMANDS

@@ -19,6 +19,8 @@ export interface Connection {
   gateway: CognitoGateway
   clientId: string
   clientSecret?: string
+  /** A configured endpoint marked emulator: no STS, no IAM, and no promise that it checks what Cognito checks. */
+  emulator?: boolean
   sandbox?: Sandbox
   /** The audit trail the gateway writes, for reading a user's history back. */
   audit: ReadableAuditLog
@@ -102,6 +104,7 @@ async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<
     audit,
     clientId: pool.clientId,
     clientSecret: pool.clientSecret,
+    emulator: Boolean(pool.emulator),
     close: async () => client.destroy()
   }
 }

@@ -212,6 +212,8 @@ interface AuditedInput {
   FeedbackValue?: string
   /** AdminDisableProviderForUser names the link, not the user. */
   User?: { ProviderName?: string; ProviderAttributeValue?: string }
+  ClientId?: string
+  WriteAttributes?: string[]
 }
 
 /** Values that are not personal data and say what changed; every other attribute value is withheld. */
@@ -223,7 +225,10 @@ const MFA_SETTINGS = [
   ['EMAIL', 'EmailMfaSettings']
 ] as const
 
-/** What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a resent invitation, an attribute added to the pool. */
+/**
+ * What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a
+ * resent invitation, an attribute added to the pool, an app client's new write list.
+ */
 function auditableChanges(input: AuditedInput): Record<string, string> | undefined {
   const changes: Record<string, string> = {}
   for (const a of input.UserAttributes ?? []) changes[a.Name ?? ''] = VALUES_KEPT.has(a.Name ?? '') ? (a.Value ?? '') : '(set)'
@@ -237,5 +242,9 @@ function auditableChanges(input: AuditedInput): Record<string, string> | undefin
   if (input.EventId) changes.event = input.EventId
   if (input.FeedbackValue) changes.feedback = input.FeedbackValue
   if (input.User?.ProviderName) changes.provider = input.User.ProviderName
+  if (input.WriteAttributes) {
+    changes.client = input.ClientId ?? ''
+    changes.writeAttributes = input.WriteAttributes.join(', ')
+  }
   return Object.keys(changes).length ? changes : undefined
 }

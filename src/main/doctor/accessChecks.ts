@@ -12,7 +12,12 @@ const CREDENTIAL_FIX =
 /** Who the credentials are. A failure other than missing credentials is a warning: STS may be blocked where Cognito is not. */
 export async function checkCredentials(target: DoctorTarget): Promise<{ check: DoctorCheck; usable: boolean }> {
   const base = { id: 'credentials', title: 'AWS credentials resolve' }
-  if (!target.callerArn) return { check: { ...base, status: 'skipped', detail: 'Skipped (sandbox): the local emulator has no AWS identity.' }, usable: true }
+  if (!target.callerArn) {
+    const detail = target.emulator
+      ? 'Skipped (emulator): the endpoint is marked as an emulator, which has no AWS identity; the audit trail names it "emulator".'
+      : 'Skipped (sandbox): the local emulator has no AWS identity.'
+    return { check: { ...base, status: 'skipped', detail }, usable: true }
+  }
   try {
     const arn = await target.callerArn()
     return { check: { ...base, status: 'pass', detail: `Signed in as ${arn}.` }, usable: true }

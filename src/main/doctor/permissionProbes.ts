@@ -26,8 +26,11 @@ import {
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   GetUserPoolMfaConfigCommand,
+  DescribeUserPoolClientCommand,
   ListGroupsCommand,
-  ListUsersCommand
+  ListUserPoolClientsCommand,
+  ListUsersCommand,
+  UpdateUserPoolClientCommand
 } from '@aws-sdk/client-cognito-identity-provider'
 import type { DoctorCheck } from '../../shared/doctor'
 import { nameOf } from '../cognito/retryPolicy'
@@ -44,6 +47,8 @@ const PROBE_GROUP = 'tier-admin-doctor-probe'
 const PROBE_DEVICE = 'us-east-1_00000000-0000-4000-8000-000000000000'
 /** Meets any password policy a pool can have, so the probe is not refused for its password before the user is looked for. */
 const PROBE_PASSWORD = 'Aa1!'.repeat(25)
+/** An app client id no pool has (ids are 1–128 word characters): describing or updating it finds nothing to change. */
+const PROBE_CLIENT = 'tierAdminDoctorProbeNoSuchClient0'
 
 interface Probe {
   action: string
@@ -114,6 +119,13 @@ export const PROBES: Probe[] = [
         UserPoolId: pool,
         User: { ProviderName: 'Cognito', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: username }
       })
+  },
+  // The doctor's tier-integrity check reads every app client, and its fix narrows one's write list.
+  { action: 'ListUserPoolClients', command: (pool) => new ListUserPoolClientsCommand({ UserPoolId: pool, MaxResults: 1 }) },
+  { action: 'DescribeUserPoolClient', command: (pool) => new DescribeUserPoolClientCommand({ UserPoolId: pool, ClientId: PROBE_CLIENT }) },
+  {
+    action: 'UpdateUserPoolClient',
+    command: (pool) => new UpdateUserPoolClientCommand({ UserPoolId: pool, ClientId: PROBE_CLIENT, WriteAttributes: ['email'] })
   }
 ]
 

@@ -7,21 +7,23 @@ import type { DoctorCheck, DoctorReport } from '../../shared/doctor'
 import { verdictOf } from '../../shared/doctor'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { checkCredentials, checkPool } from './accessChecks'
-import { checkClient, checkSecret } from './clientChecks'
+import { checkClient } from './clientChecks'
 import { checkPermissions, PROBES } from './permissionProbes'
+import { checkSecret } from './secretChecks'
 import type { DoctorTarget } from './target'
-import { checkClientAttributes, checkTierAttribute } from './tierChecks'
+import { checkTierAttribute } from './tierChecks'
+import { checkEveryClient } from './tierIntegrity'
 
 export type { DoctorTarget } from './target'
 
 /** What the later checks are called, for the lines that say they were skipped. */
-const LATER: { id: string; title: string; stage: 'pool' | 'client' }[] = [
-  { id: 'pool', title: 'Pool exists in the region', stage: 'pool' },
-  { id: 'client', title: 'App client exists', stage: 'pool' },
-  { id: 'client-secret', title: 'Configured client secret is right', stage: 'client' },
-  { id: 'tier-attribute', title: `${TIER_ATTRIBUTE} is a mutable String`, stage: 'pool' },
-  { id: 'client-attributes', title: `App client may read and write ${TIER_ATTRIBUTE}`, stage: 'client' },
-  ...PROBES.map(({ action }) => ({ id: `iam:${action}`, title: `May call cognito-idp:${action}`, stage: 'pool' as const }))
+const LATER: { id: string; title: string }[] = [
+  { id: 'pool', title: 'Pool exists in the region' },
+  { id: 'client', title: 'App client exists' },
+  { id: 'client-secret', title: 'Configured client secret is right' },
+  { id: 'tier-attribute', title: `${TIER_ATTRIBUTE} is a mutable String` },
+  { id: 'tier-integrity', title: `No one can set their own ${TIER_ATTRIBUTE} through an app client` },
+  ...PROBES.map(({ action }) => ({ id: `iam:${action}`, title: `May call cognito-idp:${action}` }))
 ]
 
 function skipped(ids: string[], detail: string): DoctorCheck[] {
@@ -57,9 +59,9 @@ export async function runDoctor(target: DoctorTarget, now: () => Date = () => ne
   const client = await checkClient(target)
   checks.push(...client.checks)
   const clientMissing = client.checks[0].status === 'fail'
-  checks.push(clientMissing ? skipped(['client-secret'], 'Skipped: the app client was not found.')[0] : await checkSecret(target))
+  checks.push(clientMissing ? skipped(['client-secret'], 'Skipped: the app client was not found.')[0] : await checkSecret(target, client.client))
   checks.push(checkTierAttribute(pool.pool))
-  checks.push(client.client ? checkClientAttributes(client.client) : skipped(['client-attributes'], 'Skipped: the app client could not be described.')[0])
+  checks.push(...(await checkEveryClient(target, client.client)))
   checks.push(...(await checkPermissions(target)))
   return report()
 }

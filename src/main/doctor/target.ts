@@ -7,7 +7,7 @@ import type { Connection } from '../cognito/connection'
 import { stsIdentity } from '../cognito/identity'
 import { nameOf } from '../cognito/retryPolicy'
 
-import type { AnyCommand } from '../cognito/gateway'
+import type { AnyCommand, SendOptions } from '../cognito/gateway'
 export type { AnyCommand }
 
 export interface DoctorTarget {
@@ -16,22 +16,26 @@ export interface DoctorTarget {
   userPoolId: string
   clientId: string
   clientSecret?: string
+  /** The profile is marked production: a way for users to grant themselves a tier is a failure there, a warning elsewhere. */
+  production: boolean
+  /** The endpoint is marked emulator: it has no STS (the trail says "emulator") and need not check what Cognito checks. */
+  emulator: boolean
   /**
    * Sends one request once, never to the audit trail: the doctor's reads and its probes, which name a
    * user that does not exist and so cannot change anything. Recording them as writes would fill the
    * trail with "failed" deletes and sign-outs of users that never were, each run.
    */
   probe<Output>(command: AnyCommand): Promise<Output>
-  /** The caller's ARN from STS GetCallerIdentity; null where there is no STS (the sandbox). */
+  /** The caller's ARN from STS GetCallerIdentity; null where there is no STS (the sandbox, an emulator). */
   callerArn: (() => Promise<string>) | null
-  /** The one write the doctor makes (adding the tier attribute): the gateway's send, audited ahead like every write. */
-  send<Output>(command: AnyCommand): Promise<Output>
+  /** The doctor's fixes: the gateway's send, audited ahead like every write. */
+  send<Output>(command: AnyCommand, options?: SendOptions): Promise<Output>
 }
 
 const STS_TIMEOUT_MS = 8000
 
 /** The doctor's view of a connection: its probes go through the gateway's unaudited `probe`, STS on the same credentials. */
-export function doctorTargetOf(connection: Connection): DoctorTarget {
+export function doctorTargetOf(connection: Connection, profile: { production: boolean }): DoctorTarget {
   const { info, gateway } = connection
   const credentials = gateway.credentials
   // Regional STS even beside a custom endpoint: neither an emulator nor a VPC endpoint of Cognito serves STS.
@@ -42,9 +46,12 @@ export function doctorTargetOf(connection: Connection): DoctorTarget {
     userPoolId: info.userPoolId,
     clientId: connection.clientId,
     clientSecret: connection.clientSecret,
+    production: profile.production,
+    emulator: connection.emulator === true,
     probe: (command) => gateway.probe(command),
-    callerArn: info.mode === 'sandbox' ? null : () => lookup(AbortSignal.timeout(STS_TIMEOUT_MS)),
-    send: (command) => gateway.send(command)
+    // Never STS beside an emulator, as for the audit trail (identity.ts): its keys are placeholders.
+    callerArn: info.mode === 'sandbox' || connection.emulator ? null : () => lookup(AbortSignal.timeout(STS_TIMEOUT_MS)),
+    send: (command, options) => gateway.send(command, options)
   }
 }
 

@@ -79,7 +79,8 @@ export const CLIENT_SETTING_FIELDS = [
   'AllowedOAuthFlows',
   'AllowedOAuthScopes',
   'AllowedOAuthFlowsUserPoolClient',
-  'AnalyticsConfiguration'
+  'AnalyticsConfiguration',
+  'RefreshTokenRotation'
 ] as const
 
 /** The settings a client was given, without the ones it was not (which take CLIENT_DEFAULTS). */

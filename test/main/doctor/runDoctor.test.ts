@@ -4,7 +4,9 @@
  * failing line with what to do, the rest skipped rather than failed when they cannot run.
  */
 import { describe, expect, it } from 'vitest'
+import type { Connection } from '../../../src/main/cognito/connection'
 import { runDoctor } from '../../../src/main/doctor/runDoctor'
+import { doctorTargetOf } from '../../../src/main/doctor/target'
 import { PROBES } from '../../../src/main/doctor/permissionProbes'
 import type { DoctorReport } from '../../../src/shared/doctor'
 import { AppError } from '../../../src/shared/errors'
@@ -57,20 +59,38 @@ describe('the pool doctor', () => {
     }
   })
 
-  it('fails on a wrong client secret, from the probe', async () => {
-    const report = await run({ configuredSecret: 'not-the-secret' })
+  it("fails on a wrong client secret, compared with the client's own without asking Cognito to check a hash", async () => {
+    const pool = fakeDoctorPool({ configuredSecret: 'not-the-secret' })
+    const report = await runDoctor(pool.target)
     expect(failing(report)).toEqual(['client-secret'])
-    expect(check(report, 'client-secret').detail).toMatch(/secret is wrong/)
+    expect(check(report, 'client-secret').detail).toMatch(/not the client's/)
     expect(check(report, 'client-secret').fix).toMatch(/COGNITO_CLIENT_SECRET/)
+    expect(pool.sent.map((s) => s.name)).not.toContain('ConfirmSignUp')
   })
 
-  it('fails when a secret is configured but the client has none, and the other way round', async () => {
+  it('fails a wrong secret on an emulator too, where no hash is checked', async () => {
+    const report = await run({ configuredSecret: 'not-the-secret', mode: 'endpoint', emulator: true })
+    expect(failing(report)).toEqual(['client-secret'])
+  })
+
+  it('falls back to the SECRET_HASH probe only when it may not describe the client', async () => {
+    const wrong = fakeDoctorPool({ configuredSecret: 'not-the-secret', denied: ['DescribeUserPoolClient'] })
+    const report = await runDoctor(wrong.target)
+    expect(check(report, 'client-secret')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/secret is wrong/) })
+    expect(wrong.sent.map((s) => s.name)).toContain('ConfirmSignUp')
+    // Against an emulator an accepted hash proves nothing.
+    const unproven = await run({ denied: ['DescribeUserPoolClient'], mode: 'endpoint', emulator: true })
+    expect(check(unproven, 'client-secret')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^Not proven/) })
+  })
+
+  it('says in one line when a secret is configured but the client has none, and the other way round', async () => {
     const noClientSecret = await run({ clientSecret: undefined })
-    expect(failing(noClientSecret)).toEqual(['client-secret-set'])
-    expect(check(noClientSecret, 'client-secret-set').fix).toMatch(/Remove COGNITO_CLIENT_SECRET/)
+    expect(failing(noClientSecret)).toEqual(['client-secret'])
+    expect(check(noClientSecret, 'client-secret').fix).toMatch(/Remove COGNITO_CLIENT_SECRET/)
     const noConfigured = await run({ configuredSecret: undefined })
-    expect(failing(noConfigured)).toEqual(['client-secret-set', 'client-secret'])
-    expect(check(noConfigured, 'client-secret-set').fix).toMatch(/Set COGNITO_CLIENT_SECRET/)
+    expect(failing(noConfigured)).toEqual(['client-secret'])
+    expect(check(noConfigured, 'client-secret').detail).toBe('The client has a secret, but none is configured: registration and confirmation are refused.')
+    expect(noConfigured.checks.map((c) => c.detail).join(' ')).not.toMatch(/asked for no secret/)
   })
 
   it('names each missing IAM action', async () => {
@@ -79,12 +99,48 @@ describe('the pool doctor', () => {
     expect(check(report, 'iam:AdminDeleteUser').fix).toContain('cognito-idp:AdminDeleteUser')
   })
 
-  it('fails on a client that may not write the tier, and warns when it may not read it', async () => {
-    const noWrite = await run({ writeAttributes: ['email'] })
-    expect(failing(noWrite)).toEqual(['client-attributes'])
-    const noRead = await run({ readAttributes: ['email'] })
-    expect(noRead.verdict).toBe('warn')
-    expect(check(noRead, 'client-attributes').status).toBe('warn')
+  it('passes a client that may not write the tier (registration sets it as an administrator), and one with no write list', async () => {
+    for (const writeAttributes of [['email'], []]) {
+      const report = await run({ writeAttributes })
+      expect(check(report, 'tier-integrity:doctorclient123').status).toBe('pass')
+    }
+  })
+
+  it("passes this app's client that may write the tier only while it has a secret; without one, anyone can register as premium", async () => {
+    const withSecret = await run({ writeAttributes: ['email', 'custom:user_tier'] })
+    expect(check(withSecret, 'tier-integrity:doctorclient123').status).toBe('pass')
+    const publicClient = await run({ writeAttributes: ['email', 'custom:user_tier'], clientSecret: undefined, configuredSecret: undefined, production: true })
+    expect(check(publicClient, 'tier-integrity:doctorclient123')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining("Anyone can register as premium with this client's id"),
+      fixable: 'make-tier-read-only'
+    })
+  })
+
+  it("warns when the app clients cannot be listed, and still judges this app's client", async () => {
+    const report = await run({
+      denied: ['ListUserPoolClients'],
+      writeAttributes: ['email', 'custom:user_tier'],
+      clientSecret: undefined,
+      configuredSecret: undefined
+    })
+    expect(check(report, 'tier-integrity')).toMatchObject({ status: 'warn', fix: expect.stringContaining('cognito-idp:ListUserPoolClients') })
+    expect(check(report, 'tier-integrity:doctorclient123').status).toBe('warn')
+  })
+
+  it('asks STS nothing beside an endpoint marked emulator, as the audit trail does', async () => {
+    const pool = fakeDoctorPool({ mode: 'endpoint' })
+    const connection = {
+      info: { mode: 'endpoint', label: 'emulator', region: 'eu-west-1', userPoolId: pool.target.userPoolId, clientId: 'c', hasClientSecret: false },
+      gateway: { credentials: async () => ({ accessKeyId: 'emulator', secretAccessKey: 'emulator' }), probe: pool.target.probe, send: pool.target.send },
+      clientId: 'c',
+      emulator: true
+    } as unknown as Connection
+    const target = doctorTargetOf(connection, { production: false })
+    expect(target.callerArn).toBeNull()
+    const report = await runDoctor(target)
+    expect(check(report, 'credentials')).toMatchObject({ status: 'skipped', detail: expect.stringMatching(/^Skipped \(emulator\)/) })
+    expect(doctorTargetOf({ ...connection, emulator: false } as Connection, { production: false }).callerArn).not.toBeNull()
   })
 
   it('fails on a pool that is not there, and skips what needs it', async () => {
@@ -119,7 +175,8 @@ describe('the pool doctor', () => {
     const pool = fakeDoctorPool({ mode: 'sandbox' })
     const report = await runDoctor(pool.target)
     expect(report.verdict).toBe('pass')
-    for (const id of ['credentials', 'client-secret', 'iam:AdminGetUser']) expect(check(report, id).detail).toMatch(/^Skipped \(sandbox\)/)
-    expect(pool.sent.map((s) => s.name)).toEqual(['DescribeUserPool', 'DescribeUserPoolClient'])
+    for (const id of ['credentials', 'iam:AdminGetUser']) expect(check(report, id).detail).toMatch(/^Skipped \(sandbox\)/)
+    expect(check(report, 'client-secret').status).toBe('pass')
+    expect(pool.sent.map((s) => s.name)).toEqual(['DescribeUserPool', 'DescribeUserPoolClient', 'ListUserPoolClients', 'DescribeUserPoolClient'])
   })
 })

@@ -110,6 +110,35 @@ describe('the pool doctor panel', () => {
     expect(fake.calls.describePool).toHaveBeenCalledWith({ refresh: true })
   })
 
+  it('makes the tier read-only for a client only after a confirmation that shows its write list before and after', async () => {
+    const user = userEvent.setup()
+    const web: DoctorCheck = {
+      id: 'tier-integrity:web1',
+      title: 'No one can set their own tier through app client "public web"',
+      status: 'fail',
+      detail: 'Anyone signed in through "public web" can make themselves premium.',
+      fix: 'Make the tier read-only for "public web".',
+      fixable: 'make-tier-read-only',
+      clientFix: { clientId: 'web1', clientName: 'public web', before: ['email', 'name', 'custom:user_tier'], after: ['email', 'name'] }
+    }
+    fake.succeed('runDoctor', report([pass('pool', 'Pool exists'), web]))
+    fake.succeed('applyDoctorFix', healthy)
+    render(<PoolDoctorButton poolKey="p/c" />)
+    await user.click(await screen.findByRole('button', { name: 'Pool doctor: 1 failing' }))
+    await user.click(screen.getByRole('button', { name: 'Make the tier read-only for "public web"…' }))
+    const confirm = screen.getByRole('dialog', { name: 'Make the tier read-only for "public web"?' })
+    expect(within(confirm).getByTestId('write-before')).toHaveTextContent('email, name, custom:user_tier')
+    expect(within(confirm).getByTestId('write-after')).toHaveTextContent(/^email, name$/)
+    expect(confirm).toHaveTextContent('public web (web1)')
+    await user.click(within(confirm).getByRole('button', { name: 'Make read-only' }))
+    expect(fake.calls.applyDoctorFix).toHaveBeenCalledWith({
+      fix: 'make-tier-read-only',
+      clientId: 'web1',
+      expectedWriteAttributes: ['email', 'name', 'custom:user_tier']
+    })
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Pool doctor ✓' })).toBeInTheDocument())
+  })
+
   it('says why when the doctor cannot run, and the app goes on', async () => {
     const user = userEvent.setup()
     fake.fail('runDoctor', { code: 'NOT_CONFIGURED', message: 'No pool is open.' })

@@ -98,6 +98,8 @@ export interface SimClientSeed {
   AllowedOAuthFlows?: string[]
   AllowedOAuthScopes?: string[]
   AllowedOAuthFlowsUserPoolClient?: boolean
+  AnalyticsConfiguration?: { ApplicationId?: string; ApplicationArn?: string; RoleArn?: string; ExternalId?: string; UserDataShared?: boolean }
+  RefreshTokenRotation?: { Feature?: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds?: number }
 }
 
 export interface SimGroupSeed {

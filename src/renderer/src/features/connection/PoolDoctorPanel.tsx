@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react'
-import { CUSTOM_ATTRIBUTE_IS_PERMANENT, type DoctorCheck, type DoctorReport, type DoctorStatus } from '../../../../shared/doctor'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { fixLabelOf, type DoctorCheck, type DoctorReport, type DoctorStatus } from '../../../../shared/doctor'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { useConnection } from '../../stores/connectionStore'
+import { DoctorFixConfirm } from './DoctorFixConfirm'
 import { usePoolDoctor } from './poolDoctorStore'
 
 /** Mark and word, so a status never rests on colour alone. */
@@ -49,11 +49,10 @@ function verdictLabel(report: DoctorReport | null, running: boolean): { suffix: 
   return { suffix: ' ✓', className: 'btn-outline-success', title: 'Every check passed' }
 }
 
-/** Each check with pass or fail and, when it fails, what to do; "Run again"; the one fix the app can apply. */
+/** Each check with pass or fail and, when it fails, what to do; "Run again"; beside a check, the fix the app can apply. */
 export function PoolDoctorPanel() {
   const state = usePoolDoctor()
   const closeRef = useRef<HTMLButtonElement>(null)
-  const fixable = state.report?.checks.find((c) => c.status === 'fail' && c.fixable)
   const close = () => state.setOpen(false)
 
   return (
@@ -66,18 +65,7 @@ export function PoolDoctorPanel() {
       // While the confirmation is up, Escape and Tab are that dialog's, not this panel's.
       onEscape={state.confirming ? undefined : close}
       trapFocus={!state.confirming}
-      over={
-        state.confirming && (
-          <ConfirmDialog
-            title="Add custom:user_tier to this pool?"
-            confirmLabel="Add custom:user_tier"
-            onConfirm={() => void state.applyFix()}
-            onCancel={state.cancelFix}
-          >
-            <p className="mb-0">{CUSTOM_ATTRIBUTE_IS_PERMANENT}</p>
-          </ConfirmDialog>
-        )
-      }
+      over={state.confirming && <DoctorFixConfirm check={state.confirming} onConfirm={() => void state.applyFix()} onCancel={state.cancelFix} />}
     >
       <div className="px-4 pt-3 pb-2 border-bottom">
         <h2 id="pool-doctor-title" className="h5 mb-1">
@@ -88,25 +76,20 @@ export function PoolDoctorPanel() {
           does not exist, so they change nothing.
         </p>
       </div>
-      <div className="px-4 py-2 overflow-auto flex-grow-1" aria-busy={state.running || state.fixing}>
+      <div className="px-4 py-2 overflow-auto flex-grow-1" aria-busy={state.running || state.fixing !== null}>
         <ErrorAlert error={state.error} title="The doctor could not run" />
-        <ErrorAlert error={state.fixError} title="custom:user_tier was not added" />
+        <ErrorAlert error={state.fixError} title="The fix was not applied" />
         {state.report && (
           <ul className="list-unstyled mb-0" aria-label="Checks">
             {state.report.checks.map((check) => (
-              <CheckLine key={check.id} check={check} />
+              <CheckLine key={check.id} check={check} fixing={state.fixing} onFix={() => state.askFix(check)} />
             ))}
           </ul>
         )}
       </div>
       <div className="px-4 py-3 border-top d-flex justify-content-end gap-2 flex-wrap">
-        {fixable?.fixable && (
-          <button type="button" className="btn btn-warning me-auto" disabled={state.fixing} onClick={() => state.askFix(fixable.fixable!)}>
-            {state.fixing ? 'Adding custom:user_tier…' : 'Add custom:user_tier…'}
-          </button>
-        )}
         {/* Not disabled while it runs (a second click is ignored), so focus stays on it. */}
-        <button type="button" className="btn btn-outline-primary" disabled={state.fixing} onClick={() => void state.run()}>
+        <button type="button" className="btn btn-outline-primary" disabled={state.fixing !== null} onClick={() => void state.run()}>
           {state.running ? 'Checking…' : 'Run again'}
         </button>
         <button ref={closeRef} type="button" className="btn btn-secondary" onClick={close}>
@@ -117,8 +100,9 @@ export function PoolDoctorPanel() {
   )
 }
 
-function CheckLine({ check }: { check: DoctorCheck }) {
+function CheckLine({ check, fixing, onFix }: { check: DoctorCheck; fixing: string | null; onFix: () => void }) {
   const status = STATUS[check.status]
+  const offersFix = check.fixable && check.status !== 'pass'
   return (
     <li className="py-2 border-bottom d-flex gap-2" data-check={check.id}>
       <span className={`fw-bold ${status.className}`} style={{ minWidth: '5.5rem' }}>
@@ -128,6 +112,11 @@ function CheckLine({ check }: { check: DoctorCheck }) {
         <div className="fw-semibold">{check.title}</div>
         <div className="small">{check.detail}</div>
         {check.fix && check.status !== 'pass' && <div className="small text-body-secondary">What to do: {check.fix}</div>}
+        {offersFix && (
+          <button type="button" className="btn btn-sm btn-warning mt-1" disabled={fixing !== null} onClick={onFix}>
+            {fixing === check.id ? 'Applying…' : fixLabelOf(check)}
+          </button>
+        )}
       </div>
     </li>
   )

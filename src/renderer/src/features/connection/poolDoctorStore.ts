@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { DoctorFix, DoctorReport } from '../../../../shared/doctor'
+import { fixRequestOf, type DoctorCheck, type DoctorReport } from '../../../../shared/doctor'
 import type { AppErrorShape } from '../../../../shared/errors'
 import { api } from '../../api/api'
 import { useConnection } from '../../stores/connectionStore'
@@ -10,13 +10,14 @@ interface PoolDoctorState {
   error: AppErrorShape | null
   running: boolean
   open: boolean
-  /** The fix waiting for the operator's confirmation. */
-  confirming: DoctorFix | null
-  fixing: boolean
+  /** The check whose fix waits for the operator's confirmation. */
+  confirming: DoctorCheck | null
+  /** The id of the check whose fix is being applied. */
+  fixing: string | null
   fixError: AppErrorShape | null
   run: () => Promise<void>
   setOpen: (open: boolean) => void
-  askFix: (fix: DoctorFix) => void
+  askFix: (check: DoctorCheck) => void
   cancelFix: () => void
   /** Applies the confirmed fix; the reply is the doctor's run after it. */
   applyFix: () => Promise<void>
@@ -29,7 +30,7 @@ export const usePoolDoctor = create<PoolDoctorState>((set, get) => ({
   running: false,
   open: false,
   confirming: null,
-  fixing: false,
+  fixing: null,
   fixError: null,
   run: async () => {
     if (get().running) return
@@ -38,16 +39,17 @@ export const usePoolDoctor = create<PoolDoctorState>((set, get) => ({
     set(reply.ok ? { running: false, report: reply.data } : { running: false, error: reply.error })
   },
   setOpen: (open) => set({ open, ...(open ? {} : { confirming: null, fixError: null }) }),
-  askFix: (fix) => set({ confirming: fix, fixError: null }),
+  askFix: (check) => set({ confirming: check, fixError: null }),
   cancelFix: () => set({ confirming: null }),
   applyFix: async () => {
-    const fix = get().confirming
-    if (!fix) return
-    set({ confirming: null, fixing: true, fixError: null })
-    // Only sent from the confirmation, which shows that a custom attribute can never be removed.
-    const reply = await api.applyDoctorFix({ fix, acknowledgePermanent: true })
-    set(reply.ok ? { fixing: false, report: reply.data } : { fixing: false, fixError: reply.error })
+    const check = get().confirming
+    const request = check && fixRequestOf(check)
+    if (!check || !request) return
+    set({ confirming: null, fixing: check.id, fixError: null })
+    // Only sent from the confirmation, which showed what the fix does (and that an attribute is permanent).
+    const reply = await api.applyDoctorFix(request)
+    set(reply.ok ? { fixing: null, report: reply.data } : { fixing: null, fixError: reply.error })
     // The bar's pool check warned about the missing attribute; it should see the pool as it is now.
-    if (reply.ok) void useConnection.getState().checkPool(true)
+    if (reply.ok && request.fix === 'add-tier-attribute') void useConnection.getState().checkPool(true)
   }
 }))
