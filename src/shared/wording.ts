@@ -10,7 +10,11 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{statsScreen}': { app: 'on the Statistics screen', cli: 'with "tier-admin stats"' },
   '{tierField}': { app: 'the Tier field', cli: '--tier' },
   '{emailField}': { app: 'the Email field', cli: '--email' },
-  '{outFile}': { app: 'in the save dialog', cli: 'with --out FILE' }
+  '{outFile}': { app: 'in the save dialog', cli: 'with --out FILE' },
+  '{giveReason}': {
+    app: 'Type the ticket or reason in the "Ticket or reason" field at the top of the window, then try again.',
+    cli: 'Give --reason "TICKET-123 what it is for" with the command.'
+  }
 }
 
 /** What is wrong with a key a request does not take: the app's forms have fields, the CLI's commands options. */

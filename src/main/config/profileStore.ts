@@ -46,6 +46,7 @@ const storedSchema = z.object({
       endpoint: z.string().optional(),
       emulator: z.boolean(),
       production: z.boolean(),
+      requireReason: z.boolean().optional(),
       credentialSource: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('default') }),
         z.object({ kind: z.literal('profile'), profile: z.string() }),
@@ -120,6 +121,7 @@ export class ProfileStore {
         ...(input.endpoint ? { endpoint: input.endpoint } : {}),
         emulator: Boolean(input.endpoint) && input.emulator,
         production: input.production,
+        ...(input.requireReason === undefined ? {} : { requireReason: input.requireReason }),
         credentialSource: input.credentialSource,
         ...((sealed ?? keptSecret) ? { sealedSecret: sealed ?? keptSecret } : {})
       }
