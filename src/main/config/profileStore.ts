@@ -112,6 +112,8 @@ export class ProfileStore {
         )
       }
       const keptSecret = input.clearClientSecret ? undefined : existing?.sealedSecret
+      // A save that does not say keeps the profile's choice (absent: the default for its pool).
+      const requireReason = input.requireReason ?? existing?.requireReason
       const profile: StoredProfile = {
         id: existing?.id ?? newId(input.name, file.profiles),
         name: input.name,
@@ -121,7 +123,7 @@ export class ProfileStore {
         ...(input.endpoint ? { endpoint: input.endpoint } : {}),
         emulator: Boolean(input.endpoint) && input.emulator,
         production: input.production,
-        ...(input.requireReason === undefined ? {} : { requireReason: input.requireReason }),
+        ...(requireReason === undefined ? {} : { requireReason }),
         credentialSource: input.credentialSource,
         ...((sealed ?? keptSecret) ? { sealedSecret: sealed ?? keptSecret } : {})
       }
