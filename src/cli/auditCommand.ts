@@ -11,7 +11,7 @@ const PAGE = 500
 
 export const audit: Command = {
   summary: "Every write this computer's app and CLI sent to Cognito, newest first, from the audit trail",
-  usage: 'audit [--since DATE] [--until DATE] [--user NAME] [--action NAME] [--outcome X] [--limit N] [--csv | --json]',
+  usage: 'audit [--since DATE] [--until DATE] [--user NAME] [--action NAME] [--outcome X] [--reason-contains TEXT] [--limit N] [--csv | --json]',
   exclusive: [['csv', 'json']],
   options: {
     since: { type: 'string', description: 'From this day on (YYYY-MM-DD, UTC)' },
@@ -19,6 +19,8 @@ export const audit: Command = {
     user: { type: 'string', description: 'Writes to users whose name contains this (any case)' },
     action: { type: 'string', description: `${Object.keys(ACTION_GROUPS).join(', ')}, or an operation such as AdminDisableUser` },
     outcome: { type: 'string', description: AUDIT_OUTCOMES.join(', ') },
+    // Not --reason: that is the global option every write takes.
+    'reason-contains': { type: 'string', description: 'Writes whose ticket or reason contains this (any case)' },
     limit: { type: 'string', description: `At most this many rows (default ${DEFAULT_LIMIT}; every match with --csv)` },
     csv: { type: 'boolean', description: 'Print as CSV' },
     json
@@ -61,7 +63,8 @@ function filterOf(values: Values): AuditFilter {
     action: pick('action'),
     from: pick('since'),
     to: pick('until'),
-    outcome: pick('outcome') as AuditFilter['outcome']
+    outcome: pick('outcome') as AuditFilter['outcome'],
+    reason: pick('reason-contains')
   }
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined))
 }
@@ -84,10 +87,11 @@ function formatRows(rows: AuditRow[], total: number): string {
       row.username ?? '-',
       row.summary,
       row.before || row.after ? `${row.before ?? '-'} → ${row.after ?? '-'}` : '-',
-      row.outcome + (row.errorName ? ` (${row.errorName})` : '')
+      row.outcome + (row.errorName ? ` (${row.errorName})` : ''),
+      row.reason ?? '-'
     ].join('\t')
   )
-  const header = ['time', 'os user', 'aws identity', 'pool', 'user', 'action', 'before → after', 'outcome'].join('\t')
+  const header = ['time', 'os user', 'aws identity', 'pool', 'user', 'action', 'before → after', 'outcome', 'reason'].join('\t')
   const more = total > rows.length ? [`(${rows.length} of ${total}; --limit shows more)`] : []
   return [header, ...lines, ...more].join('\n')
 }

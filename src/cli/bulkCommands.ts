@@ -5,10 +5,12 @@
  */
 import type { BulkPlanRow, BulkPreview, BulkRowResult } from '../shared/bulk'
 import type { BulkProgress } from '../shared/jobProgress'
+import { takesEffectSentence } from '../shared/takesEffect'
 import { reportError } from './cliIo'
 import { bulkRowsFrom } from './bulkCsv'
 import { json, type Command, type CommandContext } from './command'
 import { followJob } from './followJob'
+import { CLI_SIGN_OUT } from './format'
 import { followImport } from './importCommand'
 import { importJobLine } from './importOutput'
 import { stats } from './statsCommand'
@@ -87,7 +89,8 @@ async function followBulk(context: CommandContext, jobId: string): Promise<numbe
   }
   if (end.state !== 'done') return 1
   const attention = detail.results.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed')
-  print(detail, [`Done: ${counts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`, ...attention.map(formatResult)].join('\n'))
+  const effect = detail.takesEffect ? [takesEffectSentence(detail.takesEffect, CLI_SIGN_OUT)] : []
+  print(detail, [`Done: ${counts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`, ...attention.map(formatResult), ...effect].join('\n'))
   return attention.length > 0 ? 1 : 0
 }
 

@@ -95,3 +95,6 @@ export function formatPool(connection: ConnectionInfo, pool: PoolInfo): string {
     `Passwords:      ${rules.join(', ')}`
   ].join('\n')
 }
+
+/** How the takes-effect sentence names signing a user out, in the CLI. */
+export const CLI_SIGN_OUT = '"tier-admin sign-out USERNAME"'

@@ -1,7 +1,9 @@
 /**
- * Options every command takes, wherever they stand on the line: which profile to connect with, and the
- * confirmation that a command may write to a production profile's pool.
+ * Options every command takes, wherever they stand on the line: which profile to connect with, the
+ * confirmation that a command may write to a production profile's pool, and the ticket or reason its
+ * writes carry.
  */
+import { MAX_REASON_CHARS } from '../shared/audit'
 import { UsageError } from './cliIo'
 
 export interface GlobalOptions {
@@ -9,9 +11,11 @@ export interface GlobalOptions {
   profile?: string
   /** The pool ID of the production profile in use: the operator's "yes, write there". */
   yesProduction?: string
+  /** The ticket or reason every write of the command carries (into the audit trail and Cognito's ClientMetadata). */
+  reason?: string
 }
 
-const FLAGS = { '--profile': 'profile', '--yes-production': 'yesProduction' } as const
+const FLAGS = { '--profile': 'profile', '--yes-production': 'yesProduction', '--reason': 'reason' } as const
 
 /** Takes the global options out of argv, leaving the command and its own options for parseArgs. */
 export function takeGlobalOptions(argv: string[]): { argv: string[]; globals: GlobalOptions } {
@@ -26,6 +30,9 @@ export function takeGlobalOptions(argv: string[]): { argv: string[]; globals: Gl
     const value = inline ?? argv[++i]
     if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`${flag} needs a value.`)
     globals[FLAGS[flag as keyof typeof FLAGS]] = value
+  }
+  if (globals.reason !== undefined && globals.reason.trim().length > MAX_REASON_CHARS) {
+    throw new UsageError(`--reason takes at most ${MAX_REASON_CHARS} characters (a ticket number or a sentence); this one has ${globals.reason.trim().length}.`)
   }
   return { argv: rest, globals }
 }

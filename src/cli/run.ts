@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { MAX_REASON_CHARS } from '../shared/audit'
 import { UsageError, type CliIo, type Values } from './cliIo'
 import type { Command } from './command'
 import { COMMANDS } from './commands'
@@ -118,7 +119,8 @@ function generalHelp(): string {
     '',
     'Global options:',
     '  --profile NAME            Connect with this profile ("tier-admin profiles" lists them) instead of the one chosen last',
-    "  --yes-production POOL_ID  Let a command write to a production profile's pool, named to confirm"
+    "  --yes-production POOL_ID  Let a command write to a production profile's pool, named to confirm",
+    `  --reason TEXT             The ticket or reason every write of the command carries (at most ${MAX_REASON_CHARS} characters)`
   ].join('\n')
 }
 

@@ -32,7 +32,8 @@ export async function runCommand(name: string, command: Command, values: Values,
       // Asked once, before the first write of the command leaves (reads before it need no consent).
       if (isWriteOperation(operation)) refusal ??= await consent()
       if (refusal) return null
-      const result: Result<ResultOf<K>> = await invokeOperation(handlers, operation, payload, 'cli')
+      const sent = isWriteOperation(operation) && globals.reason !== undefined ? withReason(payload, globals.reason) : payload
+      const result: Result<ResultOf<K>> = await invokeOperation(handlers, operation, sent, 'cli')
       if (result.ok) return result.data
       inputRefused = INPUT_ERRORS.has(result.error.code)
       reportError(result.error, io, asJson)
@@ -45,6 +46,11 @@ export async function runCommand(name: string, command: Command, values: Values,
   } finally {
     await app.close()
   }
+}
+
+/** A write's request with --reason in it (the operations layer takes it off again for every write alike). */
+function withReason(payload: unknown, reason: string): unknown {
+  return payload && typeof payload === 'object' ? { ...payload, reason } : { reason }
 }
 
 function frontEndOf(values: Values, io: CliIo): FrontEnd {

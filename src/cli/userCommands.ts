@@ -1,8 +1,9 @@
 /** The everyday commands on one user: sign-up and its confirmation, reading a user, changing a tier. */
+import { takesEffectSentence } from '../shared/takesEffect'
 import { tierChangeSentence } from '../shared/tierChange'
 import { UsageError, type CliIo, type Values } from './cliIo'
 import { byUsername, callAndPrint, fromOptions, json, usernameOption, type Command } from './command'
-import { formatRegistered, formatUser } from './format'
+import { CLI_SIGN_OUT, formatRegistered, formatUser } from './format'
 
 export const register: Command = {
   required: ['username', 'email'],
@@ -78,10 +79,10 @@ export const setTier: Command = {
   summary: "Change a user's tier",
   usage: 'set-tier --username U --tier standard|premium',
   options: { username: usernameOption, tier: { type: 'string', description: 'standard or premium' }, json },
-  run: callAndPrint(
-    'setTier',
-    fromOptions('username', 'tier'),
-    (result) => `${tierChangeSentence(result)}${result.refreshError ? `\n${result.refreshError.message}` : ''}`
+  run: callAndPrint('setTier', fromOptions('username', 'tier'), (result) =>
+    [tierChangeSentence(result), result.refreshError?.message, result.takesEffect && takesEffectSentence(result.takesEffect, CLI_SIGN_OUT)]
+      .filter(Boolean)
+      .join('\n')
   )
 }
 

@@ -18,6 +18,9 @@ export const ACTION_GROUPS = {
   groups: { label: 'Group membership', operations: ['AdminAddUserToGroup', 'AdminRemoveUserFromGroup'] }
 } as const satisfies Record<string, { label: string; operations: readonly string[] }>
 
+/** A write's ticket or reason is at most this long: a ticket number or a sentence, not a document. */
+export const MAX_REASON_CHARS = 200
+
 /** What the trail is filtered by; every field optional. Dates are UTC days (YYYY-MM-DD), both ends included. */
 export interface AuditFilter {
   /** Part of the target username, any case. */

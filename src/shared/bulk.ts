@@ -4,6 +4,7 @@
  */
 import type { BulkProgress } from './jobProgress'
 import type { JobState } from './jobs'
+import type { TakesEffect } from './takesEffect'
 
 /** Rows in one job: a preview reads each user once, at 120 reads/s that is under 90 s. */
 export const MAX_BULK_ROWS = 10_000
@@ -62,4 +63,6 @@ export interface BulkJobDetail extends BulkJobSummary {
   preview: BulkPreview
   overwrite: boolean
   results: BulkRowResult[]
+  /** When the customer's apps see the changes: once the job stopped with at least one row changed. */
+  takesEffect?: TakesEffect
 }

@@ -135,7 +135,14 @@ export const events = {
 
 export type Contract = typeof contract
 export type Operation = keyof Contract
-export type RequestOf<K extends Operation> = z.input<NonNullable<Contract[K]['request']>>
+/** What a write's request may carry besides its own fields (see `reason` in contractSchemas.ts). */
+export interface WriteReason {
+  /** The operator's ticket or reason for this write: trimmed, at most MAX_REASON_CHARS; blank is none. */
+  reason?: string
+}
+export type RequestOf<K extends Operation> = K extends WriteOperation
+  ? z.input<NonNullable<Contract[K]['request']>> & WriteReason
+  : z.input<NonNullable<Contract[K]['request']>>
 export type ParsedRequestOf<K extends Operation> = z.output<NonNullable<Contract[K]['request']>>
 export type ResultOf<K extends Operation> = Contract[K]['result']
 

@@ -4,7 +4,7 @@
  * their fields with the same ones.
  */
 import { z } from 'zod'
-import { AUDIT_OUTCOMES, isIsoDay } from './audit'
+import { AUDIT_OUTCOMES, isIsoDay, MAX_REASON_CHARS } from './audit'
 import { BULK_JOB_ID, MAX_BULK_ROWS } from './bulk'
 import { DOCTOR_FIXES } from './doctor'
 import { IMPORT_JOB_ID, IMPORT_METHODS, INVITATIONS } from './importing'
@@ -47,6 +47,11 @@ const code = typed('Enter the confirmation code', 2048, codeWords).regex(/^\S{1,
 /** A tier as typed; which values are tiers is the services' business, so an unknown one gets its own code. */
 const tier = z.string({ error: 'Choose a tier' }).max(64, 'A tier name has at most 64 characters')
 const importJobId = z.string().regex(IMPORT_JOB_ID, 'Not an import job id')
+/**
+ * The ticket or reason any write's request may carry as `reason` besides its own fields (the
+ * operations layer takes it off before the operation's strict schema reads the rest); blank is none.
+ */
+export const reason = typed('Type the reason as text', MAX_REASON_CHARS, `A reason has at most ${MAX_REASON_CHARS} characters`).optional()
 const isoDay = z.string().max(10, 'Enter a date as YYYY-MM-DD').refine(isIsoDay, 'Enter a date as YYYY-MM-DD')
 /** The Audit screen's filters; the same for a page and for an export. */
 const auditFilter = {
@@ -57,7 +62,7 @@ const auditFilter = {
   from: isoDay.optional(),
   to: isoDay.optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
-  reason: typed(undefined, 200, 'A reason has at most 200 characters').optional()
+  reason
 }
 const group = typed('Choose a group', 128, 'A group name has at most 128 characters').min(1, 'Choose a group')
 

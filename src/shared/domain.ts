@@ -1,6 +1,7 @@
 import type { AppErrorShape } from './errors'
 import type { ScanMode, ScanProgress, StatsFigures } from './jobProgress'
 import type { AttributeSchema, LinkedIdentity, PoolSecurity, SignInVerdict, UserMfa } from './support'
+import type { TakesEffect } from './takesEffect'
 import type { Tier, TierState } from './tiers'
 
 /** Which pool the app talks to; never carries the client secret itself. */
@@ -119,6 +120,8 @@ export interface TierChangeResult {
   /** The user read back after the change; null when that read failed (the change was saved all the same). */
   user: UserDetail | null
   refreshError?: AppErrorShape
+  /** When the customer's apps see it; absent when nothing was sent. */
+  takesEffect?: TakesEffect
 }
 
 export interface GroupInfo {

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'FORBIDDEN_SENDER',
   'PRODUCTION_CONFIRMATION_REQUIRED',
+  /** The profile asks a ticket or reason of every write, and this one came without. */
+  'REASON_REQUIRED',
   'SECRET_STORE_UNAVAILABLE',
   'INTERNAL'
 ] as const

@@ -26,6 +26,8 @@ export interface ProfileFields {
   emulator: boolean
   /** As listed: the pool is marked production (by this profile, another one or the environment); the mark belongs to the pool. */
   production: boolean
+  /** Every write must carry a ticket or reason (REASON_REQUIRED otherwise); absent in a stored profile: on for a production pool. */
+  requireReason?: boolean
   credentialSource: CredentialSource
 }
 
@@ -35,6 +37,8 @@ export function poolKey(pool: { region: string; userPoolId: string }): string {
 }
 
 export interface ProfileSummary extends ProfileFields {
+  /** As it applies: the profile's own choice, else on for a production pool. */
+  requireReason: boolean
   /** The sandbox and "From the environment" cannot be edited or deleted in the app. */
   builtIn: boolean
   hasClientSecret: boolean
@@ -101,6 +105,8 @@ export const profileSchemas = {
       endpoint: z.url('Enter the endpoint as a URL (http:// or https://)').max(512).optional(),
       emulator: z.boolean().default(false),
       production: z.boolean().default(false),
+      /** Absent: on for a production pool, off otherwise. */
+      requireReason: z.boolean().optional(),
       credentialSource: credentialSource.default({ kind: 'default' }),
       /** Write-only: a new secret to seal; absent keeps the one stored. */
       clientSecret: z.string().min(1).max(256, 'A client secret has at most 256 characters').optional(),

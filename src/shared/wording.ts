@@ -11,7 +11,11 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{tierField}': { app: 'the Tier field', cli: '--tier' },
   '{tierEditor}': { app: "the user's tier editor", cli: '"tier-admin set-tier"' },
   '{emailField}': { app: 'the Email field', cli: '--email' },
-  '{outFile}': { app: 'in the save dialog', cli: 'with --out FILE' }
+  '{outFile}': { app: 'in the save dialog', cli: 'with --out FILE' },
+  '{giveReason}': {
+    app: 'Type the ticket or reason in the "Ticket or reason" field at the top of the window, then try again.',
+    cli: 'Give --reason "TICKET-123 what it is for" with the command.'
+  }
 }
 
 /** What is wrong with a key a request does not take: the app's forms have fields, the CLI's commands options. */

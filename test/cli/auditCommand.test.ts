@@ -25,7 +25,7 @@ describe('tier-admin audit', () => {
     expect(run.code, run.stderr).toBe(0)
     const lines = run.stdout.trim().split('\n')
     expect(lines[0]).toContain('before → after')
-    expect(lines[1]).toMatch(/\tsandbox\t.*\tava\tTier premium → standard\ttier: premium → tier: standard\tok$/)
+    expect(lines[1]).toMatch(/\tsandbox\t.*\tava\tTier premium → standard\ttier: premium → tier: standard\tok\t-$/)
     expect(lines[2]).toMatch(/\tava\tRegistered with tier premium\t/)
   })
 

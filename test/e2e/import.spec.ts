@@ -85,7 +85,7 @@ test('imports a CSV file: preview of every bad kind, AdminCreateUser, results CS
   const lines = readFileSync((await saved.textContent())!.replace('Saved to ', ''), 'utf8')
     .trim()
     .split(/\r?\n/)
-  expect(lines[0]).toBe('row,username,email,tier,outcome,reason')
+  expect(lines[0]).toBe('row,username,email,tier,outcome,reason,ticket_or_reason')
   expect(lines).toHaveLength(11)
   expect(lines.some((line) => line.startsWith('1,ada_import,ada@example.com,premium,created'))).toBe(true)
   expect(lines.some((line) => /^5,di_import,.*,skipped,/.test(line))).toBe(true)

@@ -59,7 +59,7 @@ interface Opened {
 }
 
 /** What a profile that could not even be read is taken as: not production, so the error shows, and nothing writes anyway. */
-const UNKNOWN_PROFILE: ActiveProfile = { id: 'unknown', name: 'unknown', production: false, userPoolId: '' }
+const UNKNOWN_PROFILE: ActiveProfile = { id: 'unknown', name: 'unknown', production: false, requireReason: false, userPoolId: '' }
 
 export async function openAppContext(options: OpenOptions = {}): Promise<AppContext> {
   const processLabel = options.processLabel ?? 'Tier Admin'

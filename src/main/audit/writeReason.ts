@@ -6,9 +6,6 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-/** At most this long: a ticket number or a sentence, not a document. */
-export const MAX_REASON_CHARS = 200
-
 const current = new AsyncLocalStorage<string>()
 
 /** Runs `work` (and everything it starts, a job included) with this reason; none for an empty one. */

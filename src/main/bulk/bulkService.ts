@@ -3,11 +3,13 @@
  * run that can be paused, cancelled, and resumed by any process of the app, including after a crash.
  */
 import { BULK_JOB_ID, type BulkRowResult } from '../../shared/bulk'
+import { isActive } from '../../shared/jobs'
 import type { BulkProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { ServiceDeps } from '../app/deps'
 import { toAppError } from '../cognito/errorMapping'
 import { createRowJobs, summaryOf } from '../rowJobs/rowJobs'
+import { takesEffect } from '../users/takesEffect'
 import { planRows } from './bulkPlan'
 import { BulkRun } from './bulkRun'
 import type { BulkTierService, SavedPreview } from './bulkTypes'
@@ -62,7 +64,16 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
     async detail(jobId) {
       const standing = await jobs.standing(jobId)
       const { version: _version, overwrite, ...shown } = standing.preview
-      return { ...summaryOf({ jobId, ...standing }), preview: shown, overwrite, results: standing.results }
+      // Once it stopped (done, or paused part way), every row it changed is on its way to the customer.
+      const ended = standing.state !== 'previewed' && !isActive(standing.state)
+      const changed = standing.results.some((result) => result.outcome === 'changed')
+      return {
+        ...summaryOf({ jobId, ...standing }),
+        preview: shown,
+        overwrite,
+        results: standing.results,
+        ...(ended && changed ? { takesEffect: await takesEffect(gateway) } : {})
+      }
     },
 
     async list() {

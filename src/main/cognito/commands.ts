@@ -62,6 +62,7 @@ export const COGNITO_COMMANDS = {
   ListGroups: read('UserPoolResourceRead'),
   DescribeUserPool: read('UserPoolRead'),
   GetUserPoolMfaConfig: read('UserPoolRead'),
+  ListUserPoolClients: read('UserPoolClientRead'),
   DescribeUserPoolClient: read('UserPoolClientRead'),
   ListUserPoolClients: read('UserPoolClientRead'),
   SignUp: withMetadata(write('UserCreation', 'Registered', false)),

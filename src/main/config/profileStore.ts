@@ -46,6 +46,7 @@ const storedSchema = z.object({
       endpoint: z.string().optional(),
       emulator: z.boolean(),
       production: z.boolean(),
+      requireReason: z.boolean().optional(),
       credentialSource: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('default') }),
         z.object({ kind: z.literal('profile'), profile: z.string() }),
@@ -111,6 +112,8 @@ export class ProfileStore {
         )
       }
       const keptSecret = input.clearClientSecret ? undefined : existing?.sealedSecret
+      // A save that does not say keeps the profile's choice (absent: the default for its pool).
+      const requireReason = input.requireReason ?? existing?.requireReason
       const profile: StoredProfile = {
         id: existing?.id ?? newId(input.name, file.profiles),
         name: input.name,
@@ -120,6 +123,7 @@ export class ProfileStore {
         ...(input.endpoint ? { endpoint: input.endpoint } : {}),
         emulator: Boolean(input.endpoint) && input.emulator,
         production: input.production,
+        ...(requireReason === undefined ? {} : { requireReason }),
         credentialSource: input.credentialSource,
         ...((sealed ?? keptSecret) ? { sealedSecret: sealed ?? keptSecret } : {})
       }

@@ -15,6 +15,8 @@ export interface ActiveProfile {
   id: string
   name: string
   production: boolean
+  /** Every write must carry a ticket or reason. */
+  requireReason: boolean
   /** The configured pool ("" for the sandbox, whose pool ID is known only once it runs). */
   userPoolId: string
 }
@@ -34,6 +36,7 @@ export const SANDBOX_SUMMARY: ProfileSummary = {
   clientId: '',
   emulator: true,
   production: false,
+  requireReason: false,
   credentialSource: { kind: 'default' },
   hasClientSecret: true
 }
@@ -48,7 +51,13 @@ export async function listProfiles(context: ProfileContext): Promise<{ summaries
   summaries.push(...file.profiles.map(summaryOf))
   // The mark belongs to the pool: every profile naming a marked pool is production, whatever it says itself.
   const marked = (summary: ProfileSummary) => summary.production || (summary.id !== SANDBOX_PROFILE_ID && isProductionPool(file, poolKey(summary)))
-  return { summaries: summaries.map((summary) => ({ ...summary, production: marked(summary) })), stored: file.profiles, active: file.active }
+  const applied = (summary: ProfileSummary) => {
+    const production = marked(summary)
+    // A choice the profile made holds; without one, a production pool asks for a reason.
+    const own = file.profiles.find((entry) => entry.id === summary.id)?.requireReason
+    return { ...summary, production, requireReason: own ?? production }
+  }
+  return { summaries: summaries.map(applied), stored: file.profiles, active: file.active }
 }
 
 /**
@@ -66,7 +75,13 @@ export async function resolveProfile(context: ProfileContext, requested?: string
   } else {
     chosen = (active && find(active)) || find(ENVIRONMENT_PROFILE_ID) || SANDBOX_SUMMARY
   }
-  const profile: ActiveProfile = { id: chosen.id, name: chosen.name, production: chosen.production, userPoolId: chosen.userPoolId }
+  const profile: ActiveProfile = {
+    id: chosen.id,
+    name: chosen.name,
+    production: chosen.production,
+    requireReason: chosen.requireReason,
+    userPoolId: chosen.userPoolId
+  }
   const shared = { dataDir: base.dataDir, listUsersRate: base.listUsersRate }
   if (chosen.id === SANDBOX_PROFILE_ID) return { config: { ...shared, pool: { kind: 'sandbox' } }, profile }
   if (chosen.id === ENVIRONMENT_PROFILE_ID) return { config: { ...shared, pool: environmentPool(base.vars) as PoolConfig }, profile }
@@ -90,7 +105,7 @@ function poolOf(entry: StoredProfile, context: ProfileContext): PoolConfig {
 
 function summaryOf(entry: StoredProfile): ProfileSummary {
   const { sealedSecret, ...rest } = entry
-  return { ...rest, builtIn: false, hasClientSecret: Boolean(sealedSecret) }
+  return { ...rest, requireReason: Boolean(entry.requireReason), builtIn: false, hasClientSecret: Boolean(sealedSecret) }
 }
 
 /** "From the environment": listed only when the variables name a whole pool (a partial one fails at connect, saying what is missing). */
@@ -112,6 +127,7 @@ function environmentSummary(vars: Record<string, string | undefined>): ProfileSu
     ...(pool.endpoint ? { endpoint: pool.endpoint } : {}),
     emulator: Boolean(pool.emulator),
     production: vars.COGNITO_PRODUCTION === 'true',
+    requireReason: false,
     credentialSource: { kind: 'default' },
     hasClientSecret: Boolean(pool.clientSecret)
   }

@@ -3,7 +3,10 @@
  * by the production gate before its handler runs. The window reaches it through src/main/ipc, the
  * CLI directly; both through invokeOperation, which checks the untrusted payload first.
  */
+import { AppError } from '../../shared/errors'
 import type { AppContext } from '../app/appContext'
+import { currentReason } from '../audit/writeReason'
+import type { ActiveProfile } from '../config/profiles'
 import { auditHandlers } from './auditHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import type { FrontEnd } from './frontEnd'
@@ -32,19 +35,31 @@ export function createOperations(app: AppContext, frontEnd: FrontEnd = {}): Oper
     ...auditHandlers(context),
     ...profileHandlers(context)
   } satisfies Handlers
-  return { handlers: guardProductionWrites(handlers, gate), gate }
+  return { handlers: guardWrites(handlers, gate, () => app.profile), gate }
 }
 
-/** The handler table with every write operation checked by the gate before its handler runs. */
-export function guardProductionWrites(handlers: Handlers, gate: ProductionGate): Handlers {
+/**
+ * The handler table with every write operation checked before its handler runs: first its reason,
+ * when the profile asks for one (so a refusal does not spend a production confirmation), then the gate.
+ */
+export function guardWrites(handlers: Handlers, gate: ProductionGate, profile: () => Pick<ActiveProfile, 'name' | 'requireReason'>): Handlers {
   const guarded: Record<string, unknown> = { ...handlers }
   for (const [operation, handler] of Object.entries(handlers)) {
     if (!isWriteOperation(operation)) continue
     const run = handler as (request: unknown) => Promise<unknown>
     guarded[operation] = async (request: unknown) => {
+      requireReason(profile())
       gate.consume(operation)
       return run(request)
     }
   }
   return guarded as Handlers
+}
+
+/** Refuses a write without a reason on a profile that asks for one; invokeOperation ran it under the reason its request carried. */
+function requireReason({ name, requireReason }: Pick<ActiveProfile, 'name' | 'requireReason'>): void {
+  if (!requireReason || currentReason()) return
+  throw new AppError('REASON_REQUIRED', `Profile "${name}" asks a ticket or reason of every write. Nothing was sent. {giveReason}`, {
+    reason: 'Type the ticket or reason'
+  })
 }

@@ -1,13 +1,16 @@
 import type { z } from 'zod'
-import { contract, type Operation, type ResultOf } from '../../shared/contract'
+import { contract, isWriteOperation, type Operation, type ResultOf } from '../../shared/contract'
+import { reason as reasonSchema } from '../../shared/contractSchemas'
 import { AppError, type Result } from '../../shared/errors'
 import { UNKNOWN_FIELD, validationSummary, wordErrorsIn, wordFor, type Audience } from '../../shared/wording'
+import { withReason } from '../audit/writeReason'
 import { toAppError } from '../cognito/errorMapping'
 import type { Handlers } from './handler'
 
 /**
  * Runs one operation for an untrusted caller: validates the payload against the contract's schema,
  * calls the handler, and returns a Result. Nothing thrown escapes, so no stack crosses the bridge.
+ * A write runs under the reason its request carried (or none), which every request it makes takes along.
  */
 export async function invokeOperation<K extends Operation>(
   handlers: Handlers,
@@ -16,9 +19,12 @@ export async function invokeOperation<K extends Operation>(
   audience: Audience = 'app'
 ): Promise<Result<ResultOf<K>>> {
   try {
-    const request = parseRequest(operation, payload, audience)
+    const notPlain = plainDataProblem(payload)
+    if (notPlain) throw new AppError('VALIDATION', validationSummary({ request: notPlain }, audience), { request: notPlain })
+    const { reason, rest } = takeReason(operation, payload, audience)
+    const request = parseRequest(operation, rest, audience)
     const handler = handlers[operation] as (request: unknown) => Promise<ResultOf<K>>
-    return { ok: true, data: wordErrorsIn(await handler(request), audience) }
+    return { ok: true, data: wordErrorsIn(await withReason(reason, () => handler(request)), audience) }
   } catch (error) {
     const shape = toAppError(error, { operation }).toShape()
     return { ok: false, error: { ...shape, message: wordFor(shape.message, audience) } }
@@ -30,9 +36,25 @@ const MAX_FIELDS = 20
 /** A key is named by at most this many characters: a megabyte-long key is not echoed back. */
 const MAX_KEY_CHARS = 64
 
+/**
+ * A write's `reason`, checked, and the rest of its request for the operation's own schema: one place
+ * for every write, so no schema names it. Any other operation's `reason` is left for its schema (the
+ * Audit filter has one; elsewhere it is refused as an unknown field).
+ */
+function takeReason(operation: Operation, payload: unknown, audience: Audience): { reason?: string; rest: unknown } {
+  if (!isWriteOperation(operation) || !isPlainRecord(payload) || !Object.hasOwn(payload, 'reason')) return { rest: payload }
+  const { reason, ...rest } = payload
+  const parsed = reasonSchema.safeParse(reason)
+  if (!parsed.success) {
+    const fields = { reason: parsed.error.issues[0]?.message ?? 'Type the reason as text' }
+    throw new AppError('VALIDATION', validationSummary(fields, audience), fields)
+  }
+  return { reason: parsed.data, rest }
+}
+
+const isPlainRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
+
 function parseRequest(operation: Operation, payload: unknown, audience: Audience): unknown {
-  const notPlain = plainDataProblem(payload)
-  if (notPlain) throw new AppError('VALIDATION', validationSummary({ request: notPlain }, audience), { request: notPlain })
   const schema = contract[operation].request as z.ZodType
   const parsed = schema.safeParse(payload)
   if (parsed.success) return parsed.data

@@ -18,6 +18,8 @@ export interface SavedRowPreview {
   userPoolId: string
   createdAt: string
   rows: unknown[]
+  /** The ticket or reason the job was first started with: every row's write carries it, a resume too. */
+  reason?: string
 }
 
 export interface RowResult {

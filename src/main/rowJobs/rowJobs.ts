@@ -10,6 +10,7 @@ import type { AppErrorShape } from '../../shared/errors'
 import { AppError } from '../../shared/errors'
 import type { JobState } from '../../shared/jobs'
 import type { ServiceDeps } from '../app/deps'
+import { currentReason, withReason } from '../audit/writeReason'
 import { Job, type JobControl, type JobView } from '../jobs/job'
 import type { ProgressOf } from '../jobs/jobUpdates'
 import { watchJobRecord } from '../jobs/recordWatcher'
@@ -128,6 +129,15 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P 
     followed.set(jobId, watchJobRecord(store.dirOf(jobId), changed, 100, ['job.json', 'results.jsonl']))
   }
 
+  /** The reason of the job's first start, saved with it; a later start (a resume, another process) keeps it. */
+  async function keepReason(preview: S): Promise<S> {
+    const given = currentReason()
+    if (preview.reason !== undefined || given === undefined) return preview
+    const kept = { ...preview, reason: given }
+    await store.savePreview(kept)
+    return kept
+  }
+
   const previews = new PreviewGuard()
   const api = {
     store,
@@ -154,9 +164,10 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P 
       await requirePreview(jobId)
       const job = jobOf(jobId)
       await job.start(async () => {
-        const run = runOf(await update(await requirePreview(jobId)))
+        const preview = await keepReason(await update(await requirePreview(jobId)))
+        const run = runOf(preview)
         runs.set(jobId, run)
-        return (control) => run.execute(control)
+        return (control) => withReason(preview.reason, () => run.execute(control))
       })
       return runs.get(jobId)!.progress(job.current() ?? unstarted)
     },
@@ -192,10 +203,11 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P 
       return found.sort((a, b) => a.preview.createdAt.localeCompare(b.preview.createdAt))
     },
 
-    /** The rows' results in row order (preview skips included) as CSV, written to the target; the row count. */
+    /** The rows' results in row order (preview skips included) as CSV, each with the job's reason, written to the target; the row count. */
     async writeResultsCsv(jobId: string, target: SaveTarget): Promise<number> {
-      const { results } = await standing(jobId)
-      const lines = [spec.csv.header, ...results.map(spec.csv.cells)].map((cells) => `${csvRow(cells)}\r\n`)
+      const { results, preview } = await standing(jobId)
+      const rows = results.map((result) => [...spec.csv.cells(result), preview.reason ?? ''])
+      const lines = [[...spec.csv.header, 'ticket_or_reason'], ...rows].map((cells) => `${csvRow(cells)}\r\n`)
       return (await saveLines(target, lines)) - 1
     },
 

@@ -13,6 +13,7 @@ import { toAppError } from '../cognito/errorMapping'
 import type { CognitoGateway, SendOptions } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import type { PoolSchemaService } from '../cognito/poolSchema'
+import { takesEffect } from './takesEffect'
 import { fromAdminGetUser, fromListedUser } from './userDetail'
 
 /** The user as AdminGetUser has them, MFA included (no verdict: that is the user page's, see support/userPage.ts). */
@@ -88,7 +89,7 @@ export async function setTier(
   // The tier it already has: a write would change nothing and only fill the trail with "premium → premium".
   if (current === tier) return { ...said, unchanged: true, user: before }
   await writeTier(gateway, before.username, tier, current)
-  return { ...said, ...(await readBack(gateway, before.username, read)) }
+  return { ...said, ...(await readBack(gateway, before.username, read)), takesEffect: await takesEffect(gateway) }
 }
 
 /** The one tier write: the audit trail gets the value it replaces (`current`, "" for none). */

@@ -52,7 +52,9 @@ describe('a production profile', () => {
         clientSecret: emulator.clientSecret,
         endpoint: endpoint.endpoint,
         emulator: true,
-        production: true
+        production: true,
+        // A production pool asks a reason of every write by default; the gate is tested here, the reason in writeReason.test.ts.
+        requireReason: false
       })
     )
     app = await openAppContext({
@@ -234,7 +236,7 @@ describe('a production profile', () => {
     const unticked = await call('saveProfile', { id: 'prod-sim', name: 'Prod (sim)', ...pool, production: false })
     expect(unticked).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
     expect(await call('register', { ...jane, username: 'prod_after_untick' })).toMatchObject({ ok: false, error: { code: 'PRODUCTION_CONFIRMATION_REQUIRED' } })
-    const saved = (await call('saveProfile', { name: 'Twin', ...pool, production: false })) as {
+    const saved = (await call('saveProfile', { name: 'Twin', ...pool, production: false, requireReason: false })) as {
       ok: true
       data: { profiles: { id: string; name: string; production: boolean }[] }
     }

@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/errors'
 import { isWriteOperation, type WriteOperation } from '../../../shared/contract'
 import { useProductionConfirm } from '../features/connection/productionConfirmStore'
 import { activeProfile, useProfiles } from '../features/connection/profilesStore'
+import { useWriteReason, withWriteReason } from '../features/connection/writeReasonStore'
 import { useConnection } from '../stores/connectionStore'
 
 type Call = (request?: unknown) => Promise<Result<unknown>>
@@ -17,6 +18,10 @@ type Call = (request?: unknown) => Promise<Result<unknown>>
  * only a "yes" arms main's one-shot permission (confirmProductionWrite) for that call. Main refuses the
  * write without it anyway; when main knows the profile is production and the page did not (another
  * process changed it), the refusal is turned into the same question, asked once.
+ *
+ * And the one place a write gets its ticket or reason: the one typed in the header (or in that
+ * question) goes with every write operation's request, read after the question so an edit there
+ * counts. Main refusing a write for want of one (REASON_REQUIRED) sends focus to the field.
  */
 export const api: InvokeApi = new Proxy({} as InvokeApi, {
   get: (_target, operation) => {
@@ -32,13 +37,15 @@ export const api: InvokeApi = new Proxy({} as InvokeApi, {
         const refused = await confirmWrite(write)
         if (refused) return refused
       }
-      let reply = await call(request)
+      const send = () => call(write ? withWriteReason(request) : request)
+      let reply = await send()
       if (write && !asked && !reply.ok && reply.error.code === 'PRODUCTION_CONFIRMATION_REQUIRED') {
         await useProfiles.getState().load()
         const refused = await confirmWrite(write)
         if (refused) return refused
-        reply = await call(request)
+        reply = await send()
       }
+      if (!reply.ok && reply.error.code === 'REASON_REQUIRED') useWriteReason.getState().requestFocus()
       if (!reply.ok) useConnection.getState().reportFailure(reply.error)
       return reply
     }

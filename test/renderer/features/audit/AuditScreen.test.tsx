@@ -1,12 +1,16 @@
 /**
  * The Audit screen against a fake `window.api`: the first page on opening, the filters sent as typed,
- * Load more appending, the empty state, a failure shown as an alert, and where the export went.
+ * Load more appending, the empty state, a failure shown as an alert, and where the export went; a row
+ * read whole in its detail, the user opened from it, the columns holding one value folded away, and
+ * the reason as a column and a filter.
  */
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AuditScreen } from '../../../../src/renderer/src/features/audit/AuditScreen'
 import { AUDIT_PAGE, useAudit } from '../../../../src/renderer/src/features/audit/auditStore'
+import { useUsers } from '../../../../src/renderer/src/features/users/usersStore'
+import { useNavigation } from '../../../../src/renderer/src/stores/navigationStore'
 import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import type { AuditPage, AuditRow } from '../../../../src/shared/audit'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
@@ -84,9 +88,10 @@ describe('the Audit screen', () => {
   it('shows an ARN by its resource in the narrow column, whole on hover, and a refusal with its error', async () => {
     const arn = 'arn:aws:sts::123456789012:assumed-role/Support/jane'
     const page: AuditPage = {
-      rows: [row(1, { identity: arn, outcome: 'failed', errorName: 'UserNotFoundException' })],
+      // Two identities, so the column is shown (one for every row folds away).
+      rows: [row(1, { identity: arn, outcome: 'failed', errorName: 'UserNotFoundException' }), row(2)],
       offset: 0,
-      total: 1,
+      total: 2,
       actions: [],
       skipped: 0
     }
@@ -115,5 +120,43 @@ describe('the Audit screen', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }))
     expect(await screen.findByRole('status')).toHaveTextContent('Saved 3 rows to /home/ops/tier-admin-audit.csv')
     expect(fake.calls.auditExport).toHaveBeenCalledWith({})
+  })
+
+  it('folds away the columns holding one value for every row, saying it once, and searches and shows the reason', async () => {
+    const rows = [row(1, { reason: 'TICKET-812 upgrade after payment' }), row(2, { userPoolId: 'local_pool' })]
+    fake.succeed('auditQuery', { rows, offset: 0, total: 2, actions: [], skipped: 0 })
+    const user = userEvent.setup()
+    render(<AuditScreen />)
+    const table = await screen.findByRole('table', { name: 'Audit trail' })
+    const headings = within(table)
+      .getAllByRole('columnheader')
+      .map((heading) => heading.textContent)
+    expect(headings).toEqual(['Time', 'User', 'Action', 'Before → after', 'Ticket or reason', 'Outcome'])
+    expect(screen.getByText('Every row shown: OS user ops · AWS identity sandbox · Pool local_pool')).toBeInTheDocument()
+    expect(within(table).getByText('TICKET-812 upgrade after payment')).toBeInTheDocument()
+
+    await user.type(screen.getByLabelText('Ticket or reason'), 'ticket-812')
+    await user.click(screen.getByRole('button', { name: 'Filter' }))
+    await waitFor(() => expect(fake.calls.auditQuery).toHaveBeenLastCalledWith({ reason: 'ticket-812', offset: 0, limit: AUDIT_PAGE }))
+  })
+
+  it('opens a row whole in its detail, and its user on the Users screen', async () => {
+    const arn = 'arn:aws:sts::123456789012:assumed-role/Support/jane'
+    const long = `${'A long reason that a column cuts short, '.repeat(4)}TICKET-9`
+    fake.succeed('auditQuery', { rows: [row(1, { identity: arn, reason: long }), row(2)], offset: 0, total: 2, actions: [], skipped: 0 })
+    fake.succeed('getUser', { username: 'user_1' } as never)
+    const user = userEvent.setup()
+    render(<AuditScreen />)
+    await user.click((await screen.findAllByRole('button', { name: /^Details: Tier premium → standard/ }))[0]!)
+    const detail = await screen.findByRole('dialog', { name: 'Tier premium → standard' })
+    for (const text of ['tier: premium', 'tier: standard', long, 'ops', arn, 'local_pool', 'AdminUpdateUserAttributes']) {
+      expect(within(detail).getByText(text)).toBeInTheDocument()
+    }
+    expect(detail).toHaveTextContent('done — Cognito applied it.')
+    await user.click(within(detail).getByRole('button', { name: 'user_1' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(useNavigation.getState().screen).toBe('users')
+    await waitFor(() => expect(useUsers.getState().selected).toMatchObject({ username: 'user_1' }))
+    expect(fake.calls.getUser).toHaveBeenCalledWith({ username: 'user_1' })
   })
 })

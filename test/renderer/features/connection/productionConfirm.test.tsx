@@ -3,18 +3,19 @@
  * names the pool; only a "yes" arms main's permission (confirmProductionWrite) and sends the write; a
  * "no" sends nothing. Reads, and writes on other profiles, are not asked about.
  */
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { api } from '../../../../src/renderer/src/api/api'
 import { ConnectionBar } from '../../../../src/renderer/src/features/connection/ConnectionBar'
 import { useProductionConfirm } from '../../../../src/renderer/src/features/connection/productionConfirmStore'
 import { useProfiles } from '../../../../src/renderer/src/features/connection/profilesStore'
+import { useWriteReason } from '../../../../src/renderer/src/features/connection/writeReasonStore'
 import type { ProfileSummary, ProfilesView } from '../../../../src/shared/profiles'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 import { connectTo, POOL_ID, poolInfo } from '../../support/fixtures'
 
-const profile = (production: boolean): ProfileSummary => ({
+const profile = (production: boolean, requireReason = false): ProfileSummary => ({
   id: 'prod',
   name: 'Prod EU',
   builtIn: false,
@@ -23,10 +24,11 @@ const profile = (production: boolean): ProfileSummary => ({
   clientId: 'client',
   emulator: false,
   production,
+  requireReason,
   credentialSource: { kind: 'default' },
   hasClientSecret: true
 })
-const viewOf = (production: boolean): ProfilesView => ({ profiles: [profile(production)], activeId: 'prod' })
+const viewOf = (production: boolean, requireReason = false): ProfilesView => ({ profiles: [profile(production, requireReason)], activeId: 'prod' })
 const tierChange = { username: 'jane', tier: 'premium', previous: 'standard' }
 
 let fake: FakeApi
@@ -34,6 +36,7 @@ beforeEach(() => {
   fake = installFakeApi()
   useProfiles.setState({ view: viewOf(true), busy: false, error: null })
   useProductionConfirm.setState({ pending: null })
+  useWriteReason.setState({ reason: '' })
   connectTo(poolInfo({ poolName: 'customers-prod' }))
   fake.succeed('listProfiles', viewOf(true))
   fake.succeed('confirmProductionWrite', { armed: true })
@@ -115,5 +118,45 @@ describe('confirm before a write on a production profile', () => {
     await userEvent.click(screen.getByRole('button', { name: /Yes/ }))
     expect(await pending).toMatchObject({ ok: true })
     await waitFor(() => expect(fake.calls.setTier).toHaveBeenCalledTimes(2))
+  })
+
+  it('takes the ticket or reason in the question, waits for one where the profile requires it, and sends it with the write', async () => {
+    useProfiles.setState({ view: viewOf(true, true) })
+    fake.succeed('listProfiles', viewOf(true, true))
+    renderBar()
+    const pending = api.setTier({ username: 'jane', tier: 'premium' })
+    const dialog = await screen.findByRole('dialog')
+    const yes = screen.getByRole('button', { name: /Yes, change a user's tier/ })
+    expect(yes).toBeDisabled()
+    const inDialog = within(dialog).getByRole('textbox', { name: /Ticket or reason \(required\)/ })
+    await userEvent.type(inDialog, 'TICKET-812')
+    await userEvent.click(yes)
+    await act(() => pending)
+    expect(fake.calls.setTier).toHaveBeenCalledWith({ username: 'jane', tier: 'premium', reason: 'TICKET-812' })
+    // One value: the header's field holds it for the next write, until cleared.
+    expect(within(screen.getByRole('banner')).getByRole('textbox', { name: /Ticket or reason/ })).toHaveValue('TICKET-812')
+  })
+})
+
+describe('the ticket or reason of every write', () => {
+  it('goes with every write and no read, is kept until cleared, and takes focus when main asks for one', async () => {
+    useProfiles.setState({ view: viewOf(false) })
+    fake.succeed('listProfiles', viewOf(false))
+    renderBar()
+    const field = screen.getByRole('textbox', { name: /Ticket or reason/ })
+    expect(screen.getByText(/Kept for every write until you clear it/)).toBeInTheDocument()
+    await userEvent.type(field, '  TICKET-9 refund  ')
+    await api.getUser({ username: 'jane' })
+    expect(fake.calls.getUser).toHaveBeenCalledWith({ username: 'jane' })
+    await api.setTier({ username: 'jane', tier: 'premium' })
+    await api.setTier({ username: 'jane', tier: 'standard' })
+    expect(fake.calls.setTier.mock.calls.map(([request]) => (request as { reason?: string }).reason)).toEqual(['TICKET-9 refund', 'TICKET-9 refund'])
+    await userEvent.click(screen.getByRole('button', { name: 'Clear the ticket or reason' }))
+    expect(field).toHaveValue('')
+    fake.fail('setTier', { code: 'REASON_REQUIRED', message: 'Type the ticket or reason' })
+    field.blur()
+    await act(() => api.setTier({ username: 'jane', tier: 'premium' }))
+    expect(fake.calls.setTier.mock.calls.at(-1)![0]).toEqual({ username: 'jane', tier: 'premium' })
+    expect(field).toHaveFocus()
   })
 })

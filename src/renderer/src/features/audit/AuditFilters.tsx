@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { ACTION_GROUPS, AUDIT_OUTCOMES, type AuditFilter } from '../../../../shared/audit'
+import { ACTION_GROUPS, AUDIT_OUTCOMES, MAX_REASON_CHARS, type AuditFilter } from '../../../../shared/audit'
 import { BusyButton } from '../../components/BusyButton'
 import { SelectField, type Option } from '../../components/SelectField'
 import { whenSubmitted } from '../../lib/forms'
@@ -69,6 +69,19 @@ export function AuditFilters({ draft, actions, loading, onChange, onApply, onCle
           value={draft.user ?? ''}
           maxLength={128}
           onChange={(event) => onChange({ user: event.target.value })}
+        />
+      </div>
+      <div className="audit-filter audit-filter-reason">
+        <label className={LABEL} htmlFor="audit-reason">
+          Ticket or reason
+        </label>
+        <input
+          id="audit-reason"
+          className="form-control form-control-sm"
+          placeholder="Part of a ticket or reason"
+          value={draft.reason ?? ''}
+          maxLength={MAX_REASON_CHARS}
+          onChange={(event) => onChange({ reason: event.target.value })}
         />
       </div>
       {select(

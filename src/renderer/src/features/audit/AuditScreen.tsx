@@ -1,8 +1,12 @@
 import './audit.css'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useStoreFields } from '../../hooks/useStoreFields'
+import { useNavigation } from '../../stores/navigationStore'
+import { useUsers } from '../users/usersStore'
+import { FOLDABLE, foldedColumns, type Foldable } from './auditColumns'
+import { AuditDetail } from './AuditDetail'
 import { AuditFilters } from './AuditFilters'
 import { AuditTable } from './AuditTable'
 import { selectHasMore, useAudit } from './auditStore'
@@ -12,9 +16,15 @@ import { selectHasMore, useAudit } from './auditStore'
  * the rows filling the rest of the window and scrolling on their own (audit.css).
  */
 export function AuditScreen() {
-  const state = useStoreFields(useAudit, ['draft', 'rows', 'total', 'actions', 'loading', 'error', 'exporting', 'exported', 'exportError'])
+  const state = useStoreFields(useAudit, ['draft', 'rows', 'total', 'actions', 'loading', 'error', 'exporting', 'exported', 'exportError', 'detail'])
   const hasMore = useAudit(selectHasMore)
-  const { setDraft, load, loadMore, clearFilters, exportCsv } = useAudit.getState()
+  const { setDraft, load, loadMore, clearFilters, exportCsv, setDetail } = useAudit.getState()
+  const folded = useMemo(() => foldedColumns(state.rows), [state.rows])
+  const openUser = (username: string) => {
+    setDetail(null)
+    useNavigation.getState().go('users')
+    void useUsers.getState().openUsername(username)
+  }
   useEffect(() => {
     void load()
   }, [load])
@@ -51,8 +61,12 @@ export function AuditScreen() {
           <p className="mb-0 small">Every write the app or the CLI sends from this computer appears here: registrations, tier changes, account actions.</p>
         </div>
       ) : (
-        <AuditTable rows={state.rows} />
+        <>
+          <FoldedNote folded={folded} />
+          <AuditTable rows={state.rows} folded={Object.keys(folded) as Foldable[]} onOpen={setDetail} onOpenUser={openUser} />
+        </>
       )}
+      {state.detail && <AuditDetail row={state.detail} onClose={() => setDetail(null)} onOpenUser={openUser} />}
       {hasMore && (
         <div className="audit-more">
           <BusyButton type="button" busy={state.loading} className="btn btn-outline-secondary btn-sm" onClick={() => void loadMore()}>
@@ -61,5 +75,16 @@ export function AuditScreen() {
         </div>
       )}
     </div>
+  )
+}
+
+/** What the folded columns hold, said once: every row shown has it. */
+function FoldedNote({ folded }: { folded: Partial<Record<Foldable, string>> }) {
+  const said = (Object.keys(folded) as Foldable[]).map((key) => `${FOLDABLE[key]} ${folded[key]}`)
+  if (!said.length) return null
+  return (
+    <p className="audit-folded mb-0" title={said.join('\n')}>
+      Every row shown: {said.join(' · ')}
+    </p>
   )
 }

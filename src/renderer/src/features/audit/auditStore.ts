@@ -20,6 +20,9 @@ interface AuditState {
   exporting: boolean
   exported: AuditExport | null
   exportError: AppErrorShape | null
+  /** The row whose detail is open. */
+  detail: AuditRow | null
+  setDetail: (row: AuditRow | null) => void
   setDraft: (change: Partial<AuditFilter>) => void
   /** Reads the first page with the filters as typed. */
   load: () => Promise<void>
@@ -51,6 +54,8 @@ export const useAudit = create<AuditState>((set, get) => {
     exporting: false,
     exported: null,
     exportError: null,
+    detail: null,
+    setDetail: (detail) => set({ detail }),
     setDraft: (change) => set({ draft: withoutBlanks({ ...get().draft, ...change }) }),
     load: () => read(get().draft, 0),
     loadMore: () => read(get().applied, get().rows.length),

@@ -8,6 +8,7 @@ import { Modal } from '../../components/Modal'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { JobStopButtons } from '../rowJobs/JobStopButtons'
 import { RowJobStatus } from '../rowJobs/RowJobStatus'
+import { TakesEffectNote } from '../userDetail/TakesEffectNote'
 import { BulkRowsTable } from './BulkRowsTable'
 import { useBulk } from './bulkStore'
 
@@ -63,6 +64,7 @@ export function BulkTierPanel() {
             found, or duplicates). Each user&apos;s tier is read again just before it is written.
           </p>
         )}
+        {s.job?.takesEffect && <TakesEffectNote effect={s.job.takesEffect} />}
         {s.preview && <BulkRowsTable plan={s.preview.rows} results={started ? (s.job?.results ?? []) : null} />}
         {s.savedTo && <p className="small mt-2 mb-0">Saved to {s.savedTo}</p>}
       </div>

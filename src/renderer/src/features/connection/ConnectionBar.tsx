@@ -8,6 +8,7 @@ import { BarAlert, HealthAlert, StatusAlert } from './ConnectionAlerts'
 import { PoolDoctorButton } from './PoolDoctorPanel'
 import { ProductionConfirmHost } from './ProductionConfirmHost'
 import { ProfilePicker } from './ProfilePicker'
+import { WriteReasonField } from './WriteReasonField'
 import { activeProfile, useProfiles } from './profilesStore'
 
 interface Props extends ConnectionView {
@@ -40,6 +41,7 @@ export function ConnectionBar(props: Props) {
         {status?.state === 'connected' && <PoolDoctorButton poolKey={`${status.info.userPoolId}/${status.info.clientId}`} />}
         {status?.state === 'connected' && <ConnectedPool info={status.info} pool={pool} />}
       </div>
+      <WriteReasonField variant="bar" />
       {status?.state === 'error' && (
         <StatusAlert error={status.error} busy={busy} actionError={actionError} onRestart={props.onRestartSandbox} onRestore={props.onRestoreSandbox} />
       )}

@@ -14,6 +14,8 @@ interface Draft {
   endpoint: string
   emulator: boolean
   production: boolean
+  /** Unset until the operator ticks or unticks it: the default follows the production mark. */
+  requireReason?: boolean
   source: string
   /** Write-only: what the operator typed; empty keeps the stored secret. */
   clientSecret: string
@@ -65,6 +67,7 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
       clientId: draft.clientId,
       ...(draft.endpoint ? { endpoint: draft.endpoint, emulator: draft.emulator } : {}),
       production: draft.production,
+      ...(draft.requireReason === undefined ? {} : { requireReason: draft.requireReason }),
       credentialSource: sourceOf(draft.source),
       ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
       ...(draft.clearClientSecret ? { clearClientSecret: true } : {})
@@ -163,6 +166,15 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
               if (after) change({ production: after.production })
             }}
           />
+          <label className="form-check small" title="Every write then needs a ticket or reason, in the app and the CLI (--reason)">
+            <input
+              type="checkbox"
+              className="form-check-input"
+              checked={draft.requireReason ?? draft.production}
+              onChange={(e) => change({ requireReason: e.target.checked })}
+            />
+            Require a reason for writes
+          </label>
         </div>
         {error && (
           <div className="alert alert-danger py-2 small" role="alert">

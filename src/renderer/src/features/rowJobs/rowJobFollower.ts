@@ -96,9 +96,10 @@ export function rowJobFollower<
     updatesApplied++
     set({ progress })
     // The push is the progress; the rows' outcomes are read only when rows were done since the last
-    // read: at once when the job stops or finishes (its last rows), else at most once a second.
+    // read: at most once a second while it runs, and at once when it stops or finishes (its last rows,
+    // and what only a stopped job's detail says, such as when a bulk change takes effect).
     const rowsDone = progress.done !== get().job?.progress.done
-    if (rowsDone && (!isActive(progress.state) || performance.now() - lastDetail > DETAIL_REFRESH_MS)) void refreshDetail()
+    if (!isActive(progress.state) || (rowsDone && performance.now() - lastDetail > DETAIL_REFRESH_MS)) void refreshDetail()
   }
 
   /** Start, pause or cancel: the button shows `action` pending until main answers. */

@@ -10,6 +10,7 @@ import { useFocusedResult } from '../../hooks/useFocusedResult'
 import { whenSubmitted } from '../../lib/forms'
 import type { Outcome, TierConflict } from '../users/usersStore'
 import { ActionResult } from './ActionResult'
+import { TakesEffectNote } from './TakesEffectNote'
 
 interface Props {
   user: UserDetail
@@ -61,6 +62,7 @@ export function TierEditor({ user, saving, outcome, error, conflict, onSave, onO
         </BusyButton>
       </div>
       <ActionResult ref={resultRef} outcome={outcome} error={error} />
+      {outcome?.takesEffect && <TakesEffectNote effect={outcome.takesEffect} signOutHere />}
       {conflict && (
         <ConfirmDialog
           title="The tier changed since it was shown"

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
+import type { TakesEffect } from '../../../../shared/takesEffect'
 import { storedTierValue, tierLabel, type Tier } from '../../../../shared/tiers'
 import { api } from '../../api/api'
 import { stillMatches, updateScanMatches, type Found } from './findResults'
@@ -12,6 +13,8 @@ export interface Outcome {
   username: string
   tone: 'success' | 'warning'
   message: string
+  /** After a tier change: when the customer's apps see it. */
+  takesEffect?: TakesEffect
 }
 
 /** Cognito holds a different tier than the one shown: the operator decides whether to overwrite it. */
@@ -147,15 +150,20 @@ export const useUsers = create<UsersState>((set, get) => {
         else set({ savingTier: false, tierError: reply.error })
         return
       }
-      const { from, to, user: after, refreshError } = reply.data
+      const { from, to, user: after, refreshError, takesEffect } = reply.data
       const change = `${user.username}'s tier is now ${to} (was ${tierLabel(from)}).`
       // Cognito applied the change even when reading it back failed: the view shows it as saved.
       get().applyUser(after ?? { ...user, tier: { kind: 'tier', tier: to } })
       set({
         savingTier: false,
         tierOutcome: after
-          ? { username: user.username, tone: 'success', message: `Saved: ${change}` }
-          : { username: user.username, tone: 'warning', message: `Saved: ${change} ${refreshError?.message ?? 'The user could not be read again to show it.'}` }
+          ? { username: user.username, tone: 'success', message: `Saved: ${change}`, takesEffect }
+          : {
+              username: user.username,
+              tone: 'warning',
+              message: `Saved: ${change} ${refreshError?.message ?? 'The user could not be read again to show it.'}`,
+              takesEffect
+            }
       })
     },
 
