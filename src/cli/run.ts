@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
-import { UsageError, type CliIo, type Values } from './cliIo'
+import { UsageError, type CliIo } from './cliIo'
 import type { Command } from './command'
 import { COMMANDS } from './commands'
 import { takeGlobalOptions, type GlobalOptions } from './globalOptions'
+import { parseOptions } from './parseOptions'
+import { didYouMean } from './suggest'
 
 export type { CliIo } from './cliIo'
 
@@ -39,11 +40,12 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (!command) {
-    io.err(`Unknown command "${name}".\n\n${generalHelp()}`)
+    const suggestion = didYouMean(name, Object.keys(COMMANDS), (command) => `"${command}"`)
+    io.err(`Unknown command "${name}".${suggestion}\n\n${generalHelp()}`)
     return 2
   }
   try {
-    const values = parseOptions(command, rest)
+    const values = parseOptions(name, command, rest)
     if (values.help) {
       io.out(commandHelp(command))
       return 0
@@ -56,35 +58,6 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     io.err(`${error.message}\nUsage: tier-admin ${command.usage}`)
     return 2
   }
-}
-
-/**
- * The options as given, the bare argument stored under the option it stands for. Usage mistakes
- * (unknown options, missing ones, two that exclude each other) are found here, before the pool is
- * opened: they need no sandbox and no network.
- */
-function parseOptions(command: Command, args: string[]): Values {
-  let values: Values
-  let positionals: string[]
-  try {
-    ;({ values, positionals } = parseArgs({
-      args,
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true
-    }))
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-  if (values.help) return values
-  if (positionals.length > (command.positional ? 1 : 0)) throw new UsageError(`Unexpected argument "${positionals.at(-1)}".`)
-  if (command.positional && positionals[0] !== undefined) values[command.positional] ??= positionals[0]
-  const missing = (command.required ?? []).filter((option) => values[option] === undefined)
-  if (missing.length) throw new UsageError(`Missing ${missing.map((option) => `--${option}`).join(' and ')}.`)
-  for (const [a, b] of command.exclusive ?? []) {
-    if (values[a] !== undefined && values[b] !== undefined) throw new UsageError(`--${a} and --${b} cannot be used together: choose one.`)
-  }
-  return values
 }
 
 function generalHelp(): string {
