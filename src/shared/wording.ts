@@ -10,7 +10,11 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{statsScreen}': { app: 'on the Statistics screen', cli: 'with "tier-admin stats"' },
   '{tierField}': { app: 'the Tier field', cli: '--tier' },
   '{emailField}': { app: 'the Email field', cli: '--email' },
-  '{outFile}': { app: 'in the save dialog', cli: 'with --out FILE' }
+  '{outFile}': { app: 'in the save dialog', cli: 'with --out FILE' },
+  '{otherPools}': {
+    app: 'the Sandbox and From the environment profiles still work: choose one in the profile menu',
+    cli: "the sandbox and the environment's pool still work: add --profile sandbox or --profile environment"
+  }
 }
 
 /** What is wrong with a key a request does not take: the app's forms have fields, the CLI's commands options. */
