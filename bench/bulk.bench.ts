@@ -13,6 +13,7 @@
  * killed halfway and resumed here, checked against the simulator's final state and request log.
  * Times are printed, never asserted; a check that fails (rows lost or written twice) sets exit code 1.
  */
+import { benchFailed } from './support/benchName'
 import '../src/main/quietSdkNotices'
 import { IMPORT_METHODS, type ImportMethod } from '../src/shared/importing'
 import { makeTempDir } from '../test/support/tempDir'
@@ -130,7 +131,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+main().catch(benchFailed)

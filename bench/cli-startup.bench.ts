@@ -8,8 +8,9 @@
  *
  *   npx tsx bench/cli-startup.bench.ts --runs 7      (after npm run build)
  */
+import './support/benchName'
 import { spawnSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { makeTempDir } from '../test/support/tempDir'
 
@@ -21,10 +22,15 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-/** `node` and its arguments, then `get bench_user`; a CLI must answer that the pool is unreachable. */
-function measure(args: string[], isCli = true): { ms: number; mb: number } {
+/**
+ * `node` and its arguments, then `get bench_user`; a CLI must answer that the pool is unreachable.
+ * Each run writes its peak memory to a file of its own, outside the CLI's data folder, and a run that
+ * did not end on its own (killed, or never started on a machine out of processes) is named as such,
+ * rather than surfacing later as a missing file.
+ */
+function measure(label: string, args: string[], isCli = true): { ms: number; mb: number } {
   const temp = makeTempDir('tier-admin-bench-cli-')
-  const rssFile = join(temp.dir, 'rss.txt')
+  const dataDir = join(temp.dir, 'data')
   const env = {
     ...process.env,
     COGNITO_USER_POOL_ID: 'us-east-1_Bench',
@@ -32,26 +38,37 @@ function measure(args: string[], isCli = true): { ms: number; mb: number } {
     COGNITO_ENDPOINT: 'http://127.0.0.1:9',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
-    TIER_ADMIN_DATA_DIR: temp.dir,
-    TIER_ADMIN_BENCH_RSS: rssFile,
-    NODE_OPTIONS: `--require ${join(__dirname, 'support/reportRss.cjs')}`
+    TIER_ADMIN_DATA_DIR: dataDir,
+    NODE_OPTIONS: `--require "${join(__dirname, 'support/reportRss.cjs')}"`
   }
   const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    const run = spawnSync(process.execPath, [...args, 'get', 'bench_user'], { env, cwd: temp.dir, encoding: 'utf8' })
-    times.push(performance.now() - started)
-    if (isCli && !run.stderr.includes('NETWORK_UNREACHABLE')) throw new Error(`unexpected CLI output: ${run.stderr}`)
+  const rss: number[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      const rssFile = join(temp.dir, `rss-${i}.txt`)
+      const started = performance.now()
+      const run = spawnSync(process.execPath, [...args, 'get', 'bench_user'], {
+        env: { ...env, TIER_ADMIN_BENCH_RSS: rssFile },
+        cwd: temp.dir,
+        encoding: 'utf8'
+      })
+      times.push(performance.now() - started)
+      const ended = run.error ? `could not start (${run.error.message})` : run.signal ? `was killed (${run.signal})` : null
+      if (ended) throw new Error(`${label}, run ${i + 1}: node ${ended}`)
+      if (isCli && !run.stderr.includes('NETWORK_UNREACHABLE')) throw new Error(`${label}, run ${i + 1}: unexpected CLI output: ${run.stderr}`)
+      if (!existsSync(rssFile)) throw new Error(`${label}, run ${i + 1}: the process exited (${run.status}) without reporting its memory: ${run.stderr}`)
+      rss.push(Number(readFileSync(rssFile, 'utf8').trim()))
+    }
+  } finally {
+    rmSync(temp.dir, { recursive: true, force: true })
   }
-  const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)
-  rmSync(temp.dir, { recursive: true, force: true })
   return { ms: median(times), mb: median(rss) / 1024 }
 }
 
-const built = measure([join(ROOT, 'bin/tier-admin.cjs')])
-const compiled = measure(['--import', require.resolve('tsx'), join(ROOT, 'src/cli/index.ts')])
+const built = measure('built CLI', [join(ROOT, 'bin/tier-admin.cjs')])
+const compiled = measure('CLI compiled by tsx', ['--import', require.resolve('tsx'), join(ROOT, 'src/cli/index.ts')])
 // The floor on this machine at this moment: node starting and exiting (a noisy machine moves every row).
-const bare = measure(['-e', '0'], false)
+const bare = measure('node alone', ['-e', '0'], false)
 console.log(`CLI start-up: \`get\` against an unreachable configured pool, median of ${runs} runs each`)
 console.log('| CLI | wall time | peak memory |')
 console.log('| --- | --- | --- |')

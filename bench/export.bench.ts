@@ -8,6 +8,7 @@
  * while exporting (after gc when run with --expose-gc; the simulator shares the process, so this is an
  * upper bound for the export). The file is checked afterwards: one row per user, each user once.
  */
+import { benchFailed } from './support/benchName'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -93,4 +94,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main()
+main().catch(benchFailed)

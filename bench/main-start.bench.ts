@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/main-start.bench.ts --runs 7      (after npm run build)
  */
+import './support/benchName'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

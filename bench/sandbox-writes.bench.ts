@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/sandbox-writes.bench.ts --users 20000 --writes 200 --concurrency 1,8
  */
+import { benchFailed } from './support/benchName'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb'
@@ -72,4 +73,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main()
+main().catch(benchFailed)

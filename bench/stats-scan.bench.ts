@@ -10,6 +10,7 @@
  * scan; and the time a scan reports after two cancels and resumes (--resume-users 20000
  * --resume-latency 80) against the running time the bench measured. --only main|sparse|resume runs one.
  */
+import { benchFailed } from './support/benchName'
 import '../src/main/quietSdkNotices'
 import { ListUsersCommand, type ListUsersCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
 import { isDeepStrictEqual } from 'node:util'
@@ -190,7 +191,4 @@ async function main(): Promise<void> {
   if (!args.only || args.only === 'resume') await resumeFigures(args)
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+main().catch(benchFailed)

@@ -6,7 +6,11 @@
 import type { BulkPlanRow, BulkPreview, BulkRowResult } from '../shared/bulk'
 import type { BulkProgress } from '../shared/jobProgress'
 import { takesEffectSentence } from '../shared/takesEffect'
-import { reportError } from './cliIo'
+import { BULK_JOB_ID } from '../shared/bulk'
+import { counted } from '../shared/display'
+import type { StatsSnapshot } from '../shared/domain'
+import { IMPORT_JOB_ID } from '../shared/importing'
+import { reportError, UsageError } from './cliIo'
 import { bulkRowsFrom } from './bulkCsv'
 import { json, type Command, type CommandContext } from './command'
 import { followJob } from './followJob'
@@ -52,20 +56,59 @@ export const jobs: Command = {
   summary: 'List bulk tier changes, imports and the statistics scan with their state; resume one with --resume',
   usage: 'jobs [--resume <job id> [--overwrite] [--out results.csv]] [--json]',
   options: { resume: { type: 'string', description: 'The id of a job to resume (a bulk job, an import job, or stats-scan)' }, overwrite, out, json },
+  check: (values) => {
+    const resume = values.resume as string | undefined
+    if (resume === undefined || resume.startsWith('stats-scan') || BULK_JOB_ID.test(resume) || IMPORT_JOB_ID.test(resume)) return
+    throw new UsageError(
+      `"${resume}" is not a job id: give the id of a bulk change (bulk-…), an import (import-…) or stats-scan, as "tier-admin jobs" lists them.`
+    )
+  },
   run: async (context) => {
     const { values, call, print } = context
     const resume = values.resume as string | undefined
     if (resume?.startsWith('stats-scan')) return stats.run(context)
     // An import resumes with the method it started with, so it needs no flags here.
     if (resume?.startsWith('import-')) return followImport(context, resume)
-    if (resume !== undefined) return followBulk(context, resume)
+    if (resume !== undefined) return (await finishedOverwrite(context, resume)) ?? followBulk(context, resume)
     const [bulk, imports, scan] = await Promise.all([call('bulkJobs', undefined), call('importJobs', undefined), call('getStats', undefined)])
     if (!bulk || !imports || !scan) return 1
-    const scanLine = scan.progress ? `stats-scan\t${scan.progress.state}\t${scan.progress.users} users read` : 'stats-scan\tnone'
     const lines = bulk.map((job) => `${job.jobId}\t${job.state}\t${counts(job.progress)}\tprepared ${job.createdAt.slice(0, 16).replace('T', ' ')}`)
-    print({ bulk, imports, statsScan: scan.progress }, [...lines, ...imports.map(importJobLine), scanLine].join('\n'))
+    // An import that was only previewed (import --dry-run) cannot be resumed: it is no job to list.
+    const started = imports.filter((job) => job.state !== 'previewed')
+    print({ bulk, imports: started, statsScan: scan.progress }, [...lines, ...started.map(importJobLine), scanLine(scan)].join('\n'))
     return 0
   }
+}
+
+/** The scan as `jobs` lists it: one under way or paused, else the last finished one, else none yet. */
+function scanLine({ progress, last }: StatsSnapshot): string {
+  if (progress && progress.state !== 'done') {
+    const read = progress.mode === 'sequential' && progress.users === 0 ? `${counted(progress.pages, 'page')} read` : `${counted(progress.users, 'user')} read`
+    return `stats-scan\t${progress.state}\t${read}`
+  }
+  if (last) return `stats-scan\tdone\t${counted(last.figures.total, 'user')} read\tfinished ${last.finishedAt.slice(0, 16).replace('T', ' ')}`
+  return 'stats-scan\tnever run ("tier-admin stats" scans the pool)'
+}
+
+/**
+ * A finished job resumed with --overwrite: its rows have ended, so nothing would be rewritten. Says which
+ * command overwrites the conflicts (a new change of those rows, previewed from their current tiers).
+ * Null when the job is not finished, or --overwrite was not asked for.
+ */
+async function finishedOverwrite({ values, call, io, asJson }: CommandContext, jobId: string): Promise<number | null> {
+  if (values.overwrite !== true) return null
+  const detail = await call('bulkJob', { jobId })
+  if (!detail) return 1
+  if (detail.state !== 'done') return null
+  const conflicts = detail.results.filter((row) => row.outcome === 'conflict')
+  const byTier = new Map<string, string[]>()
+  for (const row of conflicts) byTier.set(row.to, [...(byTier.get(row.to) ?? []), row.username])
+  const commands = [...byTier].map(([tier, users]) => `  tier-admin bulk-set-tier --tier ${tier} --users ${users.join(',')} --yes`)
+  const message = conflicts.length
+    ? `${jobId} has finished, so --overwrite changes none of its rows. To write its ${counted(conflicts.length, 'conflict')} with their current tiers, run:\n${commands.join('\n')}`
+    : `${jobId} has finished with no conflict: there is nothing to overwrite.`
+  reportError({ code: 'VALIDATION', message }, io, asJson)
+  return 2
 }
 
 /** Starts or resumes the job, follows it to its end, and prints how each row ended. */
@@ -95,7 +138,7 @@ async function followBulk(context: CommandContext, jobId: string): Promise<numbe
 }
 
 const counts = (p: BulkProgress): string =>
-  `${p.done}/${p.total} rows, ${p.changed} changed, ${p.skipped} skipped, ${p.conflicts} conflicts, ${p.failed} failed`
+  `${p.done}/${counted(p.total, 'row')}, ${p.changed} changed, ${p.skipped} skipped, ${counted(p.conflicts, 'conflict')}, ${p.failed} failed`
 
 const tierShown = (value: string | undefined): string => (value === undefined ? '?' : value === '' ? '(none)' : value)
 

@@ -20,10 +20,19 @@ export interface CommandContext {
   asJson: boolean
 }
 
+/** One option of a command. */
+export interface CommandOption {
+  type: 'string' | 'boolean'
+  multiple?: boolean
+  description: string
+  /** The only values it takes: a value not among them is a usage error that lists them (parseOptions.ts). */
+  choices?: readonly string[]
+}
+
 export interface Command {
   summary: string
   usage: string
-  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; description: string }>
+  options: Record<string, CommandOption>
   /**
    * The options bare arguments stand for, in order, each unless given as a flag ("get jane" = "get
    * --username jane"; "forget-device jane KEY" = "--username jane --device-key KEY").

@@ -12,14 +12,12 @@ export const exportUsers: Command = {
   summary: 'Export every user with every attribute, status, enabled flag and dates to a file (CSV or JSON lines)',
   usage: 'export [--format csv|jsonl] --out FILE [--json]',
   options: {
-    format: { type: 'string', description: 'csv (the default; cells a spreadsheet would run as a formula are neutralised) or jsonl' },
+    format: { type: 'string', choices: EXPORT_FORMATS, description: 'csv (the default; cells a spreadsheet would run as a formula are neutralised) or jsonl' },
     out: { type: 'string', description: 'The file to write (private; replaced only once the export is whole)' },
     json
   },
   required: ['out'],
   check: (values) => {
-    if (values.format !== undefined && !(EXPORT_FORMATS as readonly unknown[]).includes(values.format))
-      throw new UsageError(`--format must be csv or jsonl, not "${String(values.format)}".`)
     if (values.out === '') throw new UsageError('--out needs a file name.')
   },
   run: async (context) => {

@@ -15,9 +15,14 @@ export const importUsers: Command = {
   summary: 'Register many users from a CSV file: preview, then create them with --method (resumable; see jobs)',
   usage: `import <file.csv> [--method ${methods}] [--suppress-invitation] [--dry-run] [--out results.csv] [--json]`,
   positional: 'file',
+  required: ['file'],
   options: {
     file: { type: 'string', description: 'A CSV file with a header naming username and email (tier, password and attribute columns optional)' },
-    method: { type: 'string', description: 'signup (each user gets a confirmation code) or admin-create (Cognito sends an invitation)' },
+    method: {
+      type: 'string',
+      choices: IMPORT_METHODS,
+      description: 'signup (each user gets a confirmation code) or admin-create (Cognito sends an invitation)'
+    },
     'suppress-invitation': { type: 'boolean', description: 'With admin-create: send no invitation email (you pass the passwords on)' },
     'dry-run': { type: 'boolean', description: 'Only preview the file: nothing is sent to the pool' },
     out: { type: 'string', description: "Write every row's result as CSV to this file (else the failed rows are printed)" },
@@ -42,12 +47,9 @@ export const importUsers: Command = {
 
 /** Usage mistakes found before the pool is opened: the file, the method and the invitation flag. */
 function checkImport(values: Values): void {
-  if (values.file === undefined || values.file === '') throw new UsageError('Name the CSV file to import.')
+  if (values.file === '') throw new UsageError('Give the file: tier-admin import <file.csv>.')
   if (values.out === '') throw new UsageError('--out needs a file name.')
   const method = values.method
-  if (method !== undefined && !(IMPORT_METHODS as readonly unknown[]).includes(method)) {
-    throw new UsageError(`--method must be ${IMPORT_METHODS.join(' or ')}, not "${String(method)}".`)
-  }
   if (method === undefined && values['dry-run'] !== true) {
     throw new UsageError(`--method is required to import (${methods}); or preview only with --dry-run.`)
   }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import '../main/quietSdkNotices'
+import { guardOutput } from './readerGone'
 import { readSecret } from './secretPrompt'
 import { runCli } from './run'
 
@@ -13,10 +14,13 @@ function readStdin(): Promise<string> {
   })
 }
 
+const stdout = guardOutput(process.stdout)
+const stderr = guardOutput(process.stderr)
+
 runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-  stdout: process.stdout,
+  out: stdout.line,
+  err: stderr.line,
+  stdout: stdout.stream,
   readStdin,
   ...(process.stdin.isTTY ? { readSecret } : {}),
   ...(process.stderr.isTTY ? { showSecret: (text: string) => process.stderr.write(text + '\n') } : {}),
@@ -24,7 +28,7 @@ runCli(process.argv.slice(2), {
 }).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`Error (INTERNAL): ${error instanceof Error ? error.message : String(error)}\n`)
+    stderr.line(`Error (INTERNAL): ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)
   }
 )

@@ -1,7 +1,8 @@
 /** The commands that read (and may read many pages): the pool check, search, a tier's members. */
 import { TIER_ATTRIBUTE_MISSING } from '../shared/attributeAdvice'
 import { quoted } from '../shared/display'
-import { SEARCH_FIELDS } from '../shared/searchFields'
+import { TIER_BUCKETS } from '../shared/tiers'
+import { allowedMatch, SEARCH_FIELDS, type SearchField } from '../shared/searchFields'
 import { reportError, UsageError } from './cliIo'
 import { json, type Call, type Command } from './command'
 import { formatMembers, formatPool, formatUserRow } from './format'
@@ -33,20 +34,24 @@ export const search: Command = {
   summary: 'Find users whose username, email or another standard attribute starts with (or is) a value (every page)',
   usage: 'search <value> [--by FIELD] [--exact]',
   positional: 'prefix',
+  required: ['prefix'],
   options: {
-    by: { type: 'string', description: `${SEARCH_FIELDS.join(', ')} (default username)` },
-    exact: { type: 'boolean', description: 'Match the whole value, not its start (sub and status always do)' },
+    by: {
+      type: 'string',
+      choices: SEARCH_FIELDS,
+      description: `${SEARCH_FIELDS.join(', ')} (default username). cognito:user_status is the account status (CONFIRMED, UNCONFIRMED, FORCE_CHANGE_PASSWORD…; any case); status is Enabled or Disabled (as written). Both, and sub, match the whole value`
+    },
+    exact: { type: 'boolean', description: 'Match the whole value, not its start (sub, status and cognito:user_status always do)' },
     json
   },
   check: (values) => {
-    if (!values.prefix) throw new UsageError('Give the start of a username or email to search for.')
-    const by = (values.by as string | undefined) ?? 'username'
-    if (!(SEARCH_FIELDS as readonly string[]).includes(by)) throw new UsageError(`--by must be one of: ${SEARCH_FIELDS.join(', ')}.`)
+    if (values.prefix === '') throw new UsageError('Give the value to search for: tier-admin search <value>.')
+    if (values.by === 'status') checkEnabledValue(values.prefix as string)
   },
   run: async ({ values, call, print }) => {
     const prefix = values.prefix as string
     const by = (values.by as string | undefined) ?? 'username'
-    const match = values.exact ? 'exact' : 'prefix'
+    const match = allowedMatch(by as SearchField, values.exact ? 'exact' : 'prefix')
     const users = []
     let nextToken: string | undefined
     do {
@@ -65,11 +70,14 @@ export const listTier: Command = {
   usage: 'list-tier <standard|premium|none|invalid> [--json | --csv [--out FILE]]',
   exclusive: [['csv', 'json']],
   positional: 'tier',
-  options: { json, csv: { type: 'boolean', description: 'Print as CSV' }, out: csvOut },
-  check: (values) => {
-    if (!values.tier) throw new UsageError('Name the tier: standard, premium, none or invalid.')
-    checkCsvOut(values)
+  required: ['tier'],
+  options: {
+    tier: { type: 'string', choices: TIER_BUCKETS, description: 'The tier' },
+    json,
+    csv: { type: 'boolean', description: 'Print as CSV' },
+    out: csvOut
   },
+  check: checkCsvOut,
   run: async (context) => {
     const { values, call, print } = context
     const bucket = values.tier as string
@@ -79,6 +87,14 @@ export const listTier: Command = {
     print(members, formatMembers(members))
     return 0
   }
+}
+
+/** Cognito matches `status` case by case and only as "Enabled" or "Disabled": any other value finds no one. */
+function checkEnabledValue(value: string): void {
+  if (value === 'Enabled' || value === 'Disabled') return
+  const meant = /^(en|dis)abled$/i.test(value) ? ` Did you mean ${value[0].toLowerCase() === 'e' ? 'Enabled' : 'Disabled'}?` : ''
+  const other = meant ? '' : ' For the account status (CONFIRMED, UNCONFIRMED…) search --by cognito:user_status.'
+  throw new UsageError(`--by status takes Enabled or Disabled, written so (got "${value}").${meant}${other}`)
 }
 
 async function collectMembers(bucket: string, call: Call) {

@@ -5,12 +5,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { MAX_REASON_CHARS } from '../shared/audit'
-import { UsageError, type CliIo, type Values } from './cliIo'
+import { UsageError, type CliIo } from './cliIo'
 import type { Command } from './command'
 import { COMMANDS } from './commands'
 import { takeGlobalOptions, type GlobalOptions } from './globalOptions'
+import { parseOptions } from './parseOptions'
+import { didYouMean } from './suggest'
 
 export type { CliIo } from './cliIo'
 
@@ -40,11 +41,12 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (!command) {
-    io.err(`Unknown command "${name}".\n\n${generalHelp()}`)
+    const suggestion = didYouMean(name, Object.keys(COMMANDS), (command) => `"${command}"`)
+    io.err(`Unknown command "${name}".${suggestion}\n\n${generalHelp()}`)
     return 2
   }
   try {
-    const values = parseOptions(command, rest)
+    const values = parseOptions(name, command, rest)
     if (values.help) {
       io.out(commandHelp(command))
       return 0
@@ -57,50 +59,6 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     io.err(`${error.message}\nUsage: tier-admin ${command.usage}`)
     return 2
   }
-}
-
-/**
- * The options as given, the bare argument stored under the option it stands for. Usage mistakes
- * (unknown options, missing ones, two that exclude each other) are found here, before the pool is
- * opened: they need no sandbox and no network.
- */
-function parseOptions(command: Command, args: string[]): Values {
-  let values: Values
-  let positionals: string[]
-  try {
-    ;({ values, positionals } = parseArgs({
-      args,
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true
-    }))
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-  if (values.help) return values
-  placePositionals(command, values, positionals)
-  const missing = (command.required ?? []).filter((option) => values[option] === undefined)
-  if (missing.length) throw new UsageError(`Missing ${missing.map((option) => `--${option}`).join(' and ')}.`)
-  for (const [a, b] of command.exclusive ?? []) {
-    if (values[a] !== undefined && values[b] !== undefined) throw new UsageError(`--${a} and --${b} cannot be used together: choose one.`)
-  }
-  return values
-}
-
-/**
- * Bare arguments fill the options they stand for that were not given as flags, in order; the rest go
- * to the command's list option. One too many is refused without being repeated: on a command line a
- * stray word may be a password typed in the wrong place.
- */
-function placePositionals(command: Command, values: Values, positionals: string[]): void {
-  const open = [command.positional ?? []].flat().filter((option) => values[option] === undefined)
-  const rest = positionals.splice(open.length)
-  open.forEach((option, i) => {
-    if (positionals[i] !== undefined) values[option] = positionals[i]
-  })
-  if (!rest.length) return
-  if (!command.rest) throw new UsageError(`One argument too many (argument ${positionals.length + 1}, not repeated here in case it is a secret).`)
-  values[command.rest] = [...((values[command.rest] as string[] | undefined) ?? []), ...rest]
 }
 
 function generalHelp(): string {

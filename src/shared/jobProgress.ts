@@ -7,9 +7,10 @@ import { z } from 'zod'
 import { appErrorShape } from './errors'
 import { EXPORT_FORMATS } from './exportFormats'
 import { JOB_STATES } from './jobs'
+import { TIER_BUCKETS } from './tiers'
 
-/** The tier buckets a scan counts: the two tiers, users without one, and any other value. */
-export const TIER_BUCKETS = ['standard', 'premium', 'none', 'invalid'] as const
+export { TIER_BUCKETS }
+
 export const tierBucket = z.enum(TIER_BUCKETS, { error: 'Choose standard, premium, none or invalid' })
 
 const count = z.number().int().nonnegative()

@@ -102,7 +102,10 @@ export const profileSchemas = {
         .string()
         .trim()
         .regex(/^[\w+]{1,128}$/, 'Enter the app client ID'),
-      endpoint: z.url('Enter the endpoint as a URL (http:// or https://)').max(512).optional(),
+      endpoint: z
+        .url({ protocol: /^https?$/, error: 'Enter the endpoint as a URL (http:// or https://)' })
+        .max(512)
+        .optional(),
       emulator: z.boolean().default(false),
       production: z.boolean().default(false),
       /** Absent: on for a production pool, off otherwise. */

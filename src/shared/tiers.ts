@@ -4,6 +4,8 @@ import { AppError } from './errors'
 /** The tiers a user can hold, in the order the UI offers them. */
 export const TIERS = ['standard', 'premium'] as const
 export type Tier = (typeof TIERS)[number]
+/** The tier buckets a scan counts: the two tiers, users without one, and any other value. */
+export const TIER_BUCKETS = [...TIERS, 'none', 'invalid'] as const
 
 /** The custom attribute that carries a user's tier. */
 export const TIER_ATTRIBUTE = 'custom:user_tier'

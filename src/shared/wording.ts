@@ -15,6 +15,10 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{giveReason}': {
     app: 'Type the ticket or reason in the "Ticket or reason" field at the top of the window, then try again.',
     cli: 'Give --reason "TICKET-123 what it is for" with the command.'
+  },
+  '{otherPools}': {
+    app: 'the Sandbox and From the environment profiles still work: choose one in the profile menu',
+    cli: "the sandbox and the environment's pool still work: add --profile sandbox or --profile environment"
   }
 }
 

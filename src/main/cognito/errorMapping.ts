@@ -2,6 +2,7 @@ import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
 import { AppError, type ErrorCode } from '../../shared/errors'
 import { isLocalFileError, localFileError } from '../storage/localErrors'
 import { nameOf, WriteOutcomeUnknownError } from './gateway'
+import { serviceFailureStatus } from './retryPolicy'
 
 /** Which request failed, so one exception name can be explained in the terms of that request. */
 export interface ErrorContext {
@@ -94,12 +95,24 @@ const BY_NAME: Record<string, Explain> = {
 }
 
 function explainUnknownOutcome(error: unknown): [ErrorCode, string] {
-  const { operation, username } = error as WriteOutcomeUnknownError
+  const { operation, username, httpStatus } = error as WriteOutcomeUnknownError
   const who = username ? ` for ${username}` : ''
+  const what =
+    httpStatus === undefined
+      ? `The connection to Cognito failed after ${operation}${who} was sent`
+      : `Cognito answered ${operation}${who} with HTTP ${httpStatus} (a service failure)`
   return [
     'WRITE_OUTCOME_UNKNOWN',
-    `The connection to Cognito failed after ${operation}${who} was sent, so it is not known whether Cognito applied it. Look ${username ?? 'the user'} up {usersScreen} before trying again.`
+    `${what}, so it is not known whether Cognito applied it. Look ${username ?? 'the user'} up {usersScreen} before trying again.`
   ]
+}
+
+/** A 5xx answer with no Cognito error in it: the service failed, and nothing about the request is to blame. */
+function serviceFailure(status: number): AppError {
+  return new AppError(
+    'INTERNAL',
+    `Cognito answered with HTTP ${status} (a service failure), so the request was not carried out. Try again in a minute; if it keeps failing, check the AWS Health Dashboard for Cognito in this region.`
+  )
 }
 
 function explainNotAuthorized(error: unknown, context: ErrorContext): [ErrorCode, string] {
@@ -174,6 +187,8 @@ function errorNameOf(error: unknown): string {
 export function toAppError(error: unknown, context: ErrorContext = {}): AppError {
   if (error instanceof AppError) return error
   if (isLocalFileError(error)) return localFileError(error)
+  const status = serviceFailureStatus(error)
+  if (status !== null) return serviceFailure(status)
   const name = errorNameOf(error)
   const explain = BY_NAME[name]
   if (explain) {

@@ -9,7 +9,7 @@ import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from '../au
 import type { IdentityResolver } from './identity'
 import type { QuotaLimiters } from './quotas'
 import { abortableSleep } from './rateLimiter'
-import { backoffMs, classifyFailure, mayRetry, nameOf, patienceRule, type Patience } from './retryPolicy'
+import { backoffMs, classifyFailure, failureName, mayRetry, nameOf, patienceRule, serviceFailureStatus, type Patience } from './retryPolicy'
 
 export { nameOf } from './retryPolicy'
 
@@ -131,7 +131,7 @@ export class CognitoGateway {
         const aborted = options.signal?.aborted === true
         if (aborted || attempt >= maxAttempts || !mayRetry(kind, name, rule)) {
           const outcome = kind === 'lost' && intent ? 'unknown' : 'failed'
-          if (intent) await this.recordResult(intent, outcome, nameOf(error))
+          if (intent) await this.recordResult(intent, outcome, failureName(error))
           if (outcome === 'unknown') throw new WriteOutcomeUnknownError(name, command.input, error)
           // The caller's reason for stopping, not the SDK's AbortError, so a cancel reads as a cancel.
           throw aborted ? options.signal!.reason : error
@@ -184,13 +184,16 @@ export class CognitoGateway {
 export class WriteOutcomeUnknownError extends Error {
   readonly operation: string
   readonly username: string | undefined
+  /** The HTTP status when Cognito's side answered with a server failure; absent when no answer came. */
+  readonly httpStatus: number | undefined
 
   constructor(commandName: string, input: object, cause: unknown) {
     const operation = operationOf(commandName)
-    super(`${operation} was sent but its answer was lost (${nameOf(cause)})`, { cause })
+    super(`${operation} was sent but its answer was lost (${failureName(cause)})`, { cause })
     this.name = 'WriteOutcomeUnknownError'
     this.operation = operation
     this.username = (input as { Username?: string }).Username
+    this.httpStatus = serviceFailureStatus(cause) ?? undefined
   }
 }
 

@@ -78,6 +78,23 @@ export function backoffMs(attempt: number, rule: PatienceRule, random: () => num
   return base / 2 + (random() * base) / 2
 }
 
+/**
+ * The HTTP status of a server failure that carried no Cognito error: a 5xx whose body was not Cognito's
+ * JSON (an HTML page from a proxy or an outage), which the SDK reports as the parser's SyntaxError with
+ * the answer's status beside it. Null for anything else, Cognito's own InternalErrorException included.
+ */
+export function serviceFailureStatus(error: unknown): number | null {
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode
+  if (typeof status !== 'number' || status < 500 || status > 599) return null
+  return /Exception$/.test(nameOf(error)) ? null : status
+}
+
+/** How a failure is named in the audit trail and messages: "HTTP 502" for a server failure, else its name. */
+export function failureName(error: unknown): string {
+  const status = serviceFailureStatus(error)
+  return status === null ? nameOf(error) : `HTTP ${status}`
+}
+
 export function nameOf(error: unknown): string {
   if (error && typeof error === 'object') {
     const e = error as { name?: unknown; code?: unknown }

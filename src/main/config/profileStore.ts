@@ -5,12 +5,13 @@
  * A client secret is stored only sealed by the SecretStore; the file never holds it in plain text.
  */
 import { randomBytes } from 'node:crypto'
-import { open, readFile, rm, stat } from 'node:fs/promises'
+import { open, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
 import { ENVIRONMENT_PROFILE_ID, poolKey, SANDBOX_PROFILE_ID, type ProfileFields, type ProfileInput } from '../../shared/profiles'
 import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
+import { damagedProfiles, MAX_PROFILES_BYTES, notJson, unreadableText, wrongEntry } from './profilesDamage'
 import { sealSecret, type SecretStore } from './secretStore'
 
 export const PROFILES_FILE = 'profiles.json'
@@ -43,7 +44,8 @@ const storedSchema = z.object({
       region: z.string(),
       userPoolId: z.string(),
       clientId: z.string(),
-      endpoint: z.string().optional(),
+      // Only a web address: Cognito is reached over HTTP(S), and a file: or data: URL is no endpoint.
+      endpoint: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' }).optional(),
       emulator: z.boolean(),
       production: z.boolean(),
       requireReason: z.boolean().optional(),
@@ -73,23 +75,41 @@ export class ProfileStore {
     this.path = join(dataDir, PROFILES_FILE)
   }
 
-  /** The file as it is on disk now; an absent file is no profiles. */
+  /** The file as it is on disk now; an absent file is no profiles, a damaged one an error saying what is wrong. */
   async read(): Promise<ProfilesFile> {
+    const { file, damage } = await this.inspect()
+    if (damage) throw damage
+    return file
+  }
+
+  /** The file, or (damaged) no profiles and what is wrong: the built-in pools stay usable meanwhile. */
+  async inspect(): Promise<{ file: ProfilesFile; damage?: AppError }> {
     let text: string
     try {
-      text = await readFile(this.path, 'utf8')
+      const handle = await open(this.path, 'r')
+      try {
+        // At most one byte past the limit: enough to tell a 20 MB stranger without reading it.
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(MAX_PROFILES_BYTES + 1), 0, MAX_PROFILES_BYTES + 1, 0)
+        const size = bytesRead > MAX_PROFILES_BYTES ? (await handle.stat()).size : bytesRead
+        text = buffer.toString('utf8', 0, bytesRead)
+        const unreadable = unreadableText(text, size)
+        if (unreadable) return { file: { profiles: [] }, damage: damagedProfiles(this.path, unreadable) }
+      } finally {
+        await handle.close()
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: [] }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file: { profiles: [] } }
       throw error
     }
+    let parsed: unknown
     try {
-      return storedSchema.parse(JSON.parse(text))
-    } catch {
-      throw new AppError(
-        'LOCAL_FILE_ERROR',
-        `The profiles file ${this.path} is damaged. Fix or remove it; the sandbox and the environment's pool need no profile.`
-      )
+      parsed = JSON.parse(text)
+    } catch (error) {
+      return { file: { profiles: [] }, damage: damagedProfiles(this.path, notJson(error)) }
     }
+    const result = storedSchema.safeParse(parsed)
+    if (result.success) return { file: result.data }
+    return { file: { profiles: [] }, damage: damagedProfiles(this.path, wrongEntry(result.error.issues, parsed)) }
   }
 
   /** Adds a profile or changes one; the secret is sealed first, so a refusal changes nothing. */

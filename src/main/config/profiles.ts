@@ -42,12 +42,15 @@ export const SANDBOX_SUMMARY: ProfileSummary = {
 }
 
 /** Every profile, built-ins first; the environment's only when its variables name a pool. */
-export async function listProfiles(context: ProfileContext): Promise<{ summaries: ProfileSummary[]; stored: StoredProfile[]; active?: string }> {
+export async function listProfiles(
+  context: ProfileContext
+): Promise<{ summaries: ProfileSummary[]; stored: StoredProfile[]; active?: string; damage?: AppError }> {
   const { dataDir, vars } = loadBaseConfig(context.env, context.cwd)
-  const file = await new ProfileStore(dataDir).read()
+  // A damaged file lists the built-ins only: its production marks are unknown, so the environment's pool counts as marked.
+  const { file, damage } = await new ProfileStore(dataDir).inspect()
   const summaries = [SANDBOX_SUMMARY]
   const fromEnvironment = environmentSummary(vars)
-  if (fromEnvironment) summaries.push(fromEnvironment)
+  if (fromEnvironment) summaries.push(damage ? { ...fromEnvironment, production: true } : fromEnvironment)
   summaries.push(...file.profiles.map(summaryOf))
   // The mark belongs to the pool: every profile naming a marked pool is production, whatever it says itself.
   const marked = (summary: ProfileSummary) => summary.production || (summary.id !== SANDBOX_PROFILE_ID && isProductionPool(file, poolKey(summary)))
@@ -57,7 +60,7 @@ export async function listProfiles(context: ProfileContext): Promise<{ summaries
     const own = file.profiles.find((entry) => entry.id === summary.id)?.requireReason
     return { ...summary, production, requireReason: own ?? production }
   }
-  return { summaries: summaries.map(applied), stored: file.profiles, active: file.active }
+  return { summaries: summaries.map(applied), stored: file.profiles, active: file.active, damage }
 }
 
 /**
@@ -66,9 +69,11 @@ export async function listProfiles(context: ProfileContext): Promise<{ summaries
  */
 export async function resolveProfile(context: ProfileContext, requested?: string): Promise<{ config: AppConfig; profile: ActiveProfile }> {
   const base = loadBaseConfig(context.env, context.cwd)
-  const { summaries, stored, active } = await listProfiles(context)
+  const { summaries, stored, active, damage } = await listProfiles(context)
   const find = (key: string) => summaries.find((s) => s.id === key) ?? summaries.find((s) => s.name.toLowerCase() === key.toLowerCase())
   let chosen: ProfileSummary | undefined
+  // The profile chosen last is in the damaged file: only a built-in asked for by name is certain to be the one meant.
+  if (damage && !(requested && find(requested)?.builtIn)) throw damage
   if (requested) {
     chosen = find(requested)
     if (!chosen) throw new AppError('NOT_CONFIGURED', `No profile named "${requested}". "tier-admin profiles" lists them.`)

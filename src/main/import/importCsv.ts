@@ -6,13 +6,13 @@
  * file as a whole are told by file name and line; mistakes in a row are the preview's business.
  */
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import Papa from 'papaparse'
 import { AppError } from '../../shared/errors'
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../shared/importing'
+import { csvRecords } from './csvRecords'
+import { readLimited, ReadLimitError } from './readLimited'
 
-/** Larger than any 10,000-row file with a few attributes; refused before it is read into memory. */
+/** Larger than any 10,000-row file with a few attributes; reading stops one byte past it. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024
 
 export interface CsvRow {
@@ -33,36 +33,34 @@ export interface ImportFile {
 
 export async function readImportFile(path: string): Promise<ImportFile> {
   const fileName = basename(path)
-  const size = await stat(path).then(
-    (info) => info.size,
-    (error: NodeJS.ErrnoException) => {
-      throw fileError(fileName, `cannot be read (${error.code ?? error.message}). Check the path and that you may read it.`)
+  const pieces = await readLimited(path, MAX_FILE_BYTES).catch((error: unknown) => {
+    if (!(error instanceof ReadLimitError)) {
+      throw fileError(
+        fileName,
+        `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path and that you may read it.`
+      )
     }
-  )
-  if (size > MAX_FILE_BYTES) throw fileError(fileName, `is ${(size / 1024 / 1024).toFixed(0)} MB; an import file can be at most 16 MB. Split it.`)
-  const bytes = await readFile(path)
-  return { ...parseImportCsv(bytes.toString('utf8'), fileName), sha256: createHash('sha256').update(bytes).digest('hex') }
+    if (error.reason === 'too-large') throw fileError(fileName, 'is larger than 16 MB, the most one import reads. Split it.')
+    if (error.reason === 'idle') throw fileError(fileName, 'sent nothing for 30 seconds (a pipe nobody writes to?). Import a saved CSV file.')
+    throw fileError(fileName, 'is a folder. Name the CSV file inside it.')
+  })
+  // Joined and hashed a piece at a time, the event loop turning between pieces: 16 MB at once takes a noticeable while.
+  const bytes = Buffer.allocUnsafe(pieces.reduce((sum, piece) => sum + piece.length, 0))
+  const hash = createHash('sha256')
+  let at = 0
+  for (const piece of pieces) {
+    hash.update(piece)
+    at += piece.copy(bytes, at)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return { ...(await parseImportCsv(bytes, fileName)), sha256: hash.digest('hex') }
 }
 
-export function parseImportCsv(text: string, fileName: string): Omit<ImportFile, 'sha256'> {
-  const body = text.replace(/^\uFEFF/, '')
-  const records: { cells: string[]; line: number }[] = []
-  // Each record's line is counted from where the one before it ended, so line ends inside quoted cells count too.
-  let line = 1
-  let offset = 0
-  Papa.parse<string[]>(body, {
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [',', ';', '\t'],
-    step: (result) => {
-      const start = offset + leadingBreaks(body, offset)
-      line += countBreaks(body, offset, start)
-      const problem = result.errors.find((error) => error.code !== 'UndetectableDelimiter')
-      if (problem) throw new AppError('VALIDATION', `The file ${fileName}, line ${line}: ${problem.message}. Check its quotes.`)
-      records.push({ cells: result.data, line })
-      line += countBreaks(body, start, result.meta.cursor)
-      offset = result.meta.cursor
-    }
-  })
+/** The file's rows from its text or its bytes (UTF-8). */
+export async function parseImportCsv(content: string | Buffer, fileName: string): Promise<Omit<ImportFile, 'sha256'>> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  const records = await csvRecords(bytes.subarray(bom), fileName)
   const [header, ...data] = records
   const columns = (header?.cells ?? []).map((name) => name.trim().toLowerCase())
   const missing = ['username', 'email'].filter((name) => !columns.includes(name))
@@ -88,21 +86,6 @@ export function parseImportCsv(text: string, fileName: string): Omit<ImportFile,
   }))
   const attributeColumns = columns.filter((name) => name !== '' && !(IMPORT_COLUMNS as readonly string[]).includes(name))
   return { fileName, attributeColumns, rows }
-}
-
-/** Blank lines papaparse skipped before a record. */
-function leadingBreaks(text: string, from: number): number {
-  let at = from
-  while (at < text.length && (text[at] === '\r' || text[at] === '\n' || text[at] === ' ' || text[at] === '\t')) at++
-  return at - from
-}
-
-function countBreaks(text: string, from: number, to: number): number {
-  let breaks = 0
-  for (let i = from; i < to; i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) breaks++
-  }
-  return breaks
 }
 
 function fileError(fileName: string, what: string): AppError {

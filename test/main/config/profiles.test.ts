@@ -129,7 +129,9 @@ describe('profiles.json', () => {
   it('refuses a damaged file rather than connecting somewhere half-read', async () => {
     const dir = folder()
     writeFileSync(join(dir, 'profiles.json'), '{"profiles": [{"id": 1}]')
-    await expect(new ProfileStore(dir).read()).rejects.toThrow(/profiles file .* is damaged/)
+    await expect(new ProfileStore(dir).read()).rejects.toThrow(/profiles file .* is not whole JSON, perhaps cut short/)
+    writeFileSync(join(dir, 'profiles.json'), '{"profiles": [{"id": 1}]}')
+    await expect(new ProfileStore(dir).read()).rejects.toThrow(/profiles file .* has a wrong value in profile 1, id: /)
   })
 })
 
