@@ -74,33 +74,47 @@ function store(values: Values, optionName: string, option: CommandOption, value:
   else values[optionName] = value
 }
 
-/** The bare argument's name as the usage line shows it: "<username>" for `get <username>`. */
-export function positionalLabel(command: Command): { word: string; shown: string } {
-  const inUsage = /<([^>]+)>/.exec(command.usage)?.[1]
-  const word = inUsage && /^[a-z][a-z-]*$/i.test(inUsage) ? inUsage : (command.positional ?? 'argument')
+/** The options bare arguments stand for, in order. */
+const positionalsOf = (command: Command): readonly string[] => [command.positional ?? []].flat()
+
+/** A bare argument's name as the usage line shows it: "<username>" for `get <username>`; the first one unless named. */
+export function positionalLabel(command: Command, option = positionalsOf(command)[0]): { word: string; shown: string } {
+  const named = [...command.usage.matchAll(/<([^>]+)>/g)].map((match) => match[1])
+  const inUsage = named[Math.max(0, positionalsOf(command).indexOf(option ?? ''))]
+  const word = inUsage && /^[a-z][a-z-]*$/i.test(inUsage) ? inUsage : (option ?? 'argument')
   return { word, shown: `<${inUsage ?? word}>` }
 }
 
+/**
+ * Bare arguments fill the options they stand for, in order; the rest go to the command's list option
+ * ("set-attribute jane email=… name=…"). One too many is refused without being repeated: on a command
+ * line a stray word may be a password typed in the wrong place.
+ */
 function takePositionals(name: string, command: Command, values: Values, positionals: string[]): void {
-  const allowed = command.positional ? 1 : 0
-  if (positionals.length > allowed) {
-    const extra = positionals[allowed]
-    const takes = command.positional ? `it takes one bare argument, ${positionalLabel(command).shown}` : 'it takes no bare argument'
-    throw new UsageError(`Unexpected argument "${extra}" for ${name}: ${takes}.${extra.includes(' ') ? '' : ' Quote a value that has spaces.'}`)
+  const slots = positionalsOf(command)
+  const rest = positionals.slice(slots.length)
+  if (rest.length && !command.rest) {
+    const shown = slots.map((slot) => positionalLabel(command, slot).shown).join(' ')
+    const takes = slots.length
+      ? `it takes ${slots.length === 1 ? 'one bare argument' : `${slots.length} bare arguments`}, ${shown}`
+      : 'it takes no bare argument'
+    throw new UsageError(`Unexpected argument number ${slots.length + 1} for ${name}: ${takes}. Quote a value that has spaces.`)
   }
-  if (command.positional && positionals[0] !== undefined) {
-    const given = values[command.positional]
-    if (given !== undefined && given !== positionals[0])
-      throw new UsageError(`"${positionals[0]}" and --${command.positional} ${String(given)} name two different values: give one.`)
-    values[command.positional] = positionals[0]
-  }
+  slots.forEach((option, i) => {
+    const bare = positionals[i]
+    if (bare === undefined) return
+    const given = values[option]
+    if (given !== undefined && given !== bare) throw new UsageError(`"${bare}" and --${option} ${String(given)} name two different values: give one.`)
+    values[option] = bare
+  })
+  if (rest.length && command.rest) values[command.rest] = [...((values[command.rest] as string[] | undefined) ?? []), ...rest]
 }
 
 function checkRequired(name: string, command: Command, values: Values): void {
   for (const option of command.required ?? []) {
     if (values[option] !== undefined) continue
-    if (option === command.positional) {
-      const { word, shown } = positionalLabel(command)
+    if (positionalsOf(command).includes(option)) {
+      const { word, shown } = positionalLabel(command, option)
       throw new UsageError(`Give the ${word}: tier-admin ${name} ${shown}.`)
     }
     const { description, choices } = command.options[option]
@@ -114,7 +128,8 @@ function checkChoices(name: string, command: Command, values: Values, positional
     if (!option.choices || given === undefined || typeof given === 'boolean') continue
     for (const value of Array.isArray(given) ? given : [given]) {
       if (option.choices.includes(value)) continue
-      const asTyped = optionName === command.positional && positionals[0] === value ? `The ${positionalLabel(command).word}` : `--${optionName}`
+      const slot = positionalsOf(command).indexOf(optionName)
+      const asTyped = slot >= 0 && positionals[slot] === value ? `The ${positionalLabel(command, optionName).word}` : `--${optionName}`
       const suggestion = didYouMean(value, option.choices)
       throw new UsageError(`${asTyped} must be one of: ${option.choices.join(', ')} (got "${value}").${suggestion || ` See "tier-admin ${name} --help".`}`)
     }
