@@ -64,7 +64,6 @@ export const COGNITO_COMMANDS = {
   GetUserPoolMfaConfig: read('UserPoolRead'),
   ListUserPoolClients: read('UserPoolClientRead'),
   DescribeUserPoolClient: read('UserPoolClientRead'),
-  ListUserPoolClients: read('UserPoolClientRead'),
   SignUp: withMetadata(write('UserCreation', 'Registered', false)),
   AdminCreateUser: withMetadata(write('UserCreation', 'Invited', false)),
   ConfirmSignUp: withMetadata(write('UserAuthentication', 'Confirmed with a code', false)),
