@@ -12,6 +12,7 @@ import { jobHandlers } from './jobHandlers'
 import { ProductionGate } from './productionGate'
 import { isWriteOperation } from '../../shared/contract'
 import { profileHandlers } from './profileHandlers'
+import { SavedFiles } from './savedFiles'
 import { userHandlers } from './userHandlers'
 
 export interface Operations {
@@ -22,12 +23,13 @@ export interface Operations {
 
 export function createOperations(app: AppContext, frontEnd: FrontEnd = {}): Operations {
   const gate = new ProductionGate(() => ({ production: app.profile.production, userPoolId: app.profile.userPoolId, profileName: app.profile.name }))
-  const context: OperationContext = { app, frontEnd, gate }
+  const context: OperationContext = { app, frontEnd, gate, savedFiles: new SavedFiles(frontEnd.showInFolder) }
   const handlers = {
     ...connectionHandlers(context),
     ...userHandlers(context),
     ...jobHandlers(context),
     ...auditHandlers(context),
+    showSavedFile: async ({ fileId }) => context.savedFiles.showInFolder(fileId),
     ...profileHandlers(context)
   } satisfies Handlers
   return { handlers: guardProductionWrites(handlers, gate), gate }
