@@ -2,6 +2,7 @@
  * The Audit screen's vocabulary, shared by main, the window and the CLI: a row (one write, its intent
  * and result paired), the filters, and the friendly action groups an operator filters by.
  */
+import type { SavedFile } from './domain'
 
 export const AUDIT_OUTCOMES = ['ok', 'failed', 'unknown', 'pending'] as const
 /** "pending": an intent with no result (the app stopped before Cognito answered). */
@@ -65,10 +66,8 @@ export interface AuditPage {
   skipped: number
 }
 
-export interface AuditExport {
-  path: string
-  rows: number
-}
+/** The matching writes saved as CSV: a saved file like any other. */
+export type AuditExport = SavedFile
 
 /** A calendar day as the filters take it: YYYY-MM-DD and a real date. */
 export function isIsoDay(value: string): boolean {

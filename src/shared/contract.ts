@@ -9,6 +9,7 @@ import type {
   AccountActionResult,
   ConnectionHealth,
   ConnectionStatus,
+  ExportStatus,
   HistoryEntry,
   Outbox,
   PoolInfo,
@@ -98,11 +99,16 @@ export const contract = {
   /** Asks where to save, then streams the rows' results there; null when the operator cancels. */
   importResultsCsv: { channel: 'import:results-csv', request: schemas.importJob, result: returns<SavedFile | null>() },
   /** Asks where to save, then starts exporting every user there (progress comes as jobUpdate); null when the operator cancels. */
-  startExport: { channel: 'export:start', request: schemas.startExport, result: returns<ExportProgress | null>() },
+  startExport: { channel: 'export:start', request: schemas.startExport, result: returns<ExportStatus | null>() },
   /** Stops the running export and removes what it wrote; null when none runs. */
   cancelExport: { channel: 'export:cancel', request: schemas.none, result: returns<ExportProgress | null>() },
   /** The latest export of the app's process as it stands; null before the first. */
-  exportStatus: { channel: 'export:status', request: schemas.none, result: returns<ExportProgress | null>() },
+  exportStatus: { channel: 'export:status', request: schemas.none, result: returns<ExportStatus | null>() },
+  /**
+   * Opens the folder of a file saved here (an export, a CSV of figures, a tier, results or the audit),
+   * the file selected. The page names it by the id main gave with the save result, never by a path.
+   */
+  showSavedFile: { channel: 'files:show-in-folder', request: schemas.savedFile, result: returns<{ folder: string }>() },
   ...profileChannels,
   ...supportChannels,
   /** After the operator confirmed, naming the pool: arms one call of that write on a production profile for 60 s. */

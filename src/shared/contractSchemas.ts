@@ -166,6 +166,7 @@ export const schemas = {
     })
     .strict(),
   startExport: z.object({ format: exportFormat }).strict(),
+  savedFile: z.object({ fileId: z.uuid('Not the id of a saved file') }).strict(),
   bulkJob: z.object({ jobId: z.string().regex(BULK_JOB_ID, 'Not a bulk job id') }).strict(),
   bulkStart: z.object({ jobId: z.string().regex(BULK_JOB_ID, 'Not a bulk job id'), overwrite: z.boolean().optional() }).strict(),
   importJob: z.object({ jobId: importJobId }).strict(),

@@ -1,5 +1,5 @@
 import type { AppErrorShape } from './errors'
-import type { ScanMode, ScanProgress, StatsFigures } from './jobProgress'
+import type { ExportProgress, ScanMode, ScanProgress, StatsFigures } from './jobProgress'
 import type { AttributeSchema, LinkedIdentity, PoolSecurity, SignInVerdict, UserMfa } from './support'
 import type { TakesEffect } from './takesEffect'
 import type { Tier, TierState } from './tiers'
@@ -223,4 +223,13 @@ export interface TierMembersPage {
 export interface SavedFile {
   path: string
   rows: number
+  /**
+   * What the window sends to `showSavedFile` to open the folder this file went to: main keeps the
+   * path, the page never sends one. Absent where the front end cannot show a folder (the CLI) or the
+   * file went to a stream.
+   */
+  fileId?: string
 }
+
+/** The full export as the front end that started it sees it: with the id to show its file by, where it can show one. */
+export type ExportStatus = ExportProgress & Pick<SavedFile, 'fileId'>

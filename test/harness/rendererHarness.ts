@@ -63,6 +63,8 @@ export interface Harness {
    * reply the pool cannot be made to give (a very long value, say); it is the real one otherwise.
    */
   handlers: Handlers
+  /** The files main was asked to show in their folder (the file manager's stand-in), in order. */
+  shownInFolder: string[]
   /** Calls made through the bridge (before main's sender check), for tests that check what the page asked for. */
   calls: { operation: string; payload: unknown }[]
   /** Sends a contract event to the page as the main process does (the application menu's screen items), through main's sendEvent. */
@@ -77,8 +79,10 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   const saveDir = options.saveDir
   const openFile = options.openFile
   const app = await openAppContext({ env: options.env, processLabel: 'the Tier Admin app' })
-  // The dialogs' stand-ins, where the app shows Electron's (desktop/fileDialogs.ts).
+  const shownInFolder: string[] = []
+  // The dialogs' and the file manager's stand-ins, where the app shows Electron's (desktop/dialogs.ts).
   const { handlers } = createOperations(app, {
+    showInFolder: (path) => void shownInFolder.push(path),
     ...(saveDir ? { chooseSaveFile: async ({ suggestedName }) => join(saveDir, suggestedName) } : {}),
     ...(openFile ? { chooseOpenFile: async () => openFile } : {})
   })
@@ -175,6 +179,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     context,
     handlers,
     calls,
+    shownInFolder,
     emit: async (event, payload) => {
       sendEvent(contents, isAppUrl, event, payload)
       await delivered

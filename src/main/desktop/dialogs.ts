@@ -1,5 +1,8 @@
-/** The operating system's dialogs main shows: where to save, which file to read, and a question for a person. */
-import { BrowserWindow, dialog } from 'electron'
+/**
+ * The operating system's dialogs main shows: where to save, which file to read, a question for a
+ * person; and its file manager, opened on a file saved.
+ */
+import { BrowserWindow, dialog, shell } from 'electron'
 import type { InPersonQuestion } from '../config/profileManager'
 import type { SaveFileRequest } from '../operations/frontEnd'
 
@@ -44,4 +47,9 @@ export async function askInPerson(question: InPersonQuestion): Promise<boolean> 
   }
   const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options)
   return answer.response === 0
+}
+
+/** The system's file manager on the folder a saved file is in, the file selected. */
+export function showInFolder(path: string): void {
+  shell.showItemInFolder(path)
 }

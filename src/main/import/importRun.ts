@@ -60,7 +60,7 @@ export class ImportRun extends RowRunBase<PlanRow, ImportRowResult, ImportProgre
     const base = resultBase(row)
     const password = this.settings.passwords.get(row.row)
     if (preview.method === 'signup' && !password) {
-      return { ...base, outcome: 'skipped', reason: 'No password: SignUp needs one (AdminCreateUser would have Cognito make a temporary one)' }
+      return { ...base, outcome: 'skipped', reason: 'No password: a sign-up code needs one from the file (an invitation with a temporary password would not)' }
     }
     await this.recordIntent(row.row)
     try {

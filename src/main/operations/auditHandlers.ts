@@ -4,14 +4,14 @@ import { exportAuditCsv, queryAudit } from '../audit/auditQuery'
 import { chooseSaveFile } from './frontEnd'
 import type { HandlersOf, OperationContext } from './handler'
 
-export function auditHandlers({ app, frontEnd }: OperationContext): HandlersOf<Extract<Operation, 'auditQuery' | 'auditExport'>> {
+export function auditHandlers({ app, frontEnd, savedFiles }: OperationContext): HandlersOf<Extract<Operation, 'auditQuery' | 'auditExport'>> {
   const audit = () => app.services().connection.audit
   return {
     auditQuery: async (request) => queryAudit(audit(), request),
     auditExport: async ({ limit, ...filter }) => {
       const trail = audit()
       const target = await chooseSaveFile(frontEnd, { suggestedName: `tier-admin-audit-${new Date().toISOString().slice(0, 10)}.csv`, format: 'csv' })
-      return target ? exportAuditCsv(trail, filter, target, limit) : null
+      return target ? savedFiles.saved(target, (await exportAuditCsv(trail, filter, target, limit)).rows) : null
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * What an operation asks of the front end that called it: where to save a file and which file to
- * read. The app shows its dialogs (src/main/desktop/fileDialogs.ts), the Chromium harness a stand-in,
+ * read. The app shows its dialogs (src/main/desktop/dialogs.ts), the Chromium harness a stand-in,
  * the CLI answers from its flags (--out, the file argument) and may name its standard output.
  */
 import { AppError } from '../../shared/errors'
@@ -24,6 +24,8 @@ export interface FrontEnd {
    * operator got it ("copied to the clipboard"), for the result's sentence.
    */
   handOverSecret?(secret: string, what: string): Promise<string>
+  /** Opens the folder a saved file is in, the file selected (the app: the system's file manager). */
+  showInFolder?(path: string): Promise<void> | void
   /** Asks a person directly, where the page cannot answer for them (the app: a dialog of the operating system). */
   askInPerson?: AskInPerson
 }

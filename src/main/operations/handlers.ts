@@ -15,6 +15,7 @@ import { jobHandlers } from './jobHandlers'
 import { ProductionGate } from './productionGate'
 import { isWriteOperation } from '../../shared/contract'
 import { profileHandlers } from './profileHandlers'
+import { SavedFiles } from './savedFiles'
 import { supportHandlers } from './supportHandlers'
 import { userHandlers } from './userHandlers'
 
@@ -26,13 +27,14 @@ export interface Operations {
 
 export function createOperations(app: AppContext, frontEnd: FrontEnd = {}): Operations {
   const gate = new ProductionGate(() => ({ production: app.profile.production, userPoolId: app.profile.userPoolId, profileName: app.profile.name }))
-  const context: OperationContext = { app, frontEnd, gate }
+  const context: OperationContext = { app, frontEnd, gate, savedFiles: new SavedFiles(frontEnd.showInFolder) }
   const handlers = {
     ...connectionHandlers(context),
     ...userHandlers(context),
     ...supportHandlers(context),
     ...jobHandlers(context),
     ...auditHandlers(context),
+    showSavedFile: async ({ fileId }) => context.savedFiles.showInFolder(fileId),
     ...profileHandlers(context)
   } satisfies Handlers
   return { handlers: guardWrites(handlers, gate, () => app.profile), gate }

@@ -3,7 +3,8 @@
  * import. Each starts, stops or reads a job; its progress goes out on the job-updates hub, not here.
  */
 import type { Operation } from '../../shared/contract'
-import { targetName } from '../storage/saveLines'
+import type { ExportStatus } from '../../shared/domain'
+import type { ExportProgress } from '../../shared/jobProgress'
 import { chooseOpenFile, chooseSaveFile } from './frontEnd'
 import type { HandlersOf, OperationContext } from './handler'
 
@@ -38,11 +39,16 @@ type JobOperation = Extract<
 
 const today = (): string => new Date().toISOString().slice(0, 10)
 
-export function jobHandlers({ app, frontEnd }: OperationContext): HandlersOf<JobOperation> {
+export function jobHandlers({ app, frontEnd, savedFiles }: OperationContext): HandlersOf<JobOperation> {
   const services = () => app.services()
   const stats = () => services().stats
   const bulk = () => services().bulk
   const imports = () => services().imports
+  /** The export's file, by the id the window shows it by (its path is already in the progress). */
+  const withFileId = (progress: ExportProgress): ExportStatus => {
+    const fileId = savedFiles.remember(progress.path)
+    return fileId ? { ...progress, fileId } : progress
+  }
   return {
     getStats: async () => stats().snapshot(),
     startStats: async () => stats().start(),
@@ -51,15 +57,18 @@ export function jobHandlers({ app, frontEnd }: OperationContext): HandlersOf<Job
     listTierMembers: async ({ bucket, offset, limit }) => stats().tierMembers(bucket, offset, limit),
     statsCsv: async (request) => {
       const target = await chooseSaveFile(frontEnd, { suggestedName: await stats().csvName(request), format: 'csv' })
-      return target ? stats().writeCsv(request, target) : null
+      return target ? savedFiles.saved(target, (await stats().writeCsv(request, target)).rows) : null
     },
     startExport: async ({ format }) => {
       services().export.assertIdle()
       const target = await chooseSaveFile(frontEnd, { suggestedName: `tier-admin-users-${today()}.${format}`, format })
-      return target ? services().export.start({ format, target }) : null
+      return target ? withFileId(await services().export.start({ format, target })) : null
     },
     cancelExport: async () => services().export.cancel(),
-    exportStatus: async () => services().export.status(),
+    exportStatus: async () => {
+      const progress = await services().export.status()
+      return progress && withFileId(progress)
+    },
     bulkPreview: async (request) => bulk().preview(request),
     bulkCancelPreview: async () => ({ cancelled: bulk().cancelPreview() }),
     bulkStart: async ({ jobId, overwrite }) => bulk().start(jobId, { overwrite }),
@@ -69,7 +78,7 @@ export function jobHandlers({ app, frontEnd }: OperationContext): HandlersOf<Job
     bulkJobs: async () => bulk().list(),
     bulkResultsCsv: async ({ jobId }) => {
       const target = await chooseSaveFile(frontEnd, { suggestedName: `tier-changes-${jobId}.csv`, format: 'csv' })
-      return target ? { path: targetName(target), rows: await bulk().writeResultsCsv(jobId, target) } : null
+      return target ? savedFiles.saved(target, await bulk().writeResultsCsv(jobId, target)) : null
     },
     importPreview: async () => {
       const service = imports()
@@ -85,7 +94,7 @@ export function jobHandlers({ app, frontEnd }: OperationContext): HandlersOf<Job
     importResultsCsv: async ({ jobId }) => {
       const service = imports()
       const target = await chooseSaveFile(frontEnd, { suggestedName: `import-results-${jobId}.csv`, format: 'csv' })
-      return target ? { path: targetName(target), rows: await service.writeResultsCsv(jobId, target) } : null
+      return target ? savedFiles.saved(target, await service.writeResultsCsv(jobId, target)) : null
     }
   }
 }

@@ -7,6 +7,7 @@
  * 16 partitions cost 16 passes: 26.5 s against 1.5 s sequential was seen on 3,000 users. On a pool
  * that filters properly every page but a partition's last one is full, so the guard never trips there.
  */
+import { unnarrowedPagesReason } from '../../shared/scanReasons'
 
 export interface SparsePageGuardOptions {
   /** Users a full page holds (ListUsers' Limit). */
@@ -67,19 +68,10 @@ export class SparsePageGuard {
     const partitionedPerUser = 1 / (usersPerPage * Math.min(rate, concurrency / latencySeconds))
     const sequentialPerUser = 1 / (pageSize * Math.min(rate, 1 / latencySeconds))
     if (partitionedPerUser < MARGIN * sequentialPerUser) return null
-    const density = usersPerPage === 0 ? 'no users' : `${usersPerPage.toFixed(usersPerPage < 1 ? 2 : 1)} users each`
-    const held = `Partitioned pages held ${density} against ${pageSize} in a sequential pass`
-    if (estimatedRemainingUsers === undefined) return { reason: `${held}; reading the pool in one sequential pass is faster.` }
+    if (estimatedRemainingUsers === undefined) return { reason: unnarrowedPagesReason() }
     // The sequential pass starts over, so it reads again what the partitions have read.
-    const partitioned = estimatedRemainingUsers * partitionedPerUser
-    const sequential = (estimatedRemainingUsers + this.usersRead) * sequentialPerUser
-    const figures = Number.isFinite(partitioned)
-      ? `about ${seconds(partitioned)} to go partitioned against ${seconds(sequential)} for a whole sequential pass`
-      : `about ${seconds(sequential)} for a whole sequential pass`
-    return { reason: `${held} (${figures}); reading the pool in one sequential pass is faster.` }
+    const inParts = estimatedRemainingUsers * partitionedPerUser
+    const fromStartToEnd = (estimatedRemainingUsers + this.usersRead) * sequentialPerUser
+    return { reason: unnarrowedPagesReason({ inParts, fromStartToEnd }) }
   }
-}
-
-function seconds(value: number): string {
-  return value < 10 ? `${value.toFixed(1)} s` : `${Math.round(value).toLocaleString('en')} s`
 }

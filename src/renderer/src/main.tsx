@@ -1,5 +1,6 @@
 import 'bootstrap/dist/css/bootstrap.min.css'
 import './styles/app.css'
+import './styles/contrast.css'
 import './styles/tables.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -147,6 +147,6 @@ describe('a 200-row SignUp import', () => {
     const end = await sandbox.imports.settled(preview.jobId)
     expect(end).toMatchObject({ created: 0, skipped: 1 })
     const detail = await sandbox.imports.detail(preview.jobId)
-    expect(detail.results[0]!.reason).toContain('SignUp needs one')
+    expect(detail.results[0]!.reason).toContain('a sign-up code needs one from the file')
   })
 })

@@ -162,6 +162,7 @@ describe('a production profile', () => {
       startExport: { format: 'csv' },
       cancelExport: undefined,
       exportStatus: undefined,
+      showSavedFile: { fileId: '3f2b8a1c-5d4e-4f6a-9b7c-8d9e0f1a2b3c' },
       listProfiles: undefined,
       saveProfile: profileSchemas.save.parse({ name: 'Spare', region: SANDBOX_REGION, userPoolId, clientId: 'c', endpoint: endpoint.endpoint, emulator: true }),
       deleteProfile: { id: 'spare' },

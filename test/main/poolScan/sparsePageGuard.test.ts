@@ -87,7 +87,7 @@ describe('SparsePageGuard', () => {
     expect(trip).not.toBeNull()
     expect(trip!.pages).toBeLessThanOrEqual(16)
     expect(trip!.reason).toMatch(
-      /^Partitioned pages held \d+\.\d users each against 60 in a sequential pass \(about [\d.,]+ s to go partitioned against [\d.]+ s for a whole sequential pass\); reading the pool in one sequential pass is faster\.$/
+      /^This pool's search filter did not narrow the pages, so the scan read the pool from start to end: about [\d.]+ s instead of about [\d.,]+ s in parts\.$/
     )
   })
 
@@ -100,7 +100,7 @@ describe('SparsePageGuard', () => {
     expect(guard.verdict()).toBeNull()
     guard.observe({ users: 4, latencyMs: 20, lastPage: false })
     expect(guard.verdict()).toEqual({
-      reason: 'Partitioned pages held 3.2 users each against 60 in a sequential pass; reading the pool in one sequential pass is faster.'
+      reason: "This pool's search filter did not narrow the pages, so the scan read the pool from start to end: faster here than reading it in parts."
     })
   })
 
@@ -115,7 +115,7 @@ describe('SparsePageGuard', () => {
     const guard = new SparsePageGuard(options)
     for (let i = 0; i < 5; i++) guard.observe({ users: 0, latencyMs: 0, lastPage: false })
     expect(guard.verdict(1800)?.reason).toBe(
-      'Partitioned pages held no users against 60 in a sequential pass (about 1.0 s for a whole sequential pass); reading the pool in one sequential pass is faster.'
+      "This pool's search filter did not narrow the pages, so the scan read the pool from start to end: about 1.0 s, where reading it in parts found no users at all."
     )
   })
 
@@ -123,6 +123,6 @@ describe('SparsePageGuard', () => {
     const guard = new SparsePageGuard({ pageSize: 60, rate: 30, concurrency: 16 })
     for (let i = 0; i < 10; i++) guard.observe({ users: 6, latencyMs: 0, lastPage: false })
     // 60 users read and 1,740 to go: partitioned 1,740 / 6 / 30 = 9.7 s; sequential 1,800 / 60 / 30 = 1.0 s.
-    expect(guard.verdict(1740)?.reason).toContain('(about 9.7 s to go partitioned against 1.0 s for a whole sequential pass)')
+    expect(guard.verdict(1740)?.reason).toContain(': about 1.0 s instead of about 9.7 s in parts.')
   })
 })

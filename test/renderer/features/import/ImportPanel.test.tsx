@@ -15,6 +15,10 @@ import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 import { connectTo, POOL_ID } from '../../support/fixtures'
 import { detail, importProgress, preview, summary } from './importFixtures'
 
+import { FILE_ID } from '../statistics/statsFixtures'
+
+const SIGN_UP = 'Send each person a sign-up code'
+const INVITE = 'Invite with a temporary password'
 let fake: FakeApi
 
 beforeAll(() => {
@@ -76,20 +80,22 @@ describe('the CSV import on the Register screen', () => {
     expect(within(table).getByRole('row', { name: /user_9/ })).not.toHaveClass('import-bad')
   })
 
-  it('says what each method sends, warns when SignUp skips rows, and names the count on Start', async () => {
+  it("names each method for what it sends, Cognito's call only in its detail, warns when a sign-up code skips rows, and names the count on Start", async () => {
     const user = userEvent.setup()
     fake.succeed('importPreview', preview())
     await openPreview(user)
     expect(startButton()).toHaveTextContent('Choose how to create the users')
     expect(startButton()).toBeDisabled()
-    expect(screen.getByRole('radio', { name: 'SignUp' })).toHaveAccessibleDescription(/confirmation code/)
-    expect(screen.getByRole('radio', { name: 'AdminCreateUser' })).toHaveAccessibleDescription(/invitation with a temporary password/)
+    expect(screen.getByRole('radio', { name: SIGN_UP })).toHaveAccessibleDescription(/a code by email to confirm.*Cognito: SignUp$/)
+    expect(screen.getByRole('radio', { name: INVITE })).toHaveAccessibleDescription(/invitation with a temporary password.*Cognito: AdminCreateUser$/)
 
-    await user.click(screen.getByRole('radio', { name: 'SignUp' }))
-    expect(screen.getByRole('alert')).toHaveTextContent('1 row has no password: SignUp needs one, so it will be skipped.')
+    await user.click(screen.getByRole('radio', { name: SIGN_UP }))
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '1 row has no password: a sign-up code needs one from the file, so it will be skipped. Choose “Invite with a temporary password” to create it too.'
+    )
     expect(startButton()).toHaveTextContent('Create 1 user')
 
-    await user.click(screen.getByRole('radio', { name: 'AdminCreateUser' }))
+    await user.click(screen.getByRole('radio', { name: INVITE }))
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     expect(startButton()).toHaveTextContent('Create 2 users')
   })
@@ -100,7 +106,7 @@ describe('the CSV import on the Register screen', () => {
     fake.succeed('importStart', importProgress({ state: 'queued' }))
     fake.succeed('importJob', detail('running'))
     await openPreview(user)
-    await user.click(screen.getByRole('radio', { name: 'AdminCreateUser' }))
+    await user.click(screen.getByRole('radio', { name: INVITE }))
     await user.click(startButton())
     const dialog = screen.getByRole('dialog', { name: 'Create 2 users?' })
     expect(dialog).toHaveTextContent('an invitation with a temporary password')
@@ -120,7 +126,7 @@ describe('the CSV import on the Register screen', () => {
     fake.succeed('importJob', detail('running'))
     await openPreview(user)
     useImport.getState().subscribe()
-    await user.click(screen.getByRole('radio', { name: 'AdminCreateUser' }))
+    await user.click(screen.getByRole('radio', { name: INVITE }))
     await user.click(screen.getByRole('radio', { name: 'Suppress it' }))
     await user.click(startButton())
     await screen.findByRole('heading', { name: 'Creating users…' })
@@ -141,9 +147,12 @@ describe('the CSV import on the Register screen', () => {
     await waitFor(() => expect(within(table).getByRole('row', { name: /user_2@/ })).toHaveTextContent('Cognito refused the email'))
     expect(screen.queryByRole('button', { name: 'Resume' })).not.toBeInTheDocument()
 
-    fake.succeed('importResultsCsv', { path: '/tmp/people-results.csv', rows: 9 })
+    fake.succeed('importResultsCsv', { path: '/tmp/people-results.csv', rows: 9, fileId: FILE_ID })
+    fake.succeed('showSavedFile', { folder: '/tmp' })
     await user.click(screen.getByRole('button', { name: 'Save results CSV…' }))
-    expect(await screen.findByText('Saved to /tmp/people-results.csv')).toBeInTheDocument()
+    expect(await screen.findByText('Saved 9 rows to /tmp/people-results.csv')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Show in folder' }))
+    expect(fake.calls.showSavedFile).toHaveBeenCalledWith({ fileId: FILE_ID })
   })
 
   it('offers an interrupted import of this pool at start-up and reopens it to resume', async () => {

@@ -99,7 +99,7 @@ describe('the import store', () => {
     fake.succeed('importResultsCsv', { path: '/tmp/people-results.csv', rows: 9 })
     await useImport.getState().saveResults()
     expect(fake.calls.importResultsCsv).toHaveBeenCalledWith({ jobId: 'import-1' })
-    expect(useImport.getState().savedTo).toBe('/tmp/people-results.csv')
+    expect(useImport.getState().savedTo).toMatchObject({ path: '/tmp/people-results.csv' })
     fake.succeed('importResultsCsv', null)
     await useImport.getState().saveResults()
     expect(useImport.getState().savedTo).toBeNull()

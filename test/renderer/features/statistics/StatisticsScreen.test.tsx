@@ -13,6 +13,7 @@ import type { ExportProgress, ScanProgress } from '../../../../src/shared/jobPro
 import type { JobState } from '../../../../src/shared/jobs'
 import { installFakeApi, type FakeApi } from '../../support/fakeApi'
 import { connectTo, POOL_ID, scanProgress, scanUpdate, statsResult } from '../../support/fixtures'
+import { FILE_ID, openExportMenu } from './statsFixtures'
 
 let fake: FakeApi
 
@@ -33,11 +34,11 @@ async function shown(progress: Partial<ScanProgress>): Promise<void> {
 }
 
 const panel = () => screen.getByRole('region', { name: /scan|Running in/i })
-/** The scan's actions: the full export's section has its own, whatever the scan's state. */
+/** The scan's actions: the Export menu is there whatever the scan's state. */
 const buttonNames = () =>
   screen
     .queryAllByRole('button')
-    .filter((button) => !button.closest('[aria-labelledby="full-export-heading"]'))
+    .filter((button) => !button.closest('.dropdown'))
     .filter((button) => !button.hasAttribute('disabled') && button.getAttribute('aria-disabled') !== 'true')
     .map((button) => button.textContent)
 
@@ -125,14 +126,16 @@ describe('the Statistics screen', () => {
     expect(screen.getByRole('button', { name: 'Scan pool' })).toBeInTheDocument()
   })
 
-  it('exports all users through the save dialog in main, with progress, Cancel, and where the file went', async () => {
+  it('exports all users from the Export menu through the save dialog in main, with progress, Cancel, and where the file went', async () => {
     const base = { format: 'csv' as const, path: '/home/op/users.csv', rate: 0, etaSeconds: null, elapsedMs: 0 }
-    fake.succeed('startExport', { ...base, state: 'queued', users: 0 })
+    fake.succeed('startExport', { ...base, state: 'queued', users: 0, fileId: FILE_ID })
+    fake.succeed('showSavedFile', { folder: '/home/op' })
     render(<StatisticsScreen />)
-    const section = await screen.findByRole('region', { name: 'Export all users' })
-    await userEvent.selectOptions(within(section).getByLabelText('Export format'), 'jsonl')
-    await userEvent.click(within(section).getByRole('button', { name: 'Export all users…' }))
+    const menu = await openExportMenu()
+    await userEvent.selectOptions(within(menu).getByLabelText('Export format'), 'jsonl')
+    await userEvent.click(within(menu).getByRole('button', { name: 'All users, every attribute…' }))
     expect(fake.calls.startExport).toHaveBeenCalledWith({ format: 'jsonl' })
+    const section = screen.getByRole('region', { name: 'Export all users' })
     const update = (progress: Partial<ExportProgress>) =>
       act(() =>
         fake.emit('jobUpdate', { kind: 'export', jobId: 'export-1', userPoolId: POOL_ID, progress: { ...base, state: 'running', users: 0, ...progress } })
@@ -140,16 +143,19 @@ describe('the Statistics screen', () => {
     update({ users: 1200, estimatedUsers: 6000, rate: 600, etaSeconds: 8, elapsedMs: 2000 })
     expect(within(section).getByRole('status')).toHaveTextContent('Exporting 1,200 of about 6,000 users, 600 users/s')
     expect(within(section).getByRole('button', { name: 'Cancel export' })).toBeVisible()
+    expect(within(section).queryByRole('button', { name: 'Show in folder' })).not.toBeInTheDocument()
     update({ state: 'done', users: 6000 })
     expect(within(section).getByRole('status')).toHaveTextContent('Saved 6,000 users to /home/op/users.csv')
-    expect(within(section).getByRole('button', { name: 'Export all users…' })).toBeVisible()
+    await userEvent.click(within(section).getByRole('button', { name: 'Show in folder' }))
+    // The page names the file by main's id, never by its path.
+    expect(fake.calls.showSavedFile).toHaveBeenCalledWith({ fileId: FILE_ID })
   })
 
   it('starts nothing when the save dialog is cancelled', async () => {
     fake.succeed('startExport', null)
     render(<StatisticsScreen />)
-    const section = await screen.findByRole('region', { name: 'Export all users' })
-    await userEvent.click(within(section).getByRole('button', { name: 'Export all users…' }))
-    expect(within(section).getByRole('status')).toHaveTextContent('')
+    const menu = await openExportMenu()
+    await userEvent.click(within(menu).getByRole('button', { name: 'All users, every attribute…' }))
+    expect(within(screen.getByRole('region', { name: 'Export all users' })).getByRole('status')).toHaveTextContent('')
   })
 })

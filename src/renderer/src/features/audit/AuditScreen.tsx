@@ -2,6 +2,7 @@ import './audit.css'
 import { useEffect, useMemo } from 'react'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { SavedFileNote } from '../../components/SavedFileNote'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { useNavigation } from '../../stores/navigationStore'
 import { useUsers } from '../users/usersStore'
@@ -48,11 +49,9 @@ export function AuditScreen() {
         onApply={() => void load()}
         onClear={() => void clearFilters()}
       />
-      {state.exported && (
-        <p className="audit-note text-success-emphasis mb-0" role="status" title={state.exported.path}>
-          Saved {state.exported.rows.toLocaleString()} rows to {state.exported.path}
-        </p>
-      )}
+      <SavedFileNote key={state.exported?.fileId} className="audit-note" path={state.exported?.path} fileId={state.exported?.fileId}>
+        {state.exported && `Saved ${state.exported.rows.toLocaleString()} rows to ${state.exported.path}`}
+      </SavedFileNote>
       <ErrorAlert error={state.exportError} title="The CSV could not be saved" />
       <ErrorAlert error={state.error} title="The audit trail could not be read" />
       {state.total === 0 ? (

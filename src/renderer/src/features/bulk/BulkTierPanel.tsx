@@ -4,6 +4,7 @@ import { isActive, isResumable } from '../../../../shared/jobs'
 import { TIERS, type Tier } from '../../../../shared/tiers'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { SavedFileNote } from '../../components/SavedFileNote'
 import { Modal } from '../../components/Modal'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { JobStopButtons } from '../rowJobs/JobStopButtons'
@@ -66,7 +67,9 @@ export function BulkTierPanel() {
         )}
         {s.job?.takesEffect && <TakesEffectNote effect={s.job.takesEffect} />}
         {s.preview && <BulkRowsTable plan={s.preview.rows} results={started ? (s.job?.results ?? []) : null} />}
-        {s.savedTo && <p className="small mt-2 mb-0">Saved to {s.savedTo}</p>}
+        <SavedFileNote key={s.savedTo?.fileId} className="mt-2" path={s.savedTo?.path} fileId={s.savedTo?.fileId}>
+          {s.savedTo && `Saved ${s.savedTo.rows.toLocaleString()} ${s.savedTo.rows === 1 ? 'row' : 'rows'} to ${s.savedTo.path}`}
+        </SavedFileNote>
       </div>
       <div className="bulk-foot">
         {s.preview && !running && (state === null || isResumable(state)) && (

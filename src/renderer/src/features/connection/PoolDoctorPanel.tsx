@@ -76,7 +76,8 @@ export function PoolDoctorPanel() {
           does not exist, so they change nothing.
         </p>
       </div>
-      <div className="px-4 py-2 overflow-auto flex-grow-1" aria-busy={state.running || state.fixing !== null}>
+      {/* Reachable by Tab so the keyboard can scroll a report longer than the dialog. */}
+      <div className="px-4 py-2 overflow-auto flex-grow-1" tabIndex={0} role="region" aria-label="Findings" aria-busy={state.running || state.fixing !== null}>
         <ErrorAlert error={state.error} title="The doctor could not run" />
         <ErrorAlert error={state.fixError} title="The fix was not applied" />
         {state.report && (

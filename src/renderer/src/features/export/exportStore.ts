@@ -8,6 +8,8 @@ import { useConnection } from '../../stores/connectionStore'
 interface ExportState {
   /** The latest export as it stands; null before the first (or after a cancelled save dialog). */
   progress: ExportProgress | null
+  /** The id main gave for the export's file, to show it in its folder once written. */
+  fileId: string | undefined
   pending: 'start' | 'cancel' | null
   error: AppErrorShape | null
   /** Loads how the latest export stands, then follows its updates; returns the unsubscribe. */
@@ -24,13 +26,17 @@ export const useExport = create<ExportState>((set) => {
 
   return {
     progress: null,
+    fileId: undefined,
     pending: null,
     error: null,
 
     subscribe: () => {
       // Subscribed before the load, so no update falls between the two.
       const unsubscribe = window.api.onJobUpdate(apply)
-      void api.exportStatus().then((reply) => reply.ok && reply.data && set((state) => (state.progress ? {} : { progress: reply.data })))
+      void api.exportStatus().then((reply) => {
+        const status = reply.ok ? reply.data : null
+        if (status) set((state) => (state.progress ? { fileId: status.fileId } : { progress: status, fileId: status.fileId }))
+      })
       return unsubscribe
     },
 
@@ -39,7 +45,7 @@ export const useExport = create<ExportState>((set) => {
       const reply = await api.startExport({ format })
       set({ pending: null })
       if (!reply.ok) set({ error: reply.error })
-      else if (reply.data) set({ progress: reply.data })
+      else if (reply.data) set({ progress: reply.data, fileId: reply.data.fileId })
     },
 
     cancel: async () => {

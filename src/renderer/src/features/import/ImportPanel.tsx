@@ -5,6 +5,7 @@ import { isActive, isResumable } from '../../../../shared/jobs'
 import { BusyButton } from '../../components/BusyButton'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { SavedFileNote } from '../../components/SavedFileNote'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { JobStopButtons } from '../rowJobs/JobStopButtons'
 import { ImportMethodChooser } from './ImportMethodChooser'
@@ -13,7 +14,7 @@ import { importRows, ImportRowsTable, isLeftOut } from './ImportRowsTable'
 import { ImportStatus } from './ImportStatus'
 import { useImport } from './importStore'
 
-/** Users the run would create: SignUp skips the rows without a password. */
+/** Users the run would create: a sign-up code skips the rows without a password. */
 function creatable(preview: ImportPreview, method: ImportMethod | null): number {
   return method === 'signup' ? preview.creates - preview.withoutPassword : preview.creates
 }
@@ -113,11 +114,9 @@ export function ImportPanel() {
           )}
         </div>
       )}
-      {s.savedTo && (
-        <p className="small mb-2" role="status">
-          Saved to {s.savedTo}
-        </p>
-      )}
+      <SavedFileNote key={s.savedTo?.fileId} className="mb-2" path={s.savedTo?.path} fileId={s.savedTo?.fileId}>
+        {s.savedTo && `Saved ${plural(s.savedTo.rows, 'row')} to ${s.savedTo.path}`}
+      </SavedFileNote>
       {preview && <ImportRowsTable rows={shown} results={started} />}
       {confirming && s.method && (
         <ConfirmDialog

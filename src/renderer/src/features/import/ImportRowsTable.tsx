@@ -4,8 +4,13 @@ import { SpacerRow } from '../../components/SpacerRow'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
 import { rowBadge } from '../rowJobs/rowBadges'
 
-/** Every row is this tall (import.css draws it so), which lets the list draw only the rows in view. */
+/** Every row is this tall (import.css draws it so), which lets a long list draw only the rows in view. */
 const ROW_HEIGHT = 30
+/**
+ * Up to this many rows all are drawn, each as tall as its reason wrapped whole: an onboarding file's
+ * size. A longer file is windowed, its rows one line high, a cut reason whole on hover.
+ */
+const WHOLE_ROWS = 300
 
 const COLUMNS = ['Line', 'Username', 'Email', 'Tier', 'Password', 'Plan'] as const
 
@@ -38,18 +43,25 @@ export function importRows(plan: ImportPlanRow[], results: ImportRowResult[] | n
 export const isLeftOut = (row: Row): boolean => row.what !== 'create' && row.what !== 'created' && row.what !== 'pending'
 
 /**
- * Every row of the file as a windowed table (a file may hold thousands): a fixed layout whose long
- * values end in an ellipsis, whole on hover, so it never scrolls sideways; bad rows are marked.
+ * Every row of the file, in a fixed layout that never scrolls sideways: the reasons wrap whole; a file
+ * of thousands of rows is windowed, one line a row, long values ending in an ellipsis, whole on hover.
+ * Bad rows are marked.
  */
 export function ImportRowsTable({ rows, results }: { rows: Row[]; results: boolean }) {
   const scrollerRef = useRef<HTMLDivElement>(null)
   const headRef = useRef<HTMLTableSectionElement>(null)
-  const view = useVirtualRows(scrollerRef, headRef, rows.length, ROW_HEIGHT)
+  const windowed = rows.length > WHOLE_ROWS
+  const virtual = useVirtualRows(scrollerRef, headRef, rows.length, ROW_HEIGHT)
+  const view = windowed ? virtual : { start: 0, end: rows.length, padTop: 0, padBottom: 0 }
   const label = results ? 'Results by row' : 'Preview by row'
 
   return (
     <div ref={scrollerRef} className="import-rows" tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
-      <table className="table table-sm fixed-table import-table mb-0" aria-label={label} aria-rowcount={rows.length + 1}>
+      <table
+        className={`table table-sm fixed-table import-table mb-0${windowed ? ' import-table-windowed' : ''}`}
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+      >
         <colgroup>
           {COLUMNS.map((column, index) => (
             <col key={column} className={`import-col-${index}`} />
@@ -77,7 +89,7 @@ export function ImportRowsTable({ rows, results }: { rows: Row[]; results: boole
                 {row.tier}
               </td>
               <td>{row.hasPassword ? 'yes' : '—'}</td>
-              <td title={row.reason}>
+              <td className="import-reason" title={windowed ? row.reason : undefined}>
                 <span className={rowBadge(row.what)}>{row.what}</span> {row.reason}
               </td>
             </tr>

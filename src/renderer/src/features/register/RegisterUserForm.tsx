@@ -1,6 +1,6 @@
 import { useRef, type FormEvent } from 'react'
 import { CUSTOM_PREFIX } from '../../../../shared/attributeNames'
-import { TIER_DESCRIPTIONS, TIERS } from '../../../../shared/tiers'
+import { isTier, TIER_DESCRIPTIONS, TIERS } from '../../../../shared/tiers'
 import { correctionRequest } from '../../../../shared/wording'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -14,7 +14,8 @@ import { attributeRowProblems, attributesOf, poolAttributeName } from './attribu
 import { FIELD_LABELS, registerFieldErrors, withServerRowProblems } from './registerForm'
 import { useRegistration, type RegisterField } from './registrationStore'
 
-const TIER_OPTIONS = TIERS.map((tier) => ({ value: tier, label: TIER_DESCRIPTIONS[tier] }))
+/** The select names the tier; what it gives is said whole under it (a description in a narrow select is cut). */
+const TIER_OPTIONS = TIERS.map((tier) => ({ value: tier, label: tier }))
 
 /** Where focus goes once an action settles: never to the page body. */
 type FocusTarget = 'invalid' | 'result' | 'error' | 'first'
@@ -102,8 +103,12 @@ export function RegisterUserForm() {
                 className={`form-select${error?.code === 'INVALID_TIER' ? ' is-invalid' : ''}`}
                 value={form.tier}
                 options={TIER_OPTIONS}
+                aria-describedby="register-tier-description"
                 onChange={(tier) => edit('tier', tier)}
               />
+              <div id="register-tier-description" className="form-text">
+                {isTier(form.tier) && TIER_DESCRIPTIONS[form.tier]}
+              </div>
             </div>
           </div>
           <ExtraAttributesEditor rows={rows} onChange={setRows} pool={pool} problems={rowProblems} />
@@ -114,7 +119,8 @@ export function RegisterUserForm() {
           ) : (
             <ErrorAlert ref={errorRef} error={error} title="The user was not registered" />
           )}
-          <div className="d-flex flex-wrap gap-2">
+          {/* Held at the foot of the window while the form is taller than it (messages under the fields). */}
+          <div className="register-actions d-flex flex-wrap gap-2">
             <BusyButton busy={busy} type="submit">
               Register user
             </BusyButton>

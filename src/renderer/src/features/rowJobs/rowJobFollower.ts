@@ -39,7 +39,8 @@ export interface RowJobState<P, D, S> {
   job: D | null
   progress: P | null
   error: AppErrorShape | null
-  savedTo: string | null
+  /** Where the results CSV went, with main's id to show it in its folder. */
+  savedTo: SavedFile | null
   /** This pool's paused, stopped or interrupted jobs of the kind, offered for resume. */
   resumable: S[]
 }
@@ -124,7 +125,7 @@ export function rowJobFollower<
       saveResults: async () => {
         set({ pending: 'save', error: null, savedTo: null })
         const reply = await call<SavedFile | null>(kind, 'ResultsCsv', { jobId: jobId()! })
-        set({ pending: null, ...(reply.ok ? { savedTo: reply.data?.path ?? null } : { error: reply.error }) })
+        set({ pending: null, ...(reply.ok ? { savedTo: reply.data ?? null } : { error: reply.error }) })
       },
       loadResumable,
       subscribe: () => {

@@ -70,7 +70,7 @@ export function ScanProgressPanel({ progress, pending, onPause, onCancel, onResu
           {statusLine(progress, elsewhere)}
         </div>
         <div className="small mt-1">
-          Mode: {progress.mode === 'partitioned' ? 'partitioned by sub prefix, in parallel at the ListUsers quota' : 'one sequential pass'}
+          {progress.mode === 'partitioned' ? 'Reading the pool in parts side by side, as fast as the quota allows.' : 'Reading the pool from start to end.'}
           {progress.mode === 'sequential' && progress.modeReason && <div className="text-warning-emphasis">{progress.modeReason}</div>}
         </div>
       </div>

@@ -1,23 +1,24 @@
 import './statistics.css'
-import { useEffect, useRef, useState } from 'react'
-import type { TierBucket } from '../../../../shared/domain'
+import { useEffect, useRef } from 'react'
 import { isActive } from '../../../../shared/jobs'
 import { BusyButton } from '../../components/BusyButton'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { SelectField } from '../../components/SelectField'
-import { BUCKET_OPTIONS, formatDateTime, formatDuration } from '../../lib/format'
+import { SavedFileNote } from '../../components/SavedFileNote'
+import { formatDateTime, formatDuration } from '../../lib/format'
 import { FullExportPanel } from '../export/FullExportPanel'
 import { CountsTable } from './CountsTable'
 import { EstimateTable } from './EstimateTable'
+import { ExportMenu } from './ExportMenu'
 import { ScanProgressPanel } from './ScanProgressPanel'
+import { SCAN_MODE_WORDS } from './scanModeWords'
 import { TierCharts } from './TierCharts'
+import { TierSummary } from './TierSummary'
 import { useStats } from './statsStore'
 
 export function StatisticsScreen() {
   const snapshot = useStats((state) => state.snapshot)
   const loading = useStats((state) => state.loading)
   const pending = useStats((state) => state.pending)
-  const exporting = useStats((state) => state.exporting)
   const error = useStats((state) => state.error)
   const exported = useStats((state) => state.exported)
   const exportError = useStats((state) => state.exportError)
@@ -25,8 +26,6 @@ export function StatisticsScreen() {
   const start = useStats((state) => state.start)
   const pause = useStats((state) => state.pause)
   const cancel = useStats((state) => state.cancel)
-  const exportCsv = useStats((state) => state.exportCsv)
-  const [bucket, setBucket] = useState<TierBucket>('premium')
   const panelRef = useRef<HTMLElement>(null)
   const errorRef = useRef<HTMLDivElement>(null)
   const resultRef = useRef<HTMLHeadingElement>(null)
@@ -54,8 +53,8 @@ export function StatisticsScreen() {
   }
 
   return (
-    <div>
-      <div className="d-flex align-items-center mb-3 gap-2">
+    <div className="statistics-screen">
+      <div className="d-flex align-items-center flex-wrap mb-2 gap-2">
         <h1 className="h3 mb-0 me-auto">Tier statistics</h1>
         {/* A scan that stopped part-way is resumed from its panel; this starts a new one. */}
         {!progress && (
@@ -63,14 +62,23 @@ export function StatisticsScreen() {
             Scan pool
           </BusyButton>
         )}
+        <ExportMenu hasScan={last !== null} />
       </div>
-      <p className="small text-body-secondary">
-        Cognito cannot count users by a custom attribute, so the app reads the whole pool (60 users a request, at most 30 requests a second for the account).
-        Large pools take minutes; an estimate appears as soon as the first partitions finish.
-      </p>
-      <FullExportPanel />
+      <details className="stats-help small mb-2">
+        <summary>Why a scan? How long does it take?</summary>
+        <p className="text-body-secondary mb-0 mt-1">
+          Cognito cannot count users by a custom attribute, so the app reads the whole pool: 60 users a request, at most 30 requests a second for the whole AWS
+          account (other tools using the account share them). Large pools take minutes; an estimate of each tier&apos;s share appears as soon as the first parts
+          of the pool are read.
+        </p>
+      </details>
       {loading && <p className="text-body-secondary">Loading…</p>}
       <ErrorAlert ref={errorRef} error={error} />
+      <SavedFileNote key={exported?.fileId} path={exported?.path} fileId={exported?.fileId}>
+        {exported && `Saved ${exported.rows.toLocaleString()} rows to ${exported.path}`}
+      </SavedFileNote>
+      <ErrorAlert error={exportError} title="The export failed" />
+      <FullExportPanel />
       {progress && (
         <ScanProgressPanel
           ref={panelRef}
@@ -93,33 +101,13 @@ export function StatisticsScreen() {
           <h2 id="last-result-heading" ref={resultRef} tabIndex={-1} className="h5 mb-2">
             {last.figures.total.toLocaleString()} users — scan of {formatDateTime(last.finishedAt)}
             <span className="text-body-secondary small fw-normal ms-2">
-              ({formatDuration(last.durationMs / 1000)}, {last.mode})
+              ({formatDuration(last.durationMs / 1000)}, {SCAN_MODE_WORDS[last.mode]})
             </span>
           </h2>
           {last.mode === 'sequential' && last.modeReason && <p className="small text-warning-emphasis">{last.modeReason}</p>}
-          {/* The exports on a row of their own, with what the last one did beside them. */}
-          <div className="d-flex align-items-center flex-wrap gap-2 mb-3">
-            <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'figures' })}>
-              Export figures (CSV)
-            </BusyButton>
-            <SelectField
-              id="export-bucket"
-              label="Tier to export"
-              className="form-select form-select-sm w-auto"
-              value={bucket}
-              options={BUCKET_OPTIONS}
-              onChange={setBucket}
-            />
-            <BusyButton busy={exporting} className="btn btn-outline-secondary btn-sm" onClick={() => void exportCsv({ kind: 'tier', bucket })}>
-              Export tier list (CSV)
-            </BusyButton>
-            <span className="small text-success-emphasis text-break" role="status" title={exported?.path}>
-              {exported && `Saved ${exported.rows.toLocaleString()} rows to ${exported.path}`}
-            </span>
-          </div>
-          <ErrorAlert error={exportError} title="The export failed" />
-          <TierCharts figures={last.figures} />
+          <TierSummary figures={last.figures} />
           <CountsTable figures={last.figures} />
+          <TierCharts figures={last.figures} />
         </section>
       ) : (
         !active && !loading && <p className="text-body-secondary">No scan of this pool has finished yet.{progress ? '' : ' Start one with “Scan pool”.'}</p>

@@ -1,9 +1,10 @@
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js'
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { Bar, Doughnut } from 'react-chartjs-2'
 import { TIER_BUCKETS, type StatsFigures, type TierBucket } from '../../../../shared/domain'
 import { BUCKET_LABELS } from '../../lib/format'
 import { useTheme, type Theme } from '../../stores/themeStore'
+import { tierCounts } from './TierSummary'
 import { withEmptyWeeks } from './weeks'
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend)
@@ -21,16 +22,16 @@ function themeColors(): { text: string; grid: string; card: string } {
   return { text: read('--bs-body-color', '#212529'), grid: read('--bs-border-color', '#dee2e6'), card: read('--bs-body-bg', '#fff') }
 }
 
-function invalidTotal(figures: StatsFigures): number {
-  return Object.values(figures.tiers.invalid).reduce((sum, count) => sum + count, 0)
-}
-
-/** The tier mix as a doughnut, and weekly sign-ups by tier as stacked bars, in the colours of the light or dark mode. */
-export function TierCharts({ figures }: { figures: StatsFigures }) {
+/**
+ * The tier mix as a doughnut, and weekly sign-ups by tier as stacked bars, in the colours of the light
+ * or dark mode. Drawn again only when the figures or the mode change, not with every change of the
+ * screen around them (an export's progress, a menu opened).
+ */
+export const TierCharts = memo(function TierCharts({ figures }: { figures: StatsFigures }) {
   const theme = useTheme((state) => state.theme)
   const colors = COLORS[theme]
   const { text, grid, card } = themeColors()
-  const counts: Record<TierBucket, number> = { ...figures.tiers, invalid: invalidTotal(figures) }
+  const counts = tierCounts(figures)
   const allWeeks = withEmptyWeeks(figures.weekly)
   const weeks = allWeeks.slice(-26)
   const legend = { position: 'bottom' as const, labels: { color: text } }
@@ -65,14 +66,15 @@ export function TierCharts({ figures }: { figures: StatsFigures }) {
           options={{
             animation: false,
             maintainAspectRatio: false,
-            scales: { x: { ...axis, stacked: true }, y: { ...axis, stacked: true, beginAtZero: true } },
+            // Users come whole: a small pool's axis counts 0, 1, 2, never 0.5.
+            scales: { x: { ...axis, stacked: true }, y: { ...axis, ticks: { ...axis.ticks, precision: 0 }, stacked: true, beginAtZero: true } },
             plugins: { legend }
           }}
         />
       </ChartCard>
     </div>
   )
-}
+})
 
 /** A chart in a card of its own, at the given share of the row. */
 function ChartCard({ column, title, children }: { column: string; title: string; children: ReactNode }) {
