@@ -6,6 +6,7 @@ import { quoted } from '../shared/display'
 import type { FindResult, FoundBy } from '../shared/domain'
 import { json, type Command } from './command'
 import { formatMembers, formatUserRow } from './format'
+import { shellArg } from './table'
 
 const FOUND_BY: Record<FoundBy, string> = {
   email: 'email address',
@@ -43,6 +44,7 @@ function formatFound(query: string, found: FindResult): string {
   const lowered = found.loweredCase ? ` Nothing matched ${quoted(query)} as typed (Cognito matches case by case); these match it in lower case.` : ''
   const lines = [as + lowered]
   if (found.users.length) lines.push(...found.users.map(formatUserRow))
+  if (found.users.length === 1) lines.push(`Their page, with whether they can sign in: tier-admin get ${shellArg(found.users[0]!.username)}`)
   if (found.scan === null) {
     lines.push('No statistics scan of this pool has finished, and part of an email is looked up in its copy: run "tier-admin stats" first.')
   } else if (found.scan) {

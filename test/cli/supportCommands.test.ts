@@ -204,6 +204,7 @@ describe('tier-admin support desk commands', () => {
   it('finds a person by a username or email in another case, saying so, and part of an email from the last scan', async () => {
     const alice = await cli(['find', 'Alice'])
     expect(alice.stdout).toMatch(/Taken as username\. Nothing matched "Alice" as typed .*in lower case\.\nalice\talice@acme.test\tDisabled/)
+    expect(alice.stdout).toMatch(/\nTheir page, with whether they can sign in: tier-admin get alice$/m)
     const bob = await json(['find', 'bob.STANDARD@acme.test'])
     expect(bob).toMatchObject({ foundBy: 'email', loweredCase: true, users: [{ username: 'bob', status: 'UNCONFIRMED' }] })
     expect((await json(['find', 'sam.new@example.com'])).loweredCase).toBeUndefined()

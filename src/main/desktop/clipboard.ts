@@ -9,7 +9,7 @@ import { clipboard } from 'electron'
 export const CLIPBOARD_CLEAR_MS = 90_000
 
 export async function handOverSecret(secret: string): Promise<string> {
-  clipboard.writeText(secret)
+  await clipboard.writeText(secret)
   setTimeout(() => {
     void clipboard.readText().then((held) => held === secret && clipboard.clear())
   }, CLIPBOARD_CLEAR_MS).unref()
