@@ -3,6 +3,7 @@ import { CUSTOM_ATTRIBUTE_IS_PERMANENT, type DoctorCheck, type DoctorReport, typ
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
+import { WriteReasonField } from './WriteReasonField'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { useConnection } from '../../stores/connectionStore'
 import { usePoolDoctor } from './poolDoctorStore'
@@ -74,7 +75,8 @@ export function PoolDoctorPanel() {
             onConfirm={() => void state.applyFix()}
             onCancel={state.cancelFix}
           >
-            <p className="mb-0">{CUSTOM_ATTRIBUTE_IS_PERMANENT}</p>
+            <p className="mb-2">{CUSTOM_ATTRIBUTE_IS_PERMANENT}</p>
+            <WriteReasonField variant="dialog" />
           </ConfirmDialog>
         )
       }
