@@ -11,7 +11,7 @@ interface Props {
 
 /**
  * This user's tier changes and account actions from this computer's audit trail, newest first: what,
- * the outcome, when and by whom. Folded by default so the everyday controls come first; the count in
+ * the outcome, when, by whom and for what reason. Folded by default so the everyday controls come first; the count in
  * the summary says whether there is anything to unfold.
  */
 export function UserHistory({ entries, error }: Props) {
@@ -39,6 +39,7 @@ export function UserHistory({ entries, error }: Props) {
                 <div className="small text-body-secondary text-break">
                   {formatDateTime(entry.at)}
                   {entry.osUser ? ` · by ${entry.osUser}` : ''}
+                  {entry.reason ? ` · reason: ${entry.reason}` : ''}
                   {entry.errorName ? ` · ${entry.errorName}` : ''}
                 </div>
               </li>
