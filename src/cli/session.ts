@@ -18,7 +18,7 @@ import type { GlobalOptions } from './globalOptions'
 import { productionConsent } from './productionCheck'
 
 /** Failures that are the caller's input, not the operation: exit code 2, like any usage mistake. */
-const INPUT_ERRORS = new Set(['VALIDATION', 'INVALID_TIER'])
+const INPUT_ERRORS = new Set(['VALIDATION', 'INVALID_TIER', 'REASON_REQUIRED'])
 
 export async function runCommand(name: string, command: Command, values: Values, io: CliIo, globals: GlobalOptions = {}): Promise<number> {
   const app = await openAppContext({ env: io.env, processLabel: `the tier-admin CLI (${name})`, profile: globals.profile })

@@ -20,7 +20,7 @@ export interface TakesEffect {
 export function takesEffectSentence(effect: TakesEffect, signOut: string): string {
   const among = effect.unread
     ? `within ${effect.within} if the pool's app clients keep Cognito's default ID-token lifetime (they could not be read: ${effect.unread})`
-    : `within ${effect.within}, the longest ID-token lifetime among the pool's ${effect.clients === 1 ? 'app client' : `${effect.clients} app clients`}`
+    : `within ${effect.within}, ${effect.clients === 1 ? "the ID-token lifetime of the pool's one app client" : `the longest ID-token lifetime among the pool's ${effect.clients} app clients`}`
   const blind = effect.cannotRead.length
     ? ` ${listed(effect.cannotRead)} may not read the tier: ${effect.cannotRead.length === 1 ? 'its' : 'their'} tokens never carry it.`
     : ''

@@ -1,7 +1,8 @@
 /**
  * A bulk tier change from the Users screen, on the seeded sandbox: the shown results open the bulk
  * panel, the preview marks who is skipped, Apply changes the rest (checked in the emulator), the
- * results download as CSV; and a paused job is offered for resume.
+ * results download as CSV with the ticket or reason typed in the panel, and the panel says when the
+ * changes take effect; and a paused job is offered for resume.
  */
 import { readFileSync } from 'node:fs'
 import { testWithOwnApp } from './fixtures'
@@ -27,6 +28,7 @@ test('changes the tier of the shown users, after a preview, and saves the result
   await expect(dialog.getByRole('status')).toContainText('8 will change; 2 skipped')
   await expect(dialog.getByRole('row').filter({ hasText: 'seed_00014' })).toContainText('already at target')
   await expect(dialog.getByRole('row').filter({ hasText: 'seed_00012' })).toContainText('gold → premium')
+  await dialog.getByRole('textbox', { name: /Ticket or reason/ }).fill('TICKET-4410 spring promotion')
   await shootStates(page, 'bulk-preview')
 
   await dialog.getByRole('button', { name: 'Apply 8 changes' }).click()
@@ -34,6 +36,9 @@ test('changes the tier of the shown users, after a preview, and saves the result
   await expect(dialog.getByRole('status')).toContainText('10/10 rows · 8 changed · 2 skipped · 0 conflicts · 0 failed')
   await expect(dialog.getByRole('row').filter({ hasText: 'seed_00012' })).toContainText('changed')
   for (let i = 10; i < 20; i++) expect((await stored(harness, `seed_000${i}`)).tier).toEqual({ kind: 'tier', tier: 'premium' })
+  await expect(dialog.getByRole('note', { name: 'When the change takes effect' })).toContainText(
+    "The customer's apps see the new tier at their next token refresh"
+  )
   await shootStates(page, 'bulk-done')
 
   await dialog.getByRole('button', { name: 'Download results CSV' }).click()
@@ -41,7 +46,7 @@ test('changes the tier of the shown users, after a preview, and saves the result
   const path = (await dialog.getByText(/^Saved to /).textContent())!.replace('Saved to ', '')
   const lines = readFileSync(path, 'utf8').trim().split('\r\n')
   expect(lines).toHaveLength(11)
-  expect(lines.some((line) => /^\d+,seed_00012,gold,premium,changed,$/.test(line))).toBe(true)
+  expect(lines.some((line) => /^\d+,seed_00012,gold,premium,changed,,TICKET-4410 spring promotion$/.test(line))).toBe(true)
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
 })

@@ -58,12 +58,16 @@ test('a production profile turns the bar red and asks, naming the pool, before a
   await banner.getByRole('button', { name: 'Profiles…' }).click()
   const editor = page.getByRole('dialog', { name: 'Connection profiles' })
   await expect(editor).toBeVisible()
+  await editor.getByLabel('Edit').selectOption({ label: 'Customers prod' })
+  await expect(editor.getByRole('checkbox', { name: 'Require a reason for writes' })).toBeChecked()
   await screenshotAtSizes(page, 'connection-profiles')
   for (const size of WINDOW_SIZES) {
     await page.setViewportSize(size)
     await expect(editor.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 })
   }
   await page.setViewportSize(WINDOW_SIZES[0])
+  await editor.getByLabel('Edit').selectOption({ label: 'Customers prod' })
+  await expect(editor.getByRole('checkbox', { name: /^Require a reason for writes/ })).toBeChecked()
   await editor.getByRole('button', { name: 'Cancel' }).click()
   await expect(editor).toBeHidden()
 
@@ -78,6 +82,11 @@ test('a production profile turns the bar red and asks, naming the pool, before a
   const dialog = page.getByRole('dialog', { name: 'Write to the production pool?' })
   await expect(dialog).toContainText(poolId)
   await expect(dialog).toContainText('Customers prod')
+  // A production pool asks a ticket or reason of every write by default: the yes waits for one.
+  const yes = dialog.getByRole('button', { name: /^Yes, register a new user in production/ })
+  await expect(yes).toBeDisabled()
+  await dialog.getByRole('textbox', { name: 'Ticket or reason (required)' }).fill('CHG-2041 onboarding')
+  await expect(yes).toBeEnabled()
   await screenshotAtSizes(page, 'connection-production-confirm')
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()

@@ -17,8 +17,8 @@ export function AuditDetail({ row, onClose, onOpenUser }: Props) {
   const outcome = OUTCOMES[row.outcome]
   const item = (term: string, value: ReactNode) => (
     <>
-      <dt className="col-sm-3">{term}</dt>
-      <dd className="col-sm-9 audit-detail-value">{value}</dd>
+      <dt className="col-sm-4">{term}</dt>
+      <dd className="col-sm-8 audit-detail-value">{value}</dd>
     </>
   )
   return (

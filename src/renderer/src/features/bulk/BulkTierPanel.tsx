@@ -9,6 +9,7 @@ import { Modal } from '../../components/Modal'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { JobStopButtons } from '../rowJobs/JobStopButtons'
 import { RowJobStatus } from '../rowJobs/RowJobStatus'
+import { WriteReasonField } from '../connection/WriteReasonField'
 import { TakesEffectNote } from '../userDetail/TakesEffectNote'
 import { BulkRowsTable } from './BulkRowsTable'
 import { useBulk } from './bulkStore'
@@ -59,6 +60,8 @@ export function BulkTierPanel() {
         )}
         <ErrorAlert error={s.error} />
         {state && s.progress && <BulkStatus progress={s.progress} />}
+        {/* The panel holds the keyboard, so the header's field is repeated here (one value) for the writes it starts. */}
+        {s.preview && !started && <WriteReasonField variant="dialog" />}
         {s.preview && !started && (
           <p className="small mb-2" role="status">
             {s.preview.changes.toLocaleString()} will change; {(s.preview.rows.length - s.preview.changes).toLocaleString()} skipped (already at the target, not

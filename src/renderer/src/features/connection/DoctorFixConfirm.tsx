@@ -1,5 +1,6 @@
 import { CUSTOM_ATTRIBUTE_IS_PERMANENT, type DoctorCheck } from '../../../../shared/doctor'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { WriteReasonField } from './WriteReasonField'
 
 /**
  * The question before a doctor fix: for the tier attribute, that it can never be removed; for an app
@@ -10,7 +11,8 @@ export function DoctorFixConfirm({ check, onConfirm, onCancel }: { check: Doctor
   if (!client) {
     return (
       <ConfirmDialog title="Add custom:user_tier to this pool?" confirmLabel="Add custom:user_tier" onConfirm={onConfirm} onCancel={onCancel}>
-        <p className="mb-0">{CUSTOM_ATTRIBUTE_IS_PERMANENT}</p>
+        <p className="mb-2">{CUSTOM_ATTRIBUTE_IS_PERMANENT}</p>
+        <WriteReasonField variant="dialog" />
       </ConfirmDialog>
     )
   }
@@ -36,10 +38,11 @@ export function DoctorFixConfirm({ check, onConfirm, onCancel }: { check: Doctor
           {client.after.join(', ')}
         </dd>
       </dl>
-      <p className="mb-0 small">
+      <p className="mb-2 small">
         Every other setting of the client is sent back unchanged. Its users can then no longer change their own tier; this app still sets it as an
         administrator. The change is written to the audit trail.
       </p>
+      <WriteReasonField variant="dialog" />
     </ConfirmDialog>
   )
 }

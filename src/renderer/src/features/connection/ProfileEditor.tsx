@@ -101,7 +101,19 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
-        {field('Name', 'name', 'Staging')}
+        {/* Beside the name, where the window has room for it at any size. */}
+        <div className="d-flex gap-3 align-items-center">
+          <div className="flex-grow-1">{field('Name', 'name', 'Staging')}</div>
+          <label className="form-check small text-nowrap mt-2" title="Every write then needs a ticket or reason, in the app and the CLI (--reason)">
+            <input
+              type="checkbox"
+              className="form-check-input"
+              checked={draft.requireReason ?? draft.production}
+              onChange={(e) => change({ requireReason: e.target.checked })}
+            />
+            Require a reason for writes
+          </label>
+        </div>
         <div className="d-flex gap-2">
           {field('Region', 'region', 'eu-west-1')}
           {field('User pool ID', 'userPoolId', 'eu-west-1_AbC123')}
@@ -166,15 +178,6 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
               if (after) change({ production: after.production })
             }}
           />
-          <label className="form-check small" title="Every write then needs a ticket or reason, in the app and the CLI (--reason)">
-            <input
-              type="checkbox"
-              className="form-check-input"
-              checked={draft.requireReason ?? draft.production}
-              onChange={(e) => change({ requireReason: e.target.checked })}
-            />
-            Require a reason for writes
-          </label>
         </div>
         {error && (
           <div className="alert alert-danger py-2 small" role="alert">

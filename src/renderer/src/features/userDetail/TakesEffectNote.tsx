@@ -1,8 +1,5 @@
-import { useState } from 'react'
-import type { AppErrorShape } from '../../../../shared/errors'
 import { takesEffectSentence, type TakesEffect } from '../../../../shared/takesEffect'
 import { BusyButton } from '../../components/BusyButton'
-import { ErrorAlert } from '../../components/ErrorAlert'
 import { useUserActions } from './userActionsStore'
 
 interface Props {
@@ -15,32 +12,19 @@ interface Props {
  * When a tier change reaches the customer's apps, under the change's result: at their next token
  * refresh, within the pool's longest ID-token lifetime, never through a client that may not read the
  * tier; and "Sign out everywhere", which makes them sign in again (tokens already issued stay valid).
+ * The sign-out is the account action of the same name: its result shows with the other account actions'.
  */
 export function TakesEffectNote({ effect, signOutHere = false }: Props) {
   const running = useUserActions((state) => state.running === 'signOut')
-  const [said, setSaid] = useState<string | null>(null)
-  const [failed, setFailed] = useState<AppErrorShape | null>(null)
   const signOut = signOutHere ? '"Sign out everywhere"' : `"Sign out everywhere" on a user's page`
-  async function signOutNow(): Promise<void> {
-    await useUserActions.getState().run('signOut')
-    const { outcome, error } = useUserActions.getState()
-    setSaid(outcome?.message ?? null)
-    setFailed(error)
-  }
   return (
     <div className="takes-effect-note small border-start border-3 border-info ps-2 mt-2" role="note" aria-label="When the change takes effect">
       <p className="mb-1">{takesEffectSentence(effect, signOut)}</p>
       {signOutHere && (
-        <BusyButton type="button" busy={running} className="btn btn-sm btn-outline-secondary" onClick={() => void signOutNow()}>
+        <BusyButton type="button" busy={running} className="btn btn-sm btn-outline-secondary" onClick={() => void useUserActions.getState().run('signOut')}>
           Sign out everywhere
         </BusyButton>
       )}
-      {said && (
-        <p className="mb-0 mt-1 text-success-emphasis" role="status">
-          {said}
-        </p>
-      )}
-      <ErrorAlert error={failed} />
     </div>
   )
 }

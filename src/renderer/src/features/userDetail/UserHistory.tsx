@@ -11,7 +11,7 @@ interface Props {
 
 /**
  * This user's tier changes and account actions from this computer's audit trail, newest first: what,
- * the outcome, when and by whom (the History tab of the user's page).
+ * the outcome, when, by whom and for what reason (the History tab of the user's page).
  */
 export function UserHistory({ entries, error }: Props) {
   return (
@@ -40,6 +40,7 @@ export function UserHistory({ entries, error }: Props) {
                 <div className="small text-body-secondary text-break">
                   {formatDateTime(entry.at)}
                   {entry.osUser ? ` · by ${entry.osUser}` : ''}
+                  {entry.reason ? ` · reason: ${entry.reason}` : ''}
                   {entry.errorName ? ` · ${entry.errorName}` : ''}
                 </div>
               </li>
