@@ -221,3 +221,12 @@ export interface SavedFile {
   path: string
   rows: number
 }
+
+/** A registration cut between SignUp and the tier: the user exists without the tier it was registered with. */
+export interface UnfinishedRegistration {
+  username: string
+  /** The tier the registration meant to give. */
+  tier: Tier
+  /** When the registration began (its audit intent). */
+  startedAt: string
+}

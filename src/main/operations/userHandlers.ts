@@ -3,6 +3,7 @@ import type { Operation } from '../../shared/contract'
 import { userHistory } from '../audit/userHistory'
 import { adminConfirm, confirmWithCode, resendCode } from '../registration/confirmation'
 import { registerUser } from '../registration/registration'
+import { findUnfinished, finishRegistration, markUnfinished } from '../registration/unfinished'
 import { deleteUser, disableUser, enableUser, resendInvite, resetPassword, signOutEverywhere, verifyEmail } from '../users/accountActions'
 import { addToGroup, removeFromGroup, userGroups } from '../users/groups'
 import { getUser, searchUsers, setTier } from '../users/users'
@@ -11,6 +12,8 @@ import type { HandlersOf, OperationContext } from './handler'
 type UserOperation = Extract<
   Operation,
   | 'register'
+  | 'unfinishedRegistrations'
+  | 'finishRegistration'
   | 'confirm'
   | 'resendCode'
   | 'adminConfirm'
@@ -35,10 +38,12 @@ export function userHandlers({ app }: OperationContext): HandlersOf<UserOperatio
   const gateway = () => deps().gateway
   return {
     register: async (request) => registerUser(deps().connection, deps().schema, request),
+    unfinishedRegistrations: async () => ({ registrations: await findUnfinished(deps().connection) }),
+    finishRegistration: async ({ username }) => finishRegistration(deps().connection, username),
     confirm: async ({ username, code }) => confirmWithCode(deps().connection, username, code),
     resendCode: async ({ username }) => resendCode(deps().connection, username),
     adminConfirm: async ({ username }) => adminConfirm(deps().connection, username),
-    getUser: async ({ username }) => getUser(gateway(), username),
+    getUser: async ({ username }) => markUnfinished(deps().connection, await getUser(gateway(), username)),
     searchUsers: async (request) => searchUsers(gateway(), request),
     setTier: async (request) => setTier(gateway(), deps().schema, request),
     enableUser: async ({ username }) => enableUser(gateway(), username),

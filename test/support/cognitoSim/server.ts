@@ -56,8 +56,12 @@ export interface CognitoSimOptions extends DetailedSimOptions {
   describeSchema?: boolean
   /** When set, SignUp must carry the SecretHash computed with it, as for an app client with a secret. */
   clientSecret?: string
-  /** Called on every request before it is answered, e.g. to stop the server mid-scan. */
-  onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void
+  /**
+   * Called on every request before it is answered, e.g. to stop the server mid-scan. A promise holds
+   * the request until it settles; a request whose client has gone by then (killed) is never applied,
+   * as one that never reached Cognito.
+   */
+  onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void | Promise<void>
 }
 
 export interface CognitoSim {
@@ -208,7 +212,11 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     } catch {
       return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
     }
-    options.onRequest?.(operation, body, stats.requests)
+    const held = options.onRequest?.(operation, body, stats.requests)
+    if (held) {
+      await held
+      if (req.socket.destroyed) return
+    }
     const counter = counted[operation]
     if (counter) stats[counter]++
     if (!throttle.admit(operation)) {

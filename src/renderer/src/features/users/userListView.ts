@@ -66,7 +66,7 @@ export function statusTitle(status: string): string {
 }
 
 function tierBucket(tier: TierState): TierFilter {
-  return tier.kind === 'tier' ? tier.tier : tier.kind
+  return tier.kind === 'tier' ? tier.tier : tier.kind === 'invalid' ? 'invalid' : 'none'
 }
 
 const SORT_VALUES: Record<SortKey, (user: UserDetail) => string> = {
