@@ -56,11 +56,7 @@ export interface CognitoSimOptions extends DetailedSimOptions {
   describeSchema?: boolean
   /** When set, SignUp must carry the SecretHash computed with it, as for an app client with a secret. */
   clientSecret?: string
-  /**
-   * Called on every request before it is answered, e.g. to stop the server mid-scan. A promise holds
-   * the request until it settles; a request whose client has gone by then (killed) is never applied,
-   * as one that never reached Cognito.
-   */
+  /** Called on every request before it is answered; a promise holds it, and one whose client died meanwhile is never applied. */
   onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void | Promise<void>
 }
 
@@ -213,10 +209,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
       return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
     }
     const held = options.onRequest?.(operation, body, stats.requests)
-    if (held) {
-      await held
-      if (req.socket.destroyed) return
-    }
+    if (held && (await held.then(() => req.socket.destroyed))) return
     const counter = counted[operation]
     if (counter) stats[counter]++
     if (!throttle.admit(operation)) {
