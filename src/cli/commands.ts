@@ -10,13 +10,14 @@ import { listTier, pool, search } from './readCommands'
 import { profiles } from './profilesCommand'
 import { outbox, sandboxRestore } from './sandboxCommands'
 import { stats } from './statsCommand'
-import { adminConfirm, confirm, get, register, resendCode, setTier } from './userCommands'
+import { adminConfirm, confirm, finishRegistration, get, register, resendCode, setTier } from './userCommands'
 
 export const COMMANDS: Record<string, Command> = {
   pool,
   profiles,
   doctor,
   register,
+  'finish-registration': finishRegistration,
   confirm,
   'resend-code': resendCode,
   'admin-confirm': adminConfirm,

@@ -8,6 +8,7 @@ import { BarAlert, HealthAlert, StatusAlert } from './ConnectionAlerts'
 import { PoolDoctorButton } from './PoolDoctorPanel'
 import { ProductionConfirmHost } from './ProductionConfirmHost'
 import { ProfilePicker } from './ProfilePicker'
+import { UnfinishedRegistrations } from './UnfinishedRegistrations'
 import { activeProfile, useProfiles } from './profilesStore'
 
 interface Props extends ConnectionView {
@@ -54,7 +55,10 @@ export function ConnectionBar(props: Props) {
             onCheck={props.onCheckHealth}
           />
         ) : (
-          <PoolCheck pool={pool} error={poolError} checking={checkingPool} onCheck={props.onCheckPool} />
+          <>
+            <PoolCheck pool={pool} error={poolError} checking={checkingPool} onCheck={props.onCheckPool} />
+            <UnfinishedRegistrations poolKey={`${status.info.userPoolId}/${status.info.clientId}`} />
+          </>
         ))}
       <ProductionConfirmHost />
     </header>
