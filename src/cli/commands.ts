@@ -15,13 +15,14 @@ import { profiles } from './profilesCommand'
 import { outbox, sandboxRestore } from './sandboxCommands'
 import { mfa, resetMfa, unlink } from './securityCommands'
 import { stats } from './statsCommand'
-import { adminConfirm, confirm, get, register, resendCode, setTier } from './userCommands'
+import { adminConfirm, confirm, finishRegistration, get, register, resendCode, setTier } from './userCommands'
 
 export const COMMANDS: Record<string, Command> = {
   pool,
   profiles,
   doctor,
   register,
+  'finish-registration': finishRegistration,
   confirm,
   'resend-code': resendCode,
   'admin-confirm': adminConfirm,

@@ -108,3 +108,23 @@ function parseAttributes(pairs: string[] | undefined): Record<string, string> | 
   }
   return attributes
 }
+
+export const finishRegistration: Command = {
+  summary: 'List registrations cut between SignUp and the tier, or finish one (set the tier it meant to give)',
+  usage: 'finish-registration [<username>]',
+  positional: 'username',
+  options: { username: usernameOption, json },
+  run: async ({ values, call, print }) => {
+    if (values.username === undefined) {
+      const found = await call('unfinishedRegistrations', undefined)
+      if (!found) return 1
+      const lines = found.registrations.map((r) => `${r.username}: no tier — registration not finished (meant: ${r.tier}, begun ${r.startedAt})`)
+      print(found, lines.length ? [...lines, 'Finish one with `tier-admin finish-registration <username>`.'].join('\n') : 'Every registration is finished.')
+      return 0
+    }
+    const done = await call('finishRegistration', { username: values.username })
+    if (!done) return 1
+    print(done, `Finished the registration of ${done.username}: tier ${done.tier} set.`)
+    return 0
+  }
+}

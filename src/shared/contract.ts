@@ -21,6 +21,7 @@ import type {
   StatsSnapshot,
   TierChangeResult,
   TierMembersPage,
+  UnfinishedRegistration,
   UserDetail,
   UserGroups
 } from './domain'
@@ -50,6 +51,14 @@ export const contract = {
   restartSandbox: { channel: 'sandbox:restart', request: schemas.none, result: returns<ConnectionStatus>() },
   restoreSandbox: { channel: 'sandbox:restore', request: schemas.none, result: returns<SandboxRestoreReport>() },
   register: { channel: 'users:register', write: true, request: schemas.register, result: returns<RegisterResult>() },
+  /** Registrations cut between SignUp and the tier, each checked with Cognito: found at start and offered for completion. */
+  unfinishedRegistrations: {
+    channel: 'users:unfinished-registrations',
+    request: schemas.none,
+    result: returns<{ registrations: UnfinishedRegistration[] }>()
+  },
+  /** Sets the tier a cut registration meant to give (as an administrator, audited). */
+  finishRegistration: { channel: 'users:finish-registration', write: true, request: schemas.byUsername, result: returns<UnfinishedRegistration>() },
   confirm: { channel: 'users:confirm', write: true, request: schemas.confirm, result: returns<{ username: string }>() },
   resendCode: { channel: 'users:resend-code', write: true, request: schemas.byUsername, result: returns<{ delivery: RegisterResult['delivery'] }>() },
   adminConfirm: { channel: 'users:admin-confirm', write: true, request: schemas.byUsername, result: returns<{ username: string }>() },

@@ -233,3 +233,12 @@ export interface SavedFile {
 
 /** The full export as the front end that started it sees it: with the id to show its file by, where it can show one. */
 export type ExportStatus = ExportProgress & Pick<SavedFile, 'fileId'>
+
+/** A registration cut between SignUp and the tier: the user exists without the tier it was registered with. */
+export interface UnfinishedRegistration {
+  username: string
+  /** The tier the registration meant to give. */
+  tier: Tier
+  /** When the registration began (its audit intent). */
+  startedAt: string
+}

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'CLIENT_NOT_FOUND',
   // An app client's settings changed between the doctor's report and its fix.
   'CLIENT_CHANGED',
+  // A registration was cut between SignUp and the tier: the user exists without a tier until it is finished.
+  'REGISTRATION_UNFINISHED',
   'SECRET_HASH_MISMATCH',
   'NOT_AUTHORIZED',
   'ACCESS_DENIED',

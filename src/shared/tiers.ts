@@ -18,9 +18,10 @@ export const TIER_DESCRIPTIONS: Record<Tier, string> = {
 
 /**
  * A user's tier as stored, never silently defaulted: a missing attribute and an unexpected value are
- * reported as such so an operator can repair them.
+ * reported as such so an operator can repair them. "unfinished": no tier is stored, because the
+ * registration that meant to give it `tier` was cut after SignUp (see registration/unfinished.ts).
  */
-export type TierState = { kind: 'tier'; tier: Tier } | { kind: 'none' } | { kind: 'invalid'; value: string }
+export type TierState = { kind: 'tier'; tier: Tier } | { kind: 'none' } | { kind: 'unfinished'; tier: Tier } | { kind: 'invalid'; value: string }
 
 export function isTier(value: unknown): value is Tier {
   return typeof value === 'string' && (TIERS as readonly string[]).includes(value)
@@ -43,6 +44,8 @@ export function tierLabel(state: TierState): string {
       return state.tier
     case 'none':
       return 'no tier'
+    case 'unfinished':
+      return 'no tier — registration not finished'
     case 'invalid':
       return `invalid: ${state.value}`
   }

@@ -17,10 +17,13 @@ export function describedPool(customAttributes = ['user_tier', 'company']) {
   }
 }
 
+/** This app's client, as DescribeUserPoolClient shows it: one that may write the tier, unless a test says otherwise. */
+const writingClient = () => ({ UserPoolClient: { ClientId: 'client123', WriteAttributes: ['email', 'custom:user_tier', 'custom:company'] } })
+
 /** A connection whose Cognito is an SDK-level fake answering per command name. */
 export function fakeConnection(answers: Record<string, (input: Record<string, unknown>) => unknown>, clientSecret?: string) {
   const { client, sent } = fakeCognitoClient((name, input) => {
-    const answer = answers[name]
+    const answer = answers[name] ?? (name === 'DescribeUserPoolClient' ? writingClient : undefined)
     if (!answer) throw new Error(`The fake has no answer for ${name}`)
     return answer(input)
   })

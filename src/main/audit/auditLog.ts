@@ -27,6 +27,10 @@ export interface AuditEntry {
   previous?: Record<string, string>
   /** The ticket or reason the operator gave for it. */
   reason?: string
+  /** The operations of a change made of several requests under this one intent, in order (a registration: SignUp, then the tier). */
+  steps?: string[]
+  /** On the result of such a change: the steps that were done (a registration cut after SignUp: ["SignUp"]). */
+  stepsDone?: string[]
   /** On results only. "unknown": the request was sent but its answer was lost. */
   outcome?: AuditOutcome
   errorName?: string

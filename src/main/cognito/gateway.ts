@@ -4,7 +4,7 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import { auditUnwritableError } from '../storage/localErrors'
 import { currentReason } from '../audit/writeReason'
-import { commandFacts, operationOf } from './commands'
+import { commandFacts, operationOf, type CommandFacts } from './commands'
 import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from '../audit/auditLog'
 import type { IdentityResolver } from './identity'
 import type { QuotaLimiters } from './quotas'
@@ -95,19 +95,55 @@ export class CognitoGateway {
   }
 
   async send<Output>(command: AnyCommand, options: SendOptions = {}): Promise<Output> {
-    const name = command.constructor.name
     // Refuses a command the table lacks before anything is written or sent.
-    const facts = commandFacts(name)
+    const facts = commandFacts(command.constructor.name)
+    // Write-ahead: no intent on disk, no request.
+    const intent = facts.writes ? await this.recordIntent(command.constructor.name, command.input, options, currentReason()) : null
+    try {
+      const output = await this.transmit<Output>(command, facts, options, intent)
+      if (intent) await this.recordResult(intent, 'ok')
+      return output
+    } catch (error) {
+      if (intent) await this.recordResult(intent, outcomeOf(error), failureName(error))
+      throw error
+    }
+  }
+
+  /**
+   * Several requests that make one change under one audit intent: a registration through a client
+   * that may not write the tier is SignUp, then the tier as an administrator. `described` is the
+   * change as a whole (SignUp with the tier), recorded before the first request leaves; each request
+   * sent through the handle then goes without an intent of its own, and `finish` records the one result.
+   */
+  async openIntent(described: AnyCommand, steps: string[], options: SendOptions = {}): Promise<SharedIntent> {
+    commandFacts(described.constructor.name)
+    const entry = await this.recordIntent(described.constructor.name, described.input, options, currentReason(), steps)
+    return {
+      entry,
+      send: <Output>(command: AnyCommand, sendOptions: SendOptions = {}) => {
+        const facts = commandFacts(command.constructor.name)
+        if (!steps.includes(operationOf(command.constructor.name))) throw new Error(`${command.constructor.name} is not a step of this intent`)
+        return this.transmit<Output>(command, facts, sendOptions, entry)
+      },
+      finish: (outcome, detail) => this.finishIntent(entry, outcome, detail)
+    }
+  }
+
+  /** The result of a shared intent, also later (a registration finished after a crash): the steps done say how far it got. */
+  finishIntent(intent: AuditEntry, outcome: AuditOutcome, detail: { errorName?: string; stepsDone?: string[] } = {}): Promise<void> {
+    return this.recordResult(intent, outcome, detail.errorName, detail.stepsDone)
+  }
+
+  /** One request through the limiter and the retry loop; `intent` is the trail entry it is sent under (null for a read). */
+  private async transmit<Output>(command: AnyCommand, facts: CommandFacts, options: SendOptions, intent: AuditEntry | null): Promise<Output> {
+    const name = command.constructor.name
     const limiter = this.limiters.get(facts.quota)
     const rule = patienceRule(options.patience)
     const maxAttempts = options.maxAttempts ?? rule.attempts
-    // Write-ahead: no intent on disk, no request.
-    const reason = facts.writes ? currentReason() : undefined
-    const intent = facts.writes ? await this.recordIntent(name, command.input, options, reason) : null
     // The pool's Lambda triggers see the reason too, where Cognito passes the metadata on.
-    if (reason && facts.clientMetadata) {
+    if (intent?.reason && facts.clientMetadata) {
       const input = command.input as { ClientMetadata?: Record<string, string> }
-      input.ClientMetadata = { ...input.ClientMetadata, reason }
+      input.ClientMetadata = { ...input.ClientMetadata, reason: intent.reason }
     }
     let reconnects = 0
     for (let attempt = 1; ; attempt++) {
@@ -117,7 +153,6 @@ export class CognitoGateway {
         const output = (await this.client.send(command as never, { abortSignal: options.signal })) as Output
         options.onAnswered?.(performance.now() - sentAt)
         limiter.onSuccess()
-        if (intent) await this.recordResult(intent, 'ok')
         return output
       } catch (error) {
         // Several short-lived processes can hand the sandbox on in turn, so a request may need a few tries to reach it.
@@ -130,9 +165,7 @@ export class CognitoGateway {
         if (kind === 'throttled') limiter.onThrottled()
         const aborted = options.signal?.aborted === true
         if (aborted || attempt >= maxAttempts || !mayRetry(kind, name, rule)) {
-          const outcome = kind === 'lost' && intent ? 'unknown' : 'failed'
-          if (intent) await this.recordResult(intent, outcome, failureName(error))
-          if (outcome === 'unknown') throw new WriteOutcomeUnknownError(name, command.input, error)
+          if (kind === 'lost' && intent) throw new WriteOutcomeUnknownError(name, command.input, error)
           // The caller's reason for stopping, not the SDK's AbortError, so a cancel reads as a cancel.
           throw aborted ? options.signal!.reason : error
         }
@@ -141,7 +174,7 @@ export class CognitoGateway {
     }
   }
 
-  private async recordIntent(commandName: string, input: object, options: SendOptions, reason: string | undefined): Promise<AuditEntry> {
+  private async recordIntent(commandName: string, input: object, options: SendOptions, reason: string | undefined, steps?: string[]): Promise<AuditEntry> {
     const fields = input as AuditedInput
     // Never throws and is asked once per connection (see identity.ts), so it cannot hold a write back.
     const identity = this.identity ? await this.identity() : undefined
@@ -156,6 +189,7 @@ export class CognitoGateway {
       changes: auditableChanges(fields),
       ...(options.previous ? { previous: options.previous } : {}),
       ...(reason ? { reason } : {}),
+      ...(steps ? { steps } : {}),
       osUser: osUser(),
       ...identity
     }
@@ -168,14 +202,30 @@ export class CognitoGateway {
   }
 
   /** Never throws: the write happened (or was answered), and that must reach the operator whatever the disk says. */
-  private async recordResult(intent: AuditEntry, outcome: AuditOutcome, errorName?: string): Promise<void> {
+  private async recordResult(intent: AuditEntry, outcome: AuditOutcome, errorName?: string, stepsDone?: string[]): Promise<void> {
     try {
-      await this.audit.record({ ...intent, at: new Date().toISOString(), phase: 'result', outcome, ...(errorName ? { errorName } : {}) })
+      const detail = { ...(errorName ? { errorName } : {}), ...(stepsDone ? { stepsDone } : {}) }
+      await this.audit.record({ ...intent, at: new Date().toISOString(), phase: 'result', outcome, ...detail })
     } catch (error) {
       this.onAuditFailure(error)
     }
   }
 }
+
+/** Requests sent under one audit intent (see CognitoGateway.openIntent). */
+export interface SharedIntent {
+  readonly entry: AuditEntry
+  /** Sends one of the intent's steps: the limiter and retries as ever, no intent or result of its own. */
+  send<Output>(command: AnyCommand, options?: SendOptions): Promise<Output>
+  /** Records the change's one result, with the steps that were done; never throws, like every result. */
+  finish(outcome: AuditOutcome, detail?: { errorName?: string; stepsDone?: string[] }): Promise<void>
+}
+
+/** The trail's outcome for a write that failed: unknown when its answer was lost, failed otherwise. */
+export const outcomeOf = (error: unknown): AuditOutcome => (error instanceof WriteOutcomeUnknownError ? 'unknown' : 'failed')
+
+/** The name of what failed: for a lost answer, what lost it (a timeout, a reset), as the trail records it. */
+export const failureName = (error: unknown): string => nameOf(error instanceof WriteOutcomeUnknownError ? error.cause : error)
 
 /**
  * A write was sent but its answer was lost (connection reset, timeout, Cognito internal error), so

@@ -6,9 +6,10 @@
  * (the process died after sending) that Cognito then calls taken was created by this job, and is
  * reported so, never sent twice.
  */
-import { AdminCreateUserCommand, SignUpCommand, type SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
+import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider'
 import type { ImportMethod, ImportPreview, ImportRowResult, Invitation } from '../../shared/importing'
 import type { ImportProgress } from '../../shared/jobProgress'
+import { AppError } from '../../shared/errors'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { nameOf, WriteOutcomeUnknownError } from '../cognito/gateway'
@@ -16,7 +17,11 @@ import { classifyFailure } from '../cognito/retryPolicy'
 import { secretHashField } from '../cognito/secretHash'
 import type { JobView } from '../jobs/job'
 import type { RowJobStore } from '../rowJobs/rowJobStore'
+import { signUpWithTier } from '../registration/signUpWithTier'
+import { findUnfinished, finishRegistration } from '../registration/unfinished'
 import { RowRunBase } from '../rowJobs/rowRun'
+
+const isCut = (error: unknown): boolean => error instanceof AppError && error.code === 'REGISTRATION_UNFINISHED'
 
 /** Rows in flight: the UserCreation quota (50/s) is the pace; a few in flight hide each request's latency. */
 const ROW_CONCURRENCY = 12
@@ -64,20 +69,28 @@ export class ImportRun extends RowRunBase<PlanRow, ImportRowResult, ImportProgre
     }
     await this.recordIntent(row.row)
     try {
+      // A registration cut after SignUp stops the job with the row pending: the resume finds the user and sets the tier.
       return { ...base, outcome: 'created', reason: await this.send(row, password, signal) }
     } catch (error) {
       // A lost answer or an outage stops the job with the row pending: the resume sends it again and learns from Cognito.
-      if (signal.aborted || error instanceof WriteOutcomeUnknownError || classifyFailure(error) !== 'final') throw error
+      if (signal.aborted || error instanceof WriteOutcomeUnknownError || classifyFailure(error) !== 'final' || isCut(error)) throw error
       if (nameOf(error) === 'UsernameExistsException') {
-        return this.pending.has(row.row)
-          ? { ...base, outcome: 'created', reason: 'Created by this import before it was interrupted' }
-          : { ...base, outcome: 'existed', reason: 'Already in the pool (created since the preview)' }
+        if (!this.pending.has(row.row)) return { ...base, outcome: 'existed', reason: 'Already in the pool (created since the preview)' }
+        const finished = preview.method === 'signup' && (await this.finishCut(row.username))
+        return { ...base, outcome: 'created', reason: `Created by this import before it was interrupted${finished ? '; its tier set now' : ''}` }
       }
       return { ...base, outcome: 'failed', reason: `Cognito refused it: ${(error as Error).message || nameOf(error)}` }
     }
   }
 
-  /** One request; what the person receives, in a few words. */
+  /** A row's user made by this import's SignUp before it stopped: its registration is finished if it was cut before the tier. */
+  private async finishCut(username: string): Promise<boolean> {
+    const cut = (await findUnfinished(this.settings.connection)).some((registration) => registration.username === username)
+    if (cut) await finishRegistration(this.settings.connection, username)
+    return cut
+  }
+
+  /** One row's registration (SignUp with the tier as the client allows, or AdminCreateUser); what the person receives, in a few words. */
   private async send(row: PlanRow, password: string | undefined, signal: AbortSignal): Promise<string> {
     const { connection, preview } = this.settings
     const { gateway } = connection
@@ -87,14 +100,15 @@ export class ImportRun extends RowRunBase<PlanRow, ImportRowResult, ImportProgre
       ...row.attributes.map((a) => ({ Name: a.name, Value: a.value }))
     ]
     if (preview.method === 'signup') {
-      const output = await gateway.send<SignUpCommandOutput>(
-        new SignUpCommand({
+      const output = await signUpWithTier(
+        connection,
+        {
           ClientId: connection.clientId,
           Username: row.username,
           Password: password,
           ...secretHashField(row.username, connection.clientId, connection.clientSecret),
           UserAttributes: attributes
-        }),
+        },
         { signal, patience: 'long' }
       )
       const to = output.CodeDeliveryDetails?.Destination
@@ -105,6 +119,7 @@ export class ImportRun extends RowRunBase<PlanRow, ImportRowResult, ImportProgre
       new AdminCreateUserCommand({
         UserPoolId: gateway.userPoolId,
         Username: row.username,
+        // An administrator may write any attribute, whatever the app clients may.
         UserAttributes: attributes,
         ...(password ? { TemporaryPassword: password } : {}),
         ...(suppress ? { MessageAction: 'SUPPRESS' as const } : { DesiredDeliveryMediums: ['EMAIL' as const] })

@@ -3,6 +3,7 @@ import type { Operation } from '../../shared/contract'
 import { userHistory } from '../audit/userHistory'
 import { adminConfirm, confirmWithCode, resendCode } from '../registration/confirmation'
 import { registerUser } from '../registration/registration'
+import { findUnfinished, finishRegistration, markUnfinished } from '../registration/unfinished'
 import { deleteUser, disableUser, enableUser, resendInvite, resetPassword, signOutEverywhere, verifyEmail } from '../users/accountActions'
 import { addToGroup, removeFromGroup, userGroups } from '../users/groups'
 import { readUserPage } from '../support/userPage'
@@ -12,6 +13,8 @@ import type { HandlersOf, OperationContext } from './handler'
 type UserOperation = Extract<
   Operation,
   | 'register'
+  | 'unfinishedRegistrations'
+  | 'finishRegistration'
   | 'confirm'
   | 'resendCode'
   | 'adminConfirm'
@@ -38,10 +41,12 @@ export function userHandlers({ app }: OperationContext): HandlersOf<UserOperatio
   const page = (username: string) => readUserPage(deps(), username)
   return {
     register: async (request) => registerUser(deps().connection, deps().schema, request),
+    unfinishedRegistrations: async () => ({ registrations: await findUnfinished(deps().connection) }),
+    finishRegistration: async ({ username }) => finishRegistration(deps().connection, username),
     confirm: async ({ username, code }) => confirmWithCode(deps().connection, username, code),
     resendCode: async ({ username }) => resendCode(deps().connection, username),
     adminConfirm: async ({ username }) => adminConfirm(deps().connection, username),
-    getUser: async ({ username }) => readUserPage(deps(), username),
+    getUser: async ({ username }) => markUnfinished(deps().connection, await readUserPage(deps(), username)),
     searchUsers: async (request) => searchUsers(gateway(), request),
     setTier: async (request) => setTier(gateway(), deps().schema, request, page),
     enableUser: async ({ username }) => enableUser(gateway(), username, page),

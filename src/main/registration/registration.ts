@@ -1,4 +1,3 @@
-import { SignUpCommand, type SignUpCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
 import type { ParsedRequestOf } from '../../shared/contract'
 import type { CodeDelivery, PoolInfo, RegisterResult } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
@@ -7,11 +6,13 @@ import { TIER_ATTRIBUTE, tierEcho } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { secretHashField } from '../cognito/secretHash'
 import { normalizeExtraAttributes } from './attributes'
+import { signUpWithTier } from './signUpWithTier'
 import type { PoolSchemaService } from '../cognito/poolSchema'
 import { parseTier } from '../../shared/tiers'
 
 /**
- * Registers a user with a tier. Everything that can be checked before the request is checked first
+ * Registers a user with a tier (in SignUp, or right after it as an administrator when the client may
+ * not write the tier: signUpWithTier.ts). Everything that can be checked before the request is checked first
  * (tier, attribute names against the pool's schema, the pool's password policy), so a refused
  * registration writes nothing.
  */
@@ -26,15 +27,13 @@ export async function registerUser(connection: Connection, schema: PoolSchemaSer
       password: `Needs ${unmet.join(', ')}`
     })
   }
-  const output = await connection.gateway.send<SignUpCommandOutput>(
-    new SignUpCommand({
-      ClientId: connection.clientId,
-      Username: input.username,
-      Password: input.password,
-      ...secretHashField(input.username, connection.clientId, connection.clientSecret),
-      UserAttributes: [{ Name: 'email', Value: input.email }, { Name: TIER_ATTRIBUTE, Value: tier }, ...extras]
-    })
-  )
+  const output = await signUpWithTier(connection, {
+    ClientId: connection.clientId,
+    Username: input.username,
+    Password: input.password,
+    ...secretHashField(input.username, connection.clientId, connection.clientSecret),
+    UserAttributes: [{ Name: 'email', Value: input.email }, { Name: TIER_ATTRIBUTE, Value: tier }, ...extras]
+  })
   const taken = input.tier === undefined ? null : tierEcho(input.tier, tier)
   return {
     username: input.username,

@@ -29,7 +29,7 @@ function zeroBuckets(): BucketCounts {
 
 export function bucketOf(tierValue: string): TierBucket {
   const state = tierStateOf(tierValue)
-  return state.kind === 'tier' ? state.tier : state.kind
+  return state.kind === 'tier' ? state.tier : state.kind === 'invalid' ? 'invalid' : 'none'
 }
 
 /** Monday (UTC) of the ISO week holding the date, as YYYY-MM-DD. */

@@ -56,8 +56,8 @@ export interface CognitoSimOptions extends DetailedSimOptions {
   describeSchema?: boolean
   /** When set, SignUp must carry the SecretHash computed with it, as for an app client with a secret. */
   clientSecret?: string
-  /** Called on every request before it is answered, e.g. to stop the server mid-scan. */
-  onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void
+  /** Called on every request before it is answered; a promise holds it, and one whose client died meanwhile is never applied. */
+  onRequest?: (operation: string, body: Record<string, unknown>, count: number) => void | Promise<void>
 }
 
 export interface CognitoSim {
@@ -208,7 +208,8 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     } catch {
       return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
     }
-    options.onRequest?.(operation, body, stats.requests)
+    const held = options.onRequest?.(operation, body, stats.requests)
+    if (held && (await held.then(() => req.socket.destroyed))) return
     const counter = counted[operation]
     if (counter) stats[counter]++
     if (!throttle.admit(operation)) {

@@ -1,6 +1,6 @@
 import { tierLabel, type TierState } from '../../../shared/tiers'
 
-const CLASS_BY_KIND = { none: 'text-bg-warning', invalid: 'text-bg-danger' } as const
+const CLASS_BY_KIND = { none: 'text-bg-warning', unfinished: 'text-bg-warning', invalid: 'text-bg-danger' } as const
 
 /** A tier as stored: a missing or unexpected value is flagged, never shown as standard. */
 export function TierBadge({ tier }: { tier: TierState }) {

@@ -9,6 +9,7 @@ import { PoolDoctorButton } from './PoolDoctorPanel'
 import { ProductionConfirmHost } from './ProductionConfirmHost'
 import { ProfilePicker } from './ProfilePicker'
 import { WriteReasonField } from './WriteReasonField'
+import { UnfinishedRegistrations } from './UnfinishedRegistrations'
 import { activeProfile, useProfiles } from './profilesStore'
 
 interface Props extends ConnectionView {
@@ -56,7 +57,10 @@ export function ConnectionBar(props: Props) {
             onCheck={props.onCheckHealth}
           />
         ) : (
-          <PoolCheck pool={pool} error={poolError} checking={checkingPool} onCheck={props.onCheckPool} />
+          <>
+            <PoolCheck pool={pool} error={poolError} checking={checkingPool} onCheck={props.onCheckPool} />
+            <UnfinishedRegistrations poolKey={`${status.info.userPoolId}/${status.info.clientId}`} />
+          </>
         ))}
       <ProductionConfirmHost />
     </header>

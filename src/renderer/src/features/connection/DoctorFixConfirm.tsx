@@ -20,12 +20,12 @@ export function DoctorFixConfirm({ check, onConfirm, onCancel }: { check: Doctor
   return (
     <ConfirmDialog title={`Make the tier read-only for "${client.clientName}"?`} confirmLabel="Make read-only" onConfirm={onConfirm} onCancel={onCancel}>
       <dl className="row small mb-2">
-        <dt className="col-sm-3">App client</dt>
-        <dd className="col-sm-9 text-break">
+        <dt className="col-sm-4">App client</dt>
+        <dd className="col-sm-8 text-break">
           {client.clientName} <span className="text-body-secondary">({client.clientId})</span>
         </dd>
-        <dt className="col-sm-3">Write list now</dt>
-        <dd className="col-sm-9 text-break" data-testid="write-before">
+        <dt className="col-sm-4">Write list now</dt>
+        <dd className="col-sm-8 text-break" data-testid="write-before">
           {client.before.map((name, index) => (
             <span key={name}>
               {index > 0 && ', '}
@@ -33,8 +33,8 @@ export function DoctorFixConfirm({ check, onConfirm, onCancel }: { check: Doctor
             </span>
           ))}
         </dd>
-        <dt className="col-sm-3">Write list after</dt>
-        <dd className="col-sm-9 text-break" data-testid="write-after">
+        <dt className="col-sm-4">Write list after</dt>
+        <dd className="col-sm-8 text-break" data-testid="write-after">
           {client.after.join(', ')}
         </dd>
       </dl>

@@ -41,6 +41,7 @@ export const useProductionConfirm = create<ProductionConfirmState>((set, get) =>
 /** What each write does, in the dialog's words. */
 export const WRITE_WORDS: Record<WriteOperation, string> = {
   register: 'register a new user',
+  finishRegistration: 'finish a registration (set the tier it meant to give)',
   confirm: 'confirm a user with a code',
   resendCode: 'send a user a new confirmation code',
   adminConfirm: 'confirm a user without a code',

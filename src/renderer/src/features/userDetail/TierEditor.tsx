@@ -30,7 +30,8 @@ interface Props {
  */
 export function TierEditor({ user, saving, outcome, error, conflict, onSave, onOverwrite, onKeepNewer }: Props) {
   const stored = user.tier.kind === 'tier' ? user.tier.tier : ''
-  const [tier, setTier] = useState<string>(stored)
+  // A cut registration offers the tier it meant to give: saving it finishes the registration.
+  const [tier, setTier] = useState<string>(user.tier.kind === 'unfinished' ? user.tier.tier : stored)
   const resultRef = useFocusedResult(outcome, error)
   const chosen = TIERS.find((option) => option === tier)
   return (
@@ -45,7 +46,9 @@ export function TierEditor({ user, saving, outcome, error, conflict, onSave, onO
         <p className="small text-warning-emphasis mb-2">
           {user.tier.kind === 'none'
             ? 'This user has no tier. Choose one to set it.'
-            : `The stored value ${quoted(user.tier.value)} is not a tier. Choose one to repair it.`}
+            : user.tier.kind === 'unfinished'
+              ? `The registration was cut before its tier was set: it was meant to be ${user.tier.tier}. Save ${user.tier.tier} to finish it.`
+              : `The stored value ${quoted(user.tier.value)} is not a tier. Choose one to repair it.`}
         </p>
       )}
       <div className="users-tier-row">

@@ -29,7 +29,7 @@ export function isFiltered(filters: ListFilters): boolean {
 }
 
 function tierBucket(tier: TierState): TierFilter {
-  return tier.kind === 'tier' ? tier.tier : tier.kind
+  return tier.kind === 'tier' ? tier.tier : tier.kind === 'invalid' ? 'invalid' : 'none'
 }
 
 const SORT_VALUES: Record<SortKey, (user: UserDetail) => string> = {
