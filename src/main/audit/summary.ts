@@ -14,7 +14,8 @@ export function summarize(entry: AuditEntry): string {
         parts.push(before === undefined ? `Tier set to ${after}` : `Tier ${tierLabel(tierStateOf(before))} → ${after}`)
       }
       if (changes.email_verified === 'true') parts.push('Email marked verified')
-      const others = Object.keys(changes).filter((name) => name !== TIER_ATTRIBUTE && name !== 'email_verified')
+      if (changes.phone_number_verified === 'true') parts.push('Phone number marked verified')
+      const others = Object.keys(changes).filter((name) => name !== TIER_ATTRIBUTE && name !== 'email_verified' && name !== 'phone_number_verified')
       if (others.length) parts.push(`Changed ${others.join(', ')}`)
       return parts.join('; ') || 'Attributes changed'
     }

@@ -5,12 +5,12 @@
  * the new one is verified, or that it is verified at once because the operator checked it.
  */
 import { AdminDeleteUserAttributesCommand, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider'
-import type { AccountActionResult } from '../../shared/domain'
+import type { AccountActionResult, PoolInfo, UserDetail } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { PoolSecurity } from '../../shared/support'
 import type { ServiceDeps } from '../app/deps'
 import { nameOf } from '../cognito/retryPolicy'
-import { getUser } from '../users/users'
+import { getUser, searchUsers } from '../users/users'
 import { checkRemovals, checkWrites, fieldOf } from './attributeRules'
 import { supportPool } from './poolSecurity'
 import { readBackPage } from './userPage'
@@ -50,6 +50,8 @@ export async function setAttributes(deps: ServiceDeps, request: SetAttributesReq
     return { username: before.username, message: `${before.username} already has these values; nothing was changed.`, user: before }
   }
   const written = [...changed, ...verifying.map((name) => [ADDRESSES[name].verified, 'true'] as [string, string])]
+  const held = await heldByAnother(deps, pool, before.username, changed)
+  if (held.length) throw aliasTaken(request.attributes, held)
   try {
     await gateway.send(
       new AdminUpdateUserAttributesCommand({
@@ -86,6 +88,24 @@ function addressNote(name: Address, pool: PoolSecurity, markedVerified: boolean,
   return `${code} The new ${words} is in use at once but unverified until they enter the code: until then it cannot receive a password reset code.`
 }
 
+/**
+ * The new addresses another user already signs in with. Cognito takes an unverified one and refuses
+ * it only when it is verified (AliasExistsException), so the person could never use it: the desk
+ * refuses it at once, whether or not it is marked verified now.
+ */
+async function heldByAnother(deps: ServiceDeps, pool: PoolInfo, username: string, changed: [string, string][]): Promise<Address[]> {
+  const held: Address[] = []
+  for (const [name, value] of changed) {
+    if (!isAddress(name)) continue
+    const asUsername = pool.usernameAttributes.includes(name)
+    if (!asUsername && !pool.aliasAttributes.includes(name)) continue
+    const { users } = await searchUsers(deps.gateway, { query: value, by: name, match: 'exact' })
+    const signsInWithIt = (user: UserDetail) => asUsername || (name === 'email' ? user.emailVerified : user.phoneVerified)
+    if (users.some((user) => user.username !== username && signsInWithIt(user))) held.push(name)
+  }
+  return held
+}
+
 /** Another user holds the email or phone number as a sign-in alias: Cognito names neither, so the request does. */
 function aliasTaken(attributes: Record<string, string>, addresses: Address[]): AppError {
   const fields = Object.fromEntries(addresses.map((name) => [fieldOf(name), `Another user already signs in with this ${ADDRESSES[name].words}`]))
@@ -100,7 +120,7 @@ function aliasTaken(attributes: Record<string, string>, addresses: Address[]): A
 export async function deleteAttributes(deps: ServiceDeps, username: string, names: string[]): Promise<AccountActionResult> {
   const { gateway } = deps
   const pool = await supportPool(deps.schema)
-  checkRemovals(pool.schema, pool.poolName, names)
+  checkRemovals(pool.schema, pool.poolName, names, pool.usernameAttributes)
   const before = await getUser(gateway, username)
   const held = new Map(before.attributes.map((attribute) => [attribute.name, attribute.value]))
   const removing = [...new Set(names)].filter((name) => held.has(name))
