@@ -114,6 +114,10 @@ test('admin-confirms a second user after an explicit prompt', async ({ harness }
   await expect(dialog).toBeHidden()
   await expect(page.getByText(/confirmed/i).first()).toBeVisible()
   expect((await getUser(harness.app.services().connection.gateway, 'walk_in')).status).toBe('CONFIRMED')
+  // Her sign-up code was never used, but she needs none now: the outbox no longer offers it.
+  const codeRow = page.getByRole('region', { name: 'Sandbox outbox' }).getByRole('row').filter({ hasText: 'walk_in' })
+  await expect(codeRow).toContainText('confirmed')
+  await expect(codeRow.getByRole('button', { name: 'Use this code' })).toHaveCount(0)
 })
 
 test('explains each bad input on screen', async ({ harness }) => {
