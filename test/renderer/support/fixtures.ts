@@ -48,6 +48,20 @@ export const poolInfo = (overrides: Partial<PoolInfo> = {}): PoolInfo => ({
   aliasAttributes: [],
   usernameAttributes: [],
   hasTierAttribute: true,
+  schema: [
+    { name: 'email', type: 'String', custom: false, mutable: true, required: false, maxLength: 2048 },
+    { name: 'given_name', type: 'String', custom: false, mutable: true, required: false, maxLength: 2048 },
+    { name: 'custom:user_tier', type: 'String', custom: true, mutable: true, required: false, maxLength: 256 }
+  ],
+  security: {
+    mfaConfiguration: 'OFF',
+    mfaMethods: [],
+    threatProtection: 'OFF',
+    temporaryPasswordValidityDays: 7,
+    autoVerifiedAttributes: ['email'],
+    keepOriginalUntilVerified: [],
+    deviceTracking: 'off'
+  },
   ...overrides
 })
 
