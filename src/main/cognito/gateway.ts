@@ -104,7 +104,7 @@ export class CognitoGateway {
       if (intent) await this.recordResult(intent, 'ok')
       return output
     } catch (error) {
-      if (intent) await this.recordResult(intent, outcomeOf(error), failureName(error))
+      if (intent) await this.recordResult(intent, outcomeOf(error), writeFailureName(error))
       throw error
     }
   }
@@ -224,8 +224,8 @@ export interface SharedIntent {
 /** The trail's outcome for a write that failed: unknown when its answer was lost, failed otherwise. */
 export const outcomeOf = (error: unknown): AuditOutcome => (error instanceof WriteOutcomeUnknownError ? 'unknown' : 'failed')
 
-/** The name of what failed: for a lost answer, what lost it (a timeout, a reset), as the trail records it. */
-export const failureName = (error: unknown): string => nameOf(error instanceof WriteOutcomeUnknownError ? error.cause : error)
+/** The name of what failed, as the trail records it: for a lost answer, what lost it (a timeout, a reset, HTTP 502). */
+export const writeFailureName = (error: unknown): string => failureName(error instanceof WriteOutcomeUnknownError ? error.cause : error)
 
 /**
  * A write was sent but its answer was lost (connection reset, timeout, Cognito internal error), so
@@ -239,7 +239,7 @@ export class WriteOutcomeUnknownError extends Error {
 
   constructor(commandName: string, input: object, cause: unknown) {
     const operation = operationOf(commandName)
-    super(`${operation} was sent but its answer was lost (${failureName(cause)})`, { cause })
+    super(`${operation} was sent but its answer was lost (${writeFailureName(cause)})`, { cause })
     this.name = 'WriteOutcomeUnknownError'
     this.operation = operation
     this.username = (input as { Username?: string }).Username

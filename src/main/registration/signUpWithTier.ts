@@ -10,7 +10,7 @@ import { AdminUpdateUserAttributesCommand, SignUpCommand, type SignUpCommandInpu
 import { AppError } from '../../shared/errors'
 import { isTier, TIER_ATTRIBUTE, type Tier } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
-import { failureName, outcomeOf, type SendOptions } from '../cognito/gateway'
+import { outcomeOf, writeFailureName, type SendOptions } from '../cognito/gateway'
 import { clientMayNotWriteTier, clientMayWriteTier, isUnauthorizedAttribute } from './clientRights'
 
 /** The two requests of a registration through a client that may not write the tier. */
@@ -58,11 +58,11 @@ async function signUpThenSetTier(
     await intent.finish('ok', { stepsDone: done })
     return output
   } catch (error) {
-    await intent.finish(outcomeOf(error), { errorName: failureName(error), stepsDone: done })
+    await intent.finish(outcomeOf(error), { errorName: writeFailureName(error), stepsDone: done })
     if (!done.length) throw error
     throw new AppError(
       'REGISTRATION_UNFINISHED',
-      `${input.Username} was registered, but the tier (${tier}) could not be set (${failureName(error)}): the user has no tier until the registration is finished. Finish it from the user's page, or with \`tier-admin finish-registration ${input.Username}\`.`
+      `${input.Username} was registered, but the tier (${tier}) could not be set (${writeFailureName(error)}): the user has no tier until the registration is finished. Finish it from the user's page, or with \`tier-admin finish-registration ${input.Username}\`.`
     )
   }
 }

@@ -80,6 +80,9 @@ export function sampleRequests(userPoolId: string, endpoint: string, register: u
     deleteProfile: { id: 'spare' },
     switchProfile: { id: 'prod-sim' },
     listAwsProfiles: undefined,
+    unfinishedRegistrations: undefined,
+    finishRegistration: { username: 'prod_jane' },
+    showSavedFile: { fileId: '3f2b8a1c-5d4e-4f6a-9b7c-8d9e0f1a2b3c' },
     unmarkProduction: { region: SANDBOX_REGION, userPoolId, typedPoolId: 'us-east-1_NotTyped' },
     confirmProductionWrite: { userPoolId, operation: 'enableUser' }
   }

@@ -64,12 +64,5 @@ export const WRITE_WORDS: Record<WriteOperation, string> = {
   unlinkIdentity: "unlink a user's external sign-in",
   bulkStart: 'start a bulk tier change',
   importStart: 'start importing users',
-  setAttributes: "change a user's attributes",
-  deleteAttributes: "remove a user's attributes",
-  setPassword: "set a user's password",
-  resetMfa: "reset a user's MFA",
-  forgetDevice: "forget a user's remembered device",
-  eventFeedback: 'mark a sign-in event valid or not valid',
-  unlinkIdentity: "unlink a user's external sign-in",
   applyDoctorFix: 'apply a pool doctor fix (add custom:user_tier, or make the tier read-only for an app client)'
 }
