@@ -12,6 +12,7 @@ import {
   CreateGroupCommand
 } from '@aws-sdk/client-cognito-identity-provider'
 import type { Page } from '@playwright/test'
+import { provisioningClient } from '../../src/main/sandbox/sandboxPool'
 import { APP_ORIGIN, type Harness } from '../harness/rendererHarness'
 import { testWithOwnApp } from './fixtures'
 import { detailPanel, expect, openUsersScreen, resultRow, search, seededApp, shootStates, stored } from './users.fixtures'
@@ -22,6 +23,15 @@ const test = testWithOwnApp(seededApp)
 test.describe.configure({ mode: 'serial' })
 
 const gateway = (harness: Harness) => harness.app.services().connection.gateway
+
+/**
+ * For what a person or another tool does to the sandbox and this app never sends (signing in, making a
+ * group): straight to the emulator, not through the gateway, whose command table lists only the app's.
+ */
+function emulatorClient(harness: Harness) {
+  const sandbox = harness.app.services().connection.sandbox!
+  return provisioningClient(sandbox.endpoint(), sandbox.credential())
+}
 
 /** Writes a tier straight to the pool, as another operator or tool would. */
 async function setTierBehindTheApp(harness: Harness, username: string, value: string): Promise<void> {
@@ -123,7 +133,7 @@ test('signs a user out everywhere: their refresh token stops working', async ({ 
   const { page } = harness
   const { gateway: target, clientId } = harness.app.services().connection
   const signIn = (flow: 'ADMIN_USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH', parameters: Record<string, string>) =>
-    target.send<{ AuthenticationResult?: { RefreshToken?: string } }>(
+    emulatorClient(harness).send(
       new AdminInitiateAuthCommand({ UserPoolId: target.userPoolId, ClientId: clientId, AuthFlow: flow, AuthParameters: parameters })
     )
   // seed_00101 is confirmed with the seeded password: an app session for them, as a phone would hold.
@@ -141,7 +151,7 @@ test('signs a user out everywhere: their refresh token stops working', async ({ 
 test('adds to and removes from a group', async ({ harness }) => {
   const { page } = harness
   for (const name of ['support', 'beta-testers']) {
-    await gateway(harness).send(new CreateGroupCommand({ UserPoolId: gateway(harness).userPoolId, GroupName: name }))
+    await emulatorClient(harness).send(new CreateGroupCommand({ UserPoolId: gateway(harness).userPoolId, GroupName: name }))
   }
   await resultRow(page, 'seed_00104').click()
   const groups = page.getByRole('region', { name: 'Groups' })

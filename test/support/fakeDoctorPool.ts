@@ -94,6 +94,8 @@ export function fakeDoctorPool(situation: PoolSituation = {}) {
         return { Users: [] }
       case 'ListGroups':
         return { Groups: [] }
+      case 'GetUserPoolMfaConfig':
+        return { MfaConfiguration: 'OFF' }
       default:
         // Every Admin… call for a user the pool lacks, write or read, after IAM said yes.
         return cognitoException('UserNotFoundException', 'User does not exist.')

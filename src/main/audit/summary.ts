@@ -14,7 +14,8 @@ export function summarize(entry: AuditEntry): string {
         parts.push(before === undefined ? `Tier set to ${after}` : `Tier ${tierLabel(tierStateOf(before))} → ${after}`)
       }
       if (changes.email_verified === 'true') parts.push('Email marked verified')
-      const others = Object.keys(changes).filter((name) => name !== TIER_ATTRIBUTE && name !== 'email_verified')
+      if (changes.phone_number_verified === 'true') parts.push('Phone number marked verified')
+      const others = Object.keys(changes).filter((name) => name !== TIER_ATTRIBUTE && name !== 'email_verified' && name !== 'phone_number_verified')
       if (others.length) parts.push(`Changed ${others.join(', ')}`)
       return parts.join('; ') || 'Attributes changed'
     }
@@ -26,6 +27,16 @@ export function summarize(entry: AuditEntry): string {
       return `Added to group ${changes.group ?? ''}`.trim()
     case 'AdminRemoveUserFromGroup':
       return `Removed from group ${changes.group ?? ''}`.trim()
+    case 'AdminSetUserPassword':
+      return changes.password ? `Password set, ${changes.password}` : 'Password set'
+    case 'AdminDeleteUserAttributes':
+      return `Removed ${Object.keys(changes).join(', ')}`
+    case 'AdminSetUserMFAPreference':
+      return Object.values(changes).every((value) => value === 'off') ? 'MFA reset' : labelOf(entry.operation)
+    case 'AdminUpdateAuthEventFeedback':
+      return changes.feedback ? `Sign-in event marked ${changes.feedback === 'Valid' ? 'valid' : 'not valid'}` : labelOf(entry.operation)
+    case 'AdminDisableProviderForUser':
+      return changes.provider ? `Unlinked ${changes.provider === 'Cognito' ? 'password sign-in' : changes.provider}` : labelOf(entry.operation)
     case 'RemoveProductionMark':
       return 'Production mark removed from the pool'
     case 'AddCustomAttributes':

@@ -76,6 +76,16 @@ export const COGNITO_COMMANDS = {
   AdminAddUserToGroup: write('UserUpdate', 'Added to a group'),
   AdminRemoveUserFromGroup: write('UserUpdate', 'Removed from a group'),
   AdminResetUserPassword: withMetadata(write('UserAccountRecovery', 'Password reset', false)),
+  AdminSetUserPassword: write('UserUpdate', 'Password set'),
+  AdminDeleteUserAttributes: write('UserUpdate', 'Attributes removed'),
+  AdminSetUserMFAPreference: write('UserUpdate', 'MFA settings changed'),
+  AdminListDevices: read('UserResourceRead'),
+  // A second delivery answers ResourceNotFound for the device the first one forgot.
+  AdminForgetDevice: write('UserResourceUpdate', 'Device forgotten', false),
+  AdminListUserAuthEvents: read('UserResourceRead'),
+  AdminUpdateAuthEventFeedback: write('UserResourceUpdate', 'Sign-in event rated'),
+  // A second delivery answers that no user has the link the first one removed.
+  AdminDisableProviderForUser: write('UserUpdate', 'Identity unlinked', false),
   AddCustomAttributes: write('UserPoolUpdate', 'Attribute added to the pool', false)
 } as const satisfies Record<string, CommandFacts>
 

@@ -32,6 +32,8 @@ export interface SendOptions {
   onAnswered?: (latencyMs: number) => void
   /** For the audit trail of a write: the values it replaces (only what may be written down, e.g. the old tier). */
   previous?: Record<string, string>
+  /** For the audit trail: the user a write concerns when its request names something else (AdminDisableProviderForUser names a link). */
+  username?: string
 }
 
 export interface GatewayOptions {
@@ -150,7 +152,7 @@ export class CognitoGateway {
       operation: operationOf(commandName),
       // The pool the request names (the public operations name only a client: this connection's pool).
       userPoolId: fields.UserPoolId ?? this.userPoolId,
-      username: fields.Username,
+      username: fields.Username ?? options.username,
       changes: auditableChanges(fields),
       ...(options.previous ? { previous: options.previous } : {}),
       ...(reason ? { reason } : {}),
@@ -196,13 +198,30 @@ interface AuditedInput {
   UserPoolId?: string
   Username?: string
   UserAttributes?: { Name?: string; Value?: string }[]
+  UserAttributeNames?: string[]
   GroupName?: string
   MessageAction?: string
   CustomAttributes?: { Name?: string }[]
+  /** AdminSetUserPassword: only whether it is permanent is kept; its Password never is. */
+  Permanent?: boolean
+  SMSMfaSettings?: { Enabled?: boolean }
+  SoftwareTokenMfaSettings?: { Enabled?: boolean }
+  EmailMfaSettings?: { Enabled?: boolean }
+  DeviceKey?: string
+  EventId?: string
+  FeedbackValue?: string
+  /** AdminDisableProviderForUser names the link, not the user. */
+  User?: { ProviderName?: string; ProviderAttributeValue?: string }
 }
 
 /** Values that are not personal data and say what changed; every other attribute value is withheld. */
 const VALUES_KEPT = new Set([TIER_ATTRIBUTE, 'email_verified', 'phone_number_verified'])
+
+const MFA_SETTINGS = [
+  ['SMS', 'SMSMfaSettings'],
+  ['TOTP', 'SoftwareTokenMfaSettings'],
+  ['EMAIL', 'EmailMfaSettings']
+] as const
 
 /** What a write changes, for the trail: attribute names (values of VALUES_KEPT only), the group, a resent invitation, an attribute added to the pool. */
 function auditableChanges(input: AuditedInput): Record<string, string> | undefined {
@@ -211,5 +230,12 @@ function auditableChanges(input: AuditedInput): Record<string, string> | undefin
   for (const a of input.CustomAttributes ?? []) changes.attribute = `custom:${a.Name ?? ''}`
   if (input.GroupName) changes.group = input.GroupName
   if (input.MessageAction === 'RESEND') changes.invitation = 'resent'
+  for (const name of input.UserAttributeNames ?? []) changes[name] = '(removed)'
+  if (input.Permanent !== undefined) changes.password = input.Permanent ? 'permanent' : 'temporary'
+  for (const [method, setting] of MFA_SETTINGS) if (input[setting]) changes[`mfa ${method}`] = input[setting]?.Enabled ? 'on' : 'off'
+  if (input.DeviceKey) changes.device = input.DeviceKey
+  if (input.EventId) changes.event = input.EventId
+  if (input.FeedbackValue) changes.feedback = input.FeedbackValue
+  if (input.User?.ProviderName) changes.provider = input.User.ProviderName
   return Object.keys(changes).length ? changes : undefined
 }

@@ -16,12 +16,20 @@ import type { CognitoGateway } from './gateway'
 /** Describes the pool once per connection (DescribeUserPool's quota is only 15/s) and answers from the cache. */
 export class PoolSchemaService {
   private cached: Promise<PoolInfo> | null = null
+  private fetchedAt = 0
 
-  constructor(private readonly gateway: CognitoGateway) {}
+  constructor(
+    private readonly gateway: CognitoGateway,
+    private readonly now: () => number = Date.now
+  ) {}
 
-  /** The pool as last described; `refresh` asks Cognito again (after the operator changed the pool). */
-  describe({ refresh = false }: { refresh?: boolean } = {}): Promise<PoolInfo> {
-    if (refresh) this.cached = null
+  /**
+   * The pool as last described; `refresh` asks Cognito again (after the operator changed the pool),
+   * `maxAgeMs` when the description is older than that (settings someone may change in the console).
+   */
+  describe({ refresh = false, maxAgeMs }: { refresh?: boolean; maxAgeMs?: number } = {}): Promise<PoolInfo> {
+    if (refresh || (maxAgeMs !== undefined && this.now() - this.fetchedAt > maxAgeMs)) this.cached = null
+    if (!this.cached) this.fetchedAt = this.now()
     this.cached ??= this.fetch().catch((error: unknown) => {
       // A failed describe (wrong pool, network) must be retried next time, not cached.
       this.cached = null
@@ -131,7 +139,8 @@ function toPoolSecurity(pool: DescribedPool, mfaConfig?: GetUserPoolMfaConfigCom
 
 function methodsOf(config: GetUserPoolMfaConfigCommandOutput): MfaMethod[] {
   return [
-    ...(config.SmsMfaConfiguration ? (['SMS'] as const) : []),
+    // Text messages go out through the pool's SNS role: without one there is no SMS MFA, whatever else is set.
+    ...(config.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn ? (['SMS'] as const) : []),
     ...(config.SoftwareTokenMfaConfiguration?.Enabled ? (['TOTP'] as const) : []),
     ...(config.EmailMfaConfiguration ? (['EMAIL'] as const) : [])
   ]

@@ -8,15 +8,24 @@ import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
   AdminDeleteUserCommand,
+  AdminDisableProviderForUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminForgetDeviceCommand,
   AdminGetUserCommand,
+  AdminListDevicesCommand,
   AdminListGroupsForUserCommand,
+  AdminListUserAuthEventsCommand,
   AdminRemoveUserFromGroupCommand,
   AdminResetUserPasswordCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateAuthEventFeedbackCommand,
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
+  GetUserPoolMfaConfigCommand,
   ListGroupsCommand,
   ListUsersCommand
 } from '@aws-sdk/client-cognito-identity-provider'
@@ -25,9 +34,16 @@ import { nameOf } from '../cognito/retryPolicy'
 import { probeUsername } from './clientChecks'
 import { isAccessDenied, isCredentialError, type AnyCommand, type DoctorTarget } from './target'
 
-/** Answers that come after the authorization check and say nothing was found to change. */
-const AUTHORIZED_ANSWERS = new Set(['UserNotFoundException', 'ResourceNotFoundException'])
+/**
+ * Answers that come after the authorization check and say nothing was found to change (or, for the
+ * sign-in event actions, that the pool records no events: also after IAM said yes).
+ */
+const AUTHORIZED_ANSWERS = new Set(['UserNotFoundException', 'ResourceNotFoundException', 'UserPoolAddOnNotEnabledException'])
 const PROBE_GROUP = 'tier-admin-doctor-probe'
+/** A device key of Cognito's shape that no device has. */
+const PROBE_DEVICE = 'us-east-1_00000000-0000-4000-8000-000000000000'
+/** Meets any password policy a pool can have, so the probe is not refused for its password before the user is looked for. */
+const PROBE_PASSWORD = 'Aa1!'.repeat(25)
 
 interface Probe {
   action: string
@@ -61,7 +77,44 @@ export const PROBES: Probe[] = [
     command: (pool, username) => new AdminRemoveUserFromGroupCommand({ UserPoolId: pool, Username: username, GroupName: PROBE_GROUP })
   },
   { action: 'AdminListGroupsForUser', command: (pool, username) => new AdminListGroupsForUserCommand({ UserPoolId: pool, Username: username }) },
-  { action: 'ListGroups', command: (pool) => new ListGroupsCommand({ UserPoolId: pool, Limit: 1 }) }
+  { action: 'ListGroups', command: (pool) => new ListGroupsCommand({ UserPoolId: pool, Limit: 1 }) },
+  // The support desk's actions.
+  { action: 'GetUserPoolMfaConfig', command: (pool) => new GetUserPoolMfaConfigCommand({ UserPoolId: pool }) },
+  {
+    action: 'AdminSetUserPassword',
+    command: (pool, username) => new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: username, Password: PROBE_PASSWORD, Permanent: false })
+  },
+  {
+    action: 'AdminDeleteUserAttributes',
+    command: (pool, username) => new AdminDeleteUserAttributesCommand({ UserPoolId: pool, Username: username, UserAttributeNames: ['locale'] })
+  },
+  {
+    action: 'AdminSetUserMFAPreference',
+    command: (pool, username) => new AdminSetUserMFAPreferenceCommand({ UserPoolId: pool, Username: username, SoftwareTokenMfaSettings: { Enabled: false } })
+  },
+  { action: 'AdminListDevices', command: (pool, username) => new AdminListDevicesCommand({ UserPoolId: pool, Username: username, Limit: 1 }) },
+  {
+    action: 'AdminForgetDevice',
+    command: (pool, username) => new AdminForgetDeviceCommand({ UserPoolId: pool, Username: username, DeviceKey: PROBE_DEVICE })
+  },
+  {
+    action: 'AdminListUserAuthEvents',
+    command: (pool, username) => new AdminListUserAuthEventsCommand({ UserPoolId: pool, Username: username, MaxResults: 1 })
+  },
+  {
+    action: 'AdminUpdateAuthEventFeedback',
+    command: (pool, username) =>
+      new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: pool, Username: username, EventId: 'tier-admin-doctor-probe', FeedbackValue: 'Valid' })
+  },
+  {
+    action: 'AdminDisableProviderForUser',
+    // The random probe username as a local user's subject: no user has it, so nothing is disabled.
+    command: (pool, username) =>
+      new AdminDisableProviderForUserCommand({
+        UserPoolId: pool,
+        User: { ProviderName: 'Cognito', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: username }
+      })
+  }
 ]
 
 const titleOf = (action: string) => `May call cognito-idp:${action}`
@@ -80,7 +133,7 @@ export async function checkPermissions(target: DoctorTarget): Promise<DoctorChec
   }
   const username = probeUsername()
   const checks: DoctorCheck[] = []
-  // One at a time: fourteen requests, each waiting for its quota category, is quick enough and kind to shared quotas.
+  // One at a time: two dozen requests, each waiting for its quota category, is quick enough and kind to shared quotas.
   for (const probe of PROBES) checks.push(await runProbe(target, probe, username))
   return checks
 }

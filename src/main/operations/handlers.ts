@@ -13,6 +13,7 @@ import { ProductionGate } from './productionGate'
 import { isWriteOperation } from '../../shared/contract'
 import { profileHandlers } from './profileHandlers'
 import { SavedFiles } from './savedFiles'
+import { supportHandlers } from './supportHandlers'
 import { userHandlers } from './userHandlers'
 
 export interface Operations {
@@ -27,6 +28,7 @@ export function createOperations(app: AppContext, frontEnd: FrontEnd = {}): Oper
   const handlers = {
     ...connectionHandlers(context),
     ...userHandlers(context),
+    ...supportHandlers(context),
     ...jobHandlers(context),
     ...auditHandlers(context),
     showSavedFile: async ({ fileId }) => context.savedFiles.showInFolder(fileId),

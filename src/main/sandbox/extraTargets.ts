@@ -7,7 +7,8 @@
  *    "Current status is CONFIRMED"), an unknown user with NotAuthorized (Cognito: UserNotFoundException),
  *    and leaves an auto-verified email unverified;
  *  - AdminConfirmSignUp: answers an unknown user with NotAuthorized (Cognito: UserNotFoundException);
- *  - AdminUpdateUserAttributes: refuses email_verified without email in the same request (Cognito takes it);
+ *  - AdminUpdateUserAttributes: refuses email_verified without email in the same request (Cognito takes it),
+ *    and lets two users hold one verified sign-in alias (Cognito: AliasExistsException);
  *  - ListUsers: `status = "Enabled"` compared the stored true/false with the word, so found nobody;
  *  - AdminSetUserMFAPreference, AdminListDevices, AdminForgetDevice, AdminListUserAuthEvents,
  *    AdminUpdateAuthEventFeedback: missing (securityTargets.ts says what each answers);
@@ -80,8 +81,24 @@ const adminConfirmSignUp: Extra = (services, original) =>
     return original('AdminConfirmSignUp')(ctx, request as never)
   }) as Route
 
+/** A sign-in alias counts once verified: making a value verified that another user holds verified is refused. */
+async function checkAliases(services: Parameters<Extra>[0], ctx: never, request: Request): Promise<void> {
+  const attributes = (request.UserAttributes ?? []) as { Name: string; Value?: string }[]
+  const { pool, user } = await poolAndUser(services, ctx, request)
+  const signInNames = [...(pool.options.AliasAttributes ?? []), ...(pool.options.UsernameAttributes ?? [])]
+  for (const name of ['email', 'phone_number'].filter((n) => signInNames.includes(n))) {
+    if (attributes.find((a) => a.Name === `${name}_verified`)?.Value !== 'true') continue
+    const value = attributes.find((a) => a.Name === name)?.Value ?? attribute(user, name)
+    const others = (await pool.listUsers(ctx)).filter((other) => other.Username !== user.Username)
+    if (value && others.some((other) => attribute(other, name) === value && attribute(other, `${name}_verified`) === 'true')) {
+      throw new CognitoError('AliasExistsException', `An account with the given ${name} already exists.`)
+    }
+  }
+}
+
 const adminUpdateUserAttributes: Extra = (services, original) =>
   (async (ctx: never, request: Request) => {
+    await checkAliases(services, ctx, request)
     const attributes = (request.UserAttributes ?? []) as { Name: string; Value?: string }[]
     if (!attributes.some((a) => a.Name === 'email_verified') || attributes.some((a) => a.Name === 'email')) {
       return original('AdminUpdateUserAttributes')(ctx, request as never)

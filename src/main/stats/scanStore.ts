@@ -250,6 +250,21 @@ export class ScanStore {
     return { result: current?.result ?? null, members }
   }
 
+  /** The last finished result's members `match` accepts, at most `limit` (every bucket read from the same result). */
+  async findMembers(match: (member: TierMember) => boolean, limit: number): Promise<{ result: StatsResult | null; members: TierMember[]; truncated: boolean }> {
+    const current = await this.current()
+    const members: TierMember[] = []
+    for (const bucket of TIER_BUCKETS) {
+      for await (const line of lines(this.membersPath(current, bucket))) {
+        const member = parseMemberLine(line)
+        if (!match(member)) continue
+        if (members.length >= limit) return { result: current?.result ?? null, members, truncated: true }
+        members.push(member)
+      }
+    }
+    return { result: current?.result ?? null, members, truncated: false }
+  }
+
   /** Every member of a bucket in the last finished result, one at a time. */
   async *members(bucket: TierBucket): AsyncGenerator<TierMember> {
     for await (const line of lines(this.membersPath(await this.current(), bucket))) yield parseMemberLine(line)

@@ -4,7 +4,7 @@
  * with a running estimate from finished partitions, cancel and resume, and member lists kept on disk.
  */
 import { join } from 'node:path'
-import type { SavedFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, TierMembersPage } from '../../shared/domain'
+import type { SavedFile, ScanProgress, StatsResult, StatsSnapshot, TierBucket, TierMember, TierMembersPage } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { ServiceDeps } from '../app/deps'
 import { toAppError } from '../cognito/errorMapping'
@@ -35,6 +35,11 @@ export interface StatsService {
   settled(): Promise<ScanProgress | null>
   /** A page of the users in a tier bucket as the last finished scan saw them. Throws NO_SCAN_RESULT before one finished. */
   tierMembers(bucket: TierBucket, offset: number, limit: number): Promise<TierMembersPage>
+  /**
+   * The last finished scan's copy of the users `match` accepts (at most `limit`), with when it
+   * finished; null before one finished. The support desk's search by part of an email reads it.
+   */
+  findMembers(match: (member: TierMember) => boolean, limit: number): Promise<{ finishedAt: string; members: TierMember[]; truncated: boolean } | null>
   /** The file name to suggest for a CSV of the last finished scan. Throws NO_SCAN_RESULT before one finished. */
   csvName(request: StatsCsvRequest): Promise<string>
   /** The last finished scan's figures, or one bucket's users, as CSV (the header first), written to the target. */
@@ -195,6 +200,11 @@ export function createStatsService(deps: ServiceDeps, tuning: ScanTuning = {}): 
       if (!result) return requireLast().then(() => ({ members: [], total: 0 }))
       const total = bucket === 'invalid' ? Object.values(result.figures.tiers.invalid).reduce((a, b) => a + b, 0) : result.figures.tiers[bucket]
       return { members, total }
+    },
+
+    async findMembers(match, limit) {
+      const { result, members, truncated } = await store.findMembers(match, limit)
+      return result && result.userPoolId === userPoolId ? { finishedAt: result.finishedAt, members, truncated } : null
     },
 
     async csvName(request) {

@@ -15,7 +15,7 @@ import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import type { PoolSchemaService } from '../cognito/poolSchema'
 import { fromAdminGetUser, fromListedUser } from './userDetail'
 
-/** The user as AdminGetUser has them, MFA included (no verdict: that is the user page's, see userPage.ts). */
+/** The user as AdminGetUser has them, MFA included (no verdict: that is the user page's, see support/userPage.ts). */
 export async function getUser(gateway: CognitoGateway, username: string, options?: SendOptions): Promise<UserDetail> {
   const output = await gateway.send<AdminGetUserCommandOutput>(new AdminGetUserCommand({ UserPoolId: gateway.userPoolId, Username: username }), options)
   return fromAdminGetUser(output, username)
@@ -67,7 +67,12 @@ export interface TierChangeRequest {
  * audit trail gets the old and new tier. A change Cognito applied is never reported as failed: when
  * the read-back fails, the result says so beside the saved change.
  */
-export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService, request: TierChangeRequest): Promise<TierChangeResult> {
+export async function setTier(
+  gateway: CognitoGateway,
+  schema: PoolSchemaService,
+  request: TierChangeRequest,
+  read?: (username: string) => Promise<UserDetail>
+): Promise<TierChangeResult> {
   const tier = parseTier(request.tier, { allowOmitted: false })
   await schema.assertAttributesExist([TIER_ATTRIBUTE])
   const before = await getUser(gateway, request.username)
@@ -83,7 +88,7 @@ export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService
   // The tier it already has: a write would change nothing and only fill the trail with "premium → premium".
   if (current === tier) return { ...said, unchanged: true, user: before }
   await writeTier(gateway, before.username, tier, current)
-  return { ...said, ...(await readBack(gateway, before.username)) }
+  return { ...said, ...(await readBack(gateway, before.username, read)) }
 }
 
 /** The one tier write: the audit trail gets the value it replaces (`current`, "" for none). */
@@ -95,9 +100,13 @@ export async function writeTier(gateway: CognitoGateway, username: string, tier:
 }
 
 /** The user as Cognito has them after a write; a failed read is reported beside the write, never instead of it. */
-export async function readBack(gateway: CognitoGateway, username: string): Promise<{ user: UserDetail | null; refreshError?: AppErrorShape }> {
+export async function readBack(
+  gateway: CognitoGateway,
+  username: string,
+  read: (username: string) => Promise<UserDetail> = (name) => getUser(gateway, name)
+): Promise<{ user: UserDetail | null; refreshError?: AppErrorShape }> {
   try {
-    return { user: await getUser(gateway, username) }
+    return { user: await read(username) }
   } catch (error) {
     const shown = toAppError(error, { operation: 'getUser' })
     return {

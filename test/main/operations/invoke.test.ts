@@ -59,7 +59,8 @@ describe('invokeOperation', () => {
       ['gold', { kind: 'invalid', value: 'gold' }],
       ['premium', { kind: 'tier', tier: 'premium' }]
     ] as const) {
-      const { handlers } = appOn({ AdminGetUser: () => user(stored) })
+      // The user page reads the pool's settings too, for the sign-in verdict.
+      const { handlers } = appOn({ DescribeUserPool: () => describedPool(), AdminGetUser: () => user(stored) })
       const result = await invokeOperation(handlers, 'getUser', { username: 'u' })
       expect(result).toMatchObject({ ok: true, data: { tier: expected } })
     }
@@ -93,7 +94,7 @@ describe('invokeOperation', () => {
 describe('registerIpc', () => {
   it('registers every channel and refuses frames that are not the app', async () => {
     const registered = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>()
-    const { handlers, sent } = appOn({ AdminGetUser: () => ({ Username: 'u', UserAttributes: [] }) })
+    const { handlers, sent } = appOn({ DescribeUserPool: () => describedPool(), AdminGetUser: () => ({ Username: 'u', UserAttributes: [] }) })
     registerIpc(
       { handle: (channel: string, listener: never) => void registered.set(channel, listener) } as never,
       handlers,

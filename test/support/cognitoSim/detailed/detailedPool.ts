@@ -202,6 +202,8 @@ export class DetailedPool {
     const user = (body: Record<string, unknown>) => ctx.users.get(body.Username)
     return {
       DescribeUserPool: () => ({ UserPool: this.describe() }),
+      // The simulated pool sends no texts (no SmsConfiguration): an MFA pool offers an authenticator app.
+      GetUserPoolMfaConfig: () => ({ MfaConfiguration: ctx.pool.mfa, SoftwareTokenMfaConfiguration: { Enabled: ctx.pool.mfa !== 'OFF' } }),
       ListUsers: (body) => this.listUsers(body),
       AdminGetUser: (body) => adminGetUserShape(user(body)),
       AdminUpdateUserAttributes: (body) => {
