@@ -8,6 +8,7 @@
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { openConnection } from '../../src/main/cognito/connection'
+import { invokeOperation } from '../../src/main/operations/invoke'
 import { TIER_DESCRIPTIONS } from '../../src/shared/tiers'
 import { launchHarness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
@@ -126,6 +127,9 @@ test('Statistics opens with the numbers, its exports in one menu, and shows a sa
 
 test('the audit CSV offers its folder too', async ({ harness }) => {
   const { page } = harness
+  // One write for the trail to hold, sent as the Users screen would.
+  const changed = await invokeOperation(harness.handlers, 'setTier', { username: 'seed_00000', tier: 'premium' })
+  expect(changed.ok).toBe(true)
   await go(page, 'Audit')
   await page.getByRole('button', { name: 'Export CSV' }).click()
   const saved = page
