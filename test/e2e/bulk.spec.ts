@@ -42,8 +42,11 @@ test('changes the tier of the shown users, after a preview, and saves the result
   await shootStates(page, 'bulk-done')
 
   await dialog.getByRole('button', { name: 'Download results CSV' }).click()
-  await expect(dialog.getByText(/^Saved to /)).toBeVisible()
-  const path = (await dialog.getByText(/^Saved to /).textContent())!.replace('Saved to ', '')
+  const saved = dialog.getByText(/^Saved \d+ rows to /)
+  await expect(saved).toBeVisible()
+  const path = /^Saved \d+ rows to (.*)$/.exec((await saved.textContent())!)![1]!
+  await dialog.getByRole('button', { name: 'Show in folder' }).click()
+  await expect.poll(() => harness.shownInFolder).toEqual([path])
   const lines = readFileSync(path, 'utf8').trim().split('\r\n')
   expect(lines).toHaveLength(11)
   expect(lines.some((line) => /^\d+,seed_00012,gold,premium,changed,,TICKET-4410 spring promotion$/.test(line))).toBe(true)

@@ -73,20 +73,24 @@ test('scans with progress, pauses, cancels, resumes, and shows exact counts with
   // The panel went with the finished scan: focus is on its figures' heading.
   expect(await focused(page)).toMatchObject({ tag: 'H2', text: expect.stringContaining('3,000 users') })
 
-  const tiers = page.getByRole('table', { name: 'Users per tier' })
-  await expect(tiers.getByRole('row', { name: /^standard/ })).toContainText(expected.tiers.standard.toLocaleString('en-US'))
-  await expect(tiers.getByRole('row', { name: /^premium/ })).toContainText(expected.tiers.premium.toLocaleString('en-US'))
-  await expect(tiers.getByRole('row', { name: /^no tier/ })).toContainText(expected.tiers.none.toLocaleString('en-US'))
+  // The numbers first: each tier's count at the top, each invalid value on its own row below.
+  const tiers = page.getByRole('list', { name: 'Users per tier' })
+  await expect(tiers.getByRole('button', { name: /^standard \d/ })).toContainText(expected.tiers.standard.toLocaleString('en-US'))
+  await expect(tiers.getByRole('button', { name: /^premium \d/ })).toContainText(expected.tiers.premium.toLocaleString('en-US'))
+  await expect(tiers.getByRole('button', { name: /^no tier \d/ })).toContainText(expected.tiers.none.toLocaleString('en-US'))
+  const invalid = page.getByRole('table', { name: 'Invalid tier values' })
   for (const [value, count] of Object.entries(expected.tiers.invalid)) {
-    await expect(tiers.getByRole('row', { name: `invalid: ${value}` })).toContainText(String(count))
+    await expect(invalid.getByRole('row').filter({ hasText: `“${value}”` })).toContainText(String(count))
   }
+  await expect(tiers).toBeInViewport()
   await expect(page.getByRole('img', { name: 'Tier doughnut chart' })).toBeVisible()
   await expect(page.getByRole('img', { name: 'Weekly sign-ups chart' })).toBeVisible()
   await screenshot(page, '11-statistics-done')
   await screenshotAtSizes(page, 'statistics-done')
 
-  await page.getByRole('button', { name: 'Export figures (CSV)' }).click()
-  // Main wrote the file where the save dialog pointed; said beside the export buttons, once; the export button keeps focus.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  await page.getByRole('group', { name: 'Exports' }).getByRole('button', { name: 'Figures of the last scan (CSV)' }).click()
+  // Main wrote the file where the save dialog pointed; said under the heading, once; focus is back on the menu's button.
   const saved = page
     .getByRole('main')
     .getByRole('status')
@@ -95,16 +99,22 @@ test('scans with progress, pauses, cancels, resumes, and shows exact counts with
   const path = /to (.*tier-stats-\d{4}-\d{2}-\d{2}\.csv)$/.exec((await saved.textContent()) ?? '')?.[1]
   expect(path?.startsWith(seeded.saveDir)).toBe(true)
   expect(readFileSync(path!, 'utf8')).toContain(`total,,${expected.total}\r\n`)
-  await expect(page.getByRole('button', { name: 'Export figures (CSV)' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused()
   await expect(page.getByRole('contentinfo', { name: 'Notices' })).not.toContainText('Saved')
+  // Main opens the folder it wrote to: the page sent an id, the harness's file manager got the path.
+  await page.getByRole('button', { name: 'Show in folder' }).click()
+  await expect.poll(() => seeded.harness.shownInFolder).toEqual([path])
+  expect(JSON.stringify(seeded.harness.calls.filter((call) => call.operation === 'showSavedFile'))).not.toContain(seeded.saveDir)
   await screenshotAtSizes(page, 'statistics-exported')
 })
 
-test('lists the users of a tier from the scan on the Users screen', async ({ seeded }) => {
+test("opens a tier's users from its count on the Statistics screen", async ({ seeded }) => {
   const { page } = seeded.harness
-  await page.getByRole('navigation').getByRole('button', { name: 'Users', exact: true }).click()
-  await page.getByRole('button', { name: 'More' }).click()
-  await page.getByRole('menuitem', { name: 'List users with an invalid tier value' }).click()
+  await page
+    .getByRole('list', { name: 'Users per tier' })
+    .getByRole('button', { name: /^invalid value \d/ })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible()
   const invalidTotal = Object.values(seeded.expected.tiers.invalid).reduce((a, b) => a + b, 0)
   await expect(page.getByText(`${invalidTotal.toLocaleString('en-US')} users (invalid value)`)).toBeVisible()
   await page.getByRole('table', { name: 'Users of the tier' }).getByRole('row').nth(1).click()

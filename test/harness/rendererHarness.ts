@@ -83,7 +83,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   const app = await openAppContext({ env: options.env, processLabel: 'the Tier Admin app' })
   const shownInFolder: string[] = []
   const handedOver: string[] = []
-  // The dialogs' and the file manager's stand-ins, where the app shows Electron's (desktop/dialogs.ts).
+  // The dialogs', the file manager's and the clipboard's stand-ins, where the app uses Electron's (src/main/desktop).
   const { handlers } = createOperations(app, {
     showInFolder: (path) => void shownInFolder.push(path),
     ...(saveDir ? { chooseSaveFile: async ({ suggestedName }) => join(saveDir, suggestedName) } : {}),

@@ -70,9 +70,12 @@ export function BulkTierPanel() {
         )}
         {s.job?.takesEffect && <TakesEffectNote effect={s.job.takesEffect} />}
         {s.preview && <BulkRowsTable plan={s.preview.rows} results={started ? (s.job?.results ?? []) : null} />}
-        <SavedFileNote key={s.savedTo?.fileId} className="mt-2" path={s.savedTo?.path} fileId={s.savedTo?.fileId}>
-          {s.savedTo && `Saved ${s.savedTo.rows.toLocaleString()} ${s.savedTo.rows === 1 ? 'row' : 'rows'} to ${s.savedTo.path}`}
-        </SavedFileNote>
+        {/* Only once saved: the dialog's one status line is the job's until then. */}
+        {s.savedTo && (
+          <SavedFileNote key={s.savedTo.fileId} className="mt-2" path={s.savedTo.path} fileId={s.savedTo.fileId}>
+            {`Saved ${s.savedTo.rows.toLocaleString()} ${s.savedTo.rows === 1 ? 'row' : 'rows'} to ${s.savedTo.path}`}
+          </SavedFileNote>
+        )}
       </div>
       <div className="bulk-foot">
         {s.preview && !running && (state === null || isResumable(state)) && (

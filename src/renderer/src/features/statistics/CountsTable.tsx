@@ -6,6 +6,8 @@ import { withEmptyWeeks } from './weeks'
 
 /** An invalid tier value can be up to 2,048 characters in the pool: the table shows the start of it. */
 const MAX_LABEL = 80
+/** Longer than any status or date: a label this long is an invalid tier value, which may wrap anywhere. */
+const BREAKABLE = 24
 /** The sign-ups table's weeks, newest first: a month at a glance; the chart shows half a year. */
 const RECENT_WEEKS = 4
 
@@ -22,19 +24,20 @@ export function CountsTable({ figures }: { figures: StatsFigures }) {
   const signupRows: [string, number][] = withEmptyWeeks(figures.weekly)
     .slice(-RECENT_WEEKS)
     .reverse()
-    .map((week): [string, number] => [`week of ${week.week}`, TIER_BUCKETS.reduce((sum, bucket) => sum + week[bucket], 0)])
+    .map((week): [string, number] => [week.week, TIER_BUCKETS.reduce((sum, bucket) => sum + week[bucket], 0)])
   // Quoted, so a value that only differs by a space (" premium") shows where it differs.
   const invalidRows = Object.entries(figures.tiers.invalid).map(([value, count]): [string, number] => [`“${value}”`, count])
   return (
     <div className="row g-3">
-      <div className="col-sm-6 col-lg-4">
+      {/* Widths for the longest words in each: FORCE_CHANGE_PASSWORD, a week's date, "disabled". */}
+      <div className="col-md-6 col-lg-5">
         <CountTable label="Users per status" heading="Status" rows={statusRows} total={figures.total} />
       </div>
-      <div className="col-sm-6 col-lg-4">
+      <div className="col-md-6 col-lg-3">
         <CountTable label="Enabled and disabled users" heading="Account" rows={enabledRows} total={figures.total} />
       </div>
-      <div className="col-sm-6 col-lg-4">
-        <CountTable label="Sign-ups in the last weeks" heading="Sign-ups" rows={signupRows} empty="No sign-up dates in this scan." />
+      <div className="col-md-6 col-lg-4">
+        <CountTable label="Sign-ups in the last weeks" heading="Week from" rows={signupRows} empty="No sign-up dates in this scan." />
       </div>
       {invalidRows.length > 0 && (
         <div className="col-12">
@@ -59,7 +62,7 @@ interface CountTableProps {
 function CountTable({ label, heading, rows, total, empty }: CountTableProps) {
   const share = (count: number) => (total ? formatPercent(count / total) : '—')
   return (
-    <table className="table table-sm mb-0" aria-label={label}>
+    <table className="table table-sm small mb-0" aria-label={label}>
       <caption className="caption-top small fw-semibold text-body-emphasis">{label}</caption>
       <thead>
         <tr>
@@ -84,7 +87,8 @@ function CountTable({ label, heading, rows, total, empty }: CountTableProps) {
         )}
         {rows.map(([name, count]) => (
           <tr key={name}>
-            <td className="text-break" title={name.length > MAX_LABEL ? name : undefined}>
+            {/* Only a long value (an invalid tier) may break mid-word; a status such as FORCE_CHANGE_PASSWORD stays whole. */}
+            <td className={name.length > BREAKABLE ? 'text-break' : undefined} title={name.length > MAX_LABEL ? name : undefined}>
               {clampText(name, MAX_LABEL)}
             </td>
             <td className="text-end">{count.toLocaleString()}</td>

@@ -77,14 +77,14 @@ export function ExportMenu({ hasScan }: { hasScan: boolean }) {
         <div className="export-menu-item">
           <button
             type="button"
-            className="btn btn-sm btn-outline-secondary w-100 text-start"
+            className="dropdown-item rounded"
             disabled={!hasScan || exporting}
             onClick={() => run(() => useStats.getState().exportCsv({ kind: 'figures' }))}
           >
             Figures of the last scan (CSV)
           </button>
         </div>
-        <div className="export-menu-item d-flex gap-2">
+        <div className="export-menu-item d-flex align-items-center gap-2">
           <SelectField
             id={`${menuId}-bucket`}
             label="Tier to export"
@@ -96,7 +96,7 @@ export function ExportMenu({ hasScan }: { hasScan: boolean }) {
           />
           <button
             type="button"
-            className="btn btn-sm btn-outline-secondary flex-grow-1 text-start"
+            className="dropdown-item rounded"
             disabled={!hasScan || exporting}
             onClick={() => run(() => useStats.getState().exportCsv({ kind: 'tier', bucket }))}
           >
@@ -105,7 +105,7 @@ export function ExportMenu({ hasScan }: { hasScan: boolean }) {
         </div>
         {!hasScan && <p className="small text-body-secondary mb-2 px-1">The figures and tier lists come from a finished scan.</p>}
         <hr className="dropdown-divider" />
-        <div className="export-menu-item d-flex gap-2">
+        <div className="export-menu-item d-flex align-items-center gap-2">
           <SelectField
             id={`${menuId}-format`}
             label="Export format"
@@ -117,7 +117,7 @@ export function ExportMenu({ hasScan }: { hasScan: boolean }) {
           />
           <button
             type="button"
-            className="btn btn-sm btn-outline-secondary flex-grow-1 text-start"
+            className="dropdown-item rounded"
             disabled={fullRunning || startingFull}
             onClick={() => run(() => useExport.getState().start(format))}
           >

@@ -34,16 +34,12 @@ export function TierSummary({ figures }: { figures: StatsFigures }) {
       </li>
       {TIER_BUCKETS.map((bucket) => (
         <li key={bucket}>
-          <button
-            type="button"
-            className={`tier-tile tier-tile-${bucket}`}
-            aria-label={`${BUCKET_LABELS[bucket]}: ${counts[bucket].toLocaleString()} users, ${share(counts[bucket])}. list users on the Users screen`}
-            onClick={() => openTierList(bucket)}
-          >
-            <span className="tier-tile-label">{BUCKET_LABELS[bucket]}</span>
-            <span className="tier-tile-count">{counts[bucket].toLocaleString()}</span>
+          {/* Its name reads "premium 6 users, 25.0% list users": all that is seen, and a word hidden from sight. */}
+          <button type="button" className={`tier-tile tier-tile-${bucket}`} onClick={() => openTierList(bucket)}>
+            <span className="tier-tile-label">{BUCKET_LABELS[bucket]}</span> <span className="tier-tile-count">{counts[bucket].toLocaleString()}</span>{' '}
+            <span className="visually-hidden">{counts[bucket] === 1 ? 'user,' : 'users,'}</span>{' '}
             <span className="tier-tile-share">
-              {share(counts[bucket])} <span className="tier-tile-action">· list users ›</span>
+              {share(counts[bucket])} <span className="tier-tile-action">list users ›</span>
             </span>
           </button>
         </li>
