@@ -66,7 +66,7 @@ const BY_NAME: Record<string, Explain> = {
   ExpiredTokenException: fixed('NO_CREDENTIALS', 'Your AWS session has expired. Sign in again (for SSO: aws sso login) and retry.'),
   CredentialsProviderError: fixed(
     'NO_CREDENTIALS',
-    'No AWS credentials were found. Set AWS_PROFILE, run "aws sso login", or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then restart.'
+    'No AWS credentials were found. Set AWS_PROFILE, run "aws sso login", or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, {thenRetry}.'
   ),
   ResourceNotFoundException: (error, context) =>
     /group/i.test(messageOf(error))
