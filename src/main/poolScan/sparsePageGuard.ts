@@ -68,15 +68,16 @@ export class SparsePageGuard {
     const sequentialPerUser = 1 / (pageSize * Math.min(rate, 1 / latencySeconds))
     if (partitionedPerUser < MARGIN * sequentialPerUser) return null
     const density = usersPerPage === 0 ? 'no users' : `${usersPerPage.toFixed(usersPerPage < 1 ? 2 : 1)} users each`
-    const held = `Partitioned pages held ${density} against ${pageSize} in a sequential pass`
-    if (estimatedRemainingUsers === undefined) return { reason: `${held}; reading the pool in one sequential pass is faster.` }
+    // Plain words: the operator knows pages and the pool, not partitions.
+    const held = `This pool's search filter did not narrow the pages well (they held ${density}, where a page holds up to ${pageSize}), so the scan reads the pool from start to end`
+    if (estimatedRemainingUsers === undefined) return { reason: `${held}: that is faster here.` }
     // The sequential pass starts over, so it reads again what the partitions have read.
     const partitioned = estimatedRemainingUsers * partitionedPerUser
     const sequential = (estimatedRemainingUsers + this.usersRead) * sequentialPerUser
     const figures = Number.isFinite(partitioned)
-      ? `about ${seconds(partitioned)} to go partitioned against ${seconds(sequential)} for a whole sequential pass`
-      : `about ${seconds(sequential)} for a whole sequential pass`
-    return { reason: `${held} (${figures}); reading the pool in one sequential pass is faster.` }
+      ? `about ${seconds(sequential)} from start to end, against ${seconds(partitioned)} more the other way`
+      : `about ${seconds(sequential)} from start to end`
+    return { reason: `${held}: ${figures}.` }
   }
 }
 

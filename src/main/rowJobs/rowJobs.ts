@@ -40,7 +40,8 @@ export interface RowJobKind<S extends SavedRowPreview, R extends RowResult, P ex
   deps: Pick<ServiceDeps, 'dataDir' | 'gateway' | 'jobUpdates' | 'processLabel'>
   describeError: (error: unknown) => AppErrorShape
   /** The results CSV: its header, and a result's cells under it. */
-  csv: { header: string[]; cells: (result: R) => (string | number)[] }
+  /** The results CSV: its header, and the cells of each row (the preview at hand, for facts the result does not carry). */
+  csv: { header: string[]; cells: (result: R, preview: S) => (string | number)[] }
   makeRun(preview: S, store: RowJobStore<S, R>, onRow: () => void): RowRun<R, P>
 }
 
@@ -194,8 +195,8 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P 
 
     /** The rows' results in row order (preview skips included) as CSV, written to the target; the row count. */
     async writeResultsCsv(jobId: string, target: SaveTarget): Promise<number> {
-      const { results } = await standing(jobId)
-      const lines = [spec.csv.header, ...results.map(spec.csv.cells)].map((cells) => `${csvRow(cells)}\r\n`)
+      const { results, preview } = await standing(jobId)
+      const lines = [spec.csv.header, ...results.map((result) => spec.csv.cells(result, preview))].map((cells) => `${csvRow(cells)}\r\n`)
       return (await saveLines(target, lines)) - 1
     },
 

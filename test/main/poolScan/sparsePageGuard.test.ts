@@ -87,7 +87,7 @@ describe('SparsePageGuard', () => {
     expect(trip).not.toBeNull()
     expect(trip!.pages).toBeLessThanOrEqual(16)
     expect(trip!.reason).toMatch(
-      /^Partitioned pages held \d+\.\d users each against 60 in a sequential pass \(about [\d.,]+ s to go partitioned against [\d.]+ s for a whole sequential pass\); reading the pool in one sequential pass is faster\.$/
+      /^This pool's search filter did not narrow the pages well \(they held \d+\.\d users each, where a page holds up to 60\), so the scan reads the pool from start to end: about [\d.]+ s from start to end, against [\d.,]+ s more the other way\.$/
     )
   })
 
@@ -100,7 +100,8 @@ describe('SparsePageGuard', () => {
     expect(guard.verdict()).toBeNull()
     guard.observe({ users: 4, latencyMs: 20, lastPage: false })
     expect(guard.verdict()).toEqual({
-      reason: 'Partitioned pages held 3.2 users each against 60 in a sequential pass; reading the pool in one sequential pass is faster.'
+      reason:
+        "This pool's search filter did not narrow the pages well (they held 3.2 users each, where a page holds up to 60), so the scan reads the pool from start to end: that is faster here."
     })
   })
 
@@ -115,7 +116,7 @@ describe('SparsePageGuard', () => {
     const guard = new SparsePageGuard(options)
     for (let i = 0; i < 5; i++) guard.observe({ users: 0, latencyMs: 0, lastPage: false })
     expect(guard.verdict(1800)?.reason).toBe(
-      'Partitioned pages held no users against 60 in a sequential pass (about 1.0 s for a whole sequential pass); reading the pool in one sequential pass is faster.'
+      "This pool's search filter did not narrow the pages well (they held no users, where a page holds up to 60), so the scan reads the pool from start to end: about 1.0 s from start to end."
     )
   })
 
@@ -123,6 +124,6 @@ describe('SparsePageGuard', () => {
     const guard = new SparsePageGuard({ pageSize: 60, rate: 30, concurrency: 16 })
     for (let i = 0; i < 10; i++) guard.observe({ users: 6, latencyMs: 0, lastPage: false })
     // 60 users read and 1,740 to go: partitioned 1,740 / 6 / 30 = 9.7 s; sequential 1,800 / 60 / 30 = 1.0 s.
-    expect(guard.verdict(1740)?.reason).toContain('(about 9.7 s to go partitioned against 1.0 s for a whole sequential pass)')
+    expect(guard.verdict(1740)?.reason).toContain('about 1.0 s from start to end, against 9.7 s more the other way')
   })
 })
