@@ -2,6 +2,7 @@ import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
 import { AppError, type ErrorCode } from '../../shared/errors'
 import { isLocalFileError, localFileError } from '../storage/localErrors'
 import { nameOf, WriteOutcomeUnknownError } from './gateway'
+import { SANDBOX_NOT_SAVED } from '../sandbox/constants'
 import { serviceFailureStatus } from './retryPolicy'
 
 /** Which request failed, so one exception name can be explained in the terms of that request. */
@@ -91,6 +92,8 @@ const BY_NAME: Record<string, Explain> = {
   ETIMEDOUT: fixed('NETWORK_UNREACHABLE', 'The connection to Cognito timed out. Check your network connection and try again.'),
   TimeoutError: fixed('NETWORK_UNREACHABLE', 'Cognito did not answer in time. Check your network connection and try again.'),
   AbortError: fixed('CANCELLED', 'The operation was cancelled.'),
+  // The sandbox's own words already name the file, the reason and what to do.
+  [SANDBOX_NOT_SAVED]: (error) => ['LOCAL_FILE_ERROR', messageOf(error)],
   WriteOutcomeUnknownError: explainUnknownOutcome
 }
 

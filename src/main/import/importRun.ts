@@ -12,6 +12,7 @@ import type { ImportProgress } from '../../shared/jobProgress'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { nameOf, WriteOutcomeUnknownError } from '../cognito/gateway'
+import { toAppError } from '../cognito/errorMapping'
 import { classifyFailure } from '../cognito/retryPolicy'
 import { secretHashField } from '../cognito/secretHash'
 import type { JobView } from '../jobs/job'
@@ -73,6 +74,9 @@ export class ImportRun extends RowRunBase<PlanRow, ImportRowResult, ImportProgre
           ? { ...base, outcome: 'created', reason: 'Created by this import before it was interrupted' }
           : { ...base, outcome: 'existed', reason: 'Already in the pool (created since the preview)' }
       }
+      // This computer's failure (a full disk, an audit trail it cannot write) is not Cognito's refusal.
+      const local = toAppError(error, { operation: 'register' })
+      if (local.code === 'LOCAL_FILE_ERROR' || local.code === 'AUDIT_UNWRITABLE') return { ...base, outcome: 'failed', reason: local.message }
       return { ...base, outcome: 'failed', reason: `Cognito refused it: ${(error as Error).message || nameOf(error)}` }
     }
   }
