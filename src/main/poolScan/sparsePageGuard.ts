@@ -70,7 +70,7 @@ export class SparsePageGuard {
     const density = usersPerPage === 0 ? 'no users' : `${usersPerPage.toFixed(usersPerPage < 1 ? 2 : 1)} users each`
     // Plain words: the operator knows pages and the pool, not partitions.
     const held = `This pool's search filter did not narrow the pages well (they held ${density}, where a page holds up to ${pageSize}), so the scan reads the pool from start to end`
-    if (estimatedRemainingUsers === undefined) return { reason: `${held}: that is faster here.` }
+    if (estimatedRemainingUsers === undefined) return { reason: `${held}: that is faster for this pool.` }
     // The sequential pass starts over, so it reads again what the partitions have read.
     const partitioned = estimatedRemainingUsers * partitionedPerUser
     const sequential = (estimatedRemainingUsers + this.usersRead) * sequentialPerUser

@@ -101,7 +101,7 @@ describe('SparsePageGuard', () => {
     guard.observe({ users: 4, latencyMs: 20, lastPage: false })
     expect(guard.verdict()).toEqual({
       reason:
-        "This pool's search filter did not narrow the pages well (they held 3.2 users each, where a page holds up to 60), so the scan reads the pool from start to end: that is faster here."
+        "This pool's search filter did not narrow the pages well (they held 3.2 users each, where a page holds up to 60), so the scan reads the pool from start to end: that is faster for this pool."
     })
   })
 
