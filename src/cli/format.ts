@@ -1,4 +1,5 @@
 import type { AccountActionResult, ConnectionInfo, OutboxMessage, PoolInfo, RegisterResult, StatsFigures, TierMembersPage, UserDetail } from '../shared/domain'
+import { shownValue } from '../shared/display'
 import { tierLabel } from '../shared/tiers'
 import { accountStatusWord, statusMeaning } from '../shared/userStatus'
 import { identityLines, mfaWords, verdictLines } from './supportFormat'
@@ -35,7 +36,7 @@ function contact(value: string | null, verified: boolean): string {
 
 /** One user on one line: username, email, the status in the app's words (disabled folded in), tier. */
 export function formatUserRow(user: UserDetail): string {
-  return [user.username, user.email ?? '-', accountStatusWord(user), tierLabel(user.tier)].join('\t')
+  return [shownValue(user.username), user.email ?? '-', accountStatusWord(user), tierLabel(user.tier)].join('\t')
 }
 
 /** What an account action did; when reading the user back failed, why the view may be behind. */
@@ -66,14 +67,22 @@ export function formatFigures(figures: StatsFigures): string {
     `premium:        ${figures.tiers.premium}${share(figures.tiers.premium)}`,
     `no tier:        ${figures.tiers.none}${share(figures.tiers.none)}`
   ]
-  for (const [value, count] of Object.entries(figures.tiers.invalid)) lines.push(`invalid: ${value} = ${count}${share(count)}`)
+  // Quoted when it has spaces: " premium" is not "premium", and the listing must show which.
+  for (const [value, count] of Object.entries(figures.tiers.invalid)) lines.push(`invalid: ${shownValue(value)} = ${count}${share(count)}`)
   lines.push(`Enabled:        ${figures.enabled}`, `Disabled:       ${figures.disabled}`, 'By status:')
-  for (const [status, count] of Object.entries(figures.statuses)) lines.push(`  ${status} = ${count}`)
+  for (const [status, count] of Object.entries(figures.statuses)) lines.push(`  ${shownValue(status)} = ${count}`)
+  if (figures.weekly.length) {
+    lines.push('Sign-ups by week (Monday, UTC):   standard  premium  no tier  invalid')
+    for (const week of figures.weekly) {
+      const cells = [week.standard, week.premium, week.none, week.invalid].map((count, i) => String(count).padStart([8, 9, 9, 9][i]))
+      lines.push(`  ${week.week}${' '.repeat(22)}${cells.join('')}`)
+    }
+  }
   return lines.join('\n')
 }
 
 export function formatMembers(page: TierMembersPage): string {
-  return page.members.map((m) => [m.username, m.email ?? '-', m.tierValue || '(none)'].join('\t')).join('\n')
+  return page.members.map((m) => [shownValue(m.username), m.email ?? '-', m.tierValue ? shownValue(m.tierValue) : '(none)'].join('\t')).join('\n')
 }
 
 export function formatPool(connection: ConnectionInfo, pool: PoolInfo): string {

@@ -8,7 +8,8 @@ import { IMPORT_METHODS, type ImportMethod, type Invitation } from '../shared/im
 import { reportError, UsageError, type Values } from './cliIo'
 import { json, type Command, type CommandContext } from './command'
 import { followJob } from './followJob'
-import { formatFailures, formatImportPreview, importCounts, summarizePreview, type ImportPreviewSummary } from './importOutput'
+import { counted } from '../shared/display'
+import { formatFailures, formatImportPreview, importCounts, skippedKinds, summarizePreview, type ImportPreviewSummary } from './importOutput'
 const methods = IMPORT_METHODS.join('|')
 
 export const importUsers: Command = {
@@ -95,14 +96,10 @@ export async function followImport(context: CommandContext, jobId: string, optio
   }
   if (end.state !== 'done') return 1
   const failed = detail.results.filter((row) => row.outcome === 'failed')
-  const inPool = detail.preview.rows.filter((row) => row.problem === 'exists').length
-  // SignUp cannot register a row without a password; say so, since the preview let those rows through.
-  const noPassword = detail.method === 'signup' ? detail.preview.withoutPassword : 0
   const lines = [
     `Done: ${importCounts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`,
-    ...(inPool > 0 ? [`${inPool} of the skipped rows were already in the pool at the preview; they were left as they are.`] : []),
-    ...(noPassword > 0 ? [`${noPassword} of the skipped rows have no password, which SignUp needs; import them with --method admin-create.`] : []),
-    ...(saved === undefined ? formatFailures(detail, failed) : [`Wrote ${saved.rows} rows' results to ${saved.path}.`])
+    ...skippedKinds(detail, end.existed),
+    ...(saved === undefined ? formatFailures(detail, failed) : [`Wrote the results of ${counted(saved.rows, 'row')} to ${saved.path}.`])
   ]
   const document = { preview: summary ?? summarizePreview(detail.preview), jobId, method: detail.method, progress: end, failed, resultsFile: saved?.path }
   print(document, lines.join('\n'))

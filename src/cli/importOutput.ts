@@ -4,6 +4,7 @@
  * rows that failed. The JSON forms carry the same facts without the per-row plan, which can be 10,000 rows.
  */
 import type { ImportJobDetail, ImportPlanRow, ImportPreview, ImportProblem, ImportRowResult } from '../shared/importing'
+import { counted } from '../shared/display'
 import type { ImportProgress } from '../shared/jobProgress'
 
 /** Rows shown per kind of problem: enough to see the pattern; the results CSV has them all. */
@@ -16,7 +17,7 @@ const PROBLEMS: Record<ImportProblem, string> = {
   username: 'unusable username',
   email: 'missing or malformed email',
   password: "password the pool's policy refuses",
-  duplicate: 'username repeated in the file',
+  duplicate: 'username or email repeated in the file',
   tier: 'unknown tier',
   attribute: 'attribute the pool does not have',
   exists: 'already in the pool'
@@ -54,7 +55,7 @@ const day = (iso: string): string => iso.slice(0, 16).replace('T', ' ')
 
 export function formatImportPreview(preview: ImportPreview): string {
   const skipped = preview.rows.filter((row) => row.action === 'skip')
-  const lines = [`${preview.fileName}: ${preview.rows.length} rows, ${preview.creates} to create, ${skipped.length} left out.`]
+  const lines = [`${preview.fileName}: ${counted(preview.rows.length, 'row')}, ${preview.creates} to create, ${skipped.length} left out.`]
   for (const problem of Object.keys(PROBLEMS) as ImportProblem[]) {
     const rows = skipped.filter((row) => row.problem === problem)
     if (rows.length === 0) continue
@@ -67,15 +68,32 @@ export function formatImportPreview(preview: ImportPreview): string {
   }
   if (preview.earlier) {
     const { jobId, createdAt, created } = preview.earlier
-    lines.push(`This file was imported into this pool before: ${jobId} on ${day(createdAt)} created ${created} users.`)
+    lines.push(`This file was imported into this pool before: ${jobId} on ${day(createdAt)} created ${counted(created, 'user')}.`)
   }
   return lines.join('\n')
 }
 
 const lineReason = (row: ImportPlanRow): string => `line ${row.line}: ${row.reason ?? PROBLEMS[row.problem ?? 'username']}`
 
+/** One count of skipped rows: those the preview left out and those found in the pool when their turn came. */
 export const importCounts = (p: ImportProgress): string =>
-  `${p.done}/${p.total} rows, ${p.created} created, ${p.existed} already existed, ${p.skipped} skipped, ${p.failed} failed`
+  `${p.done}/${counted(p.total, 'row')}, ${p.created} created, ${p.skipped + p.existed} skipped, ${p.failed} failed`
+
+/**
+ * What the skipped rows were, each kind once: "Skipped: 24 already in the pool, 6 without a password
+ * (SignUp needs one: import them with --method admin-create)". Empty when none was skipped.
+ */
+export function skippedKinds(detail: ImportJobDetail, existed: number): string[] {
+  const counts = new Map<string, number>()
+  for (const row of detail.preview.rows)
+    if (row.action === 'skip' && row.problem) counts.set(PROBLEMS[row.problem], (counts.get(PROBLEMS[row.problem]) ?? 0) + 1)
+  const kinds = [...counts].map(([label, count]) => `${count} ${label}`)
+  // SignUp cannot register a row without a password; the preview let those rows through.
+  const noPassword = detail.method === 'signup' ? detail.preview.withoutPassword : 0
+  if (noPassword > 0) kinds.push(`${noPassword} without a password (SignUp needs one: import them with --method admin-create)`)
+  if (existed > 0) kinds.push(`${existed} found in the pool when their turn came`)
+  return kinds.length ? [`Skipped: ${kinds.join(', ')}. They were left as they are.`] : []
+}
 
 /** The failed rows by the line they came from (the results CSV, with --out, has every row). */
 export function formatFailures(detail: ImportJobDetail, failed: ImportRowResult[]): string[] {

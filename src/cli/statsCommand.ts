@@ -1,4 +1,5 @@
 /** The statistics scan on the command line: start or resume it, follow its progress, print its figures. */
+import { counted } from '../shared/display'
 import { reportError } from './cliIo'
 import { json, type Command, type CommandContext } from './command'
 import { followJob } from './followJob'
@@ -44,8 +45,8 @@ async function printResult(context: CommandContext): Promise<number> {
     reportError({ code: 'NO_SCAN_RESULT', message: 'The scan ended without a result.' }, io, asJson)
     return 1
   }
-  // The JSON is the result as kept, modeReason included when the scan fell back to one sequential pass.
-  const mode = last.modeReason ? `${last.mode}: ${last.modeReason}` : last.mode
-  print(last, `${formatFigures(last.figures)}\nScanned ${last.figures.total} users in ${(last.durationMs / 1000).toFixed(1)} s (${mode}).`)
+  // The JSON is the result as kept, modeReason included when the scan read the pool from start to end.
+  const scanned = `Scanned ${counted(last.figures.total, 'user')} in ${(last.durationMs / 1000).toFixed(1)} s.`
+  print(last, [formatFigures(last.figures), scanned, ...(last.modeReason ? [last.modeReason] : [])].join('\n'))
   return 0
 }

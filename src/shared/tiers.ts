@@ -1,4 +1,4 @@
-import { quoted } from './display'
+import { quoted, shownValue } from './display'
 import { AppError } from './errors'
 
 /** The tiers a user can hold, in the order the UI offers them. */
@@ -47,7 +47,7 @@ export function tierLabel(state: TierState): string {
     case 'unfinished':
       return 'no tier — registration not finished'
     case 'invalid':
-      return `invalid: ${state.value}`
+      return `invalid: ${shownValue(state.value)}`
   }
 }
 

@@ -19,7 +19,12 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{otherPools}': {
     app: 'the Sandbox and From the environment profiles still work: choose one in the profile menu',
     cli: "the sandbox and the environment's pool still work: add --profile sandbox or --profile environment"
-  }
+  },
+  '{restartSandbox}': { app: 'Restart the sandbox', cli: 'Run the command again: it starts the sandbox afresh' },
+  '{thenRetry}': { app: 'then restart the app', cli: 'then run the command again' },
+  '{ifPersists}': { app: 'if it keeps happening, restart the app', cli: 'if it keeps happening, check the data folder and the disk' },
+  '{dropAttribute}': { app: 'remove it from this form', cli: 'leave it out (its --attr, or its column in the file)' },
+  '{scanFigures}': { app: 'its figures then show here too', cli: 'its figures are then what "tier-admin stats" prints' }
 }
 
 /** What is wrong with a key a request does not take: the app's forms have fields, the CLI's commands options. */
@@ -27,6 +32,9 @@ export const UNKNOWN_FIELD: Record<Audience, string> = {
   app: 'This form has no such field',
   cli: 'This command has no such option'
 }
+
+/** Every place token, so a test can check each front end's words. */
+export const PLACE_TOKENS = Object.keys(PLACES)
 
 export function wordFor(message: string, audience: Audience): string {
   return message.replace(/\{[A-Za-z]+\}/g, (token) => PLACES[token]?.[audience] ?? token)

@@ -47,7 +47,7 @@ describe('tier-admin import: usage', () => {
     expect(noMethod.stderr).toMatch(/--method.*signup\|admin-create/)
     const badMethod = await cli(['import', 'people.csv', '--method', 'invite'])
     expect(badMethod.code).toBe(2)
-    expect(badMethod.stderr).toContain('--method must be signup or admin-create, not "invite"')
+    expect(badMethod.stderr).toContain('--method must be one of: signup, admin-create (got "invite").')
     const suppress = await cli(['import', 'people.csv', '--method', 'signup', '--suppress-invitation'])
     expect(suppress.code).toBe(2)
     expect(suppress.stderr).toContain('--suppress-invitation goes only with --method admin-create')
@@ -92,7 +92,7 @@ describe('tier-admin import on the sandbox', () => {
     const out = join(temp.dir, 'results.csv')
     const first = await cli(['import', file, '--method', 'admin-create', '--suppress-invitation', '--out', out])
     expect(first.stderr).toContain('people.csv: 3 rows, 3 to create, 0 left out.')
-    expect(first.stdout).toContain('Done: 3/3 rows, 3 created, 0 already existed, 0 skipped, 0 failed')
+    expect(first.stdout).toContain('Done: 3/3 rows, 3 created, 0 skipped, 0 failed')
     expect(first.code).toBe(0)
     expect(existsSync(out)).toBe(true)
     const results = readFileSync(out, 'utf8')
@@ -116,20 +116,20 @@ describe('tier-admin import on the sandbox', () => {
     expect(human.stdout).toContain('0 created')
   })
 
-  it('lists import jobs and refuses to resume one that was only previewed', async () => {
+  it('lists import jobs (a dry run is none) and refuses to resume one that was only previewed', async () => {
     const listed = JSON.parse((await cli(['jobs', '--json'])).stdout) as { imports: { jobId: string; state: string; fileName: string }[] }
     const states = listed.imports.map((job) => [job.fileName, job.state])
     expect(states).toEqual([
-      ['bad-rows-cli.csv', 'previewed'],
-      ['bad-rows-cli.csv', 'previewed'],
       ['people.csv', 'done'],
       ['people.csv', 'done'],
       ['people.csv', 'done']
     ])
     const human = await cli(['jobs'])
-    expect(human.stdout).toMatch(new RegExp(`${listed.imports[2]!.jobId}\\tdone\\t3/3 rows, 3 created`))
+    expect(human.stdout).toMatch(new RegExp(`${listed.imports[0]!.jobId}\\tdone\\t3/3 rows, 3 created`))
+    expect(human.stdout).not.toContain('previewed')
 
-    const previewed = await cli(['jobs', '--resume', listed.imports[0]!.jobId])
+    const dryRun = JSON.parse((await cli(['import', BAD_ROWS, '--dry-run', '--json'])).stdout) as { preview: { jobId: string } }
+    const previewed = await cli(['jobs', '--resume', dryRun.preview.jobId])
     expect(previewed.code).toBe(2)
     expect(previewed.stderr).toContain('was only previewed, never started')
   })

@@ -91,10 +91,10 @@ test('imports a CSV file: preview of every bad kind, AdminCreateUser, results CS
   await page.getByRole('button', { name: 'Show in folder' }).click()
   await expect.poll(() => harness.shownInFolder).toEqual([savedPath])
   const lines = readFileSync(savedPath, 'utf8').trim().split(/\r?\n/)
-  expect(lines[0]).toBe('row,username,email,tier,outcome,reason,ticket_or_reason')
+  expect(lines[0]).toBe('line,username,email,tier,outcome,reason,ticket_or_reason')
   expect(lines).toHaveLength(11)
-  expect(lines.some((line) => line.startsWith('1,ada_import,ada@example.com,premium,created'))).toBe(true)
-  expect(lines.some((line) => /^5,di_import,.*,skipped,/.test(line))).toBe(true)
+  expect(lines.some((line) => line.startsWith('2,ada_import,ada@example.com,premium,created'))).toBe(true)
+  expect(lines.some((line) => /^6,di_import,.*,skipped,/.test(line))).toBe(true)
 
   await page.getByRole('button', { name: 'Choose another file…' }).click()
   await expect(page.getByRole('note')).toContainText(/This file was imported on .*: 2 users created then; they are marked as already in the pool/)

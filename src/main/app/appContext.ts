@@ -97,10 +97,7 @@ export async function openAppContext(options: OpenOptions = {}): Promise<AppCont
       const sandbox = services.connection.sandbox
       if (sandbox) {
         if (await sandbox.answers()) return { answering: true }
-        const error = new AppError(
-          'SANDBOX_UNAVAILABLE',
-          'The sandbox stopped answering: its emulator does not respond. Restart the sandbox; its users are kept.'
-        )
+        const error = new AppError('SANDBOX_UNAVAILABLE', 'The sandbox stopped answering: its emulator does not respond. {restartSandbox}; its users are kept.')
         return { answering: false, error: error.toShape(), canRestartSandbox: true }
       }
       try {
@@ -114,7 +111,7 @@ export async function openAppContext(options: OpenOptions = {}): Promise<AppCont
       const sandbox = opened.services?.connection.sandbox
       if (sandbox) await sandbox.restart()
       else if (isSandbox()) await reopen()
-      else throw new AppError('NOT_CONFIGURED', 'The app is connected to a configured pool, not the sandbox; there is no sandbox to restart.')
+      else throw new AppError('NOT_CONFIGURED', 'The app is connected to a configured pool, not the sandbox; there is no sandbox to start again.')
       return context.status
     },
     async restoreSandbox() {

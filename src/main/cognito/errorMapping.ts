@@ -2,6 +2,7 @@ import { addCustomAttributeSteps } from '../../shared/attributeAdvice'
 import { AppError, type ErrorCode } from '../../shared/errors'
 import { isLocalFileError, localFileError } from '../storage/localErrors'
 import { nameOf, WriteOutcomeUnknownError } from './gateway'
+import { SANDBOX_NOT_SAVED } from '../sandbox/constants'
 import { serviceFailureStatus } from './retryPolicy'
 
 /** Which request failed, so one exception name can be explained in the terms of that request. */
@@ -66,7 +67,7 @@ const BY_NAME: Record<string, Explain> = {
   ExpiredTokenException: fixed('NO_CREDENTIALS', 'Your AWS session has expired. Sign in again (for SSO: aws sso login) and retry.'),
   CredentialsProviderError: fixed(
     'NO_CREDENTIALS',
-    'No AWS credentials were found. Set AWS_PROFILE, run "aws sso login", or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then restart.'
+    'No AWS credentials were found. Set AWS_PROFILE, run "aws sso login", or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, {thenRetry}.'
   ),
   ResourceNotFoundException: (error, context) =>
     /group/i.test(messageOf(error))
@@ -91,6 +92,8 @@ const BY_NAME: Record<string, Explain> = {
   ETIMEDOUT: fixed('NETWORK_UNREACHABLE', 'The connection to Cognito timed out. Check your network connection and try again.'),
   TimeoutError: fixed('NETWORK_UNREACHABLE', 'Cognito did not answer in time. Check your network connection and try again.'),
   AbortError: fixed('CANCELLED', 'The operation was cancelled.'),
+  // The sandbox's own words already name the file, the reason and what to do.
+  [SANDBOX_NOT_SAVED]: (error) => ['LOCAL_FILE_ERROR', messageOf(error)],
   WriteOutcomeUnknownError: explainUnknownOutcome
 }
 

@@ -65,7 +65,7 @@ function missingAttributesError(missing: string[], poolName: string): AppError {
   const fields = Object.fromEntries(missing.map((name) => [`attributes.${name}`, `The pool has no attribute ${name}`]))
   return new AppError(
     'ATTRIBUTE_NOT_IN_SCHEMA',
-    `The pool "${poolName}" has no attribute ${list}. Add it (${addCustomAttributeSteps(bare)}) or remove it from this form.`,
+    `The pool "${poolName}" has no attribute ${list}. Add it (${addCustomAttributeSteps(bare)}) or {dropAttribute}.`,
     fields
   )
 }

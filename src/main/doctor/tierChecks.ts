@@ -16,7 +16,7 @@ export function checkTierAttribute(pool: UserPoolType): DoctorCheck {
       ...base,
       status: 'fail',
       detail: `The pool has no ${TIER_ATTRIBUTE}: registration and tier changes are refused.`,
-      fix: `Add it here ("Add custom:user_tier…"), or in the ${addCustomAttributeSteps('user_tier')}.`,
+      fix: `The doctor can add it (a mutable String), or add it in the ${addCustomAttributeSteps('user_tier')}.`,
       fixable: 'add-tier-attribute'
     }
   }

@@ -21,6 +21,7 @@ import { scanRawPartition } from '../poolScan/listPages'
 import { estimatedUserCount, partitionPlan } from '../poolScan/partitionPlan'
 import { ScanPace, secondsToGo } from '../poolScan/scanPace'
 import { SparsePageGuard } from '../poolScan/sparsePageGuard'
+import { withPath } from '../storage/withPath'
 import { runWorkers } from '../jobs/workerPool'
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, temporaryNameFor, writeStreamAtomic } from '../storage/privateFiles'
 import { ExportColumns } from './exportRows'
@@ -110,7 +111,10 @@ export class ExportRun {
     const handle = await open(this.partPath(prefix), 'w', PRIVATE_FILE_MODE)
     try {
       await scanRawPartition(this.settings.gateway, prefix, signal, async (users: UserType[], page) => {
-        if (users.length) await handle.write(users.map((user) => this.columns.line(user)).join(''))
+        if (users.length)
+          await handle
+            .write(users.map((user) => this.columns.line(user)).join(''))
+            .catch((error: unknown) => Promise.reject(withPath(error, this.partPath(prefix))))
         this.users += users.length
         this.pace.record(this.users)
         this.settings.onChange(false)

@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
 import type { Connection } from '../cognito/connection'
 import { nameOf, WriteOutcomeUnknownError } from '../cognito/gateway'
+import { toAppError } from '../cognito/errorMapping'
 import { classifyFailure } from '../cognito/retryPolicy'
 import { secretHashField } from '../cognito/secretHash'
 import type { JobView } from '../jobs/job'
@@ -79,6 +80,9 @@ export class ImportRun extends RowRunBase<PlanRow, ImportRowResult, ImportProgre
         const finished = preview.method === 'signup' && (await this.finishCut(row.username))
         return { ...base, outcome: 'created', reason: `Created by this import before it was interrupted${finished ? '; its tier set now' : ''}` }
       }
+      // This computer's failure (a full disk, an audit trail it cannot write) is not Cognito's refusal.
+      const local = toAppError(error, { operation: 'register' })
+      if (local.code === 'LOCAL_FILE_ERROR' || local.code === 'AUDIT_UNWRITABLE') return { ...base, outcome: 'failed', reason: local.message }
       return { ...base, outcome: 'failed', reason: `Cognito refused it: ${(error as Error).message || nameOf(error)}` }
     }
   }

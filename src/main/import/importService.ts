@@ -26,7 +26,11 @@ export function createImportService(deps: ServiceDeps): ImportService {
     idPattern: IMPORT_JOB_ID,
     noun: 'import',
     deps,
-    csv: { header: ['row', 'username', 'email', 'tier', 'outcome', 'reason'], cells: (r) => [r.row, r.username, r.email, r.tier, r.outcome, r.reason ?? ''] },
+    // Numbered by the file's line, as the preview names them, so a row is found in the spreadsheet it came from.
+    csv: {
+      header: ['line', 'username', 'email', 'tier', 'outcome', 'reason'],
+      cells: (r, preview) => [lineOf(preview, r.row), r.username, r.email, r.tier, r.outcome, r.reason ?? '']
+    },
     describeError: (error) => toAppError(error, { operation: 'register' }).toShape(),
     makeRun: (preview, store, onRow) => new ImportRun({ connection, store, preview, passwords: takePasswords(preview.jobId), onRow })
   })
@@ -135,4 +139,13 @@ export function createImportService(deps: ServiceDeps): ImportService {
       return (await jobs.list()).map(summaryOfImport)
     }
   }
+}
+
+const linesOfPreview = new WeakMap<object, Map<number, number>>()
+
+/** The file line a row came from (a quoted cell can span lines, so it is looked up, not computed). */
+function lineOf(preview: { rows: { row: number; line: number }[] }, row: number): number | string {
+  let lines = linesOfPreview.get(preview)
+  if (!lines) linesOfPreview.set(preview, (lines = new Map(preview.rows.map((planned) => [planned.row, planned.line]))))
+  return lines.get(row) ?? ''
 }

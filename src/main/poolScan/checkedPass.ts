@@ -43,7 +43,7 @@ export async function partitionsWhileChecking(
     if (outcome.ok) return null
     if (signal.aborted) throw outcome.error
     if (outcome.error instanceof FilterNotHonoredError)
-      return `${outcome.error.message}; the filter cannot be relied on, so the pool is read in one sequential pass.`
+      return `${outcome.error.message}; this pool's search filter cannot be relied on, so the scan reads the pool from start to end.`
     if (outcome.error instanceof SwitchToSequential) return outcome.error.message
     throw outcome.error
   } finally {

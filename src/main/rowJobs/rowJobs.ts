@@ -41,7 +41,8 @@ export interface RowJobKind<S extends SavedRowPreview, R extends RowResult, P ex
   deps: Pick<ServiceDeps, 'dataDir' | 'gateway' | 'jobUpdates' | 'processLabel'>
   describeError: (error: unknown) => AppErrorShape
   /** The results CSV: its header, and a result's cells under it. */
-  csv: { header: string[]; cells: (result: R) => (string | number)[] }
+  /** The results CSV: its header, and the cells of each row (the preview at hand, for facts the result does not carry). */
+  csv: { header: string[]; cells: (result: R, preview: S) => (string | number)[] }
   makeRun(preview: S, store: RowJobStore<S, R>, onRow: () => void): RowRun<R, P>
 }
 
@@ -206,7 +207,7 @@ export function createRowJobs<S extends SavedRowPreview, R extends RowResult, P 
     /** The rows' results in row order (preview skips included) as CSV, each with the job's reason, written to the target; the row count. */
     async writeResultsCsv(jobId: string, target: SaveTarget): Promise<number> {
       const { results, preview } = await standing(jobId)
-      const rows = results.map((result) => [...spec.csv.cells(result), preview.reason ?? ''])
+      const rows = results.map((result) => [...spec.csv.cells(result, preview), preview.reason ?? ''])
       const lines = [[...spec.csv.header, 'ticket_or_reason'], ...rows].map((cells) => `${csvRow(cells)}\r\n`)
       return (await saveLines(target, lines)) - 1
     },

@@ -18,3 +18,6 @@ export const BACKUP_SUFFIX = '.bak'
 
 /** In the sandbox folder: the lock of the one process that runs the emulator. */
 export const SANDBOX_OWNER_LOCK = 'owner.lock'
+
+/** The name the sandbox answers a change with when it could not save it to disk: a refusal, nothing changed. */
+export const SANDBOX_NOT_SAVED = 'SandboxNotSavedException'

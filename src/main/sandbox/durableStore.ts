@@ -19,6 +19,8 @@ import type { DataStore } from 'cognito-local/lib/services/dataStore/dataStore'
 import type { DataStoreFactory } from 'cognito-local/lib/services/dataStore/factory'
 import { BACKUP_SUFFIX } from './constants'
 import { ensurePrivateDir, removeLeftoverTemporaries, writeFileAtomic } from '../storage/privateFiles'
+import { reasonOf, remedyFor } from '../storage/localErrors'
+import { SANDBOX_NOT_SAVED } from './constants'
 import { isReservedName } from './reservedNames'
 import { SandboxDamagedError } from './sandboxDamage'
 
@@ -82,9 +84,11 @@ class DurableFile {
         // their changes were made to the memory that is now replaced.
         const unsaved = [...batch, ...this.pending.splice(0)]
         this.data = reloaded
+        // A definite refusal (HTTP 400, its own name), not a server failure: the change was not made, and the
+        // client must not report the outcome as unknown or blame the connection.
         const failure = new CognitoError(
-          'InternalErrorException',
-          `The sandbox could not save ${basename(this.path)} (${(error as Error).message}); the change was not made.`
+          SANDBOX_NOT_SAVED,
+          `The sandbox could not save ${basename(this.path)} (${reasonOf(error)}); the change was not made. ${remedyFor(error, this.path)}`
         )
         for (const waiter of unsaved) waiter.reject(failure)
       }

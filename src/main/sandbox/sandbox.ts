@@ -109,7 +109,7 @@ async function open(appDataDir: string, options: OpenSandboxOptions): Promise<Sa
   async function poolFor(current: Role): Promise<SandboxPool> {
     if (current.kind === 'owner') return current.pool
     const recorded = readPoolRecord(dir)
-    if (!recorded) throw new AppError('SANDBOX_UNAVAILABLE', 'The process that runs the sandbox has not recorded its pool. Restart the sandbox.')
+    if (!recorded) throw new AppError('SANDBOX_UNAVAILABLE', 'The process that runs the sandbox has not recorded its pool. {restartSandbox}.')
     return recorded
   }
 

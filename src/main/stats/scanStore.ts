@@ -20,6 +20,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { TIER_BUCKETS, type ScanProgress, type StatsResult, type TierBucket, type TierMember } from '../../shared/domain'
 import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
+import { withPath } from '../storage/withPath'
 import type { ScannedUser } from '../poolScan/listPages'
 import { bucketOf, type Tally } from './tally'
 
@@ -96,12 +97,12 @@ export class PartitionWriter {
   }
 
   async write(users: readonly ScannedUser[]): Promise<void> {
-    if (users.length) await this.handle.write(users.map(memberLine).join(''))
+    if (users.length) await this.handle.write(users.map(memberLine).join('')).catch((error: unknown) => Promise.reject(withPath(error, this.finalPath)))
   }
 
   async finish(): Promise<void> {
     // On disk before its done record can exist, or a power cut could leave a finished partition empty.
-    await this.handle.sync()
+    await this.handle.sync().catch((error: unknown) => Promise.reject(withPath(error, this.finalPath)))
     await this.handle.close()
     await rename(this.partPath, this.finalPath)
   }

@@ -87,8 +87,7 @@ export function createStatsService(deps: ServiceDeps, tuning: ScanTuning = {}): 
     dir: stateDir,
     lockName: 'scan.lock',
     owner: deps.processLabel,
-    lockedMessage: (holder) =>
-      `A scan of this pool is already running in ${holder}. Wait for it to finish there (its figures then show here too), or stop it there first.`,
+    lockedMessage: (holder) => `A scan of this pool is already running in ${holder}. Wait for it to finish there ({scanFigures}), or stop it there first.`,
     busyMessage: 'A scan of this pool is already running. Wait for it to finish or stop it.',
     describeError: (error) => toAppError(error, { operation: 'ListUsers' }).toShape(),
     // Worked out only when it goes out: the counters change with every page.

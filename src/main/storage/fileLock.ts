@@ -5,9 +5,10 @@
  * sees that the recorded process is gone and takes the lock over, one taker at a time.
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { PRIVATE_FILE_MODE } from './privateFiles'
+import { withPath } from './withPath'
 
 export interface LockHolder {
   /** What holds it, in the operator's words: "the Tier Admin app", "the tier-admin CLI (stats)". */
@@ -92,9 +93,13 @@ function createExclusive(path: string, owner: string): FileLock | null {
   try {
     writeSync(fd, JSON.stringify(holder))
     fsyncSync(fd)
-  } finally {
+  } catch (error) {
+    // An empty lock would hold every later process off: a lock not written whole is no lock.
     closeSync(fd)
+    rmSync(path, { force: true })
+    throw withPath(error, path)
   }
+  closeSync(fd)
   const lock: FileLock = {
     path,
     holder,

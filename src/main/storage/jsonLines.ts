@@ -8,6 +8,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { PRIVATE_FILE_MODE } from './privateFiles'
+import { withPath } from './withPath'
 
 const NEWLINE = 0x0a
 
@@ -36,13 +37,13 @@ export async function appendJsonLine(path: string, value: unknown, options: Appe
     // One write call, so lines of several processes never interleave; a short one is not completed by a second.
     const { bytesWritten } = await handle.write(bytes, 0, bytes.length).catch(async (error: unknown) => {
       await rollBack(handle, size)
-      throw error
+      throw withPath(error, path)
     })
     if (bytesWritten < bytes.length) {
       await rollBack(handle, size)
       throw Object.assign(new Error(`No room on the disk for a whole line of ${path}`), { code: 'ENOSPC', syscall: 'write', path })
     }
-    if (options.durable) await handle.datasync()
+    if (options.durable) await handle.datasync().catch((error: unknown) => Promise.reject(withPath(error, path)))
   } finally {
     await handle.close()
   }

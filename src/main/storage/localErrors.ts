@@ -51,7 +51,7 @@ export function remedyFor(error: unknown, path: string): string {
     case 'ENOTDIR':
       return `Check that your account can write to ${dirname(path)} and that nothing else is in the file's place, then try again.`
     default:
-      return 'Try again; if it keeps happening, restart the app.'
+      return 'Try again; {ifPersists}.'
   }
 }
 

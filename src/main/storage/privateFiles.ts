@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmod, link, lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { withPath } from './withPath'
 
 /** Folders: owner only. Set at creation (not chmod-ed after), so there is no moment they are readable. */
 export const PRIVATE_DIR_MODE = 0o700
@@ -33,7 +34,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   } catch (error) {
     await handle.close().catch(() => undefined)
     await rm(temporary, { force: true })
-    throw error
+    throw withPath(error, path)
   }
   await handle.close()
   try {
@@ -70,7 +71,7 @@ export async function writeStreamAtomic(
   } catch (error) {
     await handle.close().catch(() => undefined)
     await rm(temporary, { force: true })
-    throw error
+    throw withPath(error, path)
   }
   await syncFolder(dirname(path))
 }

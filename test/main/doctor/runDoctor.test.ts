@@ -44,7 +44,7 @@ describe('the pool doctor', () => {
   it('fails on a pool without custom:user_tier and offers the fix', async () => {
     const report = await run({ tier: null })
     expect(failing(report)).toEqual(['tier-attribute'])
-    expect(check(report, 'tier-attribute')).toMatchObject({ fixable: 'add-tier-attribute', fix: expect.stringContaining('Add custom:user_tier') })
+    expect(check(report, 'tier-attribute')).toMatchObject({ fixable: 'add-tier-attribute', fix: expect.stringContaining('The doctor can add it') })
   })
 
   it('fails on a tier attribute that is a Number or immutable, with no fix offered', async () => {

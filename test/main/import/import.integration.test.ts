@@ -89,8 +89,9 @@ describe('an import file with every kind of bad row', () => {
     const csvPath = join(temp.dir, 'results.csv')
     expect(await sandbox.imports.writeResultsCsv(jobId, csvPath)).toBe(10)
     const lines = readFileSync(csvPath, 'utf8').trim().split('\r\n')
-    expect(lines[0]).toBe('row,username,email,tier,outcome,reason,ticket_or_reason')
-    expect(lines[1]).toBe('1,ada_import,ada@example.com,premium,created,Created; invitation suppressed,')
+    // Numbered by the file's line, as the preview names them (the header is line 1).
+    expect(lines[0]).toBe('line,username,email,tier,outcome,reason,ticket_or_reason')
+    expect(lines[1]).toBe('2,ada_import,ada@example.com,premium,created,Created; invitation suppressed,')
     expect(lines.filter((line) => line.includes(',skipped,'))).toHaveLength(8)
     const creates = tierWritesByUser(temp.dir, 'AdminCreateUser')
     expect([...creates.keys()].sort()).toEqual(['ada_import', 'existing_user', 'gus_import'])
