@@ -6,7 +6,7 @@ import { useUsers } from '../users/usersStore'
 import { OpenUserForm } from './OpenUserForm'
 import { TierEditor } from './TierEditor'
 import { UserDetailPanel } from './UserDetailPanel'
-import { useUserActions } from './userActionsStore'
+import { useGoneNote } from './goneNote'
 
 /**
  * The right half of the Users screen: the exact lookup above, the selected user's page under it in a
@@ -15,7 +15,7 @@ import { useUserActions } from './userActionsStore'
 export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
   const users = useStoreFields(useUsers, ['selected', 'lookup', 'opening', 'openError', 'savingTier', 'tierOutcome', 'tierError', 'tierConflict'])
   const { setLookup, open, saveTier, keepNewerTier } = useUsers.getState()
-  const deleted = useUserActions((state) => state.deleted)
+  const deleted = useGoneNote((state) => state.note)
   const user = users.selected
   const deletedRef = useRef<HTMLDivElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
