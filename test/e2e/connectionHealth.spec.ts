@@ -40,7 +40,7 @@ const test = base.extend<{ dataDir: string; openApp: (env?: Record<string, strin
 async function searchUsers(page: Page, prefix: string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: 'Users', exact: true }).click()
   await page.getByRole('searchbox').fill(prefix)
-  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await page.getByRole('button', { name: 'Find', exact: true }).click()
 }
 
 /** Nothing on the bar pushes the screens' controls out of a small window. */
@@ -87,7 +87,7 @@ test('says when the sandbox stops answering, and restarts it from the bar', asyn
   await expect(page.getByRole('status').filter({ hasText: 'Sandbox restarted' })).toBeVisible()
   await screenshotAtSizes(page, 'connection-restarted')
   await searchUsers(page, 'kept')
-  await expect(page.getByRole('main').getByRole('row', { name: /kept_user/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'kept_user', exact: true })).toBeVisible()
 })
 
 test('names a damaged sandbox file and puts back its last good copy', async ({ dataDir, openApp }) => {
@@ -127,7 +127,7 @@ test('names a damaged sandbox file and puts back its last good copy', async ({ d
   // The damaged file is kept beside the restored one, for whoever wants to look at it.
   expect(readdirSync(dbDir).some((name) => name.startsWith(`${userPoolId}.json.damaged-`))).toBe(true)
   await searchUsers(page, 'kept')
-  await expect(page.getByRole('main').getByRole('row', { name: /kept_user/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'kept_user', exact: true })).toBeVisible()
 })
 
 test('checks a configured pool at once when an operation cannot reach it, and clears when it answers again', async ({ openApp }) => {
@@ -164,8 +164,8 @@ test('checks a configured pool at once when an operation cannot reach it, and cl
     endpoint = await openEmulatorEndpoint(target, port)
     await alert.getByRole('button', { name: 'Check again' }).click()
     await expect(alert).toBeHidden()
-    await page.getByRole('button', { name: 'Search', exact: true }).click()
-    await expect(page.getByRole('main').getByText(/0 users whose username starts with/)).toBeVisible()
+    await page.getByRole('button', { name: 'Find', exact: true }).click()
+    await expect(page.getByRole('main').getByText(/No user whose username starts with/)).toBeVisible()
     await expect(page.getByRole('main').getByRole('alert')).toBeHidden()
   } finally {
     await endpoint.close()

@@ -39,17 +39,26 @@ export async function openUsersScreen(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible()
 }
 
-export async function search(page: Page, query: string, by = 'username', match: 'prefix' | 'exact' = 'prefix'): Promise<void> {
-  await page.getByLabel('Search by').selectOption(by)
-  const matchSelect = page.getByLabel('How it matches')
-  if (await matchSelect.isEnabled()) await matchSelect.selectOption(match)
-  await page.getByRole('searchbox').fill(query)
-  await page.getByRole('button', { name: 'Search', exact: true }).click()
+/** Types into the Users screen's one find box and presses Find, as an operator with a ticket would. */
+export async function find(page: Page, query: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Email, username, phone number or sub' }).fill(query)
+  await page.getByRole('button', { name: 'Find', exact: true }).click()
 }
 
 export const resultsTable = (page: Page): Locator => page.getByRole('table', { name: 'Users found' })
 export const resultRow = (page: Page, username: string): Locator => resultsTable(page).getByRole('row').filter({ hasText: username })
 export const detailPanel = (page: Page, username: string): Locator => page.getByRole('region', { name: username, exact: true })
+
+/** Opens one user by the find box, which opens exactly one match by itself. */
+export async function openUser(page: Page, username: string): Promise<void> {
+  await find(page, username)
+  await expect(detailPanel(page, username)).toBeVisible()
+}
+
+/** From a user's page back to the list they were opened from. */
+export async function backToResults(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '← Back to the results' }).click()
+}
 
 /** Fails unless the element's box lies wholly inside the window. */
 export async function expectInViewport(page: Page, locator: Locator): Promise<void> {

@@ -11,7 +11,7 @@ import { openConnection } from '../../src/main/cognito/connection'
 import { launchHarness } from '../harness/rendererHarness'
 import { cleanEnv } from '../support/cliRunner'
 import { expect, type LaunchApp } from './fixtures'
-import { detailPanel } from './users.fixtures'
+import { openUser } from './users.fixtures'
 
 interface Seed {
   username: string
@@ -75,11 +75,9 @@ export const ticketApp: LaunchApp = async ({ dataDir, saveDir }) => {
   return launchHarness({ env: cleanEnv({ TIER_ADMIN_DATA_DIR: dataDir }), saveDir })
 }
 
-/** Opens a person by username from the lookup box, as from a ticket, and waits for their verdict. */
+/** Opens a person by username from the find box, as from a ticket, and waits for their verdict. */
 export async function openTicket(page: Page, username: string): Promise<void> {
-  await page.getByLabel('Username, sub or email').fill(username)
-  await page.getByRole('button', { name: 'Open user' }).click()
-  await expect(detailPanel(page, username)).toBeVisible()
+  await openUser(page, username)
   await expect(verdict(page)).toBeVisible()
 }
 

@@ -10,3 +10,9 @@ afterEach(() => cleanup())
 HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext']
 // jsdom lays nothing out, so it has no scrolling; the screens scroll their main area to the top.
 Element.prototype.scrollTo ??= () => undefined
+// Nor does it watch sizes: a windowed list (useVirtualRows) measures once, as in a window never resized.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}

@@ -1,8 +1,9 @@
 /**
  * The handoff from Register to Confirm in the whole app: a user registered but not yet confirmed
- * offers "Confirm this user", which opens the Confirm screen with that username filled in.
+ * offers "Confirm this user", which opens the Confirm screen with that username filled in (and, in
+ * the sandbox, the code its outbox holds for them, with focus on Confirm).
  */
-import { render, screen } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../../../src/renderer/src/App'
@@ -48,6 +49,26 @@ describe('from Register to Confirm', () => {
     expect(screen.getByLabelText('Confirmation code', { selector: 'input' })).toHaveValue('')
     // The card is done with: back on Register, the form is empty and ready for the next user.
     expect(useRegistration.getState().result).toBeNull()
+  })
+
+  it("fills the sandbox outbox's code for them and puts focus on Confirm", async () => {
+    const user = userEvent.setup()
+    fake.succeed('register', registered({ username: 'jane_doe', confirmed: false }))
+    const sent = {
+      id: 'm1',
+      at: '2026-12-05T07:00:00.000Z',
+      username: 'jane_doe',
+      destination: 'jane@example.com',
+      code: '424242',
+      reason: 'SignUp',
+      state: 'current' as const
+    }
+    fake.succeed('getOutbox', { available: true, messages: [sent] })
+    fake.reply('getUser', () => ({ ok: true, data: { ...registered(), status: 'UNCONFIRMED' } as never }))
+    await register(user)
+    await user.click(await screen.findByRole('button', { name: 'Confirm this user' }))
+    await expect.poll(() => (screen.getByLabelText('Confirmation code', { selector: 'input' }) as HTMLInputElement).value).toBe('424242')
+    await expect.poll(() => document.activeElement).toBe(within(screen.getByRole('main')).getByRole('button', { name: 'Confirm' }))
   })
 
   it('offers no handoff for a user who is confirmed already', async () => {

@@ -19,18 +19,30 @@ export function ConfirmScreen() {
   const success = useConfirmation((state) => state.success)
   const outbox = useConfirmation((state) => state.outbox)
   const outboxAvailable = useConfirmation((state) => state.outboxAvailable)
-  const { setUsername, setCode, touch, prefill, confirm, resend, adminConfirm, loadOutbox, clearForm } = useConfirmation.getState()
+  const codeUsers = useConfirmation((state) => state.codeUsers)
+  const focus = useConfirmation((state) => state.focus)
+  const { setUsername, setCode, touch, prefill, confirm, resend, adminConfirm, loadOutbox, clearForm, focusDone, recheckCodeUsers } = useConfirmation.getState()
   const [asking, setAsking] = useState(false)
   const resultRef = useRef<HTMLDivElement>(null)
   const errorRef = useRef<HTMLDivElement>(null)
   const confirmRef = useRef<HTMLButtonElement>(null)
   const usernameRef = useRef<HTMLInputElement>(null)
+  const codeRef = useRef<HTMLInputElement>(null)
+
+  // A handover filled the form: the next step is Confirm (or typing the code, when the outbox had none).
+  useEffect(() => {
+    if (!focus) return
+    ;(focus === 'confirm' ? confirmRef : codeRef).current?.focus()
+    focusDone()
+  }, [focus, focusDone])
 
   useEffect(() => {
+    // Users may have been confirmed on another screen since: each code's user is read again.
+    recheckCodeUsers()
     void loadOutbox()
     const timer = setInterval(() => void loadOutbox(), OUTBOX_REFRESH_MS)
     return () => clearInterval(timer)
-  }, [loadOutbox])
+  }, [loadOutbox, recheckCodeUsers])
 
   const parsedUsername = schemas.username.safeParse(username)
   const usernameValid = parsedUsername.success
@@ -61,7 +73,7 @@ export function ConfirmScreen() {
         <h1 className="h3 mb-3">Confirm a user</h1>
         <form noValidate onSubmit={onConfirm} aria-label="Confirm a user">
           <TextField ref={usernameRef} label="Username" value={username} onChange={setUsername} error={usernameError} autoComplete="off" />
-          <TextField label="Confirmation code" value={code} onChange={setCode} autoComplete="one-time-code" inputMode="numeric" />
+          <TextField ref={codeRef} label="Confirmation code" value={code} onChange={setCode} autoComplete="one-time-code" inputMode="numeric" />
           <ErrorAlert ref={errorRef} error={error} />
           {success && (
             <div ref={resultRef} tabIndex={-1} className="alert alert-success message-block" role="status">
@@ -108,6 +120,7 @@ export function ConfirmScreen() {
         {outboxAvailable ? (
           <OutboxPanel
             messages={outbox}
+            codeUsers={codeUsers}
             onRefresh={() => void loadOutbox()}
             onUse={(message) => {
               prefill(message.username, message.code)

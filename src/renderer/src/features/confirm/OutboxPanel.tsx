@@ -1,22 +1,32 @@
 import type { OutboxMessage } from '../../../../shared/domain'
 import { formatDateTime, formatShortTime } from '../../lib/format'
+import type { CodeUser } from './confirmationStore'
 
 interface Props {
   messages: OutboxMessage[]
+  /** Each code's user as last read: whether they are still unconfirmed. */
+  codeUsers: Record<string, CodeUser>
   onUse: (message: OutboxMessage) => void
   onRefresh: () => void
 }
 
-const STATE_LABELS = { used: 'used', replaced: 'replaced' } as const
-const STATE_TITLES = { used: 'The user was confirmed with this code', replaced: 'A newer code was sent to this user; only that one works' } as const
+/** Why a code is not offered, in a word and in a sentence. */
+const SPENT: Record<string, { label: string; title: string }> = {
+  used: { label: 'used', title: 'The user was confirmed with this code' },
+  replaced: { label: 'replaced', title: 'A newer code was sent to this user; only that one works' },
+  confirmed: { label: 'confirmed', title: 'The user is confirmed already (without a code, or another way): no code is needed' },
+  gone: { label: 'user deleted', title: 'This user no longer exists' },
+  checking: { label: 'checking…', title: 'Reading whether this user is still unconfirmed' }
+}
 
 /**
  * The sandbox's stand-in for an inbox: the codes its pool "sent", newest first. A code that was used or
- * replaced by a newer one cannot confirm anyone, so only current codes offer "Use this code". Three
+ * replaced by a newer one cannot confirm anyone, nor can one whose user is confirmed already (or
+ * deleted), so only a current code of a user still unconfirmed offers "Use this code". Three
  * columns of a fixed layout: a long username or email is cut (whole in its tooltip) rather than pushing
  * the code and its button out of view.
  */
-export function OutboxPanel({ messages, onUse, onRefresh }: Props) {
+export function OutboxPanel({ messages, codeUsers, onUse, onRefresh }: Props) {
   return (
     <section className="card" aria-labelledby="outbox-heading">
       <div className="card-header d-flex align-items-center">
@@ -49,7 +59,7 @@ export function OutboxPanel({ messages, onUse, onRefresh }: Props) {
             </thead>
             <tbody>
               {messages.slice(0, 20).map((message) => (
-                <OutboxRow key={message.id} message={message} onUse={onUse} />
+                <OutboxRow key={message.id} message={message} user={codeUsers[message.username]} onUse={onUse} />
               ))}
             </tbody>
           </table>
@@ -59,11 +69,14 @@ export function OutboxPanel({ messages, onUse, onRefresh }: Props) {
   )
 }
 
-function OutboxRow({ message, onUse }: { message: OutboxMessage; onUse: (message: OutboxMessage) => void }) {
-  const state = message.state ?? 'current'
+function OutboxRow({ message, user, onUse }: { message: OutboxMessage; user: CodeUser | undefined; onUse: (message: OutboxMessage) => void }) {
+  const sent = message.state ?? 'current'
+  // A code the outbox still calls current is of use only while its user is unconfirmed.
+  const state = sent === 'current' && user !== 'unconfirmed' && user !== 'unread' ? (user ?? 'checking') : sent
   const current = state === 'current'
+  const spent = !current && state !== 'checking'
   return (
-    <tr className={current ? undefined : 'text-body-secondary'}>
+    <tr className={spent ? 'text-body-secondary' : undefined}>
       <td className="cell-clip">
         <div className="text-truncate fw-semibold" title={message.username}>
           {message.username}
@@ -73,7 +86,7 @@ function OutboxRow({ message, onUse }: { message: OutboxMessage; onUse: (message
         </div>
       </td>
       <td className="cell-clip">
-        <div className={`mono fw-semibold text-truncate${current ? '' : ' text-decoration-line-through'}`} title={message.code}>
+        <div className={`mono fw-semibold text-truncate${spent ? ' text-decoration-line-through' : ''}`} title={message.code}>
           {message.code}
         </div>
         <div className="small text-truncate" title={formatDateTime(message.at)}>
@@ -86,8 +99,8 @@ function OutboxRow({ message, onUse }: { message: OutboxMessage; onUse: (message
             Use this code
           </button>
         ) : (
-          <span className="small" title={STATE_TITLES[state]}>
-            {STATE_LABELS[state]}
+          <span className="small" title={SPENT[state].title}>
+            {SPENT[state].label}
           </span>
         )}
       </td>

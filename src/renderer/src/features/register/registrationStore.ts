@@ -86,7 +86,7 @@ export const useRegistration = create<RegistrationState>((set, get) => ({
   confirmRegistered: () => {
     const registered = get().result
     if (!registered) return
-    useConfirmation.getState().prefill(registered.username)
+    void useConfirmation.getState().handOver(registered.username)
     get().reset()
     useNavigation.getState().go('confirm')
   }

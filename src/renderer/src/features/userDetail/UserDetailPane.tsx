@@ -3,18 +3,17 @@ import { useEffect, useRef, type Ref } from 'react'
 import { storedTierValue } from '../../../../shared/tiers'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { useUsers } from '../users/usersStore'
-import { OpenUserForm } from './OpenUserForm'
 import { TierEditor } from './TierEditor'
 import { UserDetailPanel } from './UserDetailPanel'
 import { useGoneNote } from './goneNote'
 
 /**
- * The right half of the Users screen: the exact lookup above, the selected user's page under it in a
- * pane that scrolls on its own and starts at the top for every user opened.
+ * The selected user's page on the Users screen, in a pane that scrolls on its own and starts at the
+ * top for every user opened.
  */
 export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
-  const users = useStoreFields(useUsers, ['selected', 'lookup', 'opening', 'openError', 'savingTier', 'tierOutcome', 'tierError', 'tierConflict'])
-  const { setLookup, open, saveTier, keepNewerTier } = useUsers.getState()
+  const users = useStoreFields(useUsers, ['selected', 'savingTier', 'tierOutcome', 'tierError', 'tierConflict'])
+  const { saveTier, keepNewerTier } = useUsers.getState()
   const deleted = useGoneNote((state) => state.note)
   const user = users.selected
   const deletedRef = useRef<HTMLDivElement>(null)
@@ -31,7 +30,6 @@ export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElem
 
   return (
     <div className="users-detail-pane">
-      <OpenUserForm value={users.lookup} opening={users.opening} error={users.openError} onChange={setLookup} onOpen={(value) => void open(value)} />
       <div ref={scrollRef} className="users-detail-scroll scroll-box" data-testid="users-detail-scroll">
         {user ? (
           <UserDetailPanel
@@ -58,7 +56,7 @@ export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElem
           </div>
         ) : (
           <p className="text-body-secondary small users-placeholder">
-            Pick a user from the list (Enter opens their page for the keyboard), or open one by username, sub or email above.
+            Find the person from the ticket above, or pick them from the list (Enter opens their page).
           </p>
         )}
       </div>

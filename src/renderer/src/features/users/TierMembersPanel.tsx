@@ -1,8 +1,8 @@
 import { MAX_BULK_ROWS } from '../../../../shared/bulk'
 import type { AppErrorShape } from '../../../../shared/errors'
-import { TIER_ATTRIBUTE } from '../../../../shared/tiers'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { BUCKET_LABELS, formatDateTime } from '../../lib/format'
+import { MembersTable } from './MembersTable'
 import { MEMBERS_PAGE, type MembersView } from './tierMembersStore'
 
 interface Props {
@@ -19,16 +19,30 @@ interface Props {
   onBulk: (usernames: string[]) => void
   /** Reads every member's username; null when that failed (the panel's error says why). */
   allUsernames: () => Promise<string[] | null>
+  /** Focus the open user's row: the operator came back from their page. */
+  focusSelected?: boolean
 }
 
 /**
  * The users of a tier from the last scan, in the list pane in place of the search results. Opening
  * one leaves the list exactly as it is, so the next click lands on the row the operator aimed at.
  */
-export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onPage, onBack, onGoToStatistics, onBulk, allUsernames }: Props) {
+export function TierMembersPanel({
+  view,
+  error,
+  scannedAt,
+  selected,
+  onOpen,
+  onPage,
+  onBack,
+  onGoToStatistics,
+  onBulk,
+  allUsernames,
+  focusSelected = false
+}: Props) {
   const back = (
     <button type="button" className="btn btn-link btn-sm p-0" onClick={onBack}>
-      Back to search results
+      Back to the results
     </button>
   )
   if (error?.code === 'NO_SCAN_RESULT') {
@@ -78,42 +92,7 @@ export function TierMembersPanel({ view, error, scannedAt, selected, onOpen, onP
           ))}
       </div>
       <ErrorAlert error={error} />
-      <div className="users-table-scroll scroll-box">
-        <table className="table table-sm table-hover fixed-table users-table mb-0" aria-label="Users of the tier">
-          <colgroup>
-            <col className="users-members-col-username" />
-            <col className="users-members-col-email" />
-            <col className="users-members-col-tier" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Email</th>
-              <th scope="col" title={`The ${TIER_ATTRIBUTE} value as stored`}>
-                Tier value
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.members.map((member) => (
-              <tr
-                key={member.username}
-                tabIndex={0}
-                aria-selected={member.username === selected}
-                className={member.username === selected ? 'is-selected' : undefined}
-                onClick={() => onOpen(member.username)}
-                onKeyDown={(event) => event.key === 'Enter' && onOpen(member.username)}
-              >
-                <td title={member.username}>{member.username}</td>
-                <td title={member.email ?? undefined}>{member.email ?? '—'}</td>
-                <td className="mono" title={member.tierValue}>
-                  {member.tierValue || '(none)'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MembersTable label="Users of the tier" members={view.members} selected={selected} onOpen={onOpen} focusSelected={focusSelected} />
       <div className="users-pager">
         <span className="small text-body-secondary">
           {view.total === 0 ? 'None' : `${(view.offset + 1).toLocaleString()}–${last.toLocaleString()} of ${view.total.toLocaleString()}`}

@@ -4,17 +4,18 @@ import { tierLabel } from '../../../../shared/tiers'
 import { SpacerRow } from '../../components/SpacerRow'
 import { TierBadge } from '../../components/TierBadge'
 import { useVirtualRows } from '../../hooks/useVirtualRows'
-import { statusTitle, statusWord, type SortKey, type SortOrder } from './userListView'
+import { accountStatusWord, statusTitle } from '../../../../shared/userStatus'
+import { type SortKey, type SortOrder } from './userListView'
 
 interface Props {
   users: UserDetail[]
   selected: string | null
   sort: SortOrder
   onSort: (sort: SortOrder) => void
-  /** A click or an arrow key: the panel shows the user, focus stays in the list. */
-  onSelect: (user: UserDetail) => void
-  /** Enter: the panel shows the user and takes focus, a Tab or two from the tier editor. */
-  onActivate: (user: UserDetail) => void
+  /** A click or Enter: the user's page opens in place of the list. */
+  onOpen: (user: UserDetail) => void
+  /** Scroll to the selected row and focus it once drawn: the operator came back from its page. */
+  focusSelected?: boolean
 }
 
 /** Every row is this tall (users.css draws it so), which is what lets the list skip drawing hidden rows. */
@@ -24,26 +25,33 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'username', label: 'Username' },
   { key: 'email', label: 'Email' },
   { key: 'status', label: 'Status' },
-  { key: 'enabled', label: 'Enabled' },
   { key: 'tier', label: 'Tier' }
 ]
 
 /**
- * The search results as a windowed table: a fixed layout in which every column keeps its share of
- * the width and long values end in an ellipsis (the whole value on hover and in the panel), so the
- * table never scrolls sideways. One row is in the Tab order; the arrow keys, Page Up/Down, Home and
- * End move through the rest.
+ * The users found as a windowed table: a fixed layout in which the email gets the width, the status
+ * is the account's one wording ("Disabled" for a disabled account), and a long value ends in an
+ * ellipsis (whole in its tooltip and on the page), so the table never scrolls sideways. One row is in
+ * the Tab order; the arrow keys, Page Up/Down, Home and End move through the rest; Enter opens.
  */
-export function UserTable({ users, selected, sort, onSort, onSelect, onActivate }: Props) {
+export function UserTable({ users, selected, sort, onSort, onOpen, focusSelected = false }: Props) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const [active, setActive] = useState(0)
-  const [focusRow, setFocusRow] = useState<number | null>(null)
+  const selectedIndex = selected === null ? -1 : users.findIndex((user) => user.username === selected)
+  // The open user's row is the list's place in the Tab order when the list comes back.
+  const [active, setActive] = useState(() => Math.max(0, selectedIndex))
+  const [focusRow, setFocusRow] = useState<number | null>(() => (focusSelected && selectedIndex >= 0 ? selectedIndex : null))
   const scrollerRef = useRef<HTMLDivElement>(null)
   const headRef = useRef<HTMLTableSectionElement>(null)
   const rows = useVirtualRows(scrollerRef, headRef, users.length, ROW_HEIGHT)
-  const selectedIndex = selected === null ? -1 : users.findIndex((user) => user.username === selected)
-  const current = selectedIndex >= 0 ? selectedIndex : Math.min(active, users.length - 1)
+  const current = Math.min(active, users.length - 1)
   const tabbable = current >= rows.start && current < rows.end ? current : rows.firstVisible
+
+  // Back from a user's page (the table mounts anew): their row is brought into view and focused.
+  useEffect(() => {
+    if (focusRow !== null) rows.scrollToRow(focusRow)
+    // Once, on mount: later moves scroll in moveTo.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   // A row is focused once it is drawn: moving past the window first scrolls, then focuses.
   useEffect(() => {
@@ -59,7 +67,6 @@ export function UserTable({ users, selected, sort, onSort, onSelect, onActivate 
     setActive(target)
     rows.scrollToRow(target)
     setFocusRow(target)
-    onSelect(users[target])
   }
 
   function onKeyDown(event: KeyboardEvent, index: number): void {
@@ -67,7 +74,7 @@ export function UserTable({ users, selected, sort, onSort, onSelect, onActivate 
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page }
     if (event.key === 'Enter') {
       event.preventDefault()
-      onActivate(users[index])
+      onOpen(users[index])
     } else if (event.key in moves) {
       event.preventDefault()
       moveTo(index + moves[event.key])
@@ -119,14 +126,15 @@ export function UserTable({ users, selected, sort, onSort, onSelect, onActivate 
                 onFocus={() => setActive(index)}
                 onClick={() => {
                   setActive(index)
-                  onSelect(user)
+                  onOpen(user)
                 }}
                 onKeyDown={(event) => onKeyDown(event, index)}
               >
                 <td title={user.username}>{user.username}</td>
                 <td title={user.email ?? undefined}>{user.email ?? '—'}</td>
-                <td title={statusTitle(user.status)}>{statusWord(user.status)}</td>
-                <td>{user.enabled ? 'yes' : <span className="text-danger-emphasis fw-semibold">no</span>}</td>
+                <td title={statusTitle(user)} className={user.enabled ? undefined : 'text-danger-emphasis fw-semibold'}>
+                  {accountStatusWord(user)}
+                </td>
                 <td title={tierLabel(user.tier)}>
                   <TierBadge tier={user.tier} />
                 </td>

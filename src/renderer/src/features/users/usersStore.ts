@@ -1,19 +1,11 @@
 import { create } from 'zustand'
-import { quoted } from '../../../../shared/display'
 import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
-import { allowedMatch, SEARCH_FIELD_LABELS, type SearchField, type SearchMatch } from '../../../../shared/searchFields'
 import { storedTierValue, tierLabel, type Tier } from '../../../../shared/tiers'
 import { api } from '../../api/api'
-import { exactLookupField } from './exactLookup'
+import { stillMatches, updateScanMatches, type Found } from './findResults'
 import { useTierMembers } from './tierMembersStore'
 import { NO_FILTERS, type ListFilters, type SortOrder } from './userListView'
-
-interface SearchSpec {
-  query: string
-  by: SearchField
-  match: SearchMatch
-}
 
 /** A result shown beside what it is about, for the user it is about. */
 export interface Outcome {
@@ -29,93 +21,105 @@ export interface TierConflict {
   message: string
 }
 
+/** What the screen's body shows: the list the last find (or a tier's users) made, or one user's page. */
+export type UsersView = 'list' | 'user'
+
 interface UsersState {
-  /** The search form as typed, kept across screen switches until the next search. */
-  draft: SearchSpec
+  /** The find box as typed, kept across screen switches; emptied once it opened a user. */
+  query: string
+  finding: boolean
+  /** Why the last find or opening failed; the page under it is cleared. */
+  findError: AppErrorShape | null
+  found: Found | null
   results: UserDetail[]
-  lastSearch: SearchSpec | null
   nextToken: string | undefined
-  searching: boolean
   loadingMore: boolean
-  searchError: AppErrorShape | null
   sort: SortOrder
   filters: ListFilters
+  /** A user read again after a change who no longer answers the find, and so left the list. */
+  leftList: string | null
+  view: UsersView
+  /** The list is back from a user's page: it shows that user's row, focused. */
+  cameBack: boolean
+  /** The user whose page is open. */
   selected: UserDetail | null
-  /** The exact-lookup box as typed. */
-  lookup: string
-  opening: boolean
-  openError: AppErrorShape | null
   savingTier: boolean
   tierOutcome: Outcome | null
   tierError: AppErrorShape | null
   tierConflict: TierConflict | null
-  setDraft: (draft: Partial<SearchSpec>) => void
-  search: () => Promise<void>
+  setQuery: (query: string) => void
+  find: () => Promise<void>
   loadMore: () => Promise<void>
   setSort: (sort: SortOrder) => void
   setFilters: (filters: Partial<ListFilters>) => void
-  select: (user: UserDetail) => void
-  setLookup: (value: string) => void
-  open: (value: string) => Promise<void>
+  /** Opens a user's page, read afresh (a list row or a scan's copy may be old, and lacks the sign-in verdict). */
   openUsername: (username: string) => Promise<void>
+  /** Back to the list the page was opened from; the page's user stays marked in it. */
+  showList: () => void
   saveTier: (tier: Tier, overwrite?: boolean) => Promise<void>
   keepNewerTier: () => Promise<void>
   applyUser: (user: UserDetail) => void
   removeUser: (username: string) => void
 }
 
-/** How a search matches, in the words of the search form and of the list's caption. */
-export const MATCH_WORDS: Record<SearchMatch, string> = { prefix: 'starts with', exact: 'is exactly' }
-
-/** "whose email starts with "jane@"": what a list holds, in words. */
-export function describeSearch(spec: SearchSpec): string {
-  return `whose ${SEARCH_FIELD_LABELS[spec.by].toLowerCase()} ${MATCH_WORDS[allowedMatch(spec.by, spec.match)]} ${quoted(spec.query)}`
-}
-
 const clearedTier = { tierOutcome: null, tierError: null, tierConflict: null }
+/** Nothing of an earlier find or page: what a failed lookup leaves, so no old user sits under its error. */
+const clearedPage = { found: null, results: [], nextToken: undefined, selected: null, view: 'list' as const, cameBack: false, leftList: null, ...clearedTier }
 
 export const useUsers = create<UsersState>((set, get) => {
-  /** Results of a search replace the list; the selection goes with the old list. */
-  function showSearch(spec: SearchSpec, users: UserDetail[], nextToken: string | undefined): void {
-    useTierMembers.getState().hide()
-    set({ searching: false, opening: false, results: users, nextToken, lastSearch: spec, selected: null, ...clearedTier })
+  /** The page of one user read on their own; a failure clears the page rather than leaving the last user under it. */
+  async function openRead(username: string, keepList: boolean): Promise<boolean> {
+    set({ finding: true, findError: null })
+    const reply = await api.getUser({ username })
+    if (!reply.ok) {
+      set({ finding: false, findError: reply.error, ...(keepList ? { selected: null, view: 'list' as const, ...clearedTier } : clearedPage) })
+      return false
+    }
+    set({ finding: false, query: '', selected: reply.data, view: 'user', cameBack: false, ...clearedTier })
+    return true
   }
 
   return {
-    draft: { query: '', by: 'username', match: 'prefix' },
+    query: '',
+    finding: false,
+    findError: null,
+    found: null,
     results: [],
-    lastSearch: null,
     nextToken: undefined,
-    searching: false,
     loadingMore: false,
-    searchError: null,
     sort: { key: 'username', descending: false },
     filters: NO_FILTERS,
+    leftList: null,
+    view: 'list',
+    cameBack: false,
     selected: null,
-    lookup: '',
-    opening: false,
-    openError: null,
     savingTier: false,
     ...clearedTier,
 
-    setDraft: (draft) => set({ draft: { ...get().draft, ...draft } }),
+    setQuery: (query) => set({ query }),
 
-    search: async () => {
-      const { draft } = get()
-      const spec = { query: draft.query.trim(), by: draft.by, match: allowedMatch(draft.by, draft.match) }
-      if (!spec.query) return
-      set({ searching: true, searchError: null })
-      const reply = await api.searchUsers(spec)
-      if (reply.ok) showSearch(spec, reply.data.users, reply.data.nextToken)
-      else set({ searching: false, searchError: reply.error })
+    /** One box for whatever the ticket quotes: exactly one match opens, anything else lists. */
+    find: async () => {
+      const query = get().query.trim()
+      if (!query) return
+      set({ finding: true, findError: null })
+      const reply = await api.findUsers({ query })
+      useTierMembers.getState().hide()
+      if (!reply.ok) return set({ finding: false, findError: reply.error, ...clearedPage })
+      const { foundBy, users, nextToken, loweredCase = false, scan } = reply.data
+      const found: Found = { query, foundBy, loweredCase, ...(foundBy === 'email-part' ? { scan } : {}) }
+      const only = foundBy !== 'email-part' && users.length === 1 && !nextToken ? users[0] : undefined
+      set({ ...clearedPage, found: only ? { ...found, opened: only.username } : found, results: users, nextToken, filters: NO_FILTERS })
+      if (only) await openRead(only.username, false)
+      else set({ finding: false })
     },
 
     loadMore: async () => {
-      const { lastSearch, nextToken } = get()
-      if (!lastSearch || !nextToken) return
-      set({ loadingMore: true, searchError: null })
-      const reply = await api.searchUsers({ ...lastSearch, nextToken })
-      if (!reply.ok) return set({ loadingMore: false, searchError: reply.error })
+      const { found, nextToken } = get()
+      if (!found || !nextToken) return
+      set({ loadingMore: true, findError: null })
+      const reply = await api.findUsers({ query: found.query, nextToken })
+      if (!reply.ok) return set({ loadingMore: false, findError: reply.error })
       // Appended below, never above: what the operator is looking at stays where it is.
       const known = new Set(get().results.map((user) => user.username))
       const added = reply.data.users.filter((user) => !known.has(user.username))
@@ -124,43 +128,10 @@ export const useUsers = create<UsersState>((set, get) => {
 
     setSort: (sort) => set({ sort }),
     setFilters: (filters) => set({ filters: { ...get().filters, ...filters } }),
-    // A failed lookup's message goes once the operator has moved on to another user.
-    select: (user) => {
-      if (get().selected?.username !== user.username) set({ selected: user, openError: null, ...clearedTier })
-    },
-    setLookup: (lookup) => set({ lookup }),
-
-    /**
-     * Opens one user in the panel without touching the list (its caption would no longer be true).
-     * A sub or an email is searched exactly; when that finds nobody, the value may still be a username.
-     * Several users with one email become a list of their own, with a caption that says so.
-     */
-    open: async (value) => {
-      const query = value.trim()
-      if (!query) return
-      set({ opening: true, openError: null })
-      const field = exactLookupField(query)
-      if (field !== 'username') {
-        const reply = await api.searchUsers({ query, by: field, match: 'exact' })
-        if (!reply.ok) return set({ opening: false, openError: reply.error })
-        const [first, ...others] = reply.data.users
-        if (first && others.length === 0) return set({ opening: false, selected: first, ...clearedTier })
-        if (first) return showSearch({ query, by: field, match: 'exact' }, reply.data.users, reply.data.nextToken)
-      }
-      await get().openUsername(query)
-      const error = get().openError
-      if (error?.code === 'USER_NOT_FOUND' && field !== 'username') {
-        set({ openError: { code: 'USER_NOT_FOUND', message: `No user has the ${field} or the username ${quoted(query)}.` } })
-      }
-    },
-
-    /** A username from a list (the users of a tier): read afresh, as the scan may be old. */
     openUsername: async (username) => {
-      set({ opening: true, openError: null })
-      const reply = await api.getUser({ username })
-      if (reply.ok) set({ opening: false, selected: reply.data, ...clearedTier })
-      else set({ opening: false, openError: reply.error })
+      await openRead(username, true)
     },
+    showList: () => set({ view: 'list', cameBack: true }),
 
     /**
      * Sends the tier the operator chose with the tier they were shown, so a change made meanwhile (by
@@ -198,11 +169,21 @@ export const useUsers = create<UsersState>((set, get) => {
       else set({ tierError: reply.error })
     },
 
-    applyUser: (user) =>
+    /** A user read again after a change: shown as they are now, and out of a list whose find they no longer answer. */
+    applyUser: (user) => {
+      const { selected, results, found } = get()
+      const listed = [...results, ...(found?.scan?.members ?? [])].some((shown) => shown.username === user.username)
+      const matches = stillMatches(user, found)
+      const scan = found?.scan && found.foundBy === 'email-part' ? { ...found.scan, members: updateScanMatches(found.scan.members, user, found) } : found?.scan
       set({
-        selected: get().selected?.username === user.username ? user : get().selected,
-        results: get().results.map((shown) => (shown.username === user.username ? user : shown))
-      }),
+        selected: selected?.username === user.username ? user : selected,
+        results: matches
+          ? results.map((shown) => (shown.username === user.username ? user : shown))
+          : results.filter((shown) => shown.username !== user.username),
+        found: found && scan !== found.scan ? { ...found, scan } : found,
+        leftList: listed && !matches ? user.username : get().leftList
+      })
+    },
 
     removeUser: (username) =>
       set({
