@@ -59,8 +59,8 @@ export function AttributesTab({ user, pool, busy, notice, error, onSave, onRemov
           <tr>
             <th scope="col">Attribute</th>
             <th scope="col">Value</th>
-            <th scope="col" className="visually-hidden">
-              Actions
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>
