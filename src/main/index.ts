@@ -2,6 +2,7 @@
 import './quietSdkNotices'
 import { app, BrowserWindow, ipcMain, safeStorage } from 'electron'
 import { openAppContext, type AppContext } from './app/appContext'
+import { handOverSecret } from './desktop/clipboard'
 import { askInPerson, chooseOpenFile, chooseSaveFile } from './desktop/dialogs'
 import { installMenu } from './desktop/menu'
 import { registerAppScheme, serveAppScheme } from './desktop/protocol'
@@ -17,7 +18,7 @@ async function start(): Promise<void> {
   process.env.TIER_ADMIN_DATA_DIR ??= app.getPath('userData')
   // Profiles' client secrets are sealed with the system keychain; the CLI, without Electron, cannot open them.
   context = await openAppContext({ processLabel: 'the Tier Admin app', secretStore: safeStorage })
-  const { handlers } = createOperations(context, { chooseSaveFile, chooseOpenFile, askInPerson })
+  const { handlers } = createOperations(context, { chooseSaveFile, chooseOpenFile, askInPerson, handOverSecret })
   lockDownSession()
   serveAppScheme()
   const mainWindow = createMainWindow()

@@ -65,6 +65,8 @@ export interface Harness {
   handlers: Handlers
   /** Calls made through the bridge (before main's sender check), for tests that check what the page asked for. */
   calls: { operation: string; payload: unknown }[]
+  /** The clipboard's stand-in: each secret main handed over (a generated temporary password), never through the page. */
+  handedOver: string[]
   /** Sends a contract event to the page as the main process does (the application menu's screen items), through main's sendEvent. */
   emit<E extends AppEvent>(event: E, payload: PayloadOf<E>): Promise<void>
   close(): Promise<void>
@@ -78,9 +80,14 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   const openFile = options.openFile
   const app = await openAppContext({ env: options.env, processLabel: 'the Tier Admin app' })
   // The dialogs' stand-ins, where the app shows Electron's (desktop/fileDialogs.ts).
+  const handedOver: string[] = []
   const { handlers } = createOperations(app, {
     ...(saveDir ? { chooseSaveFile: async ({ suggestedName }) => join(saveDir, suggestedName) } : {}),
-    ...(openFile ? { chooseOpenFile: async () => openFile } : {})
+    ...(openFile ? { chooseOpenFile: async () => openFile } : {}),
+    handOverSecret: async (secret) => {
+      handedOver.push(secret)
+      return 'copied to the clipboard'
+    }
   })
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless ?? true, args: CHROMIUM_ARGS })
   const context = await browser.newContext({
@@ -175,6 +182,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     context,
     handlers,
     calls,
+    handedOver,
     emit: async (event, payload) => {
       sendEvent(contents, isAppUrl, event, payload)
       await delivered

@@ -139,7 +139,8 @@ function toPoolSecurity(pool: DescribedPool, mfaConfig?: GetUserPoolMfaConfigCom
 
 function methodsOf(config: GetUserPoolMfaConfigCommandOutput): MfaMethod[] {
   return [
-    ...(config.SmsMfaConfiguration ? (['SMS'] as const) : []),
+    // Text messages go out through the pool's SNS role: without one there is no SMS MFA, whatever else is set.
+    ...(config.SmsMfaConfiguration?.SmsConfiguration?.SnsCallerArn ? (['SMS'] as const) : []),
     ...(config.SoftwareTokenMfaConfiguration?.Enabled ? (['TOTP'] as const) : []),
     ...(config.EmailMfaConfiguration ? (['EMAIL'] as const) : [])
   ]

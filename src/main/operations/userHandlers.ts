@@ -34,6 +34,8 @@ type UserOperation = Extract<
 export function userHandlers({ app }: OperationContext): HandlersOf<UserOperation> {
   const deps = () => app.services().deps
   const gateway = () => deps().gateway
+  // After a write, the user as their page shows them: with the verdict the write may have changed.
+  const page = (username: string) => readUserPage(deps(), username)
   return {
     register: async (request) => registerUser(deps().connection, deps().schema, request),
     confirm: async ({ username, code }) => confirmWithCode(deps().connection, username, code),
@@ -41,13 +43,13 @@ export function userHandlers({ app }: OperationContext): HandlersOf<UserOperatio
     adminConfirm: async ({ username }) => adminConfirm(deps().connection, username),
     getUser: async ({ username }) => readUserPage(deps(), username),
     searchUsers: async (request) => searchUsers(gateway(), request),
-    setTier: async (request) => setTier(gateway(), deps().schema, request),
-    enableUser: async ({ username }) => enableUser(gateway(), username),
-    disableUser: async ({ username }) => disableUser(gateway(), username),
-    resetPassword: async ({ username }) => resetPassword(gateway(), username),
-    resendInvite: async ({ username }) => resendInvite(gateway(), username),
-    signOutEverywhere: async ({ username }) => signOutEverywhere(gateway(), username),
-    verifyEmail: async ({ username }) => verifyEmail(gateway(), username),
+    setTier: async (request) => setTier(gateway(), deps().schema, request, page),
+    enableUser: async ({ username }) => enableUser(gateway(), username, page),
+    disableUser: async ({ username }) => disableUser(gateway(), username, page),
+    resetPassword: async ({ username }) => resetPassword(gateway(), username, page),
+    resendInvite: async ({ username }) => resendInvite(gateway(), username, page),
+    signOutEverywhere: async ({ username }) => signOutEverywhere(gateway(), username, page),
+    verifyEmail: async ({ username }) => verifyEmail(gateway(), username, page),
     deleteUser: async ({ username, confirmUsername }) => deleteUser(gateway(), username, confirmUsername),
     userGroups: async ({ username }) => userGroups(gateway(), username),
     addToGroup: async ({ username, group }) => addToGroup(gateway(), username, group),

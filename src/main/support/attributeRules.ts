@@ -84,10 +84,20 @@ export function checkWrites(schema: readonly AttributeSchema[], poolName: string
   }
 }
 
-/** Refuses removing what the pool needs or cannot change. */
-export function checkRemovals(schema: readonly AttributeSchema[], poolName: string, names: readonly string[]): void {
+/** Refuses removing what the pool needs or cannot change, or what its users sign in with as their username. */
+export function checkRemovals(
+  schema: readonly AttributeSchema[],
+  poolName: string,
+  names: readonly string[],
+  usernameAttributes: readonly string[] = []
+): void {
   for (const name of names) {
     const definition = definitionOf(schema, name, poolName)
+    if (usernameAttributes.includes(name)) {
+      throw new AppError('VALIDATION', `${name} cannot be removed: on this pool it is what users sign in with as their username. Change its value instead.`, {
+        [fieldOf(name)]: 'Users sign in with it'
+      })
+    }
     if (definition.required) {
       throw new AppError('VALIDATION', `${name} cannot be removed: the pool requires every user to have it. Change its value instead.`, {
         [fieldOf(name)]: 'The pool requires it'

@@ -120,7 +120,7 @@ function aliasTaken(attributes: Record<string, string>, addresses: Address[]): A
 export async function deleteAttributes(deps: ServiceDeps, username: string, names: string[]): Promise<AccountActionResult> {
   const { gateway } = deps
   const pool = await supportPool(deps.schema)
-  checkRemovals(pool.schema, pool.poolName, names)
+  checkRemovals(pool.schema, pool.poolName, names, pool.usernameAttributes)
   const before = await getUser(gateway, username)
   const held = new Map(before.attributes.map((attribute) => [attribute.name, attribute.value]))
   const removing = [...new Set(names)].filter((name) => held.has(name))

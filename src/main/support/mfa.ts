@@ -6,7 +6,9 @@
 import { AdminSetUserMFAPreferenceCommand, type AdminSetUserMFAPreferenceCommandInput } from '@aws-sdk/client-cognito-identity-provider'
 import type { AccountActionResult } from '../../shared/domain'
 import { MFA_METHOD_WORDS, type MfaMethod, type PoolSecurity } from '../../shared/support'
+import { AppError } from '../../shared/errors'
 import type { ServiceDeps } from '../app/deps'
+import { nameOf } from '../cognito/retryPolicy'
 import { getUser } from '../users/users'
 import { supportPool } from './poolSecurity'
 import { readBackPage } from './userPage'
@@ -28,7 +30,18 @@ export async function resetMfa(deps: ServiceDeps, username: string): Promise<Acc
     return { username: user.username, message, ...(await readBackPage(deps, user.username)) }
   }
   const settings = Object.fromEntries(methods.map((method) => [SETTING[method], { Enabled: false, PreferredMfa: false }]))
-  await gateway.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: gateway.userPoolId, Username: user.username, ...settings }))
+  try {
+    await gateway.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: gateway.userPoolId, Username: user.username, ...settings }))
+  } catch (error) {
+    // Cognito has been seen to refuse even turning text-message MFA off for a user with no phone number.
+    if (nameOf(error) === 'InvalidParameterException' && /delivery config|phone_number/i.test((error as Error).message ?? '')) {
+      throw new AppError(
+        'USER_STATE',
+        `Cognito would not turn off ${user.username}'s text-message MFA because they have no phone number. Add a phone number to them first (any number; they need not receive anything), reset MFA, then remove it again. Nothing was changed.`
+      )
+    }
+    throw error
+  }
   const turnedOff = methods.map((method) => MFA_METHOD_WORDS[method]).join(', ')
   return {
     username: user.username,

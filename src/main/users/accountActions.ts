@@ -12,38 +12,42 @@ import {
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand
 } from '@aws-sdk/client-cognito-identity-provider'
-import type { AccountActionResult } from '../../shared/domain'
+import type { AccountActionResult, UserDetail } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { CognitoGateway } from '../cognito/gateway'
 import { getUser, readBack } from './users'
 
-type Action = (gateway: CognitoGateway, username: string) => Promise<AccountActionResult>
+/** How the user is read back after an action: AdminGetUser alone, or the user's page with its verdict (the operations layer's choice). */
+export type ReadUser = (username: string) => Promise<UserDetail>
 
-async function done(gateway: CognitoGateway, username: string, message: string): Promise<AccountActionResult> {
-  return { username, message, ...(await readBack(gateway, username)) }
+type Action = (gateway: CognitoGateway, username: string, read?: ReadUser) => Promise<AccountActionResult>
+
+async function done(gateway: CognitoGateway, username: string, message: string, read?: ReadUser): Promise<AccountActionResult> {
+  return { username, message, ...(await readBack(gateway, username, read)) }
 }
 
-export const enableUser: Action = async (gateway, username) => {
+export const enableUser: Action = async (gateway, username, read) => {
   await gateway.send(new AdminEnableUserCommand({ UserPoolId: gateway.userPoolId, Username: username }))
-  return done(gateway, username, `${username} is enabled and can sign in again.`)
+  return done(gateway, username, `${username} is enabled and can sign in again.`, read)
 }
 
-export const disableUser: Action = async (gateway, username) => {
+export const disableUser: Action = async (gateway, username, read) => {
   await gateway.send(new AdminDisableUserCommand({ UserPoolId: gateway.userPoolId, Username: username }))
-  return done(gateway, username, `${username} is disabled: they cannot sign in until enabled again. Their data and tier are kept.`)
+  return done(gateway, username, `${username} is disabled: they cannot sign in until enabled again. Their data and tier are kept.`, read)
 }
 
-export const resetPassword: Action = async (gateway, username) => {
+export const resetPassword: Action = async (gateway, username, read) => {
   await gateway.send(new AdminResetUserPasswordCommand({ UserPoolId: gateway.userPoolId, Username: username }))
   return done(
     gateway,
     username,
-    `${username}'s password is reset: Cognito sent them a code, and they must choose a new password with it before they can sign in.`
+    `${username}'s password is reset: Cognito sent them a code, and they must choose a new password with it before they can sign in.`,
+    read
   )
 }
 
 /** Only a user who was invited and has not yet set a password can be invited again (Cognito refuses others). */
-export const resendInvite: Action = async (gateway, username) => {
+export const resendInvite: Action = async (gateway, username, read) => {
   const user = await getUser(gateway, username)
   if (user.status !== 'FORCE_CHANGE_PASSWORD') {
     throw new AppError(
@@ -56,22 +60,26 @@ export const resendInvite: Action = async (gateway, username) => {
   await gateway.send(
     new AdminCreateUserCommand({ UserPoolId: gateway.userPoolId, Username: user.username, MessageAction: 'RESEND', DesiredDeliveryMediums: mediums })
   )
-  return done(gateway, user.username, `A new invitation with a new temporary password was sent to ${user.username}.`)
+  return done(gateway, user.username, `A new invitation with a new temporary password was sent to ${user.username}.`, read)
 }
 
-export const signOutEverywhere: Action = async (gateway, username) => {
+export const signOutEverywhere: Action = async (gateway, username, read) => {
   await gateway.send(new AdminUserGlobalSignOutCommand({ UserPoolId: gateway.userPoolId, Username: username }))
   return done(
     gateway,
     username,
-    `${username} is signed out on every device: their refresh tokens are revoked, so each app asks them to sign in again within the hour.`
+    `${username} is signed out on every device: their refresh tokens are revoked, so each app asks them to sign in again within the hour.`,
+    read
   )
 }
 
-export const verifyEmail: Action = async (gateway, username) => {
+export const verifyEmail: Action = async (gateway, username, read) => {
   const user = await getUser(gateway, username)
   if (!user.email) throw new AppError('USER_STATE', `${user.username} has no email address to mark as verified. Add one first.`)
-  if (user.emailVerified) return { username: user.username, message: `${user.email} is already verified; nothing was changed.`, user }
+  if (user.emailVerified)
+    return read
+      ? done(gateway, user.username, `${user.email} is already verified; nothing was changed.`, read)
+      : { username: user.username, message: `${user.email} is already verified; nothing was changed.`, user }
   await gateway.send(
     new AdminUpdateUserAttributesCommand({
       UserPoolId: gateway.userPoolId,
@@ -79,7 +87,7 @@ export const verifyEmail: Action = async (gateway, username) => {
       UserAttributes: [{ Name: 'email_verified', Value: 'true' }]
     })
   )
-  return done(gateway, user.username, `${user.username}'s email address ${user.email} is marked as verified.`)
+  return done(gateway, user.username, `${user.username}'s email address ${user.email} is marked as verified.`, read)
 }
 
 /** Deleting cannot be undone, so the operator types the username to confirm it. */

@@ -67,7 +67,12 @@ export interface TierChangeRequest {
  * audit trail gets the old and new tier. A change Cognito applied is never reported as failed: when
  * the read-back fails, the result says so beside the saved change.
  */
-export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService, request: TierChangeRequest): Promise<TierChangeResult> {
+export async function setTier(
+  gateway: CognitoGateway,
+  schema: PoolSchemaService,
+  request: TierChangeRequest,
+  read?: (username: string) => Promise<UserDetail>
+): Promise<TierChangeResult> {
   const tier = parseTier(request.tier, { allowOmitted: false })
   await schema.assertAttributesExist([TIER_ATTRIBUTE])
   const before = await getUser(gateway, request.username)
@@ -83,7 +88,7 @@ export async function setTier(gateway: CognitoGateway, schema: PoolSchemaService
   // The tier it already has: a write would change nothing and only fill the trail with "premium → premium".
   if (current === tier) return { ...said, unchanged: true, user: before }
   await writeTier(gateway, before.username, tier, current)
-  return { ...said, ...(await readBack(gateway, before.username)) }
+  return { ...said, ...(await readBack(gateway, before.username, read)) }
 }
 
 /** The one tier write: the audit trail gets the value it replaces (`current`, "" for none). */

@@ -150,11 +150,16 @@ describe('an email another user signs in with', () => {
 })
 
 describe('an attribute the pool requires', () => {
-  it('cannot be removed', async () => {
-    const sim = await openSupportSim([{ username: 'dan', attributes: { email: 'dan@example.com', name: 'Dan' } }], { RequiredAttributes: ['name'] })
+  it('cannot be removed, nor the email users sign in with', async () => {
+    const sim = await openSupportSim([{ username: 'dan', attributes: { email: 'dan@example.com', name: 'Dan' } }], {
+      RequiredAttributes: ['name'],
+      UsernameAttributes: ['email']
+    })
     try {
       const error = await deleteAttributes(sim.deps, 'dan', ['name']).catch((e: unknown) => e)
       expect(error).toMatchObject({ code: 'VALIDATION', fields: { 'attributes.name': 'The pool requires it' } })
+      const email = await deleteAttributes(sim.deps, 'dan', ['email']).catch((e: unknown) => e)
+      expect(email).toMatchObject({ code: 'VALIDATION', fields: { 'attributes.email': 'Users sign in with it' } })
       expect(sim.intents()).toBe(0)
     } finally {
       await sim.close()

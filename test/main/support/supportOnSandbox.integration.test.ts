@@ -7,9 +7,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { AdminSetUserMFAPreferenceCommand, SetUserPoolMfaConfigCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { openAppContext, type AppContext } from '../../../src/main/app/appContext'
 import { createOperations, type Operations } from '../../../src/main/operations/handlers'
 import { invokeOperation } from '../../../src/main/operations/invoke'
+import { provisioningClient } from '../../../src/main/sandbox/sandboxPool'
 import type { Operation, ResultOf } from '../../../src/shared/contract'
 import type { Result } from '../../../src/shared/errors'
 import { filePlaces, findCanaries, type Place } from '../../support/canaryScan'
@@ -89,6 +91,9 @@ describe('the support desk on the sandbox', () => {
       ok: true,
       data: { username: 'ann', mfa: { enabled: [], preferred: null }, identities: [], verdict: { canSignIn: true, reason: 'ok' } }
     })
+    // An account action answers with the user as their page shows them now: the verdict moves with it.
+    expect((await data('disableUser', { username: 'ann' })).user?.verdict).toMatchObject({ reason: 'disabled', fixes: ['enable'] })
+    expect((await data('enableUser', { username: 'ann' })).user?.verdict).toMatchObject({ reason: 'ok' })
   })
 
   it('refuses each bad input in the words of the form, writing nothing', async () => {
@@ -137,6 +142,29 @@ describe('the support desk on the sandbox', () => {
     expect(events).toEqual({ ok: true, data: { recorded: false, why: expect.stringContaining('threat protection (advanced security) is off') } })
     expect(await call('listDevices', { username: 'bob' })).toEqual({ ok: true, data: { devices: [] } })
     expect(await call('resetMfa', { username: 'bob' })).toMatchObject({ ok: true, data: { message: expect.stringContaining('MFA is off on this pool') } })
+  })
+
+  it('on a pool that requires MFA, tells a method that cannot reach them, and resets it', async () => {
+    const emulator = app.services().connection.sandbox!
+    const admin = provisioningClient(emulator.endpoint(), emulator.credential())
+    // MFA required with an authenticator app; no SNS role, so the pool cannot send texts.
+    await admin.send(
+      new SetUserPoolMfaConfigCommand({ UserPoolId: emulator.userPoolId, MfaConfiguration: 'ON', SoftwareTokenMfaConfiguration: { Enabled: true } })
+    )
+    await data('describePool', { refresh: true })
+    await data('setAttributes', { username: 'bob', attributes: { phone_number: '+447700900123' } })
+    await admin.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId: emulator.userPoolId, Username: 'bob', SMSMfaSettings: { Enabled: true, PreferredMfa: true } })
+    )
+    expect(await data('getUser', { username: 'bob' })).toMatchObject({
+      mfa: { enabled: ['SMS'], preferred: 'SMS' },
+      verdict: { canSignIn: false, reason: 'mfa-required-no-method', fixes: ['reset-mfa'] }
+    })
+    const reset = await data('resetMfa', { username: 'bob' })
+    expect(reset.message).toBe(
+      "bob's MFA is reset (turned off: text message). This pool requires MFA: at the next sign-in they are asked to set up a method again (authenticator app) before they get in."
+    )
+    expect(reset.user).toMatchObject({ mfa: { enabled: [], preferred: null }, verdict: { canSignIn: true, reason: 'ok' } })
   })
 
   it('finds a person from a ticket in any case', async () => {

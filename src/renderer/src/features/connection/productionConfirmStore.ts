@@ -54,14 +54,14 @@ export const WRITE_WORDS: Record<WriteOperation, string> = {
   deleteUser: 'delete a user',
   addToGroup: 'add a user to a group',
   removeFromGroup: 'remove a user from a group',
-  bulkStart: 'start a bulk tier change',
-  importStart: 'start importing users',
-  applyDoctorFix: "add custom:user_tier to the pool's schema",
   setAttributes: "change a user's attributes",
   deleteAttributes: "remove a user's attributes",
   setPassword: "set a user's password",
   resetMfa: "reset a user's MFA",
-  forgetDevice: "forget a user's remembered device",
-  eventFeedback: 'mark a sign-in event valid or not valid',
-  unlinkIdentity: "unlink a user's external sign-in"
+  forgetDevice: "forget a user's device",
+  eventFeedback: 'rate a sign-in event',
+  unlinkIdentity: "unlink a user's external sign-in",
+  bulkStart: 'start a bulk tier change',
+  importStart: 'start importing users',
+  applyDoctorFix: "add custom:user_tier to the pool's schema"
 }
