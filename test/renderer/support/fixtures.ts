@@ -49,21 +49,17 @@ export const poolInfo = (overrides: Partial<PoolInfo> = {}): PoolInfo => ({
   usernameAttributes: [],
   hasTierAttribute: true,
   schema: [
-    { name: 'sub', type: 'String', custom: false, mutable: false, required: true },
-    { name: 'email', type: 'String', custom: false, mutable: true, required: true },
-    { name: 'email_verified', type: 'Boolean', custom: false, mutable: true, required: false },
-    { name: 'phone_number', type: 'String', custom: false, mutable: true, required: false },
-    { name: 'given_name', type: 'String', custom: false, mutable: true, required: false, maxLength: 20 },
-    { name: 'custom:user_tier', type: 'String', custom: true, mutable: true, required: false },
-    { name: 'custom:company', type: 'String', custom: true, mutable: false, required: false }
+    { name: 'email', type: 'String', custom: false, mutable: true, required: false, maxLength: 2048 },
+    { name: 'given_name', type: 'String', custom: false, mutable: true, required: false, maxLength: 2048 },
+    { name: 'custom:user_tier', type: 'String', custom: true, mutable: true, required: false, maxLength: 256 }
   ],
   security: {
-    mfaConfiguration: 'OPTIONAL',
-    mfaMethods: ['TOTP'],
+    mfaConfiguration: 'OFF',
+    mfaMethods: [],
     threatProtection: 'OFF',
     temporaryPasswordValidityDays: 7,
     autoVerifiedAttributes: ['email'],
-    keepOriginalUntilVerified: ['email'],
+    keepOriginalUntilVerified: [],
     deviceTracking: 'off'
   },
   ...overrides

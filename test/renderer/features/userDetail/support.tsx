@@ -44,7 +44,27 @@ export function showPage(fake: FakeApi, user: UserDetail) {
   fake.succeed('userHistory', { entries: [] })
   fake.succeed('userGroups', { username: user.username, member: [], available: [] })
   fake.succeed('getUser', user)
-  useConnection.setState({ pool: poolInfo() })
+  useConnection.setState({
+    pool: poolInfo({
+      schema: [
+        { name: 'sub', type: 'String', custom: false, mutable: false, required: true },
+        { name: 'email', type: 'String', custom: false, mutable: true, required: true },
+        { name: 'email_verified', type: 'Boolean', custom: false, mutable: true, required: false },
+        { name: 'phone_number', type: 'String', custom: false, mutable: true, required: false },
+        { name: 'custom:user_tier', type: 'String', custom: true, mutable: true, required: false },
+        { name: 'custom:company', type: 'String', custom: true, mutable: false, required: false }
+      ],
+      security: {
+        mfaConfiguration: 'OPTIONAL',
+        mfaMethods: ['TOTP'],
+        threatProtection: 'OFF',
+        temporaryPasswordValidityDays: 7,
+        autoVerifiedAttributes: ['email'],
+        keepOriginalUntilVerified: ['email'],
+        deviceTracking: 'off'
+      }
+    })
+  })
   useUsers.setState({ selected: user })
   return render(<UserDetailPane headingRef={createRef()} />)
 }

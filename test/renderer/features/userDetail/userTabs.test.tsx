@@ -64,7 +64,7 @@ it('shows an email another user holds beside the field, in words', async () => {
   await userEvent.clear(field)
   await userEvent.type(field, 'bob@acme.test{Enter}')
   const words = 'Another user already has bob@acme.test as their email; choose another or change theirs first.'
-  fake.fail('setAttributes', { code: 'INVALID_PARAMETER', message: words, fields: { email: words } })
+  fake.fail('setAttributes', { code: 'INVALID_PARAMETER', message: words, fields: { 'attributes.email': words } })
   await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Change' }))
   expect(await screen.findByText(words)).toBeInTheDocument()
   expect(screen.getByLabelText('New value of email')).toHaveAccessibleDescription(words)

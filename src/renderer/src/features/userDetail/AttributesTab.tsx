@@ -35,7 +35,8 @@ export function AttributesTab({ user, pool, busy, notice, error, onSave, onRemov
   const addable = (pool?.schema ?? []).filter((attribute) => !current.has(attribute.name) && !whyNotEditable(attribute.name, pool))
   const toAdd = addable.some((attribute) => attribute.name === adding) ? adding : (addable[0]?.name ?? '')
   const problem = editing ? valueProblem(editing.name, editing.value, pool) : null
-  const fieldError = editing && error?.spot === 'attributes' ? (error.error.fields?.[editing.name] ?? error.error.fields?.attributes ?? null) : null
+  const fieldError =
+    editing && error?.spot === 'attributes' ? (error.error.fields?.[`attributes.${editing.name}`] ?? error.error.fields?.[editing.name] ?? null) : null
   const rows = editing && !current.has(editing.name) ? [...user.attributes, { name: editing.name, value: '' }] : user.attributes
 
   function submit(): void {
@@ -58,8 +59,8 @@ export function AttributesTab({ user, pool, busy, notice, error, onSave, onRemov
           <tr>
             <th scope="col">Attribute</th>
             <th scope="col">Value</th>
-            <th scope="col" className="visually-hidden">
-              Actions
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>

@@ -37,8 +37,8 @@ export function IdentitiesTab({ user, busy, notice, error, onUnlink }: Props) {
               <th scope="col">Provider</th>
               <th scope="col">Id at the provider</th>
               <th scope="col">Linked</th>
-              <th scope="col" className="visually-hidden">
-                Actions
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>

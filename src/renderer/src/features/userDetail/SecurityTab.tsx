@@ -95,8 +95,8 @@ export function SecurityTab({ user, pool, tabs, onSetPassword, onResetMfa, onFor
                 <th scope="col">Device</th>
                 <th scope="col">Last seen</th>
                 <th scope="col">Remembered</th>
-                <th scope="col" className="visually-hidden">
-                  Actions
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>

@@ -5,15 +5,16 @@ import { useStoreFields } from '../../hooks/useStoreFields'
 import { useUsers } from '../users/usersStore'
 import { TierEditor } from './TierEditor'
 import { UserDetailPanel } from './UserDetailPanel'
-import { useUserActions } from './userActionsStore'
+import { useGoneNote } from './goneNote'
 
 /**
- * The right half of the Users screen: the selected user's page in a pane that scrolls on its own and starts at the top for every user opened.
+ * The selected user's page on the Users screen, in a pane that scrolls on its own and starts at the
+ * top for every user opened.
  */
 export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
   const users = useStoreFields(useUsers, ['selected', 'savingTier', 'tierOutcome', 'tierError', 'tierConflict'])
   const { saveTier, keepNewerTier } = useUsers.getState()
-  const deleted = useUserActions((state) => state.deleted)
+  const deleted = useGoneNote((state) => state.note)
   const user = users.selected
   const deletedRef = useRef<HTMLDivElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -55,7 +56,7 @@ export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElem
           </div>
         ) : (
           <p className="text-body-secondary small users-placeholder">
-            Pick a user from the list (Enter opens their page for the keyboard), or open one by username, sub or email above.
+            Find the person from the ticket above, or pick them from the list (Enter opens their page).
           </p>
         )}
       </div>

@@ -30,9 +30,9 @@ interface Props {
 }
 
 /**
- * The top of the user's page, read like the ticket: who, the account's actions, the facts support
- * reads first, and whether they can sign in now with what fixes it. The last action's result shows
- * under the verdict it may have changed.
+ * The top of the user's page, read like the ticket: who, the account's actions, whether they can sign
+ * in now with what fixes it (the last action's result under the verdict it may have changed), then
+ * the facts support reads first.
  */
 export function UserHeader({ user, pool, headingRef, running, outcome, error, onRun, onConfirmCode, onDelete, onOpenTab }: Props) {
   const [asking, setAsking] = useState<AccountAction | 'delete' | 'confirmCode' | null>(null)
@@ -58,9 +58,9 @@ export function UserHeader({ user, pool, headingRef, running, outcome, error, on
         <CopyButton value={user.username} what="username" />
         <UserToolbar user={user} running={running} onAsk={ask} />
       </div>
-      <UserFacts user={user} pool={pool} />
       <VerdictLine verdict={user.verdict} running={running} onFix={fix} />
       <ActionResult ref={resultRef} outcome={outcome} error={error} />
+      <UserFacts user={user} pool={pool} />
       {question && asking && asking !== 'delete' && asking !== 'confirmCode' && (
         <ConfirmDialog
           title={question.title}

@@ -4,6 +4,7 @@ import type { AppErrorShape, Result } from '../../../../shared/errors'
 import { api } from '../../api/api'
 import { useUsers, type Outcome } from '../users/usersStore'
 import { ACCOUNT_CALLS, confirmWithCode, type AccountAction, type ActionDone } from './accountCalls'
+import { useGoneNote } from './goneNote'
 import { showAfresh } from './showAfresh'
 import { usePageTabs } from './userPageStore'
 
@@ -22,8 +23,6 @@ interface UserActionsState {
   /** The last header action's result, for this user only: under the verdict it may have changed. */
   outcome: Outcome | null
   error: AppErrorShape | null
-  /** Said in place of the panel once its user is deleted. */
-  deleted: Outcome | null
   groups: UserGroups | null
   groupsBusy: string | null
   groupsError: AppErrorShape | null
@@ -49,7 +48,9 @@ export const useUserActions = create<UserActionsState>((set, get) => {
       if (stillShowing(username)) set({ running: null, error: reply.error })
       return
     }
-    const stale = (await showAfresh(username, reply.data.user)) ?? reply.data.refreshError
+    const afresh = await showAfresh(username, reply.data.user)
+    if (afresh.gone) return useGoneNote.setState({ note: { username, tone: 'success', message: reply.data.message } })
+    const stale = afresh.stale ?? reply.data.refreshError
     if (!stillShowing(username) || get().running !== running) return
     const message = stale ? `${reply.data.message} ${stale}` : reply.data.message
     set({ running: null, outcome: { username, tone: stale ? 'warning' : 'success', message } })
@@ -73,7 +74,6 @@ export const useUserActions = create<UserActionsState>((set, get) => {
     running: null,
     outcome: null,
     error: null,
-    deleted: null,
     groups: null,
     groupsBusy: null,
     groupsError: null,
@@ -101,7 +101,8 @@ export const useUserActions = create<UserActionsState>((set, get) => {
       set({ running: 'delete', outcome: null, error: null })
       const reply = await api.deleteUser({ username, confirmUsername })
       if (!reply.ok) return set({ running: null, error: stillShowing(username) ? reply.error : null })
-      set({ running: null, deleted: { username, tone: 'success', message: reply.data.message } })
+      set({ running: null })
+      useGoneNote.setState({ note: { username, tone: 'success', message: reply.data.message } })
       useUsers.getState().removeUser(username)
     },
 
@@ -142,10 +143,10 @@ useUsers.subscribe((state, previous) => {
     groupsError: null,
     groupsOutcome: null,
     history: null,
-    historyError: null,
-    // The note about a deleted user stays until another user is opened.
-    ...(user ? { deleted: null } : {})
+    historyError: null
   })
+  // The note about a user no longer in the pool stays until another user is opened.
+  if (user) useGoneNote.setState({ note: null })
   if (!user) return
   loadTimer = setTimeout(() => {
     if (useUserActions.getState().username !== user.username) return

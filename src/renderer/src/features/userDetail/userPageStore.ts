@@ -3,6 +3,7 @@ import type { AccountActionResult } from '../../../../shared/domain'
 import type { AppErrorShape, Result } from '../../../../shared/errors'
 import type { SignInEvent, UserDevice } from '../../../../shared/support'
 import { api } from '../../api/api'
+import { useGoneNote } from './goneNote'
 import { showAfresh } from './showAfresh'
 
 /** The sections below the user's header, one shown at a time. */
@@ -111,7 +112,12 @@ export const usePageTabs = create<PageTabsState>((set, get) => {
         return false
       }
       // The verdict may have changed with it: the header shows the user read afresh.
-      const stale = (await showAfresh(username, reply.data.user)) ?? reply.data.refreshError?.message
+      const afresh = await showAfresh(username, reply.data.user, reply.data.refreshError)
+      if (afresh.gone) {
+        useGoneNote.setState({ note: { username, tone: 'success', message: reply.data.message } })
+        return true
+      }
+      const stale = afresh.stale ?? reply.data.refreshError?.message
       if (!showing(username)) return true
       const message = stale ? `${reply.data.message} ${stale}` : reply.data.message
       set({ busy: null, notice: { username, spot, tone: stale ? 'warning' : 'success', message } })
