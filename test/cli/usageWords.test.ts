@@ -54,7 +54,7 @@ describe('usage mistakes on every command', () => {
     for (const flag of ['by', 'action', 'outcome', 'method', 'format']) expect(flags).toContain(flag)
   })
 
-  it.each(Object.entries(COMMANDS).filter(([, command]) => command.positional && command.required?.includes(command.positional)))(
+  it.each(Object.entries(COMMANDS).filter(([, command]) => [command.positional ?? []].flat().some((option) => command.required?.includes(option))))(
     '%s asks for its bare argument by name',
     async (name) => {
       const result = await run([name])
