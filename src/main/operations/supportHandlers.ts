@@ -6,7 +6,8 @@ import { findUsers } from '../support/find'
 import { unlinkIdentity } from '../support/identities'
 import { resetMfa } from '../support/mfa'
 import { setPassword } from '../support/password'
-import { eventFeedback, listSignInEvents } from '../support/signInEvents'
+import { eventFeedback } from '../support/eventFeedback'
+import { listSignInEvents } from '../support/signInEvents'
 import type { HandlersOf, OperationContext } from './handler'
 
 type SupportOperation = Extract<

@@ -1,28 +1,18 @@
 /**
  * A user's sign-in events, which Cognito records only where threat protection is on
- * (AdminListUserAuthEvents, newest first, paged), and the operator's verdict on one
- * (AdminUpdateAuthEventFeedback). Where the pool records none, that is an answer, not an error.
+ * (AdminListUserAuthEvents, newest first, paged). Where the pool records none, that is an answer, not an error.
  */
-import {
-  AdminListUserAuthEventsCommand,
-  AdminUpdateAuthEventFeedbackCommand,
-  type AdminListUserAuthEventsCommandOutput,
-  type AuthEventType
-} from '@aws-sdk/client-cognito-identity-provider'
-import type { AccountActionResult } from '../../shared/domain'
-import { AppError } from '../../shared/errors'
+import { AdminListUserAuthEventsCommand, type AdminListUserAuthEventsCommandOutput, type AuthEventType } from '@aws-sdk/client-cognito-identity-provider'
 import { RECENT_FAILURE_MS } from '../../shared/signInVerdict'
 import type { SignInEvent, SignInEventsPage } from '../../shared/support'
-import type { ServiceDeps } from '../app/deps'
 import type { CognitoGateway } from '../cognito/gateway'
 import { nameOf } from '../cognito/retryPolicy'
-import { readBackPage } from './userPage'
 
 /** AdminListUserAuthEvents' largest page. */
 const EVENTS_PAGE_SIZE = 60
 
 /** What Cognito answers where the pool has no threat protection (its API reference lists it for both event operations). */
-const NOT_RECORDED = 'UserPoolAddOnNotEnabledException'
+export const NOT_RECORDED = 'UserPoolAddOnNotEnabledException'
 
 export const NOT_RECORDED_WHY =
   'This pool does not record sign-in events: threat protection (advanced security) is off. An administrator turns it on in the Cognito console under the user pool\'s Threat protection, in "Audit only" or "Full function" mode (it needs the Plus feature plan); events are recorded from then on.'
@@ -80,37 +70,4 @@ export async function recentFailures(gateway: CognitoGateway, username: string, 
   } catch {
     return undefined
   }
-}
-
-export interface EventFeedbackRequest {
-  username: string
-  eventId: string
-  feedback: 'Valid' | 'Invalid'
-}
-
-export async function eventFeedback(deps: ServiceDeps, request: EventFeedbackRequest): Promise<AccountActionResult> {
-  const { gateway } = deps
-  try {
-    await gateway.send(
-      new AdminUpdateAuthEventFeedbackCommand({
-        UserPoolId: gateway.userPoolId,
-        Username: request.username,
-        EventId: request.eventId,
-        FeedbackValue: request.feedback
-      })
-    )
-  } catch (error) {
-    if (nameOf(error) === NOT_RECORDED) throw new AppError('USER_STATE', NOT_RECORDED_WHY)
-    if (nameOf(error) === 'ResourceNotFoundException') {
-      throw new AppError('VALIDATION', `${request.username} has no sign-in event ${request.eventId}. Reload their sign-in events and choose one of them.`, {
-        eventId: 'No such sign-in event'
-      })
-    }
-    throw error
-  }
-  const message =
-    request.feedback === 'Valid'
-      ? `The sign-in event is marked valid: threat protection learns that this sign-in was ${request.username}'s own.`
-      : `The sign-in event is marked not valid: threat protection treats sign-ins like it as riskier. If someone else signed in, set a new password for ${request.username} and sign them out everywhere.`
-  return { username: request.username, message, ...(await readBackPage(deps, request.username)) }
 }
