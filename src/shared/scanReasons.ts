@@ -18,7 +18,7 @@ const UNNARROWED = "This pool's search filter did not narrow the pages, so the s
  * known, say what the switch saved.
  */
 export function unnarrowedPagesReason(times?: ReadTimes): string {
-  if (!times) return `${UNNARROWED}: faster here than reading it in parts.`
+  if (!times) return `${UNNARROWED}: faster for this pool than reading it in parts.`
   const whole = `about ${seconds(times.fromStartToEnd)}`
   if (!Number.isFinite(times.inParts)) return `${UNNARROWED}: ${whole}, where reading it in parts found no users at all.`
   return `${UNNARROWED}: ${whole} instead of about ${seconds(times.inParts)} in parts.`

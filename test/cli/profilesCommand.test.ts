@@ -56,7 +56,7 @@ describe('tier-admin profiles', () => {
     expect(wrongPool.code).toBe(2)
     expect(wrongPool.stderr).toContain(`but profile "Prod (sim)" is pool ${PROD_POOL}`)
     // Confirmed, the write goes out (and meets the closed port): the refusal came from the check, not the pool.
-    const confirmed = await cli(['set-tier', '--username', 'jane', '--tier', 'premium', '--yes-production', PROD_POOL])
+    const confirmed = await cli(['set-tier', '--username', 'jane', '--tier', 'premium', '--yes-production', PROD_POOL, '--reason', 'TICKET-1'])
     expect(confirmed.code).toBe(1)
     expect(confirmed.stderr).toContain('NETWORK_UNREACHABLE')
     // Reads need no confirmation.

@@ -68,13 +68,13 @@ describe('tier-admin support desk commands', () => {
     [['set-attribute', 'sam'], /Name at least one attribute to set, as name=value/],
     [['set-attribute', 'sam', 'given_name'], /Attributes are set as name=value, not "given_name"/],
     [['set-attribute', 'sam', 'nickname=a', 'nickname=b'], /"nickname" is given twice/],
-    [['delete-attribute', 'sam'], /Missing --name/],
+    [['delete-attribute', 'sam'], /Give --name: /],
     [['devices', 'sam', '--all', '--next-token', 'x'], /--all and --next-token cannot be used together/],
-    [['forget-device', 'sam'], /Missing --device-key/],
+    [['forget-device', 'sam'], /Give the device-key: tier-admin forget-device /],
     [['event-feedback', 'sam', 'evt-1', 'maybe'], /The feedback is valid .* or invalid/],
-    [['unlink', 'sam', 'Google'], /Missing --provider-user-id/],
-    [['mfa', 'sam', 'extra'], /One argument too many \(argument 2/],
-    [['find'], /Missing --query/]
+    [['unlink', 'sam', 'Google'], /Give the provider-user-id: tier-admin unlink /],
+    [['mfa', 'sam', 'extra'], /Unexpected argument number 2 for mfa: it takes one bare argument, <username>/],
+    [['find'], /Give the query: tier-admin find </]
   ])('refuses %j with exit 2 and the usage line, before opening the pool', async (args, message) => {
     const run = await cli(args)
     expect(run.code).toBe(2)

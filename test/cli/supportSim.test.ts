@@ -222,7 +222,8 @@ describe('the support desk on a production profile', () => {
     )
     await store.setActive('prod-sim')
     prodEnv = cleanEnv({ TIER_ADMIN_DATA_DIR: dataDir, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' })
-    prodCli = (args, stdin) => runTierAdmin(args, { env: prodEnv, cwd: temp.dir, stdin })
+    // A production pool asks a ticket or reason of every write (on by default); the writes here give one.
+    prodCli = (args, stdin) => runTierAdmin(['--reason', 'TICKET-7 support desk test', ...args], { env: prodEnv, cwd: temp.dir, stdin })
   })
 
   it('sends no write without --yes-production naming the pool (exit 2), reads freely, and writes once confirmed', async () => {
@@ -262,11 +263,19 @@ describe('the support desk on a production profile', () => {
       { after: /Type it again: $/, type: typed },
       { after: /Type the pool ID \S+ to let this command write to it: $/, type: poolId }
     ]
-    const wrong = await runAtTerminal(['set-password', 'ada', '--temporary'], { env: prodEnv, cwd: temp.dir, answers: answers('us-east-1_Wrong') })
+    const wrong = await runAtTerminal(['--reason', 'TICKET-7', 'set-password', 'ada', '--temporary'], {
+      env: prodEnv,
+      cwd: temp.dir,
+      answers: answers('us-east-1_Wrong')
+    })
     expect(wrong.code).toBe(2)
     expect(wrong.output).toMatch(/The pool ID typed does not match\. Nothing was sent\./)
     expect(sim.detailed!.user('ada')!.password).toBe(PASSWORD)
-    const right = await runAtTerminal(['set-password', 'ada', '--temporary'], { env: prodEnv, cwd: temp.dir, answers: answers(sim.userPoolId) })
+    const right = await runAtTerminal(['--reason', 'TICKET-7', 'set-password', 'ada', '--temporary'], {
+      env: prodEnv,
+      cwd: temp.dir,
+      answers: answers(sim.userPoolId)
+    })
     expect(right.code, right.output).toBe(0)
     expect(sim.detailed!.user('ada')!).toMatchObject({ password: typed, status: 'FORCE_CHANGE_PASSWORD' })
     expect(findCanaries([{ name: 'terminal', text: wrong.output + right.output }], { typed })).toEqual([])

@@ -47,7 +47,7 @@ describe('profiles.json', () => {
     expect((await resolveProfile(context)).profile.id).toBe('sandbox')
     await manager.remember(prod)
     const chosen = await resolveProfile(context)
-    expect(chosen.profile).toEqual({ id: 'prod-eu', name: 'Prod EU', production: true, userPoolId: 'eu-west-1_AbC123' })
+    expect(chosen.profile).toEqual({ id: 'prod-eu', name: 'Prod EU', production: true, requireReason: true, userPoolId: 'eu-west-1_AbC123' })
     expect(chosen.config.pool).toMatchObject({ kind: 'pool', clientSecret: 's3cr3t-canary', emulator: false })
     expect((await resolveProfile(context, 'staging')).profile.name).toBe('Staging')
     await expect(resolveProfile(context, 'nope')).rejects.toThrow(/No profile named "nope"/)

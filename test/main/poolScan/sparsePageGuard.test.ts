@@ -100,7 +100,7 @@ describe('SparsePageGuard', () => {
     expect(guard.verdict()).toBeNull()
     guard.observe({ users: 4, latencyMs: 20, lastPage: false })
     expect(guard.verdict()).toEqual({
-      reason: "This pool's search filter did not narrow the pages, so the scan read the pool from start to end: faster here than reading it in parts."
+      reason: "This pool's search filter did not narrow the pages, so the scan read the pool from start to end: faster for this pool than reading it in parts."
     })
   })
 
