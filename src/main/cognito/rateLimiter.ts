@@ -4,7 +4,7 @@
  * cuts it by a fraction, and every second without one adds the same number of requests per second to
  * every caller whatever its current rate. Cuts shrink the gap between a fast and a slow caller while the
  * climbs keep it, so operators in separate processes converge to equal shares; a lone caller climbs
- * from the floor to the full rate within a second of the last throttle.
+ * from the floor to the full rate within about a second of the last throttle.
  *
  * The burst is a quarter-second's worth: Cognito's own bucket absorbs small clumps, but a client that
  * bursts a full second's worth and then paces at the quota collides with it. Many requests in flight
@@ -83,7 +83,7 @@ export class RateLimiter {
    * A request went through: climb by the time since the last climb times a slope that depends only on the
    * time since the last throttle, never on the rate, so every caller gains the same amount. The slope
    * starts gentle (callers near the shared ceiling take turns being cut and even out) and doubles every
-   * quarter second without a throttle, so a caller left alone is back at the full rate within a second.
+   * quarter second without a throttle, so a caller left alone is back at the full rate within about a second.
    */
   onSuccess(): void {
     const now = this.now()
