@@ -24,7 +24,12 @@ export interface ScanService {
 }
 
 /** A service on its own fresh data folder; `use` gets it and the folder is removed afterwards. */
-export async function withService<T>(sim: CognitoSim, quota: number, tuning: ScanTuning, use: (scan: ScanService) => Promise<T>): Promise<T> {
+export async function withService<T>(
+  sim: Pick<CognitoSim, 'endpoint' | 'userPoolId'>,
+  quota: number,
+  tuning: ScanTuning,
+  use: (scan: ScanService) => Promise<T>
+): Promise<T> {
   const temp = makeTempDir('tier-admin-bench-')
   const deps = serviceDeps({ gateway: simGateway(sim, quota), dataDir: temp.dir, processLabel: 'the bench' })
   const service = createStatsService(deps, tuning)

@@ -7,9 +7,7 @@ import { storedTierValue, tierFromInput } from '../../shared/tiers'
 import { nameOf, type CognitoGateway } from '../cognito/gateway'
 import { getUser } from '../users/users'
 import { runWorkers } from '../jobs/workerPool'
-
-/** Reads in flight: enough to keep 120 reads/s busy at a few hundred milliseconds each. */
-const READ_CONCURRENCY = 16
+import { PREVIEW_READ_CONCURRENCY } from '../cognito/quotas'
 
 export async function planRows(gateway: CognitoGateway, rows: { username: string; tier: string }[], signal: AbortSignal): Promise<BulkPlanRow[]> {
   const seen = new Set<string>()
@@ -24,7 +22,7 @@ export async function planRows(gateway: CognitoGateway, rows: { username: string
   const toRead = plan.filter((row) => row.action === 'change')
   await runWorkers({
     items: toRead.map((_, i) => String(i)),
-    concurrency: READ_CONCURRENCY,
+    concurrency: PREVIEW_READ_CONCURRENCY,
     staggerMs: 0,
     signal,
     task: async (item, inner) => {

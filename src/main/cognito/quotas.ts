@@ -25,3 +25,10 @@ export class QuotaLimiters {
     return this.get(commandFacts(commandName).quota)
   }
 }
+
+/**
+ * A preview's AdminGetUser reads in flight: 32 keeps 120 reads/s busy up to round trips of about 260 ms.
+ * On a busy machine a round trip is the network's time plus the event loop's delay, and 16 left the
+ * preview at 90% of UserRead. The UserRead limiter paces them, so more in flight sends no faster than the quota.
+ */
+export const PREVIEW_READ_CONCURRENCY = 32

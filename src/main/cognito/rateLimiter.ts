@@ -1,7 +1,10 @@
 /**
- * A token bucket that paces calls to one Cognito quota category. It lowers its own rate while Cognito
- * answers TooManyRequestsException (the quota is shared with every other caller in the account), and
- * climbs back toward the configured rate after a run of successes.
+ * A token bucket that paces calls to one Cognito quota category. The quota is shared with every other
+ * caller in the account, so the rate adapts by additive increase, multiplicative decrease: a throttle
+ * cuts it by a fraction, and every second without one adds the same number of requests per second to
+ * every caller whatever its current rate. Cuts shrink the gap between a fast and a slow caller while the
+ * climbs keep it, so operators in separate processes converge to equal shares; a lone caller climbs
+ * from the floor to the full rate within about a second of the last throttle.
  *
  * The burst is a quarter-second's worth: Cognito's own bucket absorbs small clumps, but a client that
  * bursts a full second's worth and then paces at the quota collides with it. Many requests in flight
@@ -25,7 +28,8 @@ export class RateLimiter {
   private readonly burst: number
   private tokens: number
   private lastRefill: number
-  private successesSinceThrottle = 0
+  private lastClimbAt: number
+  private lastThrottleAt = Number.NEGATIVE_INFINITY
   private lastCutAt = Number.NEGATIVE_INFINITY
   private queue: Promise<void> = Promise.resolve()
   private readonly now: () => number
@@ -40,6 +44,7 @@ export class RateLimiter {
     this.now = options.now ?? (() => performance.now())
     this.sleep = options.sleep ?? abortableSleep
     this.lastRefill = this.now()
+    this.lastClimbAt = this.lastRefill
   }
 
   /** The rate the limiter currently paces at (lower than configured after throttling). */
@@ -60,26 +65,34 @@ export class RateLimiter {
   }
 
   /**
-   * Cognito said TooManyRequests: slow to 70% (never under the floor) and drop saved-up burst. Further
-   * throttles within the cool-down are the same congestion answered for requests already in flight.
+   * Cognito said TooManyRequests: cut the pace by a fraction (never under the floor) and drop saved-up
+   * burst. Further throttles within the cool-down are the same congestion answered for requests already in
+   * flight: they restart the climb but cut no further.
    */
   onThrottled(): void {
     this.tokens = Math.min(this.tokens, 0)
-    this.successesSinceThrottle = 0
     const now = this.now()
+    this.lastClimbAt = now
+    this.lastThrottleAt = now
     if (now - this.lastCutAt < THROTTLE_COOLDOWN_MS) return
     this.lastCutAt = now
-    this.currentRate = Math.max(this.minRate, this.currentRate * 0.7)
+    this.currentRate = Math.max(this.minRate, this.currentRate * DECREASE_FACTOR)
   }
 
-  /** A request went through: after a quarter-second's worth of successes, step the pace up by 10%. */
+  /**
+   * A request went through: climb by the time since the last climb times a slope that depends only on the
+   * time since the last throttle, never on the rate, so every caller gains the same amount. The slope
+   * starts gentle (callers near the shared ceiling take turns being cut and even out) and doubles every
+   * quarter second without a throttle, so a caller left alone is back at the full rate within about a second.
+   */
   onSuccess(): void {
+    const now = this.now()
+    const elapsedSeconds = Math.max(0, now - this.lastClimbAt) / 1000
+    this.lastClimbAt = now
     if (this.currentRate >= this.configuredRate) return
-    this.successesSinceThrottle += 1
-    if (this.successesSinceThrottle >= Math.max(1, this.currentRate / 4)) {
-      this.currentRate = Math.min(this.configuredRate, this.currentRate * 1.1)
-      this.successesSinceThrottle = 0
-    }
+    const quiet = Math.min(MAX_DOUBLINGS, Math.floor((now - this.lastThrottleAt) / DOUBLING_MS))
+    const slope = this.configuredRate * BASE_CLIMB_PER_SECOND * 2 ** quiet
+    this.currentRate = Math.min(this.configuredRate, this.currentRate + elapsedSeconds * slope)
   }
 
   private refill(): void {
@@ -103,7 +116,13 @@ export class RateLimiter {
   }
 }
 
-const THROTTLE_COOLDOWN_MS = 1000
+/** About one round trip: throttles answered within it are for requests sent before the cut. */
+const THROTTLE_COOLDOWN_MS = 250
+const DECREASE_FACTOR = 0.8
+/** The first quarter-second's climb, as a share of the configured rate per second. */
+const BASE_CLIMB_PER_SECOND = 0.2
+const DOUBLING_MS = 250
+const MAX_DOUBLINGS = 5
 
 function defaultBurst(ratePerSecond: number): number {
   return Math.max(1, Math.ceil(ratePerSecond / 4))

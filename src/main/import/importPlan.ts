@@ -16,9 +16,7 @@ import { STANDARD_ATTRIBUTES } from '../registration/attributes'
 import { getUser } from '../users/users'
 import { runWorkers } from '../jobs/workerPool'
 import type { CsvRow, ImportFile } from './importCsv'
-
-/** Reads in flight: enough to keep 120 reads/s busy at a few hundred milliseconds each. */
-const READ_CONCURRENCY = 16
+import { PREVIEW_READ_CONCURRENCY } from '../cognito/quotas'
 
 /** Cognito's limit on an attribute's value. */
 const MAX_ATTRIBUTE_LENGTH = 2048
@@ -119,7 +117,7 @@ async function markExisting(plan: ImportPlanRow[], settings: PlanSettings): Prom
   const toRead = plan.filter((row) => row.action === 'create')
   await runWorkers({
     items: toRead.map((_, i) => String(i)),
-    concurrency: READ_CONCURRENCY,
+    concurrency: PREVIEW_READ_CONCURRENCY,
     staggerMs: 0,
     signal: settings.signal,
     task: async (item, signal) => {

@@ -28,15 +28,21 @@ describe('RateLimiter', () => {
     const clock = virtualClock()
     const limiter = new RateLimiter({ ratePerSecond: 30, minRatePerSecond: 5, now: clock.now, sleep: clock.sleep })
     limiter.onThrottled()
-    expect(limiter.rate).toBeCloseTo(21)
+    expect(limiter.rate).toBeCloseTo(24)
     for (let i = 0; i < 10; i++) limiter.onThrottled()
-    expect(limiter.rate).toBeCloseTo(21)
+    expect(limiter.rate).toBeCloseTo(24)
     for (let i = 0; i < 10; i++) {
       void clock.sleep(1000)
       limiter.onThrottled()
     }
     expect(limiter.rate).toBe(5)
+    // Successes without time passing add nothing: the climb is per second, not per answer.
     for (let i = 0; i < 500; i++) limiter.onSuccess()
+    expect(limiter.rate).toBe(5)
+    for (let i = 0; i < 20; i++) {
+      void clock.sleep(100)
+      limiter.onSuccess()
+    }
     expect(limiter.rate).toBe(30)
   })
 
