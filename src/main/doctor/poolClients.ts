@@ -1,42 +1,16 @@
 /**
- * Every app client of the pool as DescribeUserPoolClient shows it: ListUserPoolClients gives only
- * ids and names (at most 60 a page), so each one is described after. Sent through the doctor's
- * unaudited probe: reads, one at a time, each waiting for the UserPoolClientRead quota.
+ * What the doctor reads of app clients: the clients themselves come from the one reader in
+ * cognito/appClients.ts, sent through the doctor's unaudited probe.
  */
-import {
-  DescribeUserPoolClientCommand,
-  ListUserPoolClientsCommand,
-  type DescribeUserPoolClientCommandOutput,
-  type ListUserPoolClientsCommandOutput,
-  type UserPoolClientType
-} from '@aws-sdk/client-cognito-identity-provider'
+import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
+import { describeAppClient, readAppClients } from '../cognito/appClients'
 import type { DoctorTarget } from './target'
 
-/** Cognito's largest page of app clients. */
-const PAGE = 60
+export const readPoolClients = (target: DoctorTarget): Promise<UserPoolClientType[]> => readAppClients((command) => target.probe(command), target.userPoolId)
 
-export async function readPoolClients(target: DoctorTarget): Promise<UserPoolClientType[]> {
-  const ids: string[] = []
-  let token: string | undefined
-  do {
-    const page = await target.probe<ListUserPoolClientsCommandOutput>(
-      new ListUserPoolClientsCommand({ UserPoolId: target.userPoolId, MaxResults: PAGE, ...(token ? { NextToken: token } : {}) })
-    )
-    for (const entry of page.UserPoolClients ?? []) if (entry.ClientId) ids.push(entry.ClientId)
-    token = page.NextToken
-  } while (token)
-  const clients: UserPoolClientType[] = []
-  for (const id of ids) clients.push(await describeClient(target, id))
-  return clients
-}
-
-export async function describeClient(target: DoctorTarget, clientId: string): Promise<UserPoolClientType> {
-  const output = await target.probe<DescribeUserPoolClientCommandOutput>(
-    new DescribeUserPoolClientCommand({ UserPoolId: target.userPoolId, ClientId: clientId })
-  )
-  return output.UserPoolClient ?? {}
-}
+export const describeClient = (target: DoctorTarget, clientId: string): Promise<UserPoolClientType> =>
+  describeAppClient((command) => target.probe(command), target.userPoolId, clientId)
 
 /**
  * The attributes a client may write, as Cognito documents: its own list, or, when it has none, "the

@@ -4,15 +4,10 @@
  * and a run of single changes do not read them again and again. Never throws: a change that was
  * saved is not reported as failed because the clients could not be read.
  */
-import {
-  DescribeUserPoolClientCommand,
-  ListUserPoolClientsCommand,
-  type DescribeUserPoolClientCommandOutput,
-  type ListUserPoolClientsCommandOutput,
-  type UserPoolClientType
-} from '@aws-sdk/client-cognito-identity-provider'
+import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider'
 import type { TakesEffect } from '../../shared/takesEffect'
 import { TIER_ATTRIBUTE } from '../../shared/tiers'
+import { readAppClients } from '../cognito/appClients'
 import { toAppError } from '../cognito/errorMapping'
 import type { CognitoGateway } from '../cognito/gateway'
 
@@ -38,21 +33,9 @@ export function takesEffect(gateway: CognitoGateway, now: () => number = Date.no
 }
 
 async function readClients(gateway: CognitoGateway): Promise<UserPoolClientType[]> {
-  const ids: string[] = []
-  let NextToken: string | undefined
-  do {
-    const page = await gateway.send<ListUserPoolClientsCommandOutput>(
-      new ListUserPoolClientsCommand({ UserPoolId: gateway.userPoolId, MaxResults: 60, NextToken })
-    )
-    for (const client of page.UserPoolClients ?? []) if (client.ClientId) ids.push(client.ClientId)
-    NextToken = page.NextToken
-  } while (NextToken)
-  const described: UserPoolClientType[] = []
-  for (const ClientId of ids) {
-    const output = await gateway.send<DescribeUserPoolClientCommandOutput>(new DescribeUserPoolClientCommand({ UserPoolId: gateway.userPoolId, ClientId }))
-    if (output.UserPoolClient) described.push(output.UserPoolClient)
-  }
-  return described
+  // A client described as nothing (deleted between the list and the describe) has no lifetime to weigh.
+  const clients = await readAppClients((command) => gateway.send(command), gateway.userPoolId)
+  return clients.filter((client) => client.ClientId)
 }
 
 function fromClients(clients: UserPoolClientType[]): TakesEffect {

@@ -6,6 +6,7 @@ import { AttributeChangeDialog } from './AttributeChangeDialog'
 import { valueProblem, whyNotEditable, whyNotRemovable } from './attributeRules'
 import { SpotResult } from './SpotResult'
 import type { SpotError, SpotNotice } from './userPageStore'
+import { ActionTableHead } from '../../components/ActionTableHead'
 
 interface Props {
   user: UserDetail
@@ -55,15 +56,7 @@ export function AttributesTab({ user, pool, busy, notice, error, onSave, onRemov
   return (
     <div>
       <table className="table table-sm small mb-2 user-attributes" aria-label="Attributes">
-        <thead>
-          <tr>
-            <th scope="col">Attribute</th>
-            <th scope="col">Value</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ActionTableHead columns={['Attribute', 'Value']} />
         <tbody>
           {rows.map(({ name, value }) => {
             const notEditable = whyNotEditable(name, pool)

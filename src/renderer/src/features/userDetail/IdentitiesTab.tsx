@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { formatDateTime } from '../../lib/format'
 import { SpotResult } from './SpotResult'
 import type { SpotError, SpotNotice } from './userPageStore'
+import { ActionTableHead } from '../../components/ActionTableHead'
 
 interface Props {
   user: UserDetail
@@ -32,16 +33,7 @@ export function IdentitiesTab({ user, busy, notice, error, onUnlink }: Props) {
         <p className="small text-body-secondary mb-0">No external sign-in is linked: {user.username} signs in with a password of this pool.</p>
       ) : (
         <table className="table table-sm small mb-1" aria-label="Linked identities">
-          <thead>
-            <tr>
-              <th scope="col">Provider</th>
-              <th scope="col">Id at the provider</th>
-              <th scope="col">Linked</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ActionTableHead columns={['Provider', 'Id at the provider', 'Linked']} />
           <tbody>
             {user.identities.map((identity) => (
               <tr key={`${identity.providerName}:${identity.userId}`}>

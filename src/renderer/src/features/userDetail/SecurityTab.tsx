@@ -9,6 +9,7 @@ import { mfaResetWords } from './actionQuestions'
 import { PasswordForm } from './PasswordForm'
 import { SpotResult } from './SpotResult'
 import type { usePageTabs } from './userPageStore'
+import { ActionTableHead } from '../../components/ActionTableHead'
 
 type Tabs = ReturnType<typeof usePageTabs.getState>
 
@@ -90,16 +91,7 @@ export function SecurityTab({ user, pool, tabs, onSetPassword, onResetMfa, onFor
         )}
         {devices && devices.items.length > 0 && (
           <table className="table table-sm small mb-1" aria-label="Devices">
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Remembered</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ActionTableHead columns={['Device', 'Last seen', 'Remembered']} />
             <tbody>
               {devices.items.map((device) => (
                 <tr key={device.key}>

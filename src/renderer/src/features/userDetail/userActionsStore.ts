@@ -37,6 +37,19 @@ interface UserActionsState {
   loadHistory: () => Promise<void>
 }
 
+/** A user's page before anything was done or read on it: how every newly opened user starts. */
+const CLEAN_SLATE = {
+  running: null,
+  outcome: null,
+  error: null,
+  groups: null,
+  groupsBusy: null,
+  groupsError: null,
+  groupsOutcome: null,
+  history: null,
+  historyError: null
+} as const
+
 let loadTimer: ReturnType<typeof setTimeout> | undefined
 
 export const useUserActions = create<UserActionsState>((set, get) => {
@@ -71,15 +84,7 @@ export const useUserActions = create<UserActionsState>((set, get) => {
 
   return {
     username: null,
-    running: null,
-    outcome: null,
-    error: null,
-    groups: null,
-    groupsBusy: null,
-    groupsError: null,
-    groupsOutcome: null,
-    history: null,
-    historyError: null,
+    ...CLEAN_SLATE,
 
     run: async (action) => {
       const user = useUsers.getState().selected
@@ -135,15 +140,7 @@ useUsers.subscribe((state, previous) => {
   usePageTabs.getState().reset(user?.username ?? null)
   useUserActions.setState({
     username: user?.username ?? null,
-    running: null,
-    outcome: null,
-    error: null,
-    groups: null,
-    groupsBusy: null,
-    groupsError: null,
-    groupsOutcome: null,
-    history: null,
-    historyError: null
+    ...CLEAN_SLATE
   })
   // The note about a user no longer in the pool stays until another user is opened.
   if (user) useGoneNote.setState({ note: null })
