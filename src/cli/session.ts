@@ -26,11 +26,14 @@ export async function runCommand(name: string, command: Command, values: Values,
     const { handlers, gate } = createOperations(app, frontEndOf(values, io))
     const asJson = values.json === true
     const consent = productionConsent(app.profile, gate, globals, io)
+    const lacksReason = app.profile.requireReason && !globals.reason?.trim()
     let inputRefused = false
     let refusal: number | null = null
     const call: Call = async <K extends Operation>(operation: K, payload: unknown) => {
-      // Asked once, before the first write of the command leaves (reads before it need no consent).
-      if (isWriteOperation(operation)) refusal ??= await consent()
+      // Asked once, before the first write of the command leaves (reads before it need no consent). A
+      // write that lacks the reason its profile asks for goes straight to main, which refuses it before
+      // its production gate: nobody types a pool ID only to be told a reason was missing.
+      if (isWriteOperation(operation) && !lacksReason) refusal ??= await consent()
       if (refusal) return null
       const sent = isWriteOperation(operation) && globals.reason !== undefined ? withReason(payload, globals.reason) : payload
       const result: Result<ResultOf<K>> = await invokeOperation(handlers, operation, sent, 'cli')

@@ -1,12 +1,14 @@
 /**
  * The CLI and profiles, through the real bin: `profiles` lists them without secrets, `--profile`
  * chooses one, a sealed secret is the app's, and a production profile's pool is written only with
- * --yes-production naming it (without it, exit 2 before anything is sent).
+ * --yes-production naming it (without it, exit 2 before anything is sent); a write without the reason
+ * a production pool asks for is refused before anyone is asked to type the pool ID.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProfileStore } from '../../src/main/config/profileStore'
 import { profileSchemas } from '../../src/shared/profiles'
 import { cleanEnv, runTierAdmin } from '../support/cliRunner'
+import { runAtTerminal } from '../support/cliTerminal'
 import { fakeSecretStore } from '../support/fakeSecretStore'
 import { makeTempDir } from '../support/tempDir'
 
@@ -48,11 +50,11 @@ describe('tier-admin profiles', () => {
   })
 
   it('refuses to write to a production pool without --yes-production naming it: exit 2, nothing sent', async () => {
-    const refused = await cli(['set-tier', '--username', 'jane', '--tier', 'premium'])
+    const refused = await cli(['set-tier', '--username', 'jane', '--tier', 'premium', '--reason', 'TICKET-1'])
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain(`add --yes-production ${PROD_POOL}`)
     expect(refused.stderr).not.toMatch(/NETWORK_UNREACHABLE/)
-    const wrongPool = await cli(['--yes-production', 'us-east-1_Other', 'set-tier', '--username', 'jane', '--tier', 'premium'])
+    const wrongPool = await cli(['--yes-production', 'us-east-1_Other', 'set-tier', '--username', 'jane', '--tier', 'premium', '--reason', 'TICKET-1'])
     expect(wrongPool.code).toBe(2)
     expect(wrongPool.stderr).toContain(`but profile "Prod (sim)" is pool ${PROD_POOL}`)
     // Confirmed, the write goes out (and meets the closed port): the refusal came from the check, not the pool.
@@ -62,5 +64,14 @@ describe('tier-admin profiles', () => {
     // Reads need no confirmation.
     const read = await cli(['get', 'jane'])
     expect(read.stderr).toContain('NETWORK_UNREACHABLE')
+  })
+
+  it('at a terminal, asks for the reason a production pool needs before it asks for the pool ID: exit 2, no prompt, nothing sent', async () => {
+    const run = await runAtTerminal(['set-tier', '--username', 'jane', '--tier', 'premium'], { env, cwd: temp.dir })
+    expect(run.code, run.output).toBe(2)
+    expect(run.output).toContain('Profile "Prod (sim)" asks a ticket or reason of every write. Nothing was sent.')
+    expect(run.output).toContain('Give --reason "TICKET-123 what it is for" with the command.')
+    expect(run.output).not.toContain('Type the pool ID')
+    expect(run.output).not.toMatch(/NETWORK_UNREACHABLE/)
   })
 })
