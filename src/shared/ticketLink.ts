@@ -91,9 +91,10 @@ function poolProblem(pool: string): string | undefined {
   return undefined
 }
 
-/** The link "Copy link" makes: the username (which never changes) and the profile it was copied from. */
-export function makeTicketLink(username: string, profileId: string): string {
-  return `${LINK_SCHEME}://open?username=${encodeURIComponent(username)}&pool=${encodeURIComponent(profileId)}`
+/** The link "Copy link" makes: the username (which never changes) and the profile it was copied from, when known. */
+export function makeTicketLink(username: string, profileId?: string): string {
+  const pool = profileId ? `&pool=${encodeURIComponent(profileId)}` : ''
+  return `${LINK_SCHEME}://open?username=${encodeURIComponent(username)}${pool}`
 }
 
 /** The connection a link is checked against: the profiles there are and the one open. */
