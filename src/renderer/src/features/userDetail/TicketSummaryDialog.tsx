@@ -7,6 +7,8 @@ import { Modal } from '../../components/Modal'
 
 type Format = 'text' | 'markdown'
 const FORMAT_LABELS: Record<Format, string> = { text: 'Plain text', markdown: 'Markdown' }
+/** The format's name inside a sentence: "plain text", but Markdown keeps its capital. */
+const inSentence = (format: Format): string => (format === 'text' ? 'plain text' : FORMAT_LABELS.markdown)
 
 interface Props {
   username: string
@@ -89,7 +91,7 @@ export function TicketSummaryDialog({ username, onClose }: Props) {
           value={summary ? shown : error ? '' : 'Reading the user, their groups and history…'}
         />
         <p className="small mt-2 mb-0" role="status" aria-live="polite">
-          {copied === 'copied' && `Copied the ${FORMAT_LABELS[format].toLowerCase()} summary to the clipboard.`}
+          {copied === 'copied' && `Copied the ${inSentence(format)} summary to the clipboard.`}
           {copied === 'refused' && 'The clipboard was refused: the text is selected, press Ctrl+C to copy it.'}
           {!copied && 'Holds no password, code, secret or token.'}
         </p>
@@ -98,7 +100,7 @@ export function TicketSummaryDialog({ username, onClose }: Props) {
             Close
           </button>
           <button type="button" className="btn btn-primary" disabled={!summary} onClick={() => void copy()}>
-            Copy {FORMAT_LABELS[format].toLowerCase()}
+            Copy {inSentence(format)}
           </button>
         </div>
       </div>
