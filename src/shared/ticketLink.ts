@@ -54,7 +54,8 @@ export function parseTicketLink(raw: unknown): LinkParse {
     values.set(key, value)
   }
   const given = LINK_USER_KEYS.filter((key) => values.has(key))
-  if (given.length !== 1) return refuse(given.length ? `The link names the user twice (${given.join(' and ')}): give one.` : 'The link names no user: give email, username or sub.')
+  if (given.length !== 1)
+    return refuse(given.length ? `The link names the user twice (${given.join(' and ')}): give one.` : 'The link names no user: give email, username or sub.')
   const by = given[0]!
   const value = values.get(by)!
   const problem = valueProblem(by, value) ?? (values.has('pool') ? poolProblem(values.get('pool')!) : undefined)
@@ -123,6 +124,7 @@ export function checkLinkPool(link: TicketLink, context: LinkPoolContext): LinkP
       otherProfile: { id: profile.id, name: profile.name }
     }
   }
-  if (USER_POOL_ID.test(pool) && !PROFILE_ID.test(pool)) return { ok: false, reason: `This link is for the pool ${pool}, not the one open (${context.activePoolId || 'the sandbox'}).` }
+  if (USER_POOL_ID.test(pool) && !PROFILE_ID.test(pool))
+    return { ok: false, reason: `This link is for the pool ${pool}, not the one open (${context.activePoolId || 'the sandbox'}).` }
   return { ok: false, reason: `This link names the profile "${pool}", and there is no profile with that id.` }
 }

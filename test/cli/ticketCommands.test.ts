@@ -15,7 +15,10 @@ const PASSWORD = 'Secure#Pass123'
 let sub = ''
 
 beforeAll(async () => {
-  const registered = await cli(['register', '--username', 'tina', '--email', 'tina@acme.test', '--tier', 'premium', '--password-stdin', '--json'], `${PASSWORD}\n`)
+  const registered = await cli(
+    ['register', '--username', 'tina', '--email', 'tina@acme.test', '--tier', 'premium', '--password-stdin', '--json'],
+    `${PASSWORD}\n`
+  )
   expect(registered.code, registered.stderr).toBe(0)
   sub = (JSON.parse(registered.stdout) as { userSub: string }).userSub
   const changed = await cli(['set-tier', '--username', 'tina', '--tier', 'standard', '--reason', 'TICKET-77 trial ended'])

@@ -5,7 +5,7 @@
  * (no call reaches main); "Copy link" copies a link that opens the same user; "Copy summary" shows
  * what it copies and puts it on the clipboard. Real built renderer, main-process handlers and cognito-local.
  */
-import { AdminCreateUserCommand, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider'
+import { AdminCreateUserCommand, AdminGetUserCommand, type AdminGetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
 import type { Page } from '@playwright/test'
 import { APP_ORIGIN, type Harness } from '../harness/rendererHarness'
 import { screenshotAtSizes, testWithOwnApp } from './fixtures'
@@ -24,7 +24,7 @@ async function createUser(harness: Harness, username: string, email: string): Pr
     { Name: 'custom:user_tier', Value: 'premium' }
   ]
   await gateway.send(new AdminCreateUserCommand({ UserPoolId: gateway.userPoolId, Username: username, MessageAction: 'SUPPRESS', UserAttributes: attributes }))
-  const read = await gateway.send(new AdminGetUserCommand({ UserPoolId: gateway.userPoolId, Username: username }))
+  const read = await gateway.send<AdminGetUserCommandOutput>(new AdminGetUserCommand({ UserPoolId: gateway.userPoolId, Username: username }))
   return read.UserAttributes!.find((attribute) => attribute.Name === 'sub')!.Value!
 }
 
@@ -32,7 +32,7 @@ let subs: Record<string, string> = {}
 
 /** Waits until the page has asked main nothing for a while: the user page's panels have all loaded. */
 async function settled(harness: Harness): Promise<void> {
-  for (let seen = -1; seen !== harness.calls.length; ) {
+  for (let seen = -1; seen !== harness.calls.length;) {
     seen = harness.calls.length
     await new Promise((resolve) => setTimeout(resolve, 400))
   }

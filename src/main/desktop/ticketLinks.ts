@@ -57,7 +57,9 @@ export function createLinkInbox(toEvent: (raw: string) => Promise<OpenLinkEvent>
   let send: ((event: OpenLinkEvent) => void) | null = null
   const waiting: string[] = []
   const deliver = (raw: string, to: (event: OpenLinkEvent) => void) =>
-    void toEvent(raw).then(to, (error: unknown) => to({ kind: 'refused', reason: `The link could not be checked: ${error instanceof Error ? error.message : String(error)}` }))
+    void toEvent(raw).then(to, (error: unknown) =>
+      to({ kind: 'refused', reason: `The link could not be checked: ${error instanceof Error ? error.message : String(error)}` })
+    )
   return {
     receive(raw) {
       if (send) deliver(raw, send)

@@ -100,7 +100,9 @@ const md = (value: string): string => value.replace(/[\\`*_[\]<>|~]/g, '\\$&')
 export function summaryMarkdown(input: SummaryInput): string {
   const lines = [`**Tier Admin summary**, ${md(stamp(input.at))}`, '', ...facts(input).map((fact) => `- **${fact.label}:** ${md(fact.value)}`), '']
   const listed = changes(input)
-  lines.push(listed.length ? `**Last ${listed.length === 1 ? 'change' : `${listed.length} changes`}** (newest first):` : '_No changes made through Tier Admin._')
+  lines.push(
+    listed.length ? `**Last ${listed.length === 1 ? 'change' : `${listed.length} changes`}** (newest first):` : '_No changes made through Tier Admin._'
+  )
   if (listed.length) lines.push('')
   for (const change of listed) {
     lines.push(`- ${md(change.when)}: ${md(change.what)} (${md(change.outcome)})${change.reason ? `. Reason: ${md(change.reason)}` : ''}`)

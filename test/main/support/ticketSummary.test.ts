@@ -21,7 +21,7 @@ const user: UserDetail = {
   tier: { kind: 'tier', tier: 'premium' },
   attributes: [],
   identities: [],
-  verdict: { canSignIn: true, headline: 'Can sign in', reason: 'ok' }
+  verdict: { canSignIn: true, headline: 'Can sign in', reason: 'ok', fixes: [] }
 }
 
 const history: HistoryEntry[] = Array.from({ length: 7 }, (_, index) => ({

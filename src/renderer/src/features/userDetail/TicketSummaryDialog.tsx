@@ -54,7 +54,13 @@ export function TicketSummaryDialog({ username, onClose }: Props) {
   }
 
   return (
-    <Modal labelledBy="summary-dialog-title" focusable="input, textarea, button:not([disabled])" onEscape={onClose} initialFocus={closeRef} className="summary-dialog">
+    <Modal
+      labelledBy="summary-dialog-title"
+      focusable="input, textarea, button:not([disabled])"
+      onEscape={onClose}
+      initialFocus={closeRef}
+      className="summary-dialog"
+    >
       <div className="p-3">
         <h2 id="summary-dialog-title" className="h5">
           Summary of {username} for the ticket
