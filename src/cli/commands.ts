@@ -15,6 +15,7 @@ import { profiles } from './profilesCommand'
 import { outbox, sandboxRestore } from './sandboxCommands'
 import { mfa, resetMfa, unlink } from './securityCommands'
 import { stats } from './statsCommand'
+import { open, summary } from './ticketCommands'
 import { adminConfirm, confirm, finishRegistration, get, register, resendCode, setTier } from './userCommands'
 
 export const COMMANDS: Record<string, Command> = {
@@ -28,6 +29,8 @@ export const COMMANDS: Record<string, Command> = {
   'admin-confirm': adminConfirm,
   find,
   get,
+  open,
+  summary,
   search,
   'set-tier': setTier,
   'set-attribute': setAttribute,

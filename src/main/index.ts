@@ -6,12 +6,19 @@ import { handOverSecret } from './desktop/clipboard'
 import { askInPerson, chooseOpenFile, chooseSaveFile, showInFolder } from './desktop/dialogs'
 import { installMenu } from './desktop/menu'
 import { registerAppScheme, serveAppScheme } from './desktop/protocol'
+import { createLinkInbox, linkEvent, linkInArgv, openPoolContext, registerLinkScheme } from './desktop/ticketLinks'
 import { createMainWindow, isAppSender, isAppUrl, lockDownSession } from './desktop/window'
 import { sendEvent } from './ipc/sendEvent'
 import { wireWindow } from './ipc/wireWindow'
 import { createOperations } from './operations/handlers'
 
 let context: AppContext | null = null
+/** Ticket links wait here until the window's page listens; each is checked against the connection open then. */
+const links = createLinkInbox(async (raw) => {
+  if (!context) return { kind: 'refused', reason: 'The app is closing: the link was not opened.' }
+  const open = context
+  return linkEvent(raw, () => openPoolContext(open))
+})
 
 async function start(): Promise<void> {
   // The CLI computes the same folder without Electron; keep them in step.
@@ -30,6 +37,15 @@ async function start(): Promise<void> {
   const stopJobUpdates = wireWindow({ ipcMain, handlers, isTrustedSender: isAppSender, jobUpdates: context.jobUpdates, contents, isAppUrl })
   mainWindow.once('closed', stopJobUpdates)
   installMenu((screen) => void sendEvent(contents, isAppUrl, 'navigate', screen))
+  // The page subscribes before its first render, so once it has loaded it hears every link.
+  mainWindow.webContents.once('did-finish-load', () => links.attach((event) => void sendEvent(contents, isAppUrl, 'openLink', event)))
+}
+
+/** A second launch, or the OS with a link for this app: the window comes forward. */
+function bringForward(): void {
+  const window = BrowserWindow.getAllWindows()[0]
+  if (window?.isMinimized()) window.restore()
+  window?.focus()
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -37,12 +53,23 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Electron takes a scheme's privileges only before the app is ready.
   registerAppScheme()
-  // One app per data folder: a second launch brings the first window forward instead.
-  app.on('second-instance', () => {
-    const window = BrowserWindow.getAllWindows()[0]
-    if (window?.isMinimized()) window.restore()
-    window?.focus()
+  registerLinkScheme(app, process)
+  // One app per data folder: a second launch brings the first window forward instead, with the
+  // ticket link it was started with (Windows and Linux put it in the arguments).
+  app.on('second-instance', (_event: unknown, argv: string[]) => {
+    bringForward()
+    const link = linkInArgv(argv)
+    if (link) links.receive(link)
   })
+  // macOS hands a link to the running app (or the one it starts) as open-url, possibly before ready.
+  app.on('open-url', (event: { preventDefault(): void }, url: string) => {
+    event.preventDefault()
+    bringForward()
+    links.receive(url)
+  })
+  // The first launch's own link (Windows and Linux, when no window was open).
+  const ownLink = linkInArgv(process.argv)
+  if (ownLink) links.receive(ownLink)
   app.whenReady().then(start, (error: unknown) => {
     console.error('Tier Admin could not start:', error)
     app.exit(1)

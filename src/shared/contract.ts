@@ -34,6 +34,7 @@ import { supportChannels } from './supportContract'
 import { returns, schemas } from './contractSchemas'
 import { jobUpdate, type BulkProgress, type ExportProgress, type ImportProgress } from './jobProgress'
 import { SCREENS } from './screens'
+import { openLinkEvent } from './ticketLinkEvent'
 
 export const contract = {
   getConnection: { channel: 'connection:get', request: schemas.none, result: returns<ConnectionStatus>() },
@@ -138,14 +139,16 @@ export const contract = {
 } as const
 
 /**
- * What the main process tells the window unasked (the application menu's items, long jobs' progress): each event's channel
+ * What the main process tells the window unasked (the application menu's items, long jobs' progress, ticket links): each event's channel
  * and payload schema. The preload checks every payload against its schema before the page sees it.
  */
 export const events = {
   /** A View menu item (or its accelerator) asks for a screen. */
   navigate: { channel: 'app:navigate', payload: z.enum(SCREENS) },
   /** A long job moved: its state, elapsed time and progress, pushed as it changes (no polling). */
-  jobUpdate: { channel: 'jobs:update', payload: jobUpdate }
+  jobUpdate: { channel: 'jobs:update', payload: jobUpdate },
+  /** A ticket link the operating system handed the app (ticketLink.ts): the user to open, or why the link was refused. */
+  openLink: { channel: 'app:open-link', payload: openLinkEvent }
 } as const
 
 export type Contract = typeof contract

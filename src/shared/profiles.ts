@@ -84,11 +84,10 @@ const region = z
   .string()
   .trim()
   .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'Enter a region such as eu-west-1')
-const userPoolId = z
-  .string()
-  .trim()
-  .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'Enter a user pool ID such as eu-west-1_AbC123')
-  .max(55)
+/** A user pool ID as AWS writes it: its region, an underscore, letters and digits. */
+export const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/
+export const MAX_USER_POOL_ID = 55
+const userPoolId = z.string().trim().regex(USER_POOL_ID, 'Enter a user pool ID such as eu-west-1_AbC123').max(MAX_USER_POOL_ID)
 
 export const profileSchemas = {
   save: z

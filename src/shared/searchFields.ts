@@ -17,6 +17,11 @@ export const SEARCH_FIELDS = [
 export type SearchField = (typeof SEARCH_FIELDS)[number]
 export type SearchMatch = 'prefix' | 'exact'
 
+/** A whole email address as the one find box and a ticket link recognise it. */
+export const EMAIL_FORM = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** A sub: Cognito's user ID, a UUID. */
+export const SUB_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /** How each field reads in a field selector. */
 export const SEARCH_FIELD_LABELS: Record<SearchField, string> = {
   username: 'Username',

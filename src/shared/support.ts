@@ -133,3 +133,10 @@ export interface SignInVerdict {
     | 'other-status'
   fixes: FixAction[]
 }
+
+/** A user's summary for a ticket, in both forms (ticketSummary.ts in main); never a password, code, secret or token. */
+export interface TicketSummary {
+  username: string
+  text: string
+  markdown: string
+}

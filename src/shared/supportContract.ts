@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { password, returns, typed, username } from './contractSchemas'
 import type { AccountActionResult, FindResult } from './domain'
-import type { DevicesPage, SignInEventsPage } from './support'
+import type { DevicesPage, SignInEventsPage, TicketSummary } from './support'
 
 /** Keys that name an object's prototype machinery rather than a value. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
@@ -86,5 +86,7 @@ export const supportChannels = {
   /** Where the pool records no sign-in events (threat protection off), says so and what turns it on. */
   listSignInEvents: { channel: 'users:sign-in-events', request: supportSchemas.page, result: returns<SignInEventsPage>() },
   eventFeedback: { channel: 'users:event-feedback', write: true, request: supportSchemas.eventFeedback, result: returns<AccountActionResult>() },
-  unlinkIdentity: { channel: 'users:unlink', write: true, request: supportSchemas.unlinkIdentity, result: returns<AccountActionResult>() }
+  unlinkIdentity: { channel: 'users:unlink', write: true, request: supportSchemas.unlinkIdentity, result: returns<AccountActionResult>() },
+  /** The account's state and last changes as plain text and Markdown, for a ticket: the same words as `tier-admin summary`. */
+  userSummary: { channel: 'users:summary', request: byUsername, result: returns<TicketSummary>() }
 } as const

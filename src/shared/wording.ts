@@ -24,6 +24,10 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{thenRetry}': { app: 'then restart the app', cli: 'then run the command again' },
   '{ifPersists}': { app: 'if it keeps happening, restart the app', cli: 'if it keeps happening, check the data folder and the disk' },
   '{dropAttribute}': { app: 'remove it from this form', cli: 'leave it out (its --attr, or its column in the file)' },
+  '{switchProfile}': {
+    app: 'choose it in the profile menu of the connection bar if that is the pool you mean, then open the link again.',
+    cli: 'add --profile with its id to the command if that is the pool you mean.'
+  },
   '{scanFigures}': { app: 'its figures then show here too', cli: 'its figures are then what "tier-admin stats" prints' }
 }
 

@@ -14,6 +14,7 @@ import type { IpcMainInvokeEvent } from 'electron'
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
 import { contract, operations, type AppEvent, type PayloadOf } from '../../src/shared/contract'
 import { openAppContext, type AppContext } from '../../src/main/app/appContext'
+import { createLinkInbox, linkEvent, openPoolContext } from '../../src/main/desktop/ticketLinks'
 import { sendEvent } from '../../src/main/ipc/sendEvent'
 import { wireWindow } from '../../src/main/ipc/wireWindow'
 import type { Handlers } from '../../src/main/operations/handler'
@@ -71,6 +72,8 @@ export interface Harness {
   handedOver: string[]
   /** Sends a contract event to the page as the main process does (the application menu's screen items), through main's sendEvent. */
   emit<E extends AppEvent>(event: E, payload: PayloadOf<E>): Promise<void>
+  /** A ticket link as the operating system hands it to the app: through main's own inbox and check (ticketLinks.ts), then sent as the app sends it. */
+  openLink(raw: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -179,6 +182,14 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   const page = await context.newPage()
   appPage = page
   await page.goto(APP_PAGE)
+  // As the app's index.ts: links wait until the page has loaded, and each is checked against the connection open then.
+  let linkChecked: Promise<unknown> = Promise.resolve()
+  const links = createLinkInbox((raw) => {
+    const checked = linkEvent(raw, () => openPoolContext(app))
+    linkChecked = checked
+    return checked
+  })
+  links.attach((event) => void sendEvent(contents, isAppUrl, 'openLink', event))
   return {
     page,
     app,
@@ -190,6 +201,13 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     handedOver,
     emit: async (event, payload) => {
       sendEvent(contents, isAppUrl, event, payload)
+      await delivered
+    },
+    openLink: async (raw) => {
+      links.receive(raw)
+      await linkChecked
+      // The checked link is sent on the next turn; then its delivery to the page is awaited.
+      await new Promise((resolve) => setTimeout(resolve, 0))
       await delivered
     },
     close: async () => {

@@ -83,12 +83,24 @@ export function createFakeElectron(userDataDir: string) {
       super()
       windows.push(this)
     }
+    minimized = false
+    focusCalls = 0
     loadURL(url: string): Promise<void> {
       this.loadedUrl = url
+      // As Electron: the page's load finishes after loadURL was called.
+      setTimeout(() => this.webContents.emit('did-finish-load'), 0)
       return Promise.resolve()
     }
     show(): void {}
-    focus(): void {}
+    focus(): void {
+      this.focusCalls += 1
+    }
+    isMinimized(): boolean {
+      return this.minimized
+    }
+    restore(): void {
+      this.minimized = false
+    }
     isDestroyed(): boolean {
       return false
     }
@@ -104,6 +116,12 @@ export function createFakeElectron(userDataDir: string) {
   const app = Object.assign(new FakeEmitter(), {
     quitCalls: 0,
     isPackaged: false,
+    /** Each scheme the bundle asked the OS to hand it, with the command it gave (none: this app). */
+    protocolClients: [] as { scheme: string; path?: string; args?: string[] }[],
+    setAsDefaultProtocolClient(scheme: string, path?: string, args?: string[]) {
+      app.protocolClients.push({ scheme, ...(path ? { path } : {}), ...(args ? { args } : {}) })
+      return true
+    },
     getPath: (name: string) => (name === 'userData' ? userDataDir : userDataDir),
     requestSingleInstanceLock: () => true,
     whenReady: () => ready,

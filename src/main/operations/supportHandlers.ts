@@ -8,6 +8,7 @@ import { resetMfa } from '../support/mfa'
 import { setPassword } from '../support/password'
 import { eventFeedback } from '../support/eventFeedback'
 import { listSignInEvents } from '../support/signInEvents'
+import { readTicketSummary } from '../support/ticketSummary'
 import type { HandlersOf, OperationContext } from './handler'
 
 type SupportOperation = Extract<
@@ -22,6 +23,7 @@ type SupportOperation = Extract<
   | 'listSignInEvents'
   | 'eventFeedback'
   | 'unlinkIdentity'
+  | 'userSummary'
 >
 
 export function supportHandlers({ app, frontEnd }: OperationContext): HandlersOf<SupportOperation> {
@@ -37,6 +39,7 @@ export function supportHandlers({ app, frontEnd }: OperationContext): HandlersOf
     forgetDevice: async ({ username, deviceKey }) => forgetDevice(deps(), username, deviceKey),
     listSignInEvents: async ({ username, nextToken }) => listSignInEvents(deps().gateway, username, nextToken),
     eventFeedback: async (request) => eventFeedback(deps(), request),
-    unlinkIdentity: async (request) => unlinkIdentity(deps(), request)
+    unlinkIdentity: async (request) => unlinkIdentity(deps(), request),
+    userSummary: async ({ username }) => readTicketSummary(deps(), app.profile.name, username)
   }
 }

@@ -6,14 +6,12 @@
  * value: it is looked up in the last finished statistics scan's copy of the pool, labelled with its date.
  */
 import type { FindResult, FoundBy, TierMember, UserDetail } from '../../shared/domain'
-import type { SearchField } from '../../shared/searchFields'
+import { EMAIL_FORM, SUB_FORM, type SearchField } from '../../shared/searchFields'
 import type { CognitoGateway } from '../cognito/gateway'
 import { nameOf } from '../cognito/retryPolicy'
 import type { StatsService } from '../stats/statsService'
 import { getUser, searchUsers } from '../users/users'
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const SUB = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** A phone number as tickets write it: a plus, then digits with spaces, dots, dashes or brackets between. */
 const PHONE = /^\+[\d\s().-]{6,24}$/
 /** "@acme.com", "jane@", "acme.com": part of an address, not a whole one. */
@@ -31,8 +29,8 @@ export interface FindDeps {
 }
 
 export function recognise(query: string): FoundBy {
-  if (SUB.test(query)) return 'sub'
-  if (EMAIL.test(query)) return 'email'
+  if (SUB_FORM.test(query)) return 'sub'
+  if (EMAIL_FORM.test(query)) return 'email'
   if (PHONE.test(query) && query.replace(/\D/g, '').length <= 15) return 'phone'
   if (query.includes('@')) return 'email-part'
   return 'username'

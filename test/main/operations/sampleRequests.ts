@@ -47,6 +47,7 @@ export function sampleRequests(userPoolId: string, endpoint: string, register: u
     listSignInEvents: user,
     eventFeedback: { ...user, eventId: 'event-1', feedback: 'Valid' },
     unlinkIdentity: { ...user, providerName: 'Google', providerUserId: '1234567890' },
+    userSummary: user,
     getOutbox: undefined,
     getStats: undefined,
     startStats: undefined,

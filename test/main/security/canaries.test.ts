@@ -3,7 +3,8 @@
  * configuration of a pool reached through COGNITO_ENDPOINT (the sandbox's emulator behind an open
  * endpoint) must never come back out: not in an IPC reply, a pushed event, a console line, a file of
  * the data folder or one the app saved, nor the CLI's output. The journey goes through every channel
- * of the contract (those that cannot work here answer an error, which is searched too).
+ * of the contract (those that cannot work here answer an error, which is searched too), the ticket
+ * summary among them (app and CLI).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -163,6 +164,10 @@ async function appJourney(app: AppContext, frontEnd: FrontEnd): Promise<Set<Oper
       await call(operation, { username: 'canary_alice' })
     }
     await call('addToGroup', { username: 'canary_alice', group: 'admins' })
+    // The ticket summary: the account, its groups and its last changes, and neither a canary nor the password.
+    const summary = await call('userSummary', { username: 'canary_alice' })
+    expect(summary).toMatchObject({ ok: true, data: { text: expect.stringContaining('Username: canary_alice'), markdown: expect.stringContaining('Last ') } })
+    expect(JSON.stringify(summary)).not.toContain(PASSWORD)
     await call('removeFromGroup', { username: 'canary_alice', group: 'admins' })
     await call('getOutbox')
     await runJob('stats-scan', () => call('startStats'))
@@ -227,6 +232,9 @@ async function cliJourney(): Promise<number> {
     [['audit', '--json']],
     [['outbox']],
     [['register', '--username', 'bad name', '--email', 'nope', '--password-stdin'], 'x\n'],
+    [['summary', 'canary_dave']],
+    [['summary', 'canary_dave', '--markdown', '--json']],
+    [['open', 'tier-admin://open?username=canary_dave&pool=environment', '--json']],
     [['delete', 'canary_dave', '--yes']],
     [['profiles']]
   ]
