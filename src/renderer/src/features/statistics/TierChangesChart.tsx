@@ -17,6 +17,8 @@ export const TierChangesChart = memo(function TierChangesChart({ days }: { days:
   return (
     <Bar
       key={theme}
+      // Drawn afresh when the data changes (a scan finished, another range): simpler than updating in place, and as fast at this size.
+      redraw
       aria-label="Tier changes per day chart"
       role="img"
       data={{

@@ -1,0 +1,60 @@
+/**
+ * Tiers over time on the sandbox: a scan, tier changes (one on a user's page, others through main's own
+ * handlers), a second scan, then the trend of the two kept scans and the changes per day with who made
+ * them, the figures' CSV carrying both series, and screenshots at both sizes in both modes.
+ */
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expect, screenshotAtSizes, testWithOwnApp } from './fixtures'
+
+const test = testWithOwnApp()
+const today = new Date().toISOString().slice(0, 10)
+
+async function scan(page: Page, users: number): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Statistics', exact: true }).click()
+  await page.getByRole('button', { name: 'Scan pool' }).click()
+  await expect(page.getByRole('heading', { name: new RegExp(`^${users} users — scan of`) })).toBeVisible({ timeout: 60_000 })
+}
+
+test('two scans and the tier changes between them show as a trend and as changes per day', async ({ harness, folders }) => {
+  const { page, handlers } = harness
+  for (const username of ['ada_trend', 'bo_trend', 'cy_trend', 'di_trend']) {
+    await handlers.register({ username, email: `${username}@example.com`, password: 'Secure#Pass123', tier: 'standard' })
+  }
+  await scan(page, 4)
+  const section = page.getByRole('region', { name: 'Tiers over time' })
+  await expect(section.getByText('Users per tier, 1 kept scan')).toBeVisible()
+
+  // One change where an operator makes it, on the user's page; the rest through main's handlers.
+  await page.getByRole('navigation').getByRole('button', { name: 'Users', exact: true }).click()
+  await page.getByRole('searchbox').fill('ada_trend')
+  await page.getByRole('button', { name: 'Find', exact: true }).click()
+  await page.getByLabel('Tier', { exact: true }).selectOption('premium')
+  await page.getByRole('button', { name: 'Save tier' }).click()
+  await expect(page.getByRole('main')).toContainText("Saved: ada_trend's tier is now premium")
+  await handlers.setTier({ username: 'bo_trend', tier: 'premium' })
+  await handlers.setTier({ username: 'cy_trend', tier: 'premium' })
+  await handlers.setTier({ username: 'cy_trend', tier: 'standard' })
+
+  await scan(page, 4)
+  await expect(section.getByText('Users per tier, 2 kept scans')).toBeVisible()
+  await expect(section.getByRole('img', { name: 'Users per tier over the kept scans chart' })).toBeVisible()
+  await expect(section.getByRole('img', { name: 'Tier changes per day chart' })).toBeVisible()
+  const byWho = section.getByRole('table', { name: 'Tier changes by person' })
+  await expect(byWho.getByRole('row').filter({ hasText: /^sandbox/ })).toHaveText(/sandbox.*\s*3\s*1\s*0$/)
+  await section.scrollIntoViewIfNeeded()
+  await screenshotAtSizes(page, 'statistics-trend')
+
+  // Another range asks again; the figures' CSV carries the kept scans and the changes over it.
+  await section.getByLabel('Range of the tier changes').selectOption('90')
+  await expect(section.getByText(/^Tier changes per day, \d{4}-\d{2}-\d{2} to /)).toBeVisible()
+  await page.getByRole('button', { name: 'Export' }).click()
+  await page.getByRole('group', { name: 'Exports' }).getByRole('button', { name: 'Figures of the last scan (CSV)' }).click()
+  const saved = page.getByRole('status').filter({ hasText: 'Saved' })
+  await expect(saved).toContainText(folders.saveDir)
+  const rows = readFileSync((await saved.getAttribute('title'))!, 'utf8').trimEnd().split('\r\n')
+  expect(rows.filter((row) => row.startsWith('scan_premium,')).map((row) => row.split(',')[2])).toEqual(['0', '2'])
+  expect(rows).toContain(`tier_upgrades,${today},3`)
+  expect(rows).toContain(`tier_downgrades,${today},1`)
+  expect(rows.filter((row) => row.startsWith('tier_upgrades,'))).toHaveLength(90)
+})
