@@ -61,10 +61,16 @@ function formatChanges(report: TierChangesReport): string {
   const count = (counts: Record<(typeof CHANGE_KINDS)[number], number>) => CHANGE_KINDS.map((kind) => String(counts[kind]))
   return [
     title,
-    formatTable(['day', ...CHANGE_KINDS], busy.map((day) => [day.day, ...count(day)])),
+    formatTable(
+      ['day', ...CHANGE_KINDS],
+      busy.map((day) => [day.day, ...count(day)])
+    ),
     '',
     'By whom:',
-    formatTable(['who', ...CHANGE_KINDS], report.by.map((who) => [who.who, ...count(who)])),
+    formatTable(
+      ['who', ...CHANGE_KINDS],
+      report.by.map((who) => [who.who, ...count(who)])
+    ),
     ...skipped
   ].join('\n')
 }

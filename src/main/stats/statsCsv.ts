@@ -17,10 +17,7 @@ const FIGURES_HEADER = ['metric', 'key', 'value']
 
 /** The figures in long format (metric,key,value), one row per number, header first. */
 export function figuresRows(figures: StatsFigures): (string | number)[][] {
-  const rows: (string | number)[][] = [
-    FIGURES_HEADER,
-    ['total', '', figures.total]
-  ]
+  const rows: (string | number)[][] = [FIGURES_HEADER, ['total', '', figures.total]]
   rows.push(['tier', 'standard', figures.tiers.standard], ['tier', 'premium', figures.tiers.premium], ['tier', 'none', figures.tiers.none])
   for (const [value, count] of sortedEntries(figures.tiers.invalid)) rows.push(['invalid_tier', value, count])
   for (const [status, count] of sortedEntries(figures.statuses)) rows.push(['status', status, count])

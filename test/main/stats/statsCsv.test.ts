@@ -41,7 +41,15 @@ describe('statistics CSV with tiers over time', () => {
       disabled: 1,
       statuses: { UNCONFIRMED: 1, CONFIRMED: 9 }
     },
-    { at: '2026-12-05T09:00:00Z', userPoolId: 'eu-west-1_pool', total: 11, tiers: { standard: 6, premium: 3, none: 1, invalid: 1 }, enabled: 11, disabled: 0, statuses: { CONFIRMED: 11 } }
+    {
+      at: '2026-12-05T09:00:00Z',
+      userPoolId: 'eu-west-1_pool',
+      total: 11,
+      tiers: { standard: 6, premium: 3, none: 1, invalid: 1 },
+      enabled: 11,
+      disabled: 0,
+      statuses: { CONFIRMED: 11 }
+    }
   ]
   const changes: TierChangesReport = {
     from: '2026-12-04',
@@ -53,7 +61,14 @@ describe('statistics CSV with tiers over time', () => {
     by: [{ who: '=arn (ops)', upgrades: 2, downgrades: 1, other: 0 }],
     skipped: 0
   }
-  const figures = { total: 11, tiers: { standard: 6, premium: 3, none: 1, invalid: { gold: 1 } }, statuses: { CONFIRMED: 11 }, enabled: 11, disabled: 0, weekly: [] }
+  const figures = {
+    total: 11,
+    tiers: { standard: 6, premium: 3, none: 1, invalid: { gold: 1 } },
+    statuses: { CONFIRMED: 11 },
+    enabled: 11,
+    disabled: 0,
+    weekly: []
+  }
   const result: StatsResult = { figures, finishedAt: '2026-12-05T09:00:00.000Z', durationMs: 1, mode: 'partitioned', userPoolId: 'eu-west-1_pool' }
   const collect = async (lines: AsyncIterable<string>) => {
     let text = ''

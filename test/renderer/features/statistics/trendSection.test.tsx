@@ -27,7 +27,12 @@ const scan = (at: string, premium: number): ScanRecord => ({
 const changes = (days: number): TierChangesReport => ({
   from: '2026-11-06',
   to: '2026-12-05',
-  days: Array.from({ length: days }, (_, i) => ({ day: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`, upgrades: i === days - 1 ? 2 : 0, downgrades: 0, other: 0 })),
+  days: Array.from({ length: days }, (_, i) => ({
+    day: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`,
+    upgrades: i === days - 1 ? 2 : 0,
+    downgrades: 0,
+    other: 0
+  })),
   by: [{ who: 'sandbox (ann)', upgrades: 2, downgrades: 1, other: 0 }],
   skipped: 0
 })
