@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, screenshotAtSizes, testWithOwnApp } from './fixtures'
+import { expect, screenshotAtSizes, testWithOwnApp, WINDOW_SIZES } from './fixtures'
 
 const test = testWithOwnApp()
 const today = new Date().toISOString().slice(0, 10)
@@ -51,6 +51,10 @@ test('two scans and the tier changes between them show as a trend and as changes
   // The section's top at the window's top: at 1024×640 the trend chart fills the view, at 1280×820 both charts and the table.
   await section.evaluate((element) => element.scrollIntoView({ block: 'start' }))
   await screenshotAtSizes(page, 'statistics-trend')
+  // In the small window the charts stack: the changes per day and the table below, scrolled to.
+  await page.setViewportSize(WINDOW_SIZES[0])
+  await section.getByRole('table', { name: 'Tier changes by person' }).evaluate((element) => element.scrollIntoView({ block: 'end' }))
+  await screenshotAtSizes(page, 'statistics-trend-changes', { sizes: [WINDOW_SIZES[0]] })
 
   // Another range asks again; the figures' CSV carries the kept scans and the changes over it.
   await section.getByLabel('Range of the tier changes').selectOption('90')

@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { StatisticsScreen } from '../../../../src/renderer/src/features/statistics/StatisticsScreen'
 import { useStats } from '../../../../src/renderer/src/features/statistics/statsStore'
+import { scanLabels } from '../../../../src/renderer/src/features/statistics/TierTrend'
 import { useTrend } from '../../../../src/renderer/src/features/statistics/trendStore'
 import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import type { ScanRecord, TierChangesReport } from '../../../../src/shared/statsHistory'
@@ -79,5 +80,17 @@ describe('tiers over time', () => {
     fake.succeed('statsHistory', { scans: [] })
     render(<StatisticsScreen />)
     expect(await screen.findByText('Each finished scan adds its counts here.')).toBeInTheDocument()
+  })
+})
+
+describe('the trend chart labels', () => {
+  it('gives each scan its time, with seconds only when two would read the same', () => {
+    const now = new Date('2026-12-05T18:00:00')
+    const apart = scanLabels([scan(new Date('2026-12-05T09:00:00').toISOString(), 1), scan(new Date('2026-12-05T10:00:00').toISOString(), 1)], now)
+    expect(new Set(apart).size).toBe(2)
+    expect(apart[0]).not.toMatch(/:00:00/)
+    const close = scanLabels([scan(new Date('2026-12-05T09:00:05').toISOString(), 1), scan(new Date('2026-12-05T09:00:40').toISOString(), 1)], now)
+    expect(close[0]).toMatch(/:05/)
+    expect(close[1]).toMatch(/:40/)
   })
 })

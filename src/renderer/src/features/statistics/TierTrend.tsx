@@ -21,7 +21,6 @@ export const TierTrend = memo(function TierTrend({ scans }: { scans: readonly Sc
   const theme = useTheme((state) => state.theme)
   const colors = TIER_COLORS[theme]
   const { text, grid } = themeColors()
-  const now = new Date()
   return (
     <Line
       key={theme}
@@ -30,7 +29,7 @@ export const TierTrend = memo(function TierTrend({ scans }: { scans: readonly Sc
       aria-label="Users per tier over the kept scans chart"
       role="img"
       data={{
-        labels: scans.map((scan) => formatShortTime(scan.at, now)),
+        labels: scanLabels(scans),
         datasets: TIER_BUCKETS.map((bucket) => ({
           label: BUCKET_LABELS[bucket],
           data: scans.map((scan) => scan.tiers[bucket]),
@@ -52,3 +51,10 @@ export const TierTrend = memo(function TierTrend({ scans }: { scans: readonly Sc
     />
   )
 })
+
+/** Each scan's time, short ("14:05", "25 Nov 14:05"); with seconds when two scans would read the same (scans a minute apart). */
+export function scanLabels(scans: readonly ScanRecord[], now = new Date()): string[] {
+  const short = scans.map((scan) => formatShortTime(scan.at, now))
+  if (new Set(short).size === short.length) return short
+  return scans.map((scan) => formatShortTime(scan.at, now, true))
+}
