@@ -103,7 +103,7 @@ export function thinHistory(lines: readonly HistoryLine[], keepAllMs = KEEP_ALL_
     const time = Date.parse(line.at)
     const age = newest - time
     const slot = age < keepAllMs ? `scan ${index}` : age < KEEP_HOURLY_MS ? `hour ${Math.floor(time / HOUR_MS)}` : `day ${Math.floor(time / DAY_MS)}`
-    // Later lines of the same hour or day replace earlier ones; a Map keeps the first one's place.
+    // A later line of the same hour or day replaces the earlier one.
     kept.delete(slot)
     kept.set(slot, line)
   })

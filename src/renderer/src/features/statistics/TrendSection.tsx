@@ -3,6 +3,7 @@ import { CHANGE_KINDS, CHANGE_RANGES, type TierChangesReport } from '../../../..
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { SelectField } from '../../components/SelectField'
 import { formatDateTime } from '../../lib/format'
+import { useConnection } from '../../stores/connectionStore'
 import { ChartCard } from './TierCharts'
 import { CHANGE_LABELS, TierChangesChart } from './TierChangesChart'
 import { TierTrend } from './TierTrend'
@@ -21,11 +22,13 @@ export function TrendSection({ finishedAt }: { finishedAt: string | undefined })
   const error = useTrend((state) => state.error)
   const load = useTrend((state) => state.load)
   const setDays = useTrend((state) => state.setDays)
+  const userPoolId = useConnection((state) => state.status?.info?.userPoolId)
   const rangeId = useId()
 
+  // Another pool (a profile switched) has a history of its own.
   useEffect(() => {
     void load()
-  }, [finishedAt, load])
+  }, [finishedAt, userPoolId, load])
 
   const total = changes ? changes.days.reduce((sum, day) => sum + CHANGE_KINDS.reduce((n, kind) => n + day[kind], 0), 0) : 0
   return (
