@@ -5,15 +5,25 @@ import { json, type Command, type CommandContext } from './command'
 import { followJob } from './followJob'
 import { formatFigures } from './format'
 import { checkCsvOut, csvOut, printStatsCsv } from './statsCsvOutput'
+import { checkDays, daysOf, historyOptions, printHistory } from './statsHistoryOutput'
 
 export const stats: Command = {
-  summary: 'Scan the pool and print tier statistics (resumes an unfinished scan)',
-  usage: 'stats [--json | --csv [--out FILE]]',
+  summary: 'Scan the pool and print tier statistics (resumes an unfinished scan); --history prints the kept scans instead',
+  usage: 'stats [--history] [--days N] [--json | --csv [--out FILE]]',
   exclusive: [['csv', 'json']],
-  options: { json, csv: { type: 'boolean', description: 'Print the figures as CSV' }, out: csvOut },
-  check: checkCsvOut,
+  options: {
+    json,
+    csv: { type: 'boolean', description: 'Print the figures, the kept scans and the tier changes per day as CSV' },
+    out: csvOut,
+    ...historyOptions
+  },
+  check: (values) => {
+    checkCsvOut(values)
+    checkDays(values)
+  },
   run: async (context) => {
     const { io, call, asJson } = context
+    if (context.values.history) return printHistory(context)
     // Through the contract, so a refused start (another process scans this pool) is reported like any failure.
     const final = await followJob(context, {
       kind: 'stats-scan',
@@ -37,7 +47,7 @@ export const stats: Command = {
 
 async function printResult(context: CommandContext): Promise<number> {
   const { values, io, call, print, asJson } = context
-  if (values.csv) return printStatsCsv(context, { kind: 'figures' })
+  if (values.csv) return printStatsCsv(context, { kind: 'figures', days: daysOf(values) ?? undefined })
   const snapshot = await call('getStats', undefined)
   if (!snapshot) return 1
   const last = snapshot.last

@@ -13,9 +13,17 @@ export function checkCsvOut(values: Values): void {
  * Asks the contract first (the figures, or a tier's first member), so a tier that is not one or a pool
  * with no finished scan is reported as everywhere else; then has the CSV written to --out or stdout.
  */
-export async function printStatsCsv({ io, values, call }: CommandContext, request: { kind: 'figures' } | { kind: 'tier'; bucket: string }): Promise<number> {
+export async function printStatsCsv(
+  { io, values, call }: CommandContext,
+  request: { kind: 'figures'; days?: number } | { kind: 'history'; days?: number } | { kind: 'tier'; bucket: string }
+): Promise<number> {
+  // The history needs no finished scan: there is nothing to ask first.
   const checked =
-    request.kind === 'figures' ? await call('getStats', undefined) : await call('listTierMembers', { bucket: request.bucket, offset: 0, limit: 1 })
+    request.kind === 'history'
+      ? true
+      : request.kind === 'figures'
+        ? await call('getStats', undefined)
+        : await call('listTierMembers', { bucket: request.bucket, offset: 0, limit: 1 })
   if (!checked) return 1
   const saved = await call('statsCsv', request)
   if (!saved) return 1

@@ -31,6 +31,7 @@ import type { DoctorReport } from './doctor'
 import type { Result } from './errors'
 import { profileChannels } from './profileContract'
 import { supportChannels } from './supportContract'
+import { trendChannels } from './trendContract'
 import { returns, schemas } from './contractSchemas'
 import { jobUpdate, type BulkProgress, type ExportProgress, type ImportProgress } from './jobProgress'
 import { SCREENS } from './screens'
@@ -85,6 +86,7 @@ export const contract = {
   listTierMembers: { channel: 'stats:tier-members', request: schemas.tierMembers, result: returns<TierMembersPage>() },
   /** Main asks where to save and streams the CSV there; null when the operator cancels. */
   statsCsv: { channel: 'stats:csv', request: schemas.statsCsv, result: returns<SavedFile | null>() },
+  ...trendChannels,
   auditQuery: { channel: 'audit:query', request: schemas.auditQuery, result: returns<AuditPage>() },
   /** Main asks where to save and streams the file there; null when the operator cancels. */
   auditExport: { channel: 'audit:export', request: schemas.auditExport, result: returns<AuditExport | null>() },

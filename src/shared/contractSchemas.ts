@@ -10,6 +10,7 @@ import { DOCTOR_FIXES } from './doctor'
 import { IMPORT_JOB_ID, IMPORT_METHODS, INVITATIONS } from './importing'
 import { exportFormat, tierBucket } from './jobProgress'
 import { SEARCH_FIELDS } from './searchFields'
+import { MAX_CHANGE_DAYS } from './statsHistory'
 
 /**
  * Typed text, trimmed and bounded; bounded before trimming too (else a megabyte of spaces trims to ""
@@ -64,6 +65,12 @@ const auditFilter = {
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   reason
 }
+/** How many days of tier changes to count, up to today. */
+export const changeDays = z
+  .number()
+  .int(`Choose from 1 to ${MAX_CHANGE_DAYS} days`)
+  .min(1, `Choose from 1 to ${MAX_CHANGE_DAYS} days`)
+  .max(MAX_CHANGE_DAYS, `Choose from 1 to ${MAX_CHANGE_DAYS} days`)
 const group = typed('Choose a group', 128, 'A group name has at most 128 characters').min(1, 'Choose a group')
 
 /** Keys that name an object's prototype machinery rather than a value. */
@@ -153,9 +160,11 @@ export const schemas = {
     .strict(),
   /** `limit`: the newest this many only (the CLI's --limit; the window exports every match). */
   auditExport: z.object({ ...auditFilter, limit: z.number().int().min(1).max(100_000).optional() }).strict(),
+  /** The figures (with the kept scans and the tier changes of the last `days` days), a tier's users, or the history alone. */
   statsCsv: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('figures') }).strict(),
-    z.object({ kind: z.literal('tier'), bucket: tierBucket }).strict()
+    z.object({ kind: z.literal('figures'), days: changeDays.optional() }).strict(),
+    z.object({ kind: z.literal('tier'), bucket: tierBucket }).strict(),
+    z.object({ kind: z.literal('history'), days: changeDays.optional() }).strict()
   ]),
   bulkPreview: z
     .object({

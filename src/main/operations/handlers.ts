@@ -17,6 +17,7 @@ import { isWriteOperation } from '../../shared/contract'
 import { profileHandlers } from './profileHandlers'
 import { SavedFiles } from './savedFiles'
 import { supportHandlers } from './supportHandlers'
+import { trendHandlers } from './trendHandlers'
 import { userHandlers } from './userHandlers'
 
 export interface Operations {
@@ -33,6 +34,7 @@ export function createOperations(app: AppContext, frontEnd: FrontEnd = {}): Oper
     ...userHandlers(context),
     ...supportHandlers(context),
     ...jobHandlers(context),
+    ...trendHandlers(context),
     ...auditHandlers(context),
     showSavedFile: async ({ fileId }) => context.savedFiles.showInFolder(fileId),
     ...profileHandlers(context)

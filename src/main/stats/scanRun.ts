@@ -13,6 +13,7 @@ import { estimatedUserCount, partitionPlan, prefixFraction } from '../poolScan/p
 import { runWorkers } from '../jobs/workerPool'
 import { ScanPace } from '../poolScan/scanPace'
 import type { ScanCounters } from './scanProgressView'
+import type { ScanHistory } from './scanHistory'
 import type { PartitionRecord, ScanMeta, ScanStore } from './scanStore'
 import { SparsePageGuard } from '../poolScan/sparsePageGuard'
 import type { ScannedUser } from '../poolScan/listPages'
@@ -21,6 +22,8 @@ import { addUser, emptyTally, mergeTally, toFigures, type Tally } from './tally'
 export interface ScanSettings {
   gateway: CognitoGateway
   store: ScanStore
+  /** Where each finished scan's counts are kept (tiers over time). */
+  history: ScanHistory
   partitionDigits?: 1 | 2
   concurrency: number
   /** Read the pool in one sequential pass from the start (the benchmark's baseline). */
@@ -194,6 +197,9 @@ export class ScanRun {
       ...(this.meta.modeReason ? { modeReason: this.meta.modeReason } : {}),
       userPoolId: this.meta.userPoolId
     }
+    // Before the result is made current: a history that cannot be written (a full disk) fails the scan
+    // with its finished partitions kept, and finishing it again later writes both.
+    await this.settings.history.record(result)
     await this.settings.store.finalize(result, this.meta.partitions)
     this.complete = true
     return result

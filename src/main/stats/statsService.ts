@@ -14,6 +14,9 @@ import { statsCsvLines, type StatsCsvRequest } from './statsCsv'
 import { scanProgressOf } from './scanProgressView'
 import { ScanRun, type ScanSettings } from './scanRun'
 import { ScanStore } from './scanStore'
+import { ScanHistory } from './scanHistory'
+import { tierChangesPerDay } from '../audit/tierChanges'
+import { DEFAULT_CHANGE_DAYS, type StatsHistory, type TierChangesReport } from '../../shared/statsHistory'
 import { saveLines, targetName, type SaveTarget } from '../storage/saveLines'
 
 export interface StatsService {
@@ -40,9 +43,13 @@ export interface StatsService {
    * finished; null before one finished. The support desk's search by part of an email reads it.
    */
   findMembers(match: (member: TierMember) => boolean, limit: number): Promise<{ finishedAt: string; members: TierMember[]; truncated: boolean } | null>
-  /** The file name to suggest for a CSV of the last finished scan. Throws NO_SCAN_RESULT before one finished. */
+  /** Every kept scan's counts, oldest first. */
+  history(): Promise<StatsHistory>
+  /** The pool's tier changes per day and per person over the last `days` days, from the audit trail. */
+  tierChanges(days: number): Promise<TierChangesReport>
+  /** The file name to suggest for a CSV of the last finished scan (or of the history). Throws NO_SCAN_RESULT before one finished. */
   csvName(request: StatsCsvRequest): Promise<string>
-  /** The last finished scan's figures, or one bucket's users, as CSV (the header first), written to the target. */
+  /** The last finished scan's figures with the history, one bucket's users, or the history alone, as CSV (the header first), written to the target. */
   writeCsv(request: StatsCsvRequest, target: SaveTarget): Promise<SavedFile>
   /** Pauses any running scan (a later start resumes it) and stops following other processes. */
   dispose(): Promise<void>
@@ -75,6 +82,7 @@ export function createStatsService(deps: ServiceDeps, tuning: ScanTuning = {}): 
   const userPoolId = gateway.userPoolId
   const stateDir = scanStateDir(deps.dataDir, userPoolId)
   const store = new ScanStore(stateDir)
+  const scanHistory = new ScanHistory(stateDir)
   const jobId = `stats-scan:${userPoolId}`
   const ref = { kind: 'stats-scan', jobId, userPoolId } as const
   /** This process's run: the one under way, or the last one it ran. */
@@ -97,6 +105,7 @@ export function createStatsService(deps: ServiceDeps, tuning: ScanTuning = {}): 
   const settings: ScanSettings = {
     gateway,
     store,
+    history: scanHistory,
     partitionDigits: tuning.partitionDigits,
     concurrency: Math.max(1, tuning.concurrency ?? DEFAULT_CONCURRENCY),
     sequential: tuning.sequential,
@@ -206,15 +215,23 @@ export function createStatsService(deps: ServiceDeps, tuning: ScanTuning = {}): 
       return result && result.userPoolId === userPoolId ? { finishedAt: result.finishedAt, members, truncated } : null
     },
 
+    async history() {
+      return { scans: scanHistory.read(userPoolId) }
+    },
+
+    tierChanges: (days) => tierChangesPerDay(deps.connection.audit, userPoolId, days),
+
     async csvName(request) {
+      if (request.kind === 'history') return `tier-history-${new Date().toISOString().slice(0, 10)}.csv`
       const day = (await requireLast()).finishedAt.slice(0, 10)
       return request.kind === 'figures' ? `tier-stats-${day}.csv` : `tier-${request.bucket}-users-${day}.csv`
     },
 
     async writeCsv(request, target) {
-      const result = await requireLast()
+      const result = request.kind === 'history' ? null : await requireLast()
+      const series = async (days: number = DEFAULT_CHANGE_DAYS) => ({ scans: scanHistory.read(userPoolId), changes: await service.tierChanges(days) })
       // The header is a line like the others: the count is of the rows under it.
-      const rows = (await saveLines(target, statsCsvLines(result, request, store))) - 1
+      const rows = (await saveLines(target, statsCsvLines(result, request, { store, series }))) - 1
       return { path: targetName(target), rows }
     },
 

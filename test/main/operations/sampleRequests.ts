@@ -55,6 +55,8 @@ export function sampleRequests(userPoolId: string, endpoint: string, register: u
     cancelStats: undefined,
     listTierMembers: { bucket: 'premium' },
     statsCsv: { kind: 'figures' },
+    statsHistory: undefined,
+    tierChanges: { days: 30 },
     auditQuery: {},
     auditExport: {},
     bulkPreview: { rows: [{ username: 'prod_jane', tier: 'premium' }] },

@@ -6,11 +6,11 @@ export function formatDateTime(iso: string | null): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString()
 }
 
-/** A time today as "14:05", another day's as "25 Nov 14:05": short enough for a narrow column. */
-export function formatShortTime(iso: string, now = new Date()): string {
+/** A time today as "14:05", another day's as "25 Nov 14:05": short enough for a narrow column; `seconds` adds them ("14:05:09"). */
+export function formatShortTime(iso: string, now = new Date(), seconds = false): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  const time = date.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })
+  const time = date.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) })
   return date.toDateString() === now.toDateString() ? time : `${date.toLocaleDateString([], { day: 'numeric', month: 'short' })} ${time}`
 }
 

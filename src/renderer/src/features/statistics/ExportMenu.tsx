@@ -6,6 +6,7 @@ import { SelectField, type Option } from '../../components/SelectField'
 import { BUCKET_OPTIONS } from '../../lib/format'
 import { useExport } from '../export/exportStore'
 import { useStats } from './statsStore'
+import { useTrend } from './trendStore'
 
 const FORMAT_OPTIONS: Option<ExportFormat>[] = [
   { value: 'csv', label: 'CSV (spreadsheets)' },
@@ -79,7 +80,7 @@ export function ExportMenu({ hasScan }: { hasScan: boolean }) {
             type="button"
             className="dropdown-item rounded"
             disabled={!hasScan || exporting}
-            onClick={() => run(() => useStats.getState().exportCsv({ kind: 'figures' }))}
+            onClick={() => run(() => useStats.getState().exportCsv({ kind: 'figures', days: useTrend.getState().days }))}
           >
             Figures of the last scan (CSV)
           </button>

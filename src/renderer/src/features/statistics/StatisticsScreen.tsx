@@ -13,6 +13,7 @@ import { ScanProgressPanel } from './ScanProgressPanel'
 import { SCAN_MODE_WORDS } from './scanModeWords'
 import { TierCharts } from './TierCharts'
 import { TierSummary } from './TierSummary'
+import { TrendSection } from './TrendSection'
 import { useStats } from './statsStore'
 
 export function StatisticsScreen() {
@@ -112,6 +113,7 @@ export function StatisticsScreen() {
       ) : (
         !active && !loading && <p className="text-body-secondary">No scan of this pool has finished yet.{progress ? '' : ' Start one with “Scan pool”.'}</p>
       )}
+      <TrendSection finishedAt={last?.finishedAt} />
     </div>
   )
 }

@@ -1,26 +1,14 @@
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js'
 import { memo, type ReactNode } from 'react'
 import { Bar, Doughnut } from 'react-chartjs-2'
-import { TIER_BUCKETS, type StatsFigures, type TierBucket } from '../../../../shared/domain'
+import { TIER_BUCKETS, type StatsFigures } from '../../../../shared/domain'
 import { BUCKET_LABELS } from '../../lib/format'
-import { useTheme, type Theme } from '../../stores/themeStore'
+import { useTheme } from '../../stores/themeStore'
+import { axisStyle, themeColors, TIER_COLORS } from './chartTheme'
 import { tierCounts } from './TierSummary'
 import { withEmptyWeeks } from './weeks'
 
 ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend)
-
-/** Series colours per mode: the light mode's grey and blue are too dark to tell apart on a dark card. */
-const COLORS: Record<Theme, Record<TierBucket, string>> = {
-  light: { standard: '#6b7280', premium: '#2563eb', none: '#f59e0b', invalid: '#dc2626' },
-  dark: { standard: '#9ca3af', premium: '#60a5fa', none: '#fbbf24', invalid: '#f87171' }
-}
-
-/** Text, grid and card colours from Bootstrap's variables for the mode in use (a canvas cannot read CSS itself). */
-function themeColors(): { text: string; grid: string; card: string } {
-  const style = getComputedStyle(document.documentElement)
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback
-  return { text: read('--bs-body-color', '#212529'), grid: read('--bs-border-color', '#dee2e6'), card: read('--bs-body-bg', '#fff') }
-}
 
 /**
  * The tier mix as a doughnut, and weekly sign-ups by tier as stacked bars, in the colours of the light
@@ -29,13 +17,13 @@ function themeColors(): { text: string; grid: string; card: string } {
  */
 export const TierCharts = memo(function TierCharts({ figures }: { figures: StatsFigures }) {
   const theme = useTheme((state) => state.theme)
-  const colors = COLORS[theme]
+  const colors = TIER_COLORS[theme]
   const { text, grid, card } = themeColors()
   const counts = tierCounts(figures)
   const allWeeks = withEmptyWeeks(figures.weekly)
   const weeks = allWeeks.slice(-26)
   const legend = { position: 'bottom' as const, labels: { color: text } }
-  const axis = { ticks: { color: text }, grid: { color: grid }, border: { color: grid } }
+  const axis = axisStyle(text, grid)
   return (
     <div className="row g-3 mb-3">
       <ChartCard column="col-md-5" title="Tiers">
@@ -66,8 +54,7 @@ export const TierCharts = memo(function TierCharts({ figures }: { figures: Stats
           options={{
             animation: false,
             maintainAspectRatio: false,
-            // Users come whole: a small pool's axis counts 0, 1, 2, never 0.5.
-            scales: { x: { ...axis, stacked: true }, y: { ...axis, ticks: { ...axis.ticks, precision: 0 }, stacked: true, beginAtZero: true } },
+            scales: { x: { ...axis, stacked: true }, y: { ...axisStyle(text, grid, true), stacked: true, beginAtZero: true } },
             plugins: { legend }
           }}
         />
@@ -77,7 +64,7 @@ export const TierCharts = memo(function TierCharts({ figures }: { figures: Stats
 })
 
 /** A chart in a card of its own, at the given share of the row. */
-function ChartCard({ column, title, children }: { column: string; title: string; children: ReactNode }) {
+export function ChartCard({ column, title, children }: { column: string; title: string; children: ReactNode }) {
   return (
     <div className={column}>
       <div className="card h-100">

@@ -24,7 +24,7 @@ interface StatsState {
   start: () => Promise<void>
   pause: () => Promise<void>
   cancel: () => Promise<void>
-  exportCsv: (request: { kind: 'figures' } | { kind: 'tier'; bucket: TierBucket }) => Promise<void>
+  exportCsv: (request: { kind: 'figures'; days?: number } | { kind: 'tier'; bucket: TierBucket }) => Promise<void>
 }
 
 /**
