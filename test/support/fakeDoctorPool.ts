@@ -32,9 +32,12 @@ export interface PoolSituation {
   emulator?: boolean
   /** The trail the gateway writes the fix to; a memory one by default. */
   audit?: AuditLog
+  /** The profile's role for tier returns, and Scheduler and IAM to check it with (an awsSim's clients). */
+  schedulerRoleArn?: string
+  aws?: DoctorTarget['aws']
 }
 
-export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredSecret' | 'audit'>> & Pick<PoolSituation, 'clientSecret' | 'configuredSecret'> =
+export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredSecret' | 'audit' | 'schedulerRoleArn' | 'aws'>> & Pick<PoolSituation, 'clientSecret' | 'configuredSecret'> =
   {
     credentials: true,
     poolExists: true,
@@ -132,7 +135,9 @@ export function fakeDoctorPool(situation: PoolSituation = {}) {
     emulator: s.emulator,
     probe: (command) => gateway.probe(command),
     callerArn: s.mode === 'sandbox' || s.emulator ? null : callerArn,
-    send: (command, options) => gateway.send(command, options)
+    send: (command, options) => gateway.send(command, options),
+    schedulerRoleArn: situation.schedulerRoleArn,
+    aws: situation.aws ?? null
   }
   return { target, sent, audit, schema, arn: ARN }
 }
