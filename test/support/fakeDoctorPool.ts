@@ -37,21 +37,21 @@ export interface PoolSituation {
   aws?: DoctorTarget['aws']
 }
 
-export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredSecret' | 'audit' | 'schedulerRoleArn' | 'aws'>> & Pick<PoolSituation, 'clientSecret' | 'configuredSecret'> =
-  {
-    credentials: true,
-    poolExists: true,
-    clientExists: true,
-    clientSecret: 's3cret-of-the-client',
-    configuredSecret: 's3cret-of-the-client',
-    tier: { Name: TIER_ATTRIBUTE, AttributeDataType: 'String', Mutable: true },
-    readAttributes: [],
-    writeAttributes: [],
-    denied: [],
-    mode: 'aws',
-    production: false,
-    emulator: false
-  }
+export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredSecret' | 'audit' | 'schedulerRoleArn' | 'aws'>> &
+  Pick<PoolSituation, 'clientSecret' | 'configuredSecret'> = {
+  credentials: true,
+  poolExists: true,
+  clientExists: true,
+  clientSecret: 's3cret-of-the-client',
+  configuredSecret: 's3cret-of-the-client',
+  tier: { Name: TIER_ATTRIBUTE, AttributeDataType: 'String', Mutable: true },
+  readAttributes: [],
+  writeAttributes: [],
+  denied: [],
+  mode: 'aws',
+  production: false,
+  emulator: false
+}
 
 const POOL = 'eu-west-1_Doctor1'
 const CLIENT = 'doctorclient123'

@@ -139,7 +139,8 @@ async function simulated1(
   if (principal === 'root') return { ...base, status: 'pass', detail: "Allowed: these are the account root's credentials, which IAM does not restrict." }
   if (!callerArn) return notChecked('STS did not say whose the credentials are')
   if (!principal) return notChecked(`IAM's policy simulator cannot evaluate ${callerArn}`)
-  const context = action === 'iam:PassRole' ? [{ ContextKeyName: 'iam:PassedToService', ContextKeyValues: [SCHEDULER_SERVICE], ContextKeyType: 'string' as const }] : []
+  const context =
+    action === 'iam:PassRole' ? [{ ContextKeyName: 'iam:PassedToService', ContextKeyValues: [SCHEDULER_SERVICE], ContextKeyType: 'string' as const }] : []
   try {
     const decision = await simulate(iam, principal, action, resource, context)
     if (decision === 'allowed') return { ...base, status: 'pass', detail: `IAM's policy simulator allows it for ${principal}.` }

@@ -20,12 +20,14 @@ const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] :
 
 /** IAM's wildcards: `*` any run of characters, `?` one, case-sensitive as for ARNs. */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
   return new RegExp(`^${source}$`).test(value)
 }
 
-const assumes = (statement: Statement): boolean =>
-  list(statement.Action).some((action) => ['sts:assumerole', 'sts:*', '*'].includes(action.toLowerCase()))
+const assumes = (statement: Statement): boolean => list(statement.Action).some((action) => ['sts:assumerole', 'sts:*', '*'].includes(action.toLowerCase()))
 
 const namesScheduler = (statement: Statement): boolean => {
   const principal = statement.Principal
@@ -50,7 +52,8 @@ export function judgeTrust(encoded: string, account: string, groupArn: string): 
   const statements = list(document.Statement).filter((s) => namesScheduler(s) && assumes(s))
   if (statements.some((s) => s.Effect === 'Deny')) return { ok: false, detail: `Its trust policy denies ${SCHEDULER_SERVICE} sts:AssumeRole.` }
   const allowing = statements.filter((s) => s.Effect === 'Allow')
-  if (!allowing.length) return { ok: false, detail: `Its trust policy does not let ${SCHEDULER_SERVICE} assume it (no Allow of sts:AssumeRole to that service).` }
+  if (!allowing.length)
+    return { ok: false, detail: `Its trust policy does not let ${SCHEDULER_SERVICE} assume it (no Allow of sts:AssumeRole to that service).` }
   const problems: string[] = []
   for (const statement of allowing) {
     const wrong = wrongConditions(statement, account, groupArn)

@@ -82,7 +82,9 @@ describe("the doctor's tier-return checks", () => {
       Effect: 'Allow',
       Principal: { Service: 'scheduler.amazonaws.com' },
       Action: 'sts:AssumeRole',
-      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': `arn:aws:scheduler:eu-west-1:${ACCOUNT}:schedule-group/${TIER_RETURN_GROUP}` } }
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': `arn:aws:scheduler:eu-west-1:${ACCOUNT}:schedule-group/${TIER_RETURN_GROUP}` }
+      }
     })
     expect(permissions!.Statement).toEqual([{ Effect: 'Allow', Action: 'cognito-idp:AdminUpdateUserAttributes', Resource: POOL_ARN }])
     expect(check(report, 'returns:trust').status).toBe('skipped')
@@ -159,8 +161,14 @@ describe("the doctor's tier-return checks", () => {
   it('says what it could not check when the credentials may not simulate their own policies or read the role', async () => {
     world.callerPolicies = [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'scheduler:*', Resource: '*' }] })]
     const report = await run()
-    expect(check(report, 'returns:role')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^Could not be checked: the credentials may not call iam:GetRole/) })
-    expect(check(report, 'returns:pass-role')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^Could not be checked without creating something/) })
+    expect(check(report, 'returns:role')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringMatching(/^Could not be checked: the credentials may not call iam:GetRole/)
+    })
+    expect(check(report, 'returns:pass-role')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringMatching(/^Could not be checked without creating something/)
+    })
     expect(check(report, 'returns:scheduler:GetSchedule').status).toBe('pass')
   })
 
@@ -178,7 +186,9 @@ describe("the doctor's tier-return checks", () => {
 
   it('skips them on the sandbox and an emulator, which have no IAM or Scheduler', async () => {
     const sandbox = await run({ mode: 'sandbox' })
-    expect(returns(sandbox)).toEqual([expect.objectContaining({ status: 'skipped', detail: expect.stringMatching(/^Skipped \(sandbox\): the sandbox has no IAM/) })])
+    expect(returns(sandbox)).toEqual([
+      expect.objectContaining({ status: 'skipped', detail: expect.stringMatching(/^Skipped \(sandbox\): the sandbox has no IAM/) })
+    ])
     const emulator = await run({ mode: 'endpoint', emulator: true })
     expect(returns(emulator)).toEqual([expect.objectContaining({ status: 'skipped', detail: expect.stringMatching(/^Skipped \(emulator\)/) })])
     expect(world.requests).toEqual([])
