@@ -67,3 +67,31 @@ test('the doctor shows a misconfigured scheduler role with the trust and permiss
   await screenshotAtSizes(page, 'pool-doctor-returns-cognito', { sizes: [WINDOW_SIZES[0]] })
   harness.handlers.runDoctor = real
 })
+
+test('with no scheduler role the line says returns are off, its documents folded until asked', async ({ harness }) => {
+  const { page } = harness
+  const real = harness.handlers.runDoctor
+  harness.handlers.runDoctor = async (request) => {
+    const report = await real(request)
+    const target = fakeDoctorPool({ aws: () => sim.clients() }).target
+    const checks = [...report.checks.filter((check) => check.id !== 'returns'), ...(await checkTierReturns(target, sim.world.callerArn))]
+    return { ...report, checks, verdict: verdictOf(checks) }
+  }
+  const dialog = page.getByRole('dialog', { name: 'Pool doctor' })
+  if (!(await dialog.isVisible()))
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /^Pool doctor/ })
+      .click()
+  await dialog.getByRole('button', { name: 'Run again' }).click()
+  const off = dialog.getByRole('listitem').filter({ hasText: 'Tier returns (a tier granted until a date) are set up' })
+  await expect(off).toContainText('Off: the profile names no scheduler role')
+  await expect(off).toContainText("set the role's ARN as the profile's scheduler role")
+  await expect(off.locator('pre').first()).toBeHidden()
+  await off.getByText('Show the 3 policy documents to paste').click()
+  await expect(off.locator('pre')).toHaveCount(3)
+  await expect(off.getByRole('button', { name: /^Copy: A policy for the operator's own credentials/ })).toBeVisible()
+  await off.scrollIntoViewIfNeeded()
+  await screenshotAtSizes(page, 'pool-doctor-returns-off', { sizes: [WINDOW_SIZES[0]] })
+  harness.handlers.runDoctor = real
+})
