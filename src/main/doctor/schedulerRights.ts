@@ -60,7 +60,7 @@ export async function checkSchedulerRights(scheduler: SchedulerClient, iam: IAMC
     ['returns:scheduler:CreateScheduleGroup', titleOf('CreateScheduleGroup'), 'scheduler:CreateScheduleGroup', groupArnOf(setting)],
     ['returns:pass-role', PASS_ROLE_TITLE, 'iam:PassRole', setting.roleArn]
   ]
-  for (const [id, title, action, resource] of simulated) checks.push(await simulated1({ id, title }, iam, principal, action, resource, callerArn))
+  for (const [id, title, action, resource] of simulated) checks.push(await simulatedCheck({ id, title }, iam, principal, action, resource, callerArn))
   return checks
 }
 
@@ -122,7 +122,7 @@ async function principalOf(iam: IAMClient, callerArn: string): Promise<string | 
   return `arn:${partition}:iam::${account}:role/${roleName}`
 }
 
-async function simulated1(
+async function simulatedCheck(
   base: { id: string; title: string },
   iam: IAMClient,
   principal: string | null,
