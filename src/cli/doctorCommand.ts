@@ -19,12 +19,18 @@ export function formatDoctor(report: DoctorReport): string {
   for (const check of report.checks) {
     lines.push(`${MARKS[check.status]} ${check.title}: ${check.detail}`)
     if (check.fix && check.status !== 'pass') lines.push(`    fix: ${check.fix}${check.fixable ? ' (or run `tier-admin doctor --fix`)' : ''}`)
+    if (check.status !== 'pass') lines.push(...documentLines(check))
   }
   const failed = report.checks.filter((check) => check.status === 'fail').length
   lines.push(
     failed ? `${failed} check${failed === 1 ? '' : 's'} failed.` : report.verdict === 'warn' ? 'No check failed; see the warnings (!).' : 'Every check passed.'
   )
   return lines.join('\n')
+}
+
+/** Each document under its fix, indented as a block that pastes as it is (JSON ignores the indent). */
+function documentLines(check: DoctorCheck): string[] {
+  return (check.documents ?? []).flatMap((document) => [`    ${document.title}:`, ...document.text.split('\n').map((line) => `      ${line}`)])
 }
 
 export const doctor: Command = {

@@ -35,6 +35,14 @@ export interface DoctorCheck {
   fixable?: DoctorFix
   /** With make-tier-read-only: the client and its write list before → after. */
   clientFix?: ClientWriteFix
+  /** Policy documents the fix asks the operator to create, as JSON to paste (the tier returns' role and rights). */
+  documents?: DoctorDocument[]
+}
+
+/** One document to paste into IAM: what it is and where it goes, and its JSON text. */
+export interface DoctorDocument {
+  title: string
+  text: string
 }
 
 export interface DoctorReport {

@@ -29,6 +29,8 @@ export interface ProfileFields {
   /** Every write must carry a ticket or reason (REASON_REQUIRED otherwise); absent in a stored profile: on for a production pool. */
   requireReason?: boolean
   credentialSource: CredentialSource
+  /** The IAM role EventBridge Scheduler assumes to apply a tier return (AdminUpdateUserAttributes); none: returns are off. */
+  schedulerRoleArn?: string
 }
 
 /** What a production mark belongs to: the pool, in its region, whichever profile names it. */

@@ -12,6 +12,11 @@ import type { DoctorReport } from '../../src/shared/doctor'
 import { cleanEnv, runTierAdmin } from '../support/cliRunner'
 import { makeTempDir } from '../support/tempDir'
 import { JobUpdates } from '../../src/main/jobs/jobUpdates'
+import { formatDoctor } from '../../src/cli/doctorCommand'
+import { runDoctor } from '../../src/main/doctor/runDoctor'
+import { permissionsDocument, trustPolicy } from '../../src/main/doctor/schedulerPolicies'
+import { startAwsSim } from '../support/awsSim'
+import { fakeDoctorPool } from '../support/fakeDoctorPool'
 
 const temp = makeTempDir('tier-admin-cli-doctor-')
 const env = cleanEnv({ TIER_ADMIN_DATA_DIR: temp.dir })
@@ -27,6 +32,9 @@ describe('tier-admin doctor on the sandbox', () => {
     expect(lines).toContain('- AWS credentials resolve: Skipped (sandbox): the local emulator has no AWS identity.')
     expect(lines).toContain('✓ custom:user_tier is a mutable String: custom:user_tier is a mutable String.')
     expect(lines).toContain('- May call cognito-idp:AdminDeleteUser: Skipped (sandbox): the local emulator has no IAM.')
+    expect(lines).toContain(
+      '- Tier returns (a tier granted until a date) are set up: Skipped (sandbox): the sandbox has no IAM or EventBridge Scheduler; these checks are for a pool in AWS.'
+    )
     expect(lines.at(-1)).toBe('Every check passed.')
   })
 
@@ -121,5 +129,30 @@ describe('tier-admin doctor --fix', () => {
     expect(call.mock.calls.filter((c) => c[0] === 'applyDoctorFix').map((c) => (c as unknown[])[1])).toEqual([
       { fix: 'make-tier-read-only', clientId: 'mob2', expectedWriteAttributes: ['email', 'custom:user_tier'] }
     ])
+  })
+})
+
+describe('tier-admin doctor on a missing scheduler role', () => {
+  it('prints the documents to create under the fix, each a block of JSON that pastes as it is', async () => {
+    const sim = await startAwsSim()
+    sim.world.callerPolicies = [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] })]
+    try {
+      const roleArn = 'arn:aws:iam::123456789012:role/tier-admin-tier-returns'
+      const report = await runDoctor(fakeDoctorPool({ schedulerRoleArn: roleArn, aws: () => sim.clients() }).target)
+      const lines = formatDoctor(report).split('\n')
+      const at = lines.findIndex((line) => line.startsWith('✗ The scheduler role for tier returns exists: There is no role tier-admin-tier-returns'))
+      expect(lines[at + 1]).toMatch(/^ {4}fix: Create the role tier-admin-tier-returns/)
+      expect(lines[at + 2]).toBe("    The role's trust policy:")
+      const block = (from: number) => {
+        const end = lines.findIndex((line, i) => i > from && !line.startsWith('      '))
+        return lines.slice(from + 1, end).join('\n')
+      }
+      const setting = { partition: 'aws', region: 'eu-west-1', account: '123456789012', userPoolId: 'eu-west-1_Doctor1', roleArn }
+      expect(JSON.parse(block(at + 2))).toEqual(JSON.parse(trustPolicy(setting)))
+      const permissionsAt = lines.indexOf(`    ${permissionsDocument(setting).title}:`)
+      expect(JSON.parse(block(permissionsAt))).toEqual(JSON.parse(permissionsDocument(setting).text))
+    } finally {
+      await sim.stop()
+    }
   })
 })

@@ -32,23 +32,26 @@ export interface PoolSituation {
   emulator?: boolean
   /** The trail the gateway writes the fix to; a memory one by default. */
   audit?: AuditLog
+  /** The profile's role for tier returns, and Scheduler and IAM to check it with (an awsSim's clients). */
+  schedulerRoleArn?: string
+  aws?: DoctorTarget['aws']
 }
 
-export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredSecret' | 'audit'>> & Pick<PoolSituation, 'clientSecret' | 'configuredSecret'> =
-  {
-    credentials: true,
-    poolExists: true,
-    clientExists: true,
-    clientSecret: 's3cret-of-the-client',
-    configuredSecret: 's3cret-of-the-client',
-    tier: { Name: TIER_ATTRIBUTE, AttributeDataType: 'String', Mutable: true },
-    readAttributes: [],
-    writeAttributes: [],
-    denied: [],
-    mode: 'aws',
-    production: false,
-    emulator: false
-  }
+export const HEALTHY: Required<Omit<PoolSituation, 'clientSecret' | 'configuredSecret' | 'audit' | 'schedulerRoleArn' | 'aws'>> &
+  Pick<PoolSituation, 'clientSecret' | 'configuredSecret'> = {
+  credentials: true,
+  poolExists: true,
+  clientExists: true,
+  clientSecret: 's3cret-of-the-client',
+  configuredSecret: 's3cret-of-the-client',
+  tier: { Name: TIER_ATTRIBUTE, AttributeDataType: 'String', Mutable: true },
+  readAttributes: [],
+  writeAttributes: [],
+  denied: [],
+  mode: 'aws',
+  production: false,
+  emulator: false
+}
 
 const POOL = 'eu-west-1_Doctor1'
 const CLIENT = 'doctorclient123'
@@ -132,7 +135,9 @@ export function fakeDoctorPool(situation: PoolSituation = {}) {
     emulator: s.emulator,
     probe: (command) => gateway.probe(command),
     callerArn: s.mode === 'sandbox' || s.emulator ? null : callerArn,
-    send: (command, options) => gateway.send(command, options)
+    send: (command, options) => gateway.send(command, options),
+    schedulerRoleArn: situation.schedulerRoleArn,
+    aws: situation.aws ?? null
   }
   return { target, sent, audit, schema, arn: ARN }
 }

@@ -35,7 +35,8 @@ export function simDoctorTarget(sim: CognitoSim, app: { clientId: string; client
     emulator: true,
     probe: (command) => gateway.probe(command),
     callerArn: null,
-    send: (command, options) => gateway.send(command, options)
+    send: (command, options) => gateway.send(command, options),
+    aws: null
   }
   return { target, audit, gateway }
 }

@@ -19,6 +19,8 @@ export interface ActiveProfile {
   requireReason: boolean
   /** The configured pool ("" for the sandbox, whose pool ID is known only once it runs). */
   userPoolId: string
+  /** The role EventBridge Scheduler assumes for tier returns, as the profile names it (the doctor checks it). */
+  schedulerRoleArn?: string
 }
 
 export interface ProfileContext {
@@ -85,7 +87,8 @@ export async function resolveProfile(context: ProfileContext, requested?: string
     name: chosen.name,
     production: chosen.production,
     requireReason: chosen.requireReason,
-    userPoolId: chosen.userPoolId
+    userPoolId: chosen.userPoolId,
+    ...(chosen.schedulerRoleArn ? { schedulerRoleArn: chosen.schedulerRoleArn } : {})
   }
   const shared = { dataDir: base.dataDir, listUsersRate: base.listUsersRate }
   if (chosen.id === SANDBOX_PROFILE_ID) return { config: { ...shared, pool: { kind: 'sandbox' } }, profile }

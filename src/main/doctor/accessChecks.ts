@@ -10,7 +10,7 @@ const CREDENTIAL_FIX =
   'Give the app AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE with the shared config files, or `aws sso login --profile NAME` when an SSO session has expired.'
 
 /** Who the credentials are. A failure other than missing credentials is a warning: STS may be blocked where Cognito is not. */
-export async function checkCredentials(target: DoctorTarget): Promise<{ check: DoctorCheck; usable: boolean }> {
+export async function checkCredentials(target: DoctorTarget): Promise<{ check: DoctorCheck; usable: boolean; arn?: string }> {
   const base = { id: 'credentials', title: 'AWS credentials resolve' }
   if (!target.callerArn) {
     const detail = target.emulator
@@ -20,7 +20,7 @@ export async function checkCredentials(target: DoctorTarget): Promise<{ check: D
   }
   try {
     const arn = await target.callerArn()
-    return { check: { ...base, status: 'pass', detail: `Signed in as ${arn}.` }, usable: true }
+    return { check: { ...base, status: 'pass', detail: `Signed in as ${arn}.` }, usable: true, arn }
   } catch (error) {
     // Beside a custom endpoint the keys may be an emulator's placeholders, which STS refuses: only a warning there.
     if (isCredentialError(error) && target.mode === 'aws') {

@@ -13,6 +13,7 @@ import { checkSecret } from './secretChecks'
 import type { DoctorTarget } from './target'
 import { checkTierAttribute } from './tierChecks'
 import { checkEveryClient } from './tierIntegrity'
+import { checkTierReturns, RETURNS_TITLE } from './tierReturnChecks'
 
 export type { DoctorTarget } from './target'
 
@@ -23,7 +24,8 @@ const LATER: { id: string; title: string }[] = [
   { id: 'client-secret', title: 'Configured client secret is right' },
   { id: 'tier-attribute', title: `${TIER_ATTRIBUTE} is a mutable String` },
   { id: 'tier-integrity', title: `No one can set their own ${TIER_ATTRIBUTE} through an app client` },
-  ...PROBES.map(({ action }) => ({ id: `iam:${action}`, title: `May call cognito-idp:${action}` }))
+  ...PROBES.map(({ action }) => ({ id: `iam:${action}`, title: `May call cognito-idp:${action}` })),
+  { id: 'returns', title: RETURNS_TITLE }
 ]
 
 function skipped(ids: string[], detail: string): DoctorCheck[] {
@@ -63,5 +65,6 @@ export async function runDoctor(target: DoctorTarget, now: () => Date = () => ne
   checks.push(checkTierAttribute(pool.pool))
   checks.push(...(await checkEveryClient(target, client.client)))
   checks.push(...(await checkPermissions(target)))
+  checks.push(...(await checkTierReturns(target, credentials.arn)))
   return report()
 }

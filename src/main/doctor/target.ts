@@ -2,6 +2,8 @@
  * What the doctor talks to: the open connection's pool, client and credentials, with a way to send a
  * request once and outside the audit trail (its probes), and the gateway's audited send for its fix.
  */
+import { IAMClient } from '@aws-sdk/client-iam'
+import { SchedulerClient } from '@aws-sdk/client-scheduler'
 import type { ConnectionInfo } from '../../shared/domain'
 import type { Connection } from '../cognito/connection'
 import { stsIdentity } from '../cognito/identity'
@@ -30,12 +32,23 @@ export interface DoctorTarget {
   callerArn: (() => Promise<string>) | null
   /** The doctor's fixes: the gateway's send, audited ahead like every write. */
   send<Output>(command: AnyCommand, options?: SendOptions): Promise<Output>
+  /** The role EventBridge Scheduler assumes for tier returns, as the profile names it; none: returns are off. */
+  schedulerRoleArn?: string
+  /** EventBridge Scheduler and IAM on the same credentials; null where no AWS is behind the endpoint (the sandbox, an emulator). */
+  aws: (() => DoctorAws) | null
+}
+
+/** Clients for one doctor run, closed when its tier-return checks are done. */
+export interface DoctorAws {
+  scheduler: SchedulerClient
+  iam: IAMClient
+  close(): void
 }
 
 const STS_TIMEOUT_MS = 8000
 
 /** The doctor's view of a connection: its probes go through the gateway's unaudited `probe`, STS on the same credentials. */
-export function doctorTargetOf(connection: Connection, profile: { production: boolean }): DoctorTarget {
+export function doctorTargetOf(connection: Connection, profile: { production: boolean; schedulerRoleArn?: string }): DoctorTarget {
   const { info, gateway } = connection
   const credentials = gateway.credentials
   // Regional STS even beside a custom endpoint: neither an emulator nor a VPC endpoint of Cognito serves STS.
@@ -51,7 +64,17 @@ export function doctorTargetOf(connection: Connection, profile: { production: bo
     probe: (command) => gateway.probe(command),
     // Never STS beside an emulator, as for the audit trail (identity.ts): its keys are placeholders.
     callerArn: info.mode === 'sandbox' || connection.emulator ? null : () => lookup(AbortSignal.timeout(STS_TIMEOUT_MS)),
-    send: (command, options) => gateway.send(command, options)
+    send: (command, options) => gateway.send(command, options),
+    schedulerRoleArn: profile.schedulerRoleArn,
+    // Regional Scheduler and IAM beside a VPC endpoint of Cognito too, as for STS; an emulator's keys are placeholders.
+    aws:
+      info.mode === 'sandbox' || connection.emulator
+        ? null
+        : () => {
+            const scheduler = new SchedulerClient({ region: info.region, credentials, maxAttempts: 2 })
+            const iam = new IAMClient({ region: info.region, credentials, maxAttempts: 2 })
+            return { scheduler, iam, close: () => (scheduler.destroy(), iam.destroy()) }
+          }
   }
 }
 

@@ -24,7 +24,9 @@ describe('the pool doctor', () => {
   it('passes every check on a healthy pool, naming whose credentials they are', async () => {
     const report = await run()
     expect(report.verdict).toBe('pass')
-    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([])
+    // The profile names no scheduler role: tier returns are off, which is no fault (tierReturns.test.ts checks them).
+    expect(report.checks.filter((c) => c.status !== 'pass' && c.id !== 'returns')).toEqual([])
+    expect(check(report, 'returns').status).toBe('skipped')
     expect(check(report, 'credentials').detail).toContain('arn:aws:iam::123456789012:user/operator')
     expect(report.checks.map((c) => c.id)).toEqual(expect.arrayContaining(PROBES.map((p) => `iam:${p.action}`)))
   })

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { Modal } from '../../components/Modal'
 import { useStoreFields } from '../../hooks/useStoreFields'
 import { useConnection } from '../../stores/connectionStore'
+import { DoctorDocuments } from './DoctorDocuments'
 import { DoctorFixConfirm } from './DoctorFixConfirm'
 import { usePoolDoctor } from './poolDoctorStore'
 
@@ -109,10 +110,12 @@ function CheckLine({ check, fixing, onFix }: { check: DoctorCheck; fixing: strin
       <span className={`fw-bold ${status.className}`} style={{ minWidth: '5.5rem' }}>
         <span aria-hidden="true">{status.mark}</span> {status.word}
       </span>
-      <div className="min-w-0">
+      {/* min-width 0: a long ARN or a policy document wraps or scrolls inside the line instead of widening it past the dialog. */}
+      <div className="flex-grow-1" style={{ minWidth: 0 }}>
         <div className="fw-semibold">{check.title}</div>
         <div className="small">{check.detail}</div>
         {check.fix && check.status !== 'pass' && <div className="small text-body-secondary">What to do: {check.fix}</div>}
+        <DoctorDocuments check={check} />
         {offersFix && (
           <button type="button" className="btn btn-sm btn-warning mt-1" disabled={fixing !== null} onClick={onFix}>
             {fixing === check.id ? 'Applying…' : fixLabelOf(check)}
