@@ -9,7 +9,7 @@ import { LIST_USERS_PAGE_SIZE as PAGE_SIZE } from '../cognito/quotas'
 import type { JobControl } from '../jobs/job'
 import { partitionsWhileChecking, SwitchToSequential } from '../poolScan/checkedPass'
 import { scanPartition } from '../poolScan/listPages'
-import { estimatedUserCount, partitionPlan, prefixFraction } from '../poolScan/partitionPlan'
+import { estimatedUserCount, partitionPlan, partitionRank, prefixFraction } from '../poolScan/partitionPlan'
 import { runWorkers } from '../jobs/workerPool'
 import { ScanPace } from '../poolScan/scanPace'
 import type { ScanCounters } from './scanProgressView'
@@ -141,13 +141,20 @@ export class ScanRun {
     const writer = await store.openPartition(prefix)
     const tally = emptyTally()
     try {
-      const pages = await scanPartition(gateway, prefix, signal, async (users, page) => {
-        await writer.write(users)
-        this.countPage(tally, users)
-        guard?.observe({ users: users.length, latencyMs: page.latencyMs, lastPage: page.lastPage })
-        const verdict = guard?.verdict(this.meta.estimatedUsers === undefined ? undefined : Math.max(0, this.meta.estimatedUsers - this.live.total))
-        if (verdict) throw new SwitchToSequential(verdict.reason)
-      })
+      const rank = partitionRank(this.meta.partitions.indexOf(prefix), this.meta.partitions.length)
+      const pages = await scanPartition(
+        gateway,
+        prefix,
+        signal,
+        async (users, page) => {
+          await writer.write(users)
+          this.countPage(tally, users)
+          guard?.observe({ users: users.length, latencyMs: page.latencyMs, lastPage: page.lastPage })
+          const verdict = guard?.verdict(this.meta.estimatedUsers === undefined ? undefined : Math.max(0, this.meta.estimatedUsers - this.live.total))
+          if (verdict) throw new SwitchToSequential(verdict.reason)
+        },
+        rank
+      )
       await writer.finish()
       const record = { key: prefix, pages, tally }
       await store.savePartition(record)
