@@ -63,6 +63,8 @@ interface ScanMeasure {
   peakHeapGrowthMb: number
   exact: boolean
   throttled: number
+  /** ListUsers answered (not throttled) during the scan, the check's own few included. */
+  answered: number
   mode: string
 }
 
@@ -85,6 +87,7 @@ async function measureScan(sim: CognitoSim, quota: number): Promise<ScanMeasure>
       peakHeapGrowthMb: (peak - baseline) / 2 ** 20,
       exact: isDeepStrictEqual(last?.figures, sim.expected),
       throttled: sim.stats.throttled,
+      answered: sim.stats.listUsers - sim.stats.throttled,
       mode: progress.mode
     }
   })
@@ -138,6 +141,7 @@ async function throughputFigures(args: Args): Promise<void> {
           `${sequential.usersPerSecond.toFixed(0)} (${sequential.complete ? 'full scan' : `time-boxed: ${sequential.users.toLocaleString('en')} users in ${sequential.seconds.toFixed(1)} s, extrapolated`})`
         ],
         ['ratio', `${ratio.toFixed(2)}x`],
+        ['ListUsers answered', extraRequests(scan.answered, args.users)],
         ['fraction of ceiling', `${((scan.usersPerSecond / ceiling) * 100).toFixed(1)}%`],
         [
           'premium within ±1 pp',
@@ -151,6 +155,12 @@ async function throughputFigures(args: Args): Promise<void> {
     )
     console.log('')
   }
+}
+
+/** The requests beyond the pool's pages' worth: the part-filled last pages of the partitions, and the check's few. */
+function extraRequests(answered: number, users: number): string {
+  const extra = answered - Math.ceil(users / LIST_USERS_PAGE_SIZE)
+  return `${answered.toLocaleString('en')}, ${extra} over ceil(users / ${LIST_USERS_PAGE_SIZE}) (${((100 * extra) / answered).toFixed(2)}% of them)`
 }
 
 async function filterAfterPagingFigures(args: Args): Promise<void> {

@@ -1,6 +1,6 @@
-// Preloaded into a measured process: writes its peak resident memory (KB) to the file named in
-// TIER_ADMIN_BENCH_RSS when it exits.
+// Preloaded into a measured process: as it exits, writes its peak resident memory (KB) to its own
+// stderr, which the bench reads from the finished run (no file that could go missing). A direct write
+// to the descriptor, because nothing asynchronous runs after 'exit'.
 process.on('exit', () => {
-  const file = process.env.TIER_ADMIN_BENCH_RSS
-  if (file) require('node:fs').appendFileSync(file, `${process.resourceUsage().maxRSS}\n`)
+  if (process.env.TIER_ADMIN_BENCH_RSS) require('node:fs').writeSync(2, `\ntier-admin-bench-rss ${process.resourceUsage().maxRSS}\n`)
 })

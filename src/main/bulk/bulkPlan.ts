@@ -7,7 +7,7 @@ import { storedTierValue, tierFromInput } from '../../shared/tiers'
 import { nameOf, type CognitoGateway } from '../cognito/gateway'
 import { getUser } from '../users/users'
 import { runWorkers } from '../jobs/workerPool'
-import { PREVIEW_READ_CONCURRENCY } from '../cognito/quotas'
+import { PREVIEW_READ_CONCURRENCY, PreviewReadsInFlight } from '../cognito/quotas'
 
 export async function planRows(gateway: CognitoGateway, rows: { username: string; tier: string }[], signal: AbortSignal): Promise<BulkPlanRow[]> {
   const seen = new Set<string>()
@@ -20,15 +20,17 @@ export async function planRows(gateway: CognitoGateway, rows: { username: string
     return { ...base, action: 'change' }
   })
   const toRead = plan.filter((row) => row.action === 'change')
+  const inFlight = new PreviewReadsInFlight(gateway.limiters.get('UserRead'))
   await runWorkers({
     items: toRead.map((_, i) => String(i)),
     concurrency: PREVIEW_READ_CONCURRENCY,
+    wanted: inFlight.wanted,
     staggerMs: 0,
     signal,
     task: async (item, inner) => {
       const row = toRead[Number(item)]!
       try {
-        const user = await getUser(gateway, row.username, { signal: inner, patience: 'long' })
+        const user = await getUser(gateway, row.username, { signal: inner, patience: 'long', onAnswered: inFlight.answered })
         row.username = user.username
         row.from = storedTierValue(user.tier)
         if (row.from === row.tier) Object.assign(row, { action: 'skip', reason: 'already at target' })

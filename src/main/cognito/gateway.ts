@@ -28,6 +28,8 @@ export interface SendOptions {
   patience?: Patience
   /** Overrides the patience's number of attempts, e.g. 2 for a figure that is only nice to have. */
   maxAttempts?: number
+  /** Among requests waiting for the same quota, lower goes first (0 by default); see RateLimiter.acquire. */
+  priority?: number
   /** Told how long the answered attempt took on the wire, without its wait for the rate limiter. */
   onAnswered?: (latencyMs: number) => void
   /** For the audit trail of a write: the values it replaces (only what may be written down, e.g. the old tier). */
@@ -148,7 +150,7 @@ export class CognitoGateway {
     let reconnects = 0
     for (let attempt = 1; ; attempt++) {
       try {
-        await limiter.acquire(options.signal)
+        await limiter.acquire(options.signal, options.priority)
         const sentAt = performance.now()
         const output = (await this.client.send(command as never, { abortSignal: options.signal })) as Output
         options.onAnswered?.(performance.now() - sentAt)

@@ -9,6 +9,9 @@
  * The burst is a quarter-second's worth: Cognito's own bucket absorbs small clumps, but a client that
  * bursts a full second's worth and then paces at the quota collides with it. Many requests in flight
  * are throttled together, so only one cut is made per cool-down window, not one per answer.
+ *
+ * Waiting callers are served by priority, then in the order they came: a scan ranks its partitions so
+ * that they finish one after another (what its running estimate needs) rather than all at the end.
  */
 export interface RateLimiterOptions {
   /** Requests per second allowed by the quota. */
@@ -31,7 +34,8 @@ export class RateLimiter {
   private lastClimbAt: number
   private lastThrottleAt = Number.NEGATIVE_INFINITY
   private lastCutAt = Number.NEGATIVE_INFINITY
-  private queue: Promise<void> = Promise.resolve()
+  private readonly waiting: Waiter[] = []
+  private serving = false
   private readonly now: () => number
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
 
@@ -56,12 +60,31 @@ export class RateLimiter {
     return this.configuredRate
   }
 
-  /** Waits until one request may be sent. Calls are served in the order they arrive. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.takeToken(signal))
-    // A cancelled waiter must not block the ones behind it.
-    this.queue = turn.catch(() => undefined)
-    return turn
+  /**
+   * Waits until one request may be sent. Callers are served by `priority` (lower first), then in the
+   * order they arrive; a cancelled caller leaves the line at once.
+   */
+  acquire(signal?: AbortSignal, priority = 0): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason)
+      const onAbort = (): void => {
+        const at = this.waiting.indexOf(waiter)
+        if (at >= 0) this.waiting.splice(at, 1)
+        reject(signal?.reason)
+      }
+      const waiter: Waiter = {
+        priority,
+        admit: () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve()
+        }
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      let at = this.waiting.length
+      while (at > 0 && this.waiting[at - 1]!.priority > priority) at--
+      this.waiting.splice(at, 0, waiter)
+      void this.serve()
+    })
   }
 
   /**
@@ -102,18 +125,30 @@ export class RateLimiter {
     this.tokens = Math.min(this.burst, this.tokens + elapsedSeconds * this.currentRate)
   }
 
-  private async takeToken(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      signal?.throwIfAborted()
-      this.refill()
-      if (this.tokens >= 1) {
-        this.tokens -= 1
-        return
+  /** Hands out tokens to the waiting callers, first in line first, sleeping while the bucket is empty. */
+  private async serve(): Promise<void> {
+    if (this.serving) return
+    this.serving = true
+    try {
+      while (this.waiting.length > 0) {
+        this.refill()
+        if (this.tokens >= 1) {
+          this.tokens -= 1
+          this.waiting.shift()!.admit()
+          continue
+        }
+        const waitMs = ((1 - this.tokens) / this.currentRate) * 1000
+        await this.sleep(Math.max(1, waitMs))
       }
-      const waitMs = ((1 - this.tokens) / this.currentRate) * 1000
-      await this.sleep(Math.max(1, waitMs), signal)
+    } finally {
+      this.serving = false
     }
   }
+}
+
+interface Waiter {
+  priority: number
+  admit: () => void
 }
 
 /** About one round trip: throttles answered within it are for requests sent before the cut. */

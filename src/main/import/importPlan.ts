@@ -16,7 +16,7 @@ import { STANDARD_ATTRIBUTES } from '../registration/attributes'
 import { getUser } from '../users/users'
 import { runWorkers } from '../jobs/workerPool'
 import type { CsvRow, ImportFile } from './importCsv'
-import { PREVIEW_READ_CONCURRENCY } from '../cognito/quotas'
+import { PREVIEW_READ_CONCURRENCY, PreviewReadsInFlight } from '../cognito/quotas'
 
 /** Cognito's limit on an attribute's value. */
 const MAX_ATTRIBUTE_LENGTH = 2048
@@ -115,15 +115,17 @@ function checkRow(csv: CsvRow, pool: PoolInfo, attributeColumns: string[]): Impo
 /** Rows otherwise good whose username the pool already has: skipped, naming the import that made them when it was this file's. */
 async function markExisting(plan: ImportPlanRow[], settings: PlanSettings): Promise<void> {
   const toRead = plan.filter((row) => row.action === 'create')
+  const inFlight = new PreviewReadsInFlight(settings.gateway.limiters.get('UserRead'))
   await runWorkers({
     items: toRead.map((_, i) => String(i)),
     concurrency: PREVIEW_READ_CONCURRENCY,
+    wanted: inFlight.wanted,
     staggerMs: 0,
     signal: settings.signal,
     task: async (item, signal) => {
       const row = toRead[Number(item)]!
       try {
-        await getUser(settings.gateway, row.username, { signal, patience: 'long' })
+        await getUser(settings.gateway, row.username, { signal, patience: 'long', onAnswered: inFlight.answered })
       } catch (error) {
         if (nameOf(error) === 'UserNotFoundException') return
         throw error

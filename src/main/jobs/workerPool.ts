@@ -11,10 +11,15 @@ export interface PoolRunOptions {
   staggerMs: number
   signal: AbortSignal
   task: (item: string, signal: AbortSignal) => Promise<void>
+  /**
+   * How many workers the work could use now, asked as each task ends: the pool grows to it (never
+   * shrinks), e.g. reads that find their round trips longer than the starting concurrency covers.
+   */
+  wanted?: () => number
 }
 
 /**
- * Runs tasks with a fixed number of workers. Staggering the workers' starts spreads partitions'
+ * Runs tasks with `concurrency` workers, more if `wanted` asks for them. Staggering the workers' starts spreads partitions'
  * finishing times, which would otherwise come in waves of `concurrency` at once. The first failure
  * stops the other workers and is rethrown.
  */
@@ -27,19 +32,37 @@ export async function runWorkers(options: PoolRunOptions): Promise<void> {
   setMaxListeners(Math.max(10, options.concurrency * 4), inner.signal)
   let next = 0
   let failure: { error: unknown } | null = null
-  const worker = async (index: number): Promise<void> => {
-    if (index > 0 && options.staggerMs > 0) await abortableSleep(index * options.staggerMs, inner.signal)
-    while (next < options.items.length && !inner.signal.aborted) await options.task(options.items[next++]!, inner.signal)
+  const workers: Promise<void>[] = []
+  const worker = async (index: number, stagger: boolean): Promise<void> => {
+    if (stagger && index > 0 && options.staggerMs > 0) await abortableSleep(index * options.staggerMs, inner.signal)
+    while (next < options.items.length && !inner.signal.aborted) {
+      await options.task(options.items[next++]!, inner.signal)
+      grow()
+    }
   }
-  const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency, options.items.length)) }, (_, i) =>
-    worker(i).catch((error: unknown) => {
-      if (failure) return
-      failure = { error }
-      inner.abort(error)
-    })
-  )
+  const start = (stagger: boolean): void => {
+    workers.push(
+      worker(workers.length, stagger).catch((error: unknown) => {
+        if (failure) return
+        failure = { error }
+        inner.abort(error)
+      })
+    )
+  }
+  const grow = (): void => {
+    const wanted = options.wanted?.() ?? 0
+    // Each new worker takes its first item at once, so the pool never outgrows the items left.
+    while (workers.length < wanted && next < options.items.length && !inner.signal.aborted) start(false)
+    setMaxListeners(Math.max(10, workers.length * 4), inner.signal)
+  }
+  for (let i = 0; i < Math.max(1, Math.min(options.concurrency, options.items.length)); i++) start(true)
   try {
-    await Promise.all(workers)
+    // Workers added while waiting are waited for in turn.
+    for (let waited = 0; waited < workers.length;) {
+      const batch = workers.slice(waited)
+      waited = workers.length
+      await Promise.all(batch)
+    }
   } finally {
     options.signal.removeEventListener('abort', forward)
   }

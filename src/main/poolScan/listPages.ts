@@ -48,6 +48,8 @@ export interface PageRequest {
   filter?: string
   token?: string
   limit?: number
+  /** The rate limiter's rank for this request (lower goes first); see RateLimiter.acquire. */
+  priority?: number
 }
 
 export interface Page<U = ScannedUser> {
@@ -73,7 +75,12 @@ export async function listRawPage(gateway: CognitoGateway, request: PageRequest,
     ...(request.token ? { PaginationToken: request.token } : {})
   })
   let latencyMs = 0
-  const output = await gateway.send<ListUsersCommandOutput>(command, { signal, patience: 'long', onAnswered: (ms) => (latencyMs = ms) })
+  const output = await gateway.send<ListUsersCommandOutput>(command, {
+    signal,
+    patience: 'long',
+    priority: request.priority,
+    onAnswered: (ms) => (latencyMs = ms)
+  })
   return { users: output.Users ?? [], next: output.PaginationToken || undefined, latencyMs }
 }
 
@@ -97,9 +104,10 @@ export function scanPartition(
   gateway: CognitoGateway,
   prefix: string,
   signal: AbortSignal,
-  onPage: (users: ScannedUser[], facts: PageFacts) => Promise<void> | void
+  onPage: (users: ScannedUser[], facts: PageFacts) => Promise<void> | void,
+  priority?: number
 ): Promise<number> {
-  return scanRawPartition(gateway, prefix, signal, (users, facts) => onPage(users.map(toScannedUser), facts))
+  return scanRawPartition(gateway, prefix, signal, (users, facts) => onPage(users.map(toScannedUser), facts), priority)
 }
 
 /** scanPartition with the users as Cognito sent them. */
@@ -107,13 +115,15 @@ export async function scanRawPartition(
   gateway: CognitoGateway,
   prefix: string,
   signal: AbortSignal,
-  onPage: (users: UserType[], facts: PageFacts) => Promise<void> | void
+  onPage: (users: UserType[], facts: PageFacts) => Promise<void> | void,
+  /** The partition's rank at the rate limiter: a scan finishes its partitions in this order. */
+  priority?: number
 ): Promise<number> {
   const filter = prefix === '' ? undefined : subPrefixFilter(prefix)
   let token: string | undefined
   let pages = 0
   do {
-    const page = await listRawPage(gateway, { filter, token }, signal)
+    const page = await listRawPage(gateway, { filter, token, priority }, signal)
     if (prefix !== '') {
       const stray = page.users.find((user) => !subOf(user)?.startsWith(prefix))
       if (stray) throw new FilterNotHonoredError(prefix, subOf(stray))

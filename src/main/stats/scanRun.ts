@@ -9,7 +9,7 @@ import { LIST_USERS_PAGE_SIZE as PAGE_SIZE } from '../cognito/quotas'
 import type { JobControl } from '../jobs/job'
 import { partitionsWhileChecking, SwitchToSequential } from '../poolScan/checkedPass'
 import { scanPartition } from '../poolScan/listPages'
-import { estimatedUserCount, partitionPlan, prefixFraction } from '../poolScan/partitionPlan'
+import { estimatedUserCount, partitionPlan, partitionRank } from '../poolScan/partitionPlan'
 import { runWorkers } from '../jobs/workerPool'
 import { ScanPace } from '../poolScan/scanPace'
 import type { ScanCounters } from './scanProgressView'
@@ -31,9 +31,6 @@ export interface ScanSettings {
   /** Told when the counters change; `force` for changes that must not wait for the next tick. */
   onChange: (force: boolean) => void
 }
-
-/** Workers start one after another, but all within this long: a slow ramp-up idles the quota. */
-const MAX_RAMP_UP_MS = 1000
 
 export class ScanRun {
   meta: ScanMeta
@@ -122,21 +119,11 @@ export class ScanRun {
     await runWorkers({
       items: this.meta.partitions.filter((prefix) => !this.finished.has(prefix)),
       concurrency,
-      staggerMs: this.staggerMs(rate),
+      // All at once: the partitions' ranks at the limiter, not staggered starts, make them finish one after another.
+      staggerMs: 0,
       signal,
       task: (prefix, inner) => this.scanOne(prefix, inner, control, guard)
     })
-  }
-
-  /**
-   * In steady state a partition finishes every (pages per partition ÷ rate) seconds; workers started
-   * that far apart keep it so from the first one (the first partitions are the fine ones).
-   */
-  private staggerMs(rate: number): number {
-    const first = this.meta.partitions[0]
-    if (this.meta.mode === 'sequential' || !this.meta.estimatedUsers || first === undefined) return 0
-    const pagesPerPartition = Math.ceil((this.meta.estimatedUsers * prefixFraction(first)) / PAGE_SIZE)
-    return Math.min(MAX_RAMP_UP_MS / this.settings.concurrency, (pagesPerPartition / rate) * 1000)
   }
 
   private async scanOne(prefix: string, signal: AbortSignal, control: JobControl, guard: SparsePageGuard | null): Promise<void> {
@@ -144,13 +131,20 @@ export class ScanRun {
     const writer = await store.openPartition(prefix)
     const tally = emptyTally()
     try {
-      const pages = await scanPartition(gateway, prefix, signal, async (users, page) => {
-        await writer.write(users)
-        this.countPage(tally, users)
-        guard?.observe({ users: users.length, latencyMs: page.latencyMs, lastPage: page.lastPage })
-        const verdict = guard?.verdict(this.meta.estimatedUsers === undefined ? undefined : Math.max(0, this.meta.estimatedUsers - this.live.total))
-        if (verdict) throw new SwitchToSequential(verdict.reason)
-      })
+      const rank = partitionRank(this.meta.partitions.indexOf(prefix), this.meta.partitions.length)
+      const pages = await scanPartition(
+        gateway,
+        prefix,
+        signal,
+        async (users, page) => {
+          await writer.write(users)
+          this.countPage(tally, users)
+          guard?.observe({ users: users.length, latencyMs: page.latencyMs, lastPage: page.lastPage })
+          const verdict = guard?.verdict(this.meta.estimatedUsers === undefined ? undefined : Math.max(0, this.meta.estimatedUsers - this.live.total))
+          if (verdict) throw new SwitchToSequential(verdict.reason)
+        },
+        rank
+      )
       await writer.finish()
       const record = { key: prefix, pages, tally }
       await store.savePartition(record)

@@ -1,5 +1,6 @@
 /** The limiter on a virtual clock: no real waiting, so no timing flakiness. */
 import { describe, expect, it } from 'vitest'
+import { PreviewReadsInFlight } from '../../../src/main/cognito/quotas'
 import { RateLimiter } from '../../../src/main/cognito/rateLimiter'
 
 function virtualClock() {
@@ -54,5 +55,50 @@ describe('RateLimiter', () => {
     controller.abort(new Error('cancelled'))
     await expect(limiter.acquire(controller.signal)).rejects.toThrow('cancelled')
     await expect(limiter.acquire()).resolves.toBeUndefined()
+  })
+})
+
+describe('RateLimiter priority', () => {
+  it('serves waiting callers by priority, then in the order they came', async () => {
+    const clock = virtualClock()
+    const limiter = new RateLimiter({ ratePerSecond: 10, burst: 1, now: clock.now, sleep: clock.sleep })
+    await limiter.acquire()
+    const order: string[] = []
+    const waits = [
+      limiter.acquire(undefined, 5).then(() => order.push('rank 5, first')),
+      limiter.acquire(undefined, 1).then(() => order.push('rank 1')),
+      limiter.acquire(undefined, 5).then(() => order.push('rank 5, second')),
+      limiter.acquire().then(() => order.push('rank 0'))
+    ]
+    await Promise.all(waits)
+    // All four wait for the next token: lowest rank first, equal ranks in the order they came.
+    expect(order).toEqual(['rank 0', 'rank 1', 'rank 5, first', 'rank 5, second'])
+  })
+
+  it('lets a cancelled caller leave the line without holding up the ones behind it', async () => {
+    const clock = virtualClock()
+    const limiter = new RateLimiter({ ratePerSecond: 10, burst: 1, now: clock.now, sleep: clock.sleep })
+    await limiter.acquire()
+    const controller = new AbortController()
+    const cancelled = limiter.acquire(controller.signal, 0)
+    const next = limiter.acquire(undefined, 1)
+    controller.abort(new Error('cancelled'))
+    await expect(cancelled).rejects.toThrow('cancelled')
+    await expect(next).resolves.toBeUndefined()
+  })
+})
+
+describe('PreviewReadsInFlight', () => {
+  it('keeps 32 reads in flight until it has seen round trips, then enough for the rate, at most 128', () => {
+    const limiter = new RateLimiter({ ratePerSecond: 120 })
+    const inFlight = new PreviewReadsInFlight(limiter)
+    expect(inFlight.wanted()).toBe(32)
+    inFlight.answered(80)
+    expect(inFlight.wanted()).toBe(32)
+    for (let i = 0; i < 100; i++) inFlight.answered(500)
+    // 120/s × 0.5 s × 1.5
+    expect(inFlight.wanted()).toBe(90)
+    for (let i = 0; i < 100; i++) inFlight.answered(5000)
+    expect(inFlight.wanted()).toBe(128)
   })
 })

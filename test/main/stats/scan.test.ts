@@ -59,10 +59,14 @@ describe('tier statistics scan', () => {
     expect(progress?.estimate?.premium.high).toBe(progress?.estimate?.premium.low)
   })
 
-  it('splits a larger pool into 32 fine and 14 coarse partitions and still counts exactly', async () => {
-    const { sim, service } = await setup({ users: 25_000 })
+  it('splits a pool large enough to afford it into 16 fine and 15 coarse partitions and still counts exactly', async () => {
+    const { sim, service } = await setup({ users: 130_000 }, {}, 2000)
     const { progress, last } = await scanToEnd(service)
-    expect(progress).toMatchObject({ state: 'done', mode: 'partitioned', partitionsTotal: 46 })
+    expect(progress).toMatchObject({ state: 'done', mode: 'partitioned', partitionsTotal: 31 })
+    // Part-filled last pages: under one a partition, and under 1% of the requests.
+    const pages = Math.ceil(130_000 / 60)
+    expect(sim.stats.listUsers - sim.stats.throttled).toBeLessThan(pages + 31)
+    expect(sim.stats.listUsers - sim.stats.throttled - pages).toBeLessThanOrEqual(0.01 * pages)
     expect(last?.figures).toEqual(sim.expected)
     expect(progress?.estimate?.premium.low).toBe(progress?.estimate?.premium.high)
   })
