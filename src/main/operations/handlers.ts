@@ -15,6 +15,7 @@ import { jobHandlers } from './jobHandlers'
 import { ProductionGate } from './productionGate'
 import { isWriteOperation } from '../../shared/contract'
 import { profileHandlers } from './profileHandlers'
+import { returnHandlers } from './returnHandlers'
 import { SavedFiles } from './savedFiles'
 import { supportHandlers } from './supportHandlers'
 import { userHandlers } from './userHandlers'
@@ -32,6 +33,7 @@ export function createOperations(app: AppContext, frontEnd: FrontEnd = {}): Oper
     ...connectionHandlers(context),
     ...userHandlers(context),
     ...supportHandlers(context),
+    ...returnHandlers(context),
     ...jobHandlers(context),
     ...auditHandlers(context),
     showSavedFile: async ({ fileId }) => context.savedFiles.showInFolder(fileId),
