@@ -6,7 +6,10 @@
  */
 import { AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createBulkTierService } from '../../../src/main/bulk/bulkService'
 import { setTier } from '../../../src/main/users/users'
+import { serviceDeps } from '../../support/serviceDeps'
+import { makeTempDir } from '../../support/tempDir'
 import { listPendingReturns } from '../../../src/main/tierReturns/pendingReturns'
 import { scheduleNameFor } from '../../../src/main/tierReturns/scheduleShape'
 import { TierReturns } from '../../../src/main/tierReturns/tierReturns'
@@ -129,6 +132,39 @@ describe('tier returns on the simulator', () => {
     expect(open.sim.tierOf('ann')).toBe('standard')
     expect(open.audit.entries).toEqual([])
     expect(open.sim.scheduler.calls).toEqual([])
+  })
+
+  it("a bulk tier change cancels each changed row's pending return in that row's audit intent", async () => {
+    open = await openReturnsSim([user('ann', 'standard'), user('bob', 'standard')])
+    await grant(open, 'ann', inMinutes(30))
+    const temp = makeTempDir('tier-admin-returns-bulk-')
+    try {
+      const deps = serviceDeps({ gateway: open.gateway, schema: open.schema, dataDir: temp.dir })
+      deps.connection.schedulerRoleArn = ROLE
+      const bulk = createBulkTierService(deps)
+      const preview = await bulk.preview({
+        rows: [
+          { username: 'ann', tier: 'standard' },
+          { username: 'bob', tier: 'premium' }
+        ]
+      })
+      await bulk.start(preview.jobId)
+      expect(await bulk.settled(preview.jobId)).toMatchObject({ state: 'done', changed: 2, failed: 0 })
+    } finally {
+      temp.remove()
+    }
+    expect(open.sim.tierOf('ann')).toBe('standard')
+    expect(scheduleOf(open, 'ann')).toBeUndefined()
+    const annIntent = intents(open)
+      .filter((e) => e.username === 'ann')
+      .at(-1)
+    expect(annIntent).toMatchObject({ steps: ['DeleteSchedule', 'AdminUpdateUserAttributes'], changes: { return: 'cancelled' } })
+    // A row without a return is the plain tier write, as before.
+    expect(
+      intents(open)
+        .filter((e) => e.username === 'bob')
+        .at(-1)
+    ).not.toHaveProperty('steps')
   })
 
   it('refuses a return in the past or beyond two years', async () => {
