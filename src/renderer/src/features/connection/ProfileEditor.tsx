@@ -129,18 +129,21 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
           {field('Region', 'region', 'eu-west-1')}
           {field('User pool ID', 'userPoolId', 'eu-west-1_AbC123')}
         </div>
-        {field('App client ID', 'clientId')}
-        <label className="form-label d-block small mb-2">
-          Client secret {draft.hasClientSecret && !draft.clearClientSecret && <span className="badge text-bg-secondary">secret set</span>}
-          <input
-            type="password"
-            autoComplete="off"
-            className="form-control form-control-sm"
-            value={draft.clientSecret}
-            placeholder={draft.hasClientSecret ? 'Type a new secret to replace it' : 'None (optional)'}
-            onChange={(e) => change({ clientSecret: e.target.value })}
-          />
-        </label>
+        {/* Side by side, so the editor with the scheduler role still fits a 640-pixel-high window. */}
+        <div className="d-flex gap-2">
+          <div className="flex-grow-1 w-50">{field('App client ID', 'clientId')}</div>
+          <label className="form-label d-block small mb-2 flex-grow-1 w-50">
+            Client secret {draft.hasClientSecret && !draft.clearClientSecret && <span className="badge text-bg-secondary">secret set</span>}
+            <input
+              type="password"
+              autoComplete="off"
+              className="form-control form-control-sm"
+              value={draft.clientSecret}
+              placeholder={draft.hasClientSecret ? 'Type a new secret to replace it' : 'None (optional)'}
+              onChange={(e) => change({ clientSecret: e.target.value })}
+            />
+          </label>
+        </div>
         {draft.hasClientSecret && (
           <label className="form-check small mb-2">
             <input
@@ -157,7 +160,7 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
           'Scheduler role ARN (optional: for tier returns)',
           'schedulerRoleArn',
           'arn:aws:iam::123456789012:role/tier-admin-returns',
-          'The IAM role EventBridge Scheduler assumes to call Cognito when a tier given "until a date" returns. The pool doctor checks it.'
+          'The IAM role EventBridge Scheduler assumes to call Cognito when a tier returns.'
         )}
         <label className="form-label d-block small mb-2">
           AWS credentials
