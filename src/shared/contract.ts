@@ -30,6 +30,7 @@ import type { BulkJobDetail, BulkJobSummary, BulkPreview } from './bulk'
 import type { DoctorReport } from './doctor'
 import type { Result } from './errors'
 import { profileChannels } from './profileContract'
+import { returnsChannels } from './returnsContract'
 import { supportChannels } from './supportContract'
 import { trendChannels } from './trendContract'
 import { returns, schemas } from './contractSchemas'
@@ -123,6 +124,7 @@ export const contract = {
   showSavedFile: { channel: 'files:show-in-folder', request: schemas.savedFile, result: returns<{ folder: string }>() },
   ...profileChannels,
   ...supportChannels,
+  ...returnsChannels,
   /** After the operator confirmed, naming the pool: arms one call of that write on a production profile for 60 s. */
   confirmProductionWrite: {
     channel: 'profiles:confirm-production-write',

@@ -11,6 +11,7 @@ import { IMPORT_JOB_ID, IMPORT_METHODS, INVITATIONS } from './importing'
 import { exportFormat, tierBucket } from './jobProgress'
 import { SEARCH_FIELDS } from './searchFields'
 import { MAX_CHANGE_DAYS } from './statsHistory'
+import { isIsoInstant } from './tierReturns'
 
 /**
  * Typed text, trimmed and bounded; bounded before trimming too (else a megabyte of spaces trims to ""
@@ -46,7 +47,12 @@ export const password = z
 const codeWords = 'Enter the confirmation code from the email, without spaces'
 const code = typed('Enter the confirmation code', 2048, codeWords).regex(/^\S{1,2048}$/, codeWords)
 /** A tier as typed; which values are tiers is the services' business, so an unknown one gets its own code. */
-const tier = z.string({ error: 'Choose a tier' }).max(64, 'A tier name has at most 64 characters')
+export const tier = z.string({ error: 'Choose a tier' }).max(64, 'A tier name has at most 64 characters')
+/** When a granted tier returns: an instant with its zone; whether it is far enough ahead is main's check (it has the clock). */
+export const until = z
+  .string({ error: 'Enter the date and time of the return' })
+  .max(40, 'Enter the date and time as 2027-01-15T09:00Z')
+  .refine(isIsoInstant, 'Enter the date and time as 2027-01-15T09:00Z (with its zone)')
 const importJobId = z.string().regex(IMPORT_JOB_ID, 'Not an import job id')
 /**
  * The ticket or reason any write's request may carry as `reason` besides its own fields (the
@@ -139,9 +145,14 @@ export const schemas = {
       /** The tier value the operator saw ("" for none); a different one in the pool is a conflict, not overwritten. */
       expected: tier.optional(),
       /** The operator saw the conflict and chose to overwrite it. */
-      overwrite: z.boolean().optional()
+      overwrite: z.boolean().optional(),
+      /** Grant until then: a one-time schedule returns the user to `then` at this instant. */
+      until: until.optional(),
+      /** The tier the user returns to at `until` (standard when omitted); only with `until`. */
+      then: tier.optional()
     })
-    .strict(),
+    .strict()
+    .refine((request) => request.then === undefined || request.until !== undefined, { path: ['then'], message: 'A return tier needs a return date' }),
   deleteUser: z
     .object({ username, confirmUsername: z.string({ error: 'Type the username to confirm' }).max(128, 'A username has at most 128 characters') })
     .strict(),

@@ -3,6 +3,7 @@ import type { ExportProgress, ScanMode, ScanProgress, StatsFigures } from './job
 import type { AttributeSchema, LinkedIdentity, PoolSecurity, SignInVerdict, UserMfa } from './support'
 import type { TakesEffect } from './takesEffect'
 import type { Tier, TierState } from './tiers'
+import type { PendingReturn } from './tierReturns'
 
 /** Which pool the app talks to; never carries the client secret itself. */
 export interface ConnectionInfo {
@@ -122,6 +123,10 @@ export interface TierChangeResult {
   refreshError?: AppErrorShape
   /** When the customer's apps see it; absent when nothing was sent. */
   takesEffect?: TakesEffect
+  /** The return this change scheduled (a grant with `until`). */
+  pendingReturn?: PendingReturn
+  /** The user's earlier pending return, cancelled before the tier was written (in the same audit intent). */
+  cancelledReturn?: PendingReturn
 }
 
 export interface GroupInfo {

@@ -45,6 +45,10 @@ export const ERROR_CODES = [
   /** The profile asks a ticket or reason of every write, and this one came without. */
   'REASON_REQUIRED',
   'SECRET_STORE_UNAVAILABLE',
+  /** A grant with a return date on a profile that names no role for EventBridge Scheduler to assume. */
+  'SCHEDULER_ROLE_MISSING',
+  /** Extending or cancelling a return the user does not have. */
+  'RETURN_NOT_FOUND',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -29,7 +29,11 @@ export interface ProfileFields {
   /** Every write must carry a ticket or reason (REASON_REQUIRED otherwise); absent in a stored profile: on for a production pool. */
   requireReason?: boolean
   credentialSource: CredentialSource
-  /** The IAM role EventBridge Scheduler assumes to apply a tier return (AdminUpdateUserAttributes); none: returns are off. */
+  /**
+   * The IAM role EventBridge Scheduler assumes to call Cognito when a tier return falls due (it must
+   * trust scheduler.amazonaws.com and may call cognito-idp:AdminUpdateUserAttributes on this pool).
+   * Absent: grants with a return date are refused on this profile, and its tier changes look for no return to cancel.
+   */
   schedulerRoleArn?: string
 }
 
@@ -90,6 +94,9 @@ const region = z
 export const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/
 export const MAX_USER_POOL_ID = 55
 const userPoolId = z.string().trim().regex(USER_POOL_ID, 'Enter a user pool ID such as eu-west-1_AbC123').max(MAX_USER_POOL_ID)
+/** An IAM role's ARN, path allowed: arn:aws:iam::123456789012:role/tier-admin-returns. */
+export const SCHEDULER_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+const schedulerRoleArn = z.string().trim().max(2048).regex(SCHEDULER_ROLE_ARN, 'Enter a role ARN such as arn:aws:iam::123456789012:role/tier-admin-returns')
 
 export const profileSchemas = {
   save: z
@@ -112,6 +119,8 @@ export const profileSchemas = {
       /** Absent: on for a production pool, off otherwise. */
       requireReason: z.boolean().optional(),
       credentialSource: credentialSource.default({ kind: 'default' }),
+      /** The role EventBridge Scheduler assumes for tier returns; absent: none (returns refused on this profile). */
+      schedulerRoleArn: schedulerRoleArn.optional(),
       /** Write-only: a new secret to seal; absent keeps the one stored. */
       clientSecret: z.string().min(1).max(256, 'A client secret has at most 256 characters').optional(),
       /** Removes the stored secret (the app client has none). */

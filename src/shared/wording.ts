@@ -9,6 +9,10 @@ const PLACES: Record<string, Record<Audience, string>> = {
   '{usersScreen}': { app: 'on the Users screen', cli: 'with "tier-admin search" or "tier-admin get"' },
   '{statsScreen}': { app: 'on the Statistics screen', cli: 'with "tier-admin stats"' },
   '{tierField}': { app: 'the Tier field', cli: '--tier' },
+  '{schedulerRoleField}': {
+    app: 'the profile\'s "Scheduler role ARN" field (profile menu, Edit)',
+    cli: '"tier-admin profiles edit ID --scheduler-role-arn ARN"'
+  },
   '{tierEditor}': { app: "the user's tier editor", cli: '"tier-admin set-tier"' },
   '{emailField}': { app: 'the Email field', cli: '--email' },
   '{outFile}': { app: 'in the save dialog', cli: 'with --out FILE' },

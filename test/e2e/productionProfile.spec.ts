@@ -60,6 +60,7 @@ test('a production profile turns the bar red and asks, naming the pool, before a
   await expect(editor).toBeVisible()
   await editor.getByLabel('Edit').selectOption({ label: 'Customers prod' })
   await expect(editor.getByRole('checkbox', { name: 'Require a reason for writes' })).toBeChecked()
+  await expect(editor.getByRole('textbox', { name: /Scheduler role ARN/ })).toHaveValue('')
   await screenshotAtSizes(page, 'connection-profiles')
   for (const size of WINDOW_SIZES) {
     await page.setViewportSize(size)

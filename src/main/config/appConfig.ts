@@ -23,6 +23,8 @@ export interface PoolConfig {
   credentialSource?: CredentialSource
   /** The profile's name, for messages that say which profile's credentials failed. */
   profileName?: string
+  /** The IAM role EventBridge Scheduler assumes for tier returns (ProfileFields.schedulerRoleArn). */
+  schedulerRoleArn?: string
 }
 
 /** No pool configured: the app runs its own sandbox pool. */
@@ -113,6 +115,7 @@ export function environmentPool(vars: Record<string, string | undefined>): PoolC
     clientId: vars.COGNITO_CLIENT_ID as string,
     clientSecret: vars.COGNITO_CLIENT_SECRET || undefined,
     endpoint: vars.COGNITO_ENDPOINT || undefined,
+    ...(vars.COGNITO_SCHEDULER_ROLE_ARN ? { schedulerRoleArn: vars.COGNITO_SCHEDULER_ROLE_ARN } : {}),
     ...(vars.COGNITO_ENDPOINT && /^(true|1|yes)$/i.test(vars.COGNITO_ENDPOINT_IS_EMULATOR ?? '') ? { emulator: true } : {})
   }
 }

@@ -49,6 +49,7 @@ const storedSchema = z.object({
       emulator: z.boolean(),
       production: z.boolean(),
       requireReason: z.boolean().optional(),
+      schedulerRoleArn: z.string().optional(),
       credentialSource: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('default') }),
         z.object({ kind: z.literal('profile'), profile: z.string() }),
@@ -145,6 +146,7 @@ export class ProfileStore {
         production: input.production,
         ...(requireReason === undefined ? {} : { requireReason }),
         credentialSource: input.credentialSource,
+        ...(input.schedulerRoleArn ? { schedulerRoleArn: input.schedulerRoleArn } : {}),
         ...((sealed ?? keptSecret) ? { sealedSecret: sealed ?? keptSecret } : {})
       }
       const profiles = existing ? file.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...file.profiles, profile]

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../shared/errors'
 import { ENVIRONMENT_PROFILE_ID, poolKey, SANDBOX_PROFILE_ID, type ProfileSummary } from '../../shared/profiles'
-import { SANDBOX_REGION } from '../sandbox/constants'
+import { SANDBOX_REGION, SANDBOX_SCHEDULER_ROLE_ARN } from '../sandbox/constants'
 import { environmentPool, loadBaseConfig, type AppConfig, type PoolConfig } from './appConfig'
 import { isProductionPool, ProfileStore, type StoredProfile } from './profileStore'
 import { openSecret, type SecretStore } from './secretStore'
@@ -40,6 +40,7 @@ export const SANDBOX_SUMMARY: ProfileSummary = {
   production: false,
   requireReason: false,
   credentialSource: { kind: 'default' },
+  schedulerRoleArn: SANDBOX_SCHEDULER_ROLE_ARN,
   hasClientSecret: true
 }
 
@@ -107,7 +108,8 @@ function poolOf(entry: StoredProfile, context: ProfileContext): PoolConfig {
     endpoint: entry.endpoint,
     emulator: Boolean(entry.endpoint) && entry.emulator,
     credentialSource: entry.credentialSource,
-    profileName: entry.name
+    profileName: entry.name,
+    ...(entry.schedulerRoleArn ? { schedulerRoleArn: entry.schedulerRoleArn } : {})
   }
 }
 
@@ -137,6 +139,7 @@ function environmentSummary(vars: Record<string, string | undefined>): ProfileSu
     production: vars.COGNITO_PRODUCTION === 'true',
     requireReason: false,
     credentialSource: { kind: 'default' },
+    ...(pool.schedulerRoleArn ? { schedulerRoleArn: pool.schedulerRoleArn } : {}),
     hasClientSecret: Boolean(pool.clientSecret)
   }
 }

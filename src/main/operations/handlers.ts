@@ -15,6 +15,7 @@ import { jobHandlers } from './jobHandlers'
 import { ProductionGate } from './productionGate'
 import { isWriteOperation } from '../../shared/contract'
 import { profileHandlers } from './profileHandlers'
+import { returnHandlers } from './returnHandlers'
 import { SavedFiles } from './savedFiles'
 import { supportHandlers } from './supportHandlers'
 import { trendHandlers } from './trendHandlers'
@@ -33,6 +34,7 @@ export function createOperations(app: AppContext, frontEnd: FrontEnd = {}): Oper
     ...connectionHandlers(context),
     ...userHandlers(context),
     ...supportHandlers(context),
+    ...returnHandlers(context),
     ...jobHandlers(context),
     ...trendHandlers(context),
     ...auditHandlers(context),

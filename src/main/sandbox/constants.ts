@@ -21,3 +21,9 @@ export const SANDBOX_OWNER_LOCK = 'owner.lock'
 
 /** The name the sandbox answers a change with when it could not save it to disk: a refusal, nothing changed. */
 export const SANDBOX_NOT_SAVED = 'SandboxNotSavedException'
+
+/**
+ * The sandbox profile's role for tier returns: the sandbox's own scheduler checks that a schedule
+ * names a role, as EventBridge Scheduler does, but assumes none (no IAM runs locally).
+ */
+export const SANDBOX_SCHEDULER_ROLE_ARN = 'arn:aws:iam::000000000000:role/tier-admin-sandbox-scheduler'

@@ -12,6 +12,8 @@ interface Draft {
   userPoolId: string
   clientId: string
   endpoint: string
+  /** The IAM role EventBridge Scheduler assumes for tier returns; empty: none. */
+  schedulerRoleArn: string
   emulator: boolean
   production: boolean
   /** Unset until the operator ticks or unticks it: the default follows the production mark. */
@@ -29,6 +31,7 @@ const EMPTY: Draft = {
   userPoolId: '',
   clientId: '',
   endpoint: '',
+  schedulerRoleArn: '',
   emulator: false,
   production: false,
   source: 'default',
@@ -42,7 +45,13 @@ const sourceOf = (key: string): CredentialSource =>
   key.startsWith('profile:') ? { kind: 'profile', profile: key.slice(8) } : key === 'environment' ? { kind: 'environment' } : { kind: 'default' }
 
 function draftOf(profile: ProfileSummary): Draft {
-  return { ...EMPTY, ...profile, endpoint: profile.endpoint ?? '', source: sourceKey(profile.credentialSource) }
+  return {
+    ...EMPTY,
+    ...profile,
+    endpoint: profile.endpoint ?? '',
+    schedulerRoleArn: profile.schedulerRoleArn ?? '',
+    source: sourceKey(profile.credentialSource)
+  }
 }
 
 /**
@@ -69,16 +78,18 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
       production: draft.production,
       ...(draft.requireReason === undefined ? {} : { requireReason: draft.requireReason }),
       credentialSource: sourceOf(draft.source),
+      ...(draft.schedulerRoleArn.trim() ? { schedulerRoleArn: draft.schedulerRoleArn.trim() } : {}),
       ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
       ...(draft.clearClientSecret ? { clearClientSecret: true } : {})
     })
     if (saved) onClose()
   }
 
-  const field = (label: string, key: 'name' | 'region' | 'userPoolId' | 'clientId' | 'endpoint', placeholder = '') => (
+  const field = (label: string, key: 'name' | 'region' | 'userPoolId' | 'clientId' | 'endpoint' | 'schedulerRoleArn', placeholder = '', help?: string) => (
     <label className="form-label d-block small mb-2">
       {label}
       <input className="form-control form-control-sm" value={draft[key]} placeholder={placeholder} onChange={(e) => change({ [key]: e.target.value })} />
+      {help && <span className="form-text d-block">{help}</span>}
     </label>
   )
 
@@ -118,18 +129,21 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
           {field('Region', 'region', 'eu-west-1')}
           {field('User pool ID', 'userPoolId', 'eu-west-1_AbC123')}
         </div>
-        {field('App client ID', 'clientId')}
-        <label className="form-label d-block small mb-2">
-          Client secret {draft.hasClientSecret && !draft.clearClientSecret && <span className="badge text-bg-secondary">secret set</span>}
-          <input
-            type="password"
-            autoComplete="off"
-            className="form-control form-control-sm"
-            value={draft.clientSecret}
-            placeholder={draft.hasClientSecret ? 'Type a new secret to replace it' : 'None (optional)'}
-            onChange={(e) => change({ clientSecret: e.target.value })}
-          />
-        </label>
+        {/* Side by side, so the editor with the scheduler role still fits a 640-pixel-high window. */}
+        <div className="d-flex gap-2">
+          <div className="flex-grow-1 w-50">{field('App client ID', 'clientId')}</div>
+          <label className="form-label d-block small mb-2 flex-grow-1 w-50">
+            Client secret {draft.hasClientSecret && !draft.clearClientSecret && <span className="badge text-bg-secondary">secret set</span>}
+            <input
+              type="password"
+              autoComplete="off"
+              className="form-control form-control-sm"
+              value={draft.clientSecret}
+              placeholder={draft.hasClientSecret ? 'Type a new secret to replace it' : 'None (optional)'}
+              onChange={(e) => change({ clientSecret: e.target.value })}
+            />
+          </label>
+        </div>
         {draft.hasClientSecret && (
           <label className="form-check small mb-2">
             <input
@@ -142,6 +156,12 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
           </label>
         )}
         {field('Endpoint (optional: an emulator or VPC endpoint)', 'endpoint', 'https://…')}
+        {field(
+          'Scheduler role ARN (optional: for tier returns)',
+          'schedulerRoleArn',
+          'arn:aws:iam::123456789012:role/tier-admin-returns',
+          'The IAM role EventBridge Scheduler assumes to call Cognito when a tier returns.'
+        )}
         <label className="form-label d-block small mb-2">
           AWS credentials
           <select className="form-select form-select-sm" value={draft.source} onChange={(e) => change({ source: e.target.value })}>

@@ -62,6 +62,8 @@ export const WRITE_WORDS: Record<WriteOperation, string> = {
   forgetDevice: "forget a user's device",
   eventFeedback: 'rate a sign-in event',
   unlinkIdentity: "unlink a user's external sign-in",
+  extendReturn: "move a user's tier return to a new date",
+  cancelReturn: "cancel a user's tier return (they keep the granted tier)",
   bulkStart: 'start a bulk tier change',
   importStart: 'start importing users',
   applyDoctorFix: 'apply a pool doctor fix (add custom:user_tier, or make the tier read-only for an app client)'
