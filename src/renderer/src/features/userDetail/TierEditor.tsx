@@ -63,6 +63,8 @@ export function TierEditor({ user, saving, outcome, error, conflict, onSave, onO
             </option>
           ))}
         </select>
+        {/* Right after the tier, one Tab away (the date field below takes several); with an end date its
+            sentence is long and it wraps under the tier rather than squeezing it. */}
         <BusyButton busy={saving} type="submit" disabled={!chosen || (tier === stored && !scheduled)}>
           {saveLabel(chosen, scheduled)}
         </BusyButton>
