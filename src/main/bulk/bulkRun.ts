@@ -11,7 +11,9 @@ import { nameOf, WriteOutcomeUnknownError, type CognitoGateway } from '../cognit
 import { classifyFailure } from '../cognito/retryPolicy'
 import { toAppError } from '../cognito/errorMapping'
 import type { JobView } from '../jobs/job'
-import { getUser, writeTier } from '../users/users'
+import { getUser } from '../users/users'
+import type { TierReturns } from '../tierReturns/tierReturns'
+import { writeTierCancellingReturn } from '../tierReturns/tierWrite'
 import type { RowJobStore } from '../rowJobs/rowJobStore'
 import { RowRunBase } from '../rowJobs/rowRun'
 import type { SavedPreview } from './bulkTypes'
@@ -21,6 +23,8 @@ const ROW_CONCURRENCY = 8
 
 export interface BulkRunSettings {
   gateway: CognitoGateway
+  /** The profile's tier returns: each row cancels its user's pending return first (null: returns are off). */
+  returns: TierReturns | null
   store: RowJobStore<SavedPreview, BulkRowResult>
   preview: BulkPreview
   overwrite: boolean
@@ -46,7 +50,7 @@ export class BulkRun extends RowRunBase<BulkPlanRow, BulkRowResult, BulkProgress
 
   /** One row, conflict-safe: read now, then write only a tier still as previewed. */
   private async applyRow(row: number, username: string, tier: string, previewed: string, signal: AbortSignal): Promise<BulkRowResult> {
-    const { gateway, overwrite } = this.settings
+    const { gateway, returns, overwrite } = this.settings
     const base = { row, username, from: previewed, to: tier }
     if (!isTier(tier)) return { ...base, outcome: 'failed', reason: 'invalid tier' }
     let current: string
@@ -65,7 +69,7 @@ export class BulkRun extends RowRunBase<BulkPlanRow, BulkRowResult, BulkProgress
     }
     await this.recordIntent(row)
     try {
-      await writeTier(gateway, username, tier, current, { signal, patience: 'long' })
+      await writeTierCancellingReturn(gateway, returns, { username, tier, current }, { signal, patience: 'long' })
     } catch (error) {
       // A lost answer or an outage stops the job with the row pending: the resume reads it again.
       if (signal.aborted || error instanceof WriteOutcomeUnknownError || classifyFailure(error) !== 'final') throw error

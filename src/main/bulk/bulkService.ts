@@ -14,6 +14,8 @@ import { planRows } from './bulkPlan'
 import { BulkRun } from './bulkRun'
 import type { BulkTierService, SavedPreview } from './bulkTypes'
 
+import { tierReturnsOf } from '../tierReturns/tierReturns'
+
 export type { BulkTierService } from './bulkTypes'
 
 export function createBulkTierService(deps: ServiceDeps): BulkTierService {
@@ -26,7 +28,7 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
     deps,
     csv: { header: ['row', 'username', 'from', 'to', 'outcome', 'reason'], cells: (r) => [r.row, r.username, r.from, r.to, r.outcome, r.reason ?? ''] },
     describeError: (error) => toAppError(error, { operation: 'setTier' }).toShape(),
-    makeRun: (preview, store, onRow) => new BulkRun({ gateway, store, preview, overwrite: preview.overwrite, onRow })
+    makeRun: (preview, store, onRow) => new BulkRun({ gateway, returns: tierReturnsOf(deps), store, preview, overwrite: preview.overwrite, onRow })
   })
 
   return {

@@ -1,5 +1,5 @@
 /**
- * Every Cognito command this app sends, and what it is: the one table that the gateway (which writes
+ * Every AWS command this app sends (Cognito's, and EventBridge Scheduler's for tier returns), and what it is: the one table that the gateway (which writes
  * are audited ahead), the rate limiters (which quota a request counts against), the retry policy
  * (which writes may be resent after a lost answer) and the audit trail (how a write reads in the
  * history) all read. A command missing here is refused before it is sent, naming it, so a new
@@ -13,6 +13,8 @@ import { AppError } from '../../shared/errors'
 /**
  * Cognito's request-rate quota categories (per account and region) with their default rates, as
  * AWS's "user pools API operation categories" table lists them; ListUsers' 30/s cannot be raised.
+ * The Scheduler rows pace EventBridge Scheduler's schedule and group calls well under its
+ * per-account defaults (tens of requests a second), since other tools of the account share them.
  */
 export const QUOTA_DEFAULTS = {
   UserList: 30,
@@ -27,7 +29,10 @@ export const QUOTA_DEFAULTS = {
   UserPoolUpdate: 15,
   UserPoolResourceRead: 20,
   UserPoolClientRead: 15,
-  UserPoolClientUpdate: 15
+  UserPoolClientUpdate: 15,
+  SchedulerRead: 20,
+  SchedulerWrite: 10,
+  SchedulerGroup: 1
 } as const
 export type QuotaCategory = keyof typeof QUOTA_DEFAULTS
 
@@ -47,10 +52,14 @@ export interface CommandFacts {
   label?: string
   /** Cognito passes the request's ClientMetadata to the pool's Lambda triggers: the operator's reason goes there too. */
   clientMetadata?: true
+  /** Sent to EventBridge Scheduler (client-scheduler) rather than Cognito. */
+  scheduler?: true
 }
 
 const read = (quota: QuotaCategory): CommandFacts => ({ quota, writes: false, repeatable: true })
 const write = (quota: QuotaCategory, label: string, repeatable = true): CommandFacts => ({ quota, writes: true, repeatable, label })
+/** An EventBridge Scheduler command: paced and audited like Cognito's, sent with the scheduler client. */
+const scheduler = (facts: CommandFacts): CommandFacts => ({ ...facts, scheduler: true })
 /** A write whose request takes ClientMetadata. */
 const withMetadata = (facts: CommandFacts): CommandFacts => ({ ...facts, clientMetadata: true })
 
@@ -89,7 +98,16 @@ export const COGNITO_COMMANDS = {
   AdminDisableProviderForUser: write('UserUpdate', 'Identity unlinked', false),
   AddCustomAttributes: write('UserPoolUpdate', 'Attribute added to the pool', false),
   // Sent with every setting of the client, so a second delivery sets the same again.
-  UpdateUserPoolClient: write('UserPoolClientUpdate', 'App client permissions changed')
+  UpdateUserPoolClient: write('UserPoolClientUpdate', 'App client permissions changed'),
+  // Tier returns. Create and Update carry a ClientToken the app sets once, so a second delivery is the same request.
+  GetSchedule: scheduler(read('SchedulerRead')),
+  ListSchedules: scheduler(read('SchedulerRead')),
+  CreateSchedule: scheduler(write('SchedulerWrite', 'Tier return scheduled')),
+  UpdateSchedule: scheduler(write('SchedulerWrite', 'Tier return moved')),
+  // A second delivery answers ResourceNotFound for the schedule the first one deleted.
+  DeleteSchedule: scheduler(write('SchedulerWrite', 'Tier return cancelled', false)),
+  // A second delivery answers Conflict, which the caller takes as "the group exists".
+  CreateScheduleGroup: scheduler(write('SchedulerGroup', 'Schedule group of tier returns created'))
 } as const satisfies Record<string, CommandFacts>
 
 export type CognitoOperation = keyof typeof COGNITO_COMMANDS

@@ -1,11 +1,12 @@
 import { Agent } from 'node:http'
 import { join } from 'node:path'
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import { SchedulerClient } from '@aws-sdk/client-scheduler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { ConnectionInfo } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { AppConfig, PoolConfig } from '../config/appConfig'
-import { SANDBOX_CREDENTIAL_HEADER, SANDBOX_REGION, SANDBOX_SIGNING_KEYS } from '../sandbox/constants'
+import { SANDBOX_CREDENTIAL_HEADER, SANDBOX_REGION, SANDBOX_SCHEDULER_ROLE_ARN, SANDBOX_SIGNING_KEYS } from '../sandbox/constants'
 import type { Sandbox } from '../sandbox/sandbox'
 import { AUDIT_FILE, FileAuditLog, type ReadableAuditLog } from '../audit/auditLog'
 import { CognitoGateway } from './gateway'
@@ -24,6 +25,8 @@ export interface Connection {
   sandbox?: Sandbox
   /** The audit trail the gateway writes, for reading a user's history back. */
   audit: ReadableAuditLog
+  /** The role EventBridge Scheduler assumes for tier returns (the profile's schedulerRoleArn); absent: returns are off. */
+  schedulerRoleArn?: string
   close(): Promise<void>
 }
 
@@ -42,7 +45,7 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
   const { openSandbox } = await import('../sandbox/sandbox')
   const sandbox = await openSandbox(config.dataDir, { processLabel: options.processLabel })
   const audit = auditLogOf(config)
-  const client = new CognitoIdentityProviderClient({
+  const settings = {
     region: SANDBOX_REGION,
     endpoint: async () => ({ url: new URL(sandbox.endpoint()) }),
     credentials: SANDBOX_SIGNING_KEYS,
@@ -50,14 +53,19 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
     // A fresh connection per request: when the emulator's owner stops, the next request is refused
     // (never delivered, safe to resend elsewhere) instead of dying on a reused socket after it was sent.
     requestHandler: { httpAgent: new Agent({ keepAlive: false }) }
-  })
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      ;(args.request as { headers: Record<string, string> }).headers[SANDBOX_CREDENTIAL_HEADER] = sandbox.credential()
-      return next(args)
-    },
-    { step: 'build', name: 'sandboxCredential' }
-  )
+  }
+  // The sandbox serves EventBridge Scheduler's API on the same endpoint (its schedule store, see sandbox/scheduler).
+  const client = new CognitoIdentityProviderClient(settings)
+  const scheduler = new SchedulerClient(settings)
+  for (const stack of [client.middlewareStack, scheduler.middlewareStack] as (typeof client.middlewareStack)[]) {
+    stack.add(
+      (next) => async (args) => {
+        ;(args.request as { headers: Record<string, string> }).headers[SANDBOX_CREDENTIAL_HEADER] = sandbox.credential()
+        return next(args)
+      },
+      { step: 'build', name: 'sandboxCredential' }
+    )
+  }
   return {
     get info(): ConnectionInfo {
       return {
@@ -71,13 +79,15 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
         dataDir: sandbox.dataDir
       }
     },
-    gateway: createGateway(client, sandbox.userPoolId, audit, config, sandboxIdentity, (error) => sandbox.reconnect(error)),
+    gateway: createGateway({ client, scheduler }, sandbox.userPoolId, audit, config, sandboxIdentity, (error) => sandbox.reconnect(error)),
     audit,
+    schedulerRoleArn: SANDBOX_SCHEDULER_ROLE_ARN,
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
     sandbox,
     close: async () => {
       client.destroy()
+      scheduler.destroy()
       await sandbox.stop()
     }
   }
@@ -86,6 +96,8 @@ async function openSandboxConnection(config: AppConfig, options: ConnectionOptio
 async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<Connection> {
   const credentials = credentialsFor(pool)
   const client = new CognitoIdentityProviderClient({ region: pool.region, endpoint: pool.endpoint, credentials, maxAttempts: 1 })
+  // An emulator serves both APIs on its one endpoint; a Cognito VPC endpoint serves only Cognito, so Scheduler goes to its regional endpoint.
+  const scheduler = new SchedulerClient({ region: pool.region, endpoint: pool.emulator ? pool.endpoint : undefined, credentials, maxAttempts: 1 })
   // An emulator has no AWS identity behind it; a VPC endpoint of real Cognito serves no STS, so the regional STS is asked.
   const identity = pool.emulator ? emulatorIdentity : cachedIdentity(stsIdentity({ region: pool.region, credentials }))
   const audit = auditLogOf(config)
@@ -100,25 +112,29 @@ async function openPoolConnection(config: AppConfig, pool: PoolConfig): Promise<
   }
   return {
     info,
-    gateway: createGateway(client, pool.userPoolId, audit, config, identity),
+    gateway: createGateway({ client, scheduler }, pool.userPoolId, audit, config, identity),
     audit,
+    ...(pool.schedulerRoleArn ? { schedulerRoleArn: pool.schedulerRoleArn } : {}),
     clientId: pool.clientId,
     clientSecret: pool.clientSecret,
     emulator: Boolean(pool.emulator),
-    close: async () => client.destroy()
+    close: async () => {
+      client.destroy()
+      scheduler.destroy()
+    }
   }
 }
 
 /** The gateway owns retries (so throttling also slows the shared limiter); the SDK clients try once. */
 function createGateway(
-  client: CognitoIdentityProviderClient,
+  { client, scheduler }: { client: CognitoIdentityProviderClient; scheduler: SchedulerClient },
   userPoolId: string,
   audit: FileAuditLog,
   config: AppConfig,
   identity: IdentityResolver,
   reconnect?: (error: unknown) => Promise<boolean>
 ): CognitoGateway {
-  return new CognitoGateway({ client, userPoolId, limiters: new QuotaLimiters({ UserList: config.listUsersRate }), audit, identity, reconnect })
+  return new CognitoGateway({ client, scheduler, userPoolId, limiters: new QuotaLimiters({ UserList: config.listUsersRate }), audit, identity, reconnect })
 }
 
 const auditLogOf = (config: AppConfig): FileAuditLog => new FileAuditLog(join(config.dataDir, AUDIT_FILE))

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import type { SchedulerClient } from '@aws-sdk/client-scheduler'
+import { AppError } from '../../shared/errors'
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import { auditUnwritableError } from '../storage/localErrors'
 import { currentReason } from '../audit/writeReason'
@@ -34,10 +36,14 @@ export interface SendOptions {
   previous?: Record<string, string>
   /** For the audit trail: the user a write concerns when its request names something else (AdminDisableProviderForUser names a link). */
   username?: string
+  /** For the audit trail: what the write changes beyond what its request shows (a tier return's date and tier). */
+  changes?: Record<string, string>
 }
 
 export interface GatewayOptions {
   client: CognitoIdentityProviderClient
+  /** EventBridge Scheduler on the same credentials and region (tier returns); absent where the connection has none. */
+  scheduler?: SchedulerClient
   userPoolId: string
   limiters: QuotaLimiters
   audit: AuditLog
@@ -63,6 +69,7 @@ export class CognitoGateway {
   readonly userPoolId: string
   readonly limiters: QuotaLimiters
   private readonly client: CognitoIdentityProviderClient
+  private readonly scheduler?: SchedulerClient
   private readonly audit: AuditLog
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   private readonly reconnect?: (error: unknown) => Promise<boolean>
@@ -71,6 +78,7 @@ export class CognitoGateway {
 
   constructor(options: GatewayOptions) {
     this.client = options.client
+    this.scheduler = options.scheduler
     this.userPoolId = options.userPoolId
     this.limiters = options.limiters
     this.audit = options.audit
@@ -91,7 +99,7 @@ export class CognitoGateway {
    */
   async probe<Output>(command: AnyCommand): Promise<Output> {
     await this.limiters.forCommand(command.constructor.name).acquire()
-    return (await this.client.send(command as never)) as Output
+    return (await this.clientFor(commandFacts(command.constructor.name)).send(command as never)) as Output
   }
 
   async send<Output>(command: AnyCommand, options: SendOptions = {}): Promise<Output> {
@@ -150,7 +158,7 @@ export class CognitoGateway {
       try {
         await limiter.acquire(options.signal)
         const sentAt = performance.now()
-        const output = (await this.client.send(command as never, { abortSignal: options.signal })) as Output
+        const output = (await this.clientFor(facts).send(command as never, { abortSignal: options.signal })) as Output
         options.onAnswered?.(performance.now() - sentAt)
         limiter.onSuccess()
         return output
@@ -174,6 +182,14 @@ export class CognitoGateway {
     }
   }
 
+  /** The SDK client a command goes to: Cognito's, or EventBridge Scheduler's for its rows of the table. */
+  private clientFor(facts: CommandFacts): { send(command: never, options?: object): Promise<unknown> } {
+    if (!facts.scheduler) return this.client
+    if (!this.scheduler)
+      throw new AppError('NOT_CONFIGURED', 'This connection has no EventBridge Scheduler client, so tier returns cannot be reached. Nothing was sent.')
+    return this.scheduler
+  }
+
   private async recordIntent(commandName: string, input: object, options: SendOptions, reason: string | undefined, steps?: string[]): Promise<AuditEntry> {
     const fields = input as AuditedInput
     // Never throws and is asked once per connection (see identity.ts), so it cannot hold a write back.
@@ -186,7 +202,7 @@ export class CognitoGateway {
       // The pool the request names (the public operations name only a client: this connection's pool).
       userPoolId: fields.UserPoolId ?? this.userPoolId,
       username: fields.Username ?? options.username,
-      changes: auditableChanges(fields),
+      changes: mergedChanges(auditableChanges(fields), options.changes),
       ...(options.previous ? { previous: options.previous } : {}),
       ...(reason ? { reason } : {}),
       ...(steps ? { steps } : {}),
@@ -211,6 +227,9 @@ export class CognitoGateway {
     }
   }
 }
+
+const mergedChanges = (own: Record<string, string> | undefined, extra: Record<string, string> | undefined): Record<string, string> | undefined =>
+  own || extra ? { ...own, ...extra } : undefined
 
 /** Requests sent under one audit intent (see CognitoGateway.openIntent). */
 export interface SharedIntent {

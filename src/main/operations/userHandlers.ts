@@ -8,6 +8,7 @@ import { deleteUser, disableUser, enableUser, resendInvite, resetPassword, signO
 import { addToGroup, removeFromGroup, userGroups } from '../users/groups'
 import { readUserPage } from '../support/userPage'
 import { searchUsers, setTier } from '../users/users'
+import { tierReturnsOf } from '../tierReturns/tierReturns'
 import type { HandlersOf, OperationContext } from './handler'
 
 type UserOperation = Extract<
@@ -48,7 +49,7 @@ export function userHandlers({ app }: OperationContext): HandlersOf<UserOperatio
     adminConfirm: async ({ username }) => adminConfirm(deps().connection, username),
     getUser: async ({ username }) => markUnfinished(deps().connection, await readUserPage(deps(), username)),
     searchUsers: async (request) => searchUsers(gateway(), request),
-    setTier: async (request) => setTier(gateway(), deps().schema, request, page),
+    setTier: async (request) => setTier(gateway(), deps().schema, request, page, tierReturnsOf(deps())),
     enableUser: async ({ username }) => enableUser(gateway(), username, page),
     disableUser: async ({ username }) => disableUser(gateway(), username, page),
     resetPassword: async ({ username }) => resetPassword(gateway(), username, page),

@@ -20,6 +20,10 @@ import { SANDBOX_MOVED } from './constants'
 import { guardRequest, guardRoute } from './emulatorGuard'
 import type { SandboxOutbox } from './outbox'
 import { withExtraTargets } from './extraTargets'
+import { FileAuditLog } from '../audit/auditLog'
+import { SANDBOX_CREDENTIAL_HEADER } from './constants'
+import { SandboxReturns } from './sandboxReturns'
+import { SandboxSchedules } from './sandboxScheduler'
 
 export interface RunningEmulator {
   endpoint: string
@@ -40,7 +44,8 @@ silentLogger.child = () => silentLogger
 /** Requests still being answered when the emulator stops get this long to finish. */
 const CLOSE_GRACE_MS = 5000
 
-export async function startEmulator(directory: string, outbox: SandboxOutbox, credential: string): Promise<RunningEmulator> {
+/** `auditFile`: the app's audit trail, where the sandbox's scheduler records the returns it runs. */
+export async function startEmulator(directory: string, outbox: SandboxOutbox, credential: string, auditFile: string): Promise<RunningEmulator> {
   const logger = silentLogger as never
   const ctx = { logger }
   const config = await loadConfig(ctx, new DurableDataStoreFactory(directory))
@@ -70,6 +75,9 @@ export async function startEmulator(directory: string, outbox: SandboxOutbox, cr
   const router = withExtraTargets(services as never, Router(services as never))
   const route = ((target: string) => guardRoute(router(target))) as typeof router
   const { application } = createServer(route, logger, { port: 0, hostname: '127.0.0.1', development: false, https: false }, services as never)
+  // EventBridge Scheduler's API on the same endpoint, and the runner of due schedules (see sandboxScheduler, sandboxReturns).
+  let returns: SandboxReturns | null = null
+  const schedules = await SandboxSchedules.open(directory, () => returns?.arm())
   let draining = false
   let inFlight = 0
   let idle: (() => void) | null = null
@@ -80,17 +88,25 @@ export async function startEmulator(directory: string, outbox: SandboxOutbox, cr
     response.once('close', () => {
       if (--inFlight === 0) idle?.()
     })
-    application(request, response)
+    if (!schedules.owns(request.url)) return application(request, response)
+    schedules.handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, { 'x-amzn-errortype': 'InternalServerException' })
+      response.end()
+    })
   })
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
     http.listen(0, '127.0.0.1', () => resolve())
   })
   const port = (http.address() as AddressInfo).port
+  returns = new SandboxReturns({ schedules, audit: new FileAuditLog(auditFile), apply: (operation, input) => sendToSelf(port, credential, operation, input) })
+  await returns.start()
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
-    drain: () => {
+    drain: async () => {
+      // The next owner runs the schedules from here on; a run cut by "moved" would be lost.
+      await returns?.close()
       draining = true
       if (inFlight === 0) return Promise.resolve()
       // A request that never answers (a hung emulator) must not hold the hand-over forever.
@@ -99,8 +115,27 @@ export async function startEmulator(directory: string, outbox: SandboxOutbox, cr
         idle = () => (clearTimeout(timer), resolve())
       })
     },
-    close: () => closeServer(http)
+    close: async () => {
+      await returns?.close()
+      await closeServer(http)
+    }
   }
+}
+
+/** A schedule's target request, sent to this emulator as Scheduler would send it to Cognito; rejects with the refusal's name. */
+async function sendToSelf(port: number, credential: string, operation: string, input: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${port}/`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+      [SANDBOX_CREDENTIAL_HEADER]: credential
+    },
+    body: JSON.stringify(input)
+  })
+  const text = await response.text()
+  if (!response.ok)
+    throw new Error(response.headers.get('x-amzn-errortype') ?? ((JSON.parse(text || '{}') as { __type?: string }).__type || `HTTP ${response.status}`))
 }
 
 /** A request that reached an emulator handing the sandbox over: nothing was done, so it may be sent again. */

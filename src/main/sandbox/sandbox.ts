@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 import { describeHolder, tryAcquireLock, type FileLock, type LockHolder } from '../storage/fileLock'
 import { ensurePrivateDir, writeFileAtomic } from '../storage/privateFiles'
+import { AUDIT_FILE } from '../audit/auditLog'
 import { SANDBOX_MOVED, SANDBOX_OWNER_LOCK } from './constants'
 import { startEmulator, type RunningEmulator } from './emulatorServer'
 import { SandboxOutbox } from './outbox'
@@ -94,7 +95,7 @@ async function open(appDataDir: string, options: OpenSandboxOptions): Promise<Sa
       readPoolRecord(dir) // a damaged record stops the start before anything is written
       await writeEmulatorDefaults(dir)
       const credential = randomBytes(32).toString('hex')
-      emulator = await startEmulator(dir, outbox, credential)
+      emulator = await startEmulator(dir, outbox, credential, join(appDataDir, AUDIT_FILE))
       const record: ServerRecord = { pid: process.pid, port: emulator.port, credential }
       const ownPool = await ensurePool(dir, emulator.endpoint, credential)
       await writeServerRecord(paths.server, record)

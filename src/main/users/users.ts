@@ -1,18 +1,14 @@
-import {
-  AdminGetUserCommand,
-  AdminUpdateUserAttributesCommand,
-  ListUsersCommand,
-  type AdminGetUserCommandOutput,
-  type ListUsersCommandOutput
-} from '@aws-sdk/client-cognito-identity-provider'
+import { AdminGetUserCommand, ListUsersCommand, type AdminGetUserCommandOutput, type ListUsersCommandOutput } from '@aws-sdk/client-cognito-identity-provider'
 import type { SearchResult, TierChangeResult, UserDetail } from '../../shared/domain'
 import { AppError, type AppErrorShape } from '../../shared/errors'
 import { allowedMatch, type SearchField, type SearchMatch } from '../../shared/searchFields'
-import { parseTier, storedTierValue, TIER_ATTRIBUTE, tierEcho, tierLabel, tierStateOf, type Tier } from '../../shared/tiers'
+import { parseTier, storedTierValue, TIER_ATTRIBUTE, tierEcho, tierLabel, tierStateOf } from '../../shared/tiers'
 import { toAppError } from '../cognito/errorMapping'
 import type { CognitoGateway, SendOptions } from '../cognito/gateway'
 import { LIST_USERS_PAGE_SIZE } from '../cognito/quotas'
 import type { PoolSchemaService } from '../cognito/poolSchema'
+import { TierReturns } from '../tierReturns/tierReturns'
+import { returnToCancel, writeTierCancellingReturn } from '../tierReturns/tierWrite'
 import { takesEffect } from './takesEffect'
 import { fromAdminGetUser, fromListedUser } from './userDetail'
 
@@ -60,21 +56,29 @@ export interface TierChangeRequest {
   /** The tier value the operator was shown ("" for none); undefined skips the check (the CLI's plain set-tier). */
   expected?: string
   overwrite?: boolean
+  /** Grant until this instant, then return to `then` (standard when omitted): a one-time schedule (see tierReturns/). */
+  until?: string
+  then?: string
 }
 
 /**
  * Changes the tier. The user is read first: a tier that changed since the operator saw it (another
  * operator, another tool) is reported, not overwritten, unless the operator chose to overwrite. The
  * audit trail gets the old and new tier. A change Cognito applied is never reported as failed: when
- * the read-back fails, the result says so beside the saved change.
+ * the read-back fails, the result says so beside the saved change. A pending return is cancelled
+ * first (or moved, for a grant with `until`) under the same audit intent as the tier (tierReturns/tierWrite.ts).
  */
 export async function setTier(
   gateway: CognitoGateway,
   schema: PoolSchemaService,
   request: TierChangeRequest,
-  read?: (username: string) => Promise<UserDetail>
+  read?: (username: string) => Promise<UserDetail>,
+  returns: TierReturns | null = null
 ): Promise<TierChangeResult> {
   const tier = parseTier(request.tier, { allowOmitted: false })
+  // The role, the date and the return tier are checked before anything is read or written.
+  const plan =
+    request.until === undefined ? undefined : (returns ?? new TierReturns(gateway, undefined)).plan(request.username, tier, request.until, request.then)
   await schema.assertAttributesExist([TIER_ATTRIBUTE])
   const before = await getUser(gateway, request.username)
   const current = storedTierValue(before.tier)
@@ -86,18 +90,19 @@ export async function setTier(
   }
   const taken = tierEcho(request.tier, tier)
   const said = { username: before.username, from: before.tier, to: tier, ...(taken ? { taken } : {}) }
-  // The tier it already has: a write would change nothing and only fill the trail with "premium → premium".
-  if (current === tier) return { ...said, unchanged: true, user: before }
-  await writeTier(gateway, before.username, tier, current)
-  return { ...said, ...(await readBack(gateway, before.username, read)), takesEffect: await takesEffect(gateway) }
-}
-
-/** The one tier write: the audit trail gets the value it replaces (`current`, "" for none). */
-export async function writeTier(gateway: CognitoGateway, username: string, tier: Tier, current: string, options?: SendOptions): Promise<void> {
-  await gateway.send(
-    new AdminUpdateUserAttributesCommand({ UserPoolId: gateway.userPoolId, Username: username, UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: tier }] }),
-    { ...options, previous: { [TIER_ATTRIBUTE]: current } }
-  )
+  const existing = await returnToCancel(returns, before.username)
+  // The tier it already has and no return to schedule or cancel: a write would only fill the trail with "premium → premium".
+  if (current === tier && !plan && !existing) return { ...said, unchanged: true, user: before }
+  const done = await writeTierCancellingReturn(gateway, returns, {
+    username: before.username,
+    tier,
+    current,
+    existing,
+    ...(plan ? { plan: { ...plan, username: before.username } } : {})
+  })
+  const returnsDone = { ...(done.scheduled ? { pendingReturn: done.scheduled } : {}), ...(done.cancelled ? { cancelledReturn: done.cancelled } : {}) }
+  const tierSent = current === tier ? {} : { takesEffect: await takesEffect(gateway) }
+  return { ...said, ...returnsDone, ...(await readBack(gateway, before.username, read)), ...tierSent }
 }
 
 /** The user as Cognito has them after a write; a failed read is reported beside the write, never instead of it. */

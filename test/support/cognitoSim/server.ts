@@ -1,9 +1,7 @@
 /**
- * A loopback stand-in for the Cognito user-pool API, speaking the AWS JSON 1.1 protocol that SDK v3
- * sends (POST /, X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>, JSON bodies; errors as
- * HTTP 400 with `__type` in the body and the x-amzn-errortype header, which is where the SDK's
- * deserializer looks for the exception name). It exists because cognito-local neither paginates nor
- * throttles, and real pools cannot be used in tests.
+ * A loopback stand-in for the Cognito user-pool API in AWS JSON 1.1 as SDK v3 sends it (POST /, X-Amz-Target, errors as HTTP 400
+ * with `__type` and the x-amzn-errortype header the SDK reads), because cognito-local neither paginates nor throttles, and real
+ * pools cannot be used in tests. EventBridge Scheduler's REST API is served beside it (scheduler.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -15,6 +13,7 @@ import { decodeToken, encodeToken, matches, parseFilter, SimError, toWire, type 
 import { SimDirectory, type CreatedUser, type WriteLogEntry } from './writes'
 import { DetailedPool, type DetailedSimOptions } from './detailed/detailedPool'
 import type { SimPoolView } from './detailed/queries'
+import { SimScheduler } from './scheduler'
 
 export interface CognitoSimOptions extends DetailedSimOptions {
   /** How many synthetic users the pool holds (none by default; a detailed pool holds none). */
@@ -78,6 +77,7 @@ export interface CognitoSim {
   readonly detailed: SimPoolView | null
   /** The exact figures a correct scan must produce (computed on first use). */
   readonly expected: StatsFigures
+  readonly scheduler: SimScheduler // EventBridge Scheduler on the same endpoint: its groups, schedules and calls
   /** Stops listening and drops open connections, as if the service went away. */
   stop(): Promise<void>
   /** Listens again on the same port; pagination tokens from before stay valid. */
@@ -103,6 +103,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
   const detailed = options.detailedUsers ? new DetailedPool(userPoolId, options, { clientId, clientSecret: options.clientSecret }) : null
   const store = detailed ?? directory
   const stats = { requests: 0, throttled: 0, listUsers: 0, updates: 0, reads: 0, creates: 0 }
+  const scheduler = new SimScheduler()
   const counted: Record<string, 'listUsers' | 'updates' | 'reads' | 'creates'> = {
     ListUsers: 'listUsers',
     AdminUpdateUserAttributes: 'updates',
@@ -200,6 +201,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     stats.requests++
+    if (scheduler.owns(req.url)) return scheduler.handle(req, res, Buffer.concat(chunks).toString('utf8'))
     const target = String(req.headers['x-amz-target'] ?? '')
     const operation = target.startsWith(SERVICE) ? target.slice(SERVICE.length) : target
     let body: Record<string, unknown>
@@ -280,6 +282,7 @@ export async function startCognitoSim(options: CognitoSimOptions): Promise<Cogni
     tierOf: (username) => store.tierOf(username),
     created: () => store.created(),
     detailed: detailed?.view() ?? null,
+    scheduler,
     get expected() {
       expected ??= expectedFigures(seed, count)
       return expected
