@@ -12,6 +12,7 @@ import { importUsers } from './importCommand'
 import { listTier, pool, search } from './readCommands'
 import { setPassword } from './passwordCommand'
 import { profiles } from './profilesCommand'
+import { cancelReturn, extendReturn, returns } from './returnCommands'
 import { outbox, sandboxRestore } from './sandboxCommands'
 import { mfa, resetMfa, unlink } from './securityCommands'
 import { stats } from './statsCommand'
@@ -30,6 +31,9 @@ export const COMMANDS: Record<string, Command> = {
   get,
   search,
   'set-tier': setTier,
+  returns,
+  'extend-return': extendReturn,
+  'cancel-return': cancelReturn,
   'set-attribute': setAttribute,
   'delete-attribute': deleteAttribute,
   'set-password': setPassword,

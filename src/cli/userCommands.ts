@@ -4,6 +4,7 @@ import { tierChangeSentence } from '../shared/tierChange'
 import { UsageError, type CliIo, type Values } from './cliIo'
 import { byUsername, callAndPrint, fromOptions, json, usernameOption, type Command } from './command'
 import { CLI_SIGN_OUT, formatRegistered, formatUser } from './format'
+import { checkUntil, untilFields, untilOptions } from './returnCommands'
 
 export const register: Command = {
   required: ['username', 'email'],
@@ -76,13 +77,18 @@ export const get: Command = {
 
 export const setTier: Command = {
   required: ['username', 'tier'],
-  summary: "Change a user's tier",
-  usage: 'set-tier --username U --tier standard|premium',
-  options: { username: usernameOption, tier: { type: 'string', description: 'standard or premium' }, json },
-  run: callAndPrint('setTier', fromOptions('username', 'tier'), (result) =>
-    [tierChangeSentence(result), result.refreshError?.message, result.takesEffect && takesEffectSentence(result.takesEffect, CLI_SIGN_OUT)]
-      .filter(Boolean)
-      .join('\n')
+  summary: "Change a user's tier; with --until, only until that date, then back to --then (a pending return is cancelled by any tier change)",
+  usage: 'set-tier <username> <standard|premium> [--until 2027-01-15T09:00 [--then standard]]',
+  positional: ['username', 'tier'],
+  options: { username: usernameOption, tier: { type: 'string', description: 'standard or premium' }, ...untilOptions, json },
+  check: checkUntil,
+  run: callAndPrint(
+    'setTier',
+    (values) => ({ ...fromOptions('username', 'tier')(values), ...untilFields(values) }),
+    (result) =>
+      [tierChangeSentence(result), result.refreshError?.message, result.takesEffect && takesEffectSentence(result.takesEffect, CLI_SIGN_OUT)]
+        .filter(Boolean)
+        .join('\n')
   )
 }
 
