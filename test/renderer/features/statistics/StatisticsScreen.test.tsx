@@ -34,11 +34,11 @@ async function shown(progress: Partial<ScanProgress>): Promise<void> {
 }
 
 const panel = () => screen.getByRole('region', { name: /scan|Running in/i })
-/** The scan's actions: the Export menu is there whatever the scan's state. */
+/** The scan's actions: the Export menu, and the pending returns' Refresh, are there whatever the scan's state. */
 const buttonNames = () =>
   screen
     .queryAllByRole('button')
-    .filter((button) => !button.closest('.dropdown'))
+    .filter((button) => !button.closest('.dropdown') && !button.closest('[aria-labelledby="pending-returns-heading"]'))
     .filter((button) => !button.hasAttribute('disabled') && button.getAttribute('aria-disabled') !== 'true')
     .map((button) => button.textContent)
 

@@ -9,6 +9,7 @@ import { FullExportPanel } from '../export/FullExportPanel'
 import { CountsTable } from './CountsTable'
 import { EstimateTable } from './EstimateTable'
 import { ExportMenu } from './ExportMenu'
+import { PendingReturnsSection } from './PendingReturnsSection'
 import { ScanProgressPanel } from './ScanProgressPanel'
 import { SCAN_MODE_WORDS } from './scanModeWords'
 import { TierCharts } from './TierCharts'
@@ -113,6 +114,7 @@ export function StatisticsScreen() {
       ) : (
         !active && !loading && <p className="text-body-secondary">No scan of this pool has finished yet.{progress ? '' : ' Start one with “Scan pool”.'}</p>
       )}
+      <PendingReturnsSection />
       <TrendSection finishedAt={last?.finishedAt} />
     </div>
   )

@@ -8,8 +8,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { TierBadge } from '../../components/TierBadge'
 import { useFocusedResult } from '../../hooks/useFocusedResult'
 import { whenSubmitted } from '../../lib/forms'
-import type { Outcome, TierConflict } from '../users/usersStore'
+import type { Outcome, ReturnChoice, TierConflict } from '../users/usersStore'
 import { ActionResult } from './ActionResult'
+import { ReturnFields, saveLabel } from './ReturnFields'
 import { TakesEffectNote } from './TakesEffectNote'
 
 interface Props {
@@ -18,8 +19,8 @@ interface Props {
   outcome: Outcome | null
   error: AppErrorShape | null
   conflict: TierConflict | null
-  onSave: (tier: Tier) => void
-  onOverwrite: (tier: Tier) => void
+  onSave: (tier: Tier, scheduled?: ReturnChoice) => void
+  onOverwrite: (conflict: TierConflict) => void
   onKeepNewer: () => void
 }
 
@@ -33,9 +34,11 @@ export function TierEditor({ user, saving, outcome, error, conflict, onSave, onO
   // A cut registration offers the tier it meant to give: saving it finishes the registration.
   const [tier, setTier] = useState<string>(user.tier.kind === 'unfinished' ? user.tier.tier : stored)
   const resultRef = useFocusedResult(outcome, error)
+  // "Until" and "then": the grant is taken back by a schedule; null while no return is asked for.
+  const [scheduled, setScheduled] = useState<ReturnChoice | null>(null)
   const chosen = TIERS.find((option) => option === tier)
   return (
-    <form className="users-tier-editor" onSubmit={whenSubmitted(() => chosen && onSave(chosen))}>
+    <form className="users-tier-editor" onSubmit={whenSubmitted(() => chosen && onSave(chosen, scheduled ?? undefined))}>
       <div className="users-tier-label">
         <label htmlFor="detail-tier" className="form-label fw-semibold mb-0">
           Tier
@@ -60,17 +63,20 @@ export function TierEditor({ user, saving, outcome, error, conflict, onSave, onO
             </option>
           ))}
         </select>
-        <BusyButton busy={saving} type="submit" disabled={!chosen || tier === stored}>
-          Save tier
+        {/* Right after the tier, one Tab away (the date field below takes several); with an end date its
+            sentence is long and it wraps under the tier rather than squeezing it. */}
+        <BusyButton busy={saving} type="submit" disabled={!chosen || (tier === stored && !scheduled)}>
+          {saveLabel(chosen, scheduled)}
         </BusyButton>
       </div>
+      <ReturnFields onChange={setScheduled} />
       <ActionResult ref={resultRef} outcome={outcome} error={error} />
       {outcome?.takesEffect && <TakesEffectNote effect={outcome.takesEffect} signOutHere />}
       {conflict && (
         <ConfirmDialog
           title="The tier changed since it was shown"
           confirmLabel={`Overwrite with ${conflict.tier}`}
-          onConfirm={() => onOverwrite(conflict.tier)}
+          onConfirm={() => onOverwrite(conflict)}
           onCancel={onKeepNewer}
         >
           <p className="mb-2">{conflict.message}</p>

@@ -44,8 +44,8 @@ export function UserDetailPane({ headingRef }: { headingRef: Ref<HTMLHeadingElem
                 outcome={mine(users.tierOutcome)}
                 error={users.tierError}
                 conflict={mine(users.tierConflict)}
-                onSave={(tier) => void saveTier(tier)}
-                onOverwrite={(tier) => void saveTier(tier, true)}
+                onSave={(tier, scheduled) => void saveTier(tier, false, scheduled)}
+                onOverwrite={(conflict) => void saveTier(conflict.tier, true, conflict.scheduled)}
                 onKeepNewer={() => void keepNewerTier()}
               />
             }

@@ -5,6 +5,7 @@ import { useConnection } from '../../stores/connectionStore'
 import { api } from '../../api/api'
 import { AttributesTab } from './AttributesTab'
 import { IdentitiesTab } from './IdentitiesTab'
+import { PendingReturnLine } from './PendingReturnLine'
 import { SecurityTab } from './SecurityTab'
 import { SignInEventsTab } from './SignInEventsTab'
 import { UserGroupsPanel } from './UserGroupsPanel'
@@ -147,6 +148,7 @@ export function UserDetailPanel({ user, headingRef, tierEditor }: Props) {
         onDelete={(typed) => void deleteUser(typed)}
         onOpenTab={open}
       />
+      <PendingReturnLine username={user.username} />
       <UserTabs tab={tabs.tab} onOpen={(tab) => open(tab)}>
         {content()}
       </UserTabs>

@@ -3,7 +3,7 @@ import type { AppErrorShape } from '../../../../shared/errors'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { BUCKET_LABELS, formatDateTime } from '../../lib/format'
 import { MembersTable } from './MembersTable'
-import { MEMBERS_PAGE, type MembersView } from './tierMembersStore'
+import { MEMBERS_PAGE, useTierMembers, type MembersView } from './tierMembersStore'
 
 interface Props {
   view: MembersView | null
@@ -40,6 +40,8 @@ export function TierMembersPanel({
   allUsernames,
   focusSelected = false
 }: Props) {
+  const returns = useTierMembers((state) => state.returns)
+  const returnsError = useTierMembers((state) => state.returnsError)
   const back = (
     <button type="button" className="btn btn-link btn-sm p-0" onClick={onBack}>
       Back to the results
@@ -92,7 +94,8 @@ export function TierMembersPanel({
           ))}
       </div>
       <ErrorAlert error={error} />
-      <MembersTable label="Users of the tier" members={view.members} selected={selected} onOpen={onOpen} focusSelected={focusSelected} />
+      {returnsError && <p className="small text-body-secondary mb-1">Pending tier returns could not be read: {returnsError.message}</p>}
+      <MembersTable label="Users of the tier" members={view.members} selected={selected} onOpen={onOpen} focusSelected={focusSelected} returns={returns} />
       <div className="users-pager">
         <span className="small text-body-secondary">
           {view.total === 0 ? 'None' : `${(view.offset + 1).toLocaleString()}–${last.toLocaleString()} of ${view.total.toLocaleString()}`}

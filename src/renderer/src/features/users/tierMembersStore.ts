@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { MAX_BULK_ROWS } from '../../../../shared/bulk'
 import type { TierBucket, TierMember } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
+import type { PendingReturn } from '../../../../shared/tierReturns'
 import { api } from '../../api/api'
 
 /** Users of a tier a page at a time: the scan's member files can hold a whole pool. */
@@ -22,6 +23,9 @@ interface TierMembersState {
   view: MembersView | null
   loading: boolean
   error: AppErrorShape | null
+  /** The pool's pending tier returns by username, read once per list shown; null until read. */
+  returns: Record<string, PendingReturn> | null
+  returnsError: AppErrorShape | null
   choose: (bucket: TierBucket) => void
   load: (bucket: TierBucket, offset?: number) => Promise<void>
   hide: () => void
@@ -43,9 +47,13 @@ export const useTierMembers = create<TierMembersState>((set, get) => ({
   view: null,
   loading: false,
   error: null,
+  returns: null,
+  returnsError: null,
   choose: (bucket) => set({ bucket }),
   load: async (bucket, offset = 0) => {
     set({ loading: true, error: null, shown: true, bucket })
+    // One read of the whole schedule group for the list, never one per row; the rows do not wait for it.
+    void loadReturns()
     const reply = await api.listTierMembers({ bucket, offset, limit: MEMBERS_PAGE })
     if (reply.ok) set({ loading: false, view: { bucket, offset, total: reply.data.total, members: reply.data.members } })
     else set({ loading: false, view: null, error: reply.error })
@@ -68,3 +76,9 @@ export const useTierMembers = create<TierMembersState>((set, get) => ({
     return usernames
   }
 }))
+
+async function loadReturns(): Promise<void> {
+  const reply = await api.listReturns()
+  if (!reply.ok) return useTierMembers.setState({ returns: null, returnsError: reply.error })
+  useTierMembers.setState({ returns: Object.fromEntries(reply.data.returns.map((pending) => [pending.username, pending])), returnsError: null })
+}

@@ -3,6 +3,7 @@ import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
 import type { TakesEffect } from '../../../../shared/takesEffect'
 import { storedTierValue, tierLabel, type Tier } from '../../../../shared/tiers'
+import { returnSentence } from '../../../../shared/tierReturns'
 import { api } from '../../api/api'
 import { stillMatches, updateScanMatches, type Found } from './findResults'
 import { useTierMembers } from './tierMembersStore'
@@ -22,6 +23,14 @@ export interface TierConflict {
   username: string
   tier: Tier
   message: string
+  /** The return asked for with it, kept for "Overwrite". */
+  scheduled?: ReturnChoice
+}
+
+/** "Until <instant>, then <tier>": a grant that a schedule takes back (the instant carries its zone). */
+export interface ReturnChoice {
+  until: string
+  then: Tier
 }
 
 /** What the screen's body shows: the list the last find (or a tier's users) made, or one user's page. */
@@ -59,7 +68,7 @@ interface UsersState {
   openUsername: (username: string) => Promise<void>
   /** Back to the list the page was opened from; the page's user stays marked in it. */
   showList: () => void
-  saveTier: (tier: Tier, overwrite?: boolean) => Promise<void>
+  saveTier: (tier: Tier, overwrite?: boolean, scheduled?: ReturnChoice) => Promise<void>
   keepNewerTier: () => Promise<void>
   applyUser: (user: UserDetail) => void
   removeUser: (username: string) => void
@@ -140,18 +149,25 @@ export const useUsers = create<UsersState>((set, get) => {
      * Sends the tier the operator chose with the tier they were shown, so a change made meanwhile (by
      * another operator or tool) comes back as a conflict to decide on rather than being overwritten.
      */
-    saveTier: async (tier, overwrite = false) => {
+    saveTier: async (tier, overwrite = false, scheduled) => {
       const user = get().selected
       if (!user) return
       set({ savingTier: true, ...clearedTier })
-      const reply = await api.setTier({ username: user.username, tier, expected: storedTierValue(user.tier), overwrite })
+      const reply = await api.setTier({ username: user.username, tier, expected: storedTierValue(user.tier), overwrite, ...scheduled })
       if (!reply.ok) {
-        if (reply.error.code === 'TIER_CHANGED') set({ savingTier: false, tierConflict: { username: user.username, tier, message: reply.error.message } })
+        if (reply.error.code === 'TIER_CHANGED')
+          set({ savingTier: false, tierConflict: { username: user.username, tier, message: reply.error.message, ...(scheduled ? { scheduled } : {}) } })
         else set({ savingTier: false, tierError: reply.error })
         return
       }
-      const { from, to, user: after, refreshError, takesEffect } = reply.data
-      const change = `${user.username}'s tier is now ${to} (was ${tierLabel(from)}).`
+      const { from, to, user: after, refreshError, takesEffect, pendingReturn, cancelledReturn } = reply.data
+      const change = [
+        `${user.username}'s tier is now ${to} (was ${tierLabel(from)}).`,
+        pendingReturn && `Scheduled: ${returnSentence(pendingReturn)}.`,
+        cancelledReturn && `The earlier return (${returnSentence(cancelledReturn)}) is cancelled.`
+      ]
+        .filter(Boolean)
+        .join(' ')
       // Cognito applied the change even when reading it back failed: the view shows it as saved.
       get().applyUser(after ?? { ...user, tier: { kind: 'tier', tier: to } })
       set({
