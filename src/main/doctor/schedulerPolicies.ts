@@ -11,8 +11,6 @@ import { TIER_RETURN_GROUP } from '../../shared/tierReturns'
 export const SCHEDULER_SERVICE = 'scheduler.amazonaws.com'
 /** The action a return's universal target calls, as IAM names it. */
 export const RETURN_ACTION = 'cognito-idp:AdminUpdateUserAttributes'
-/** EventBridge Scheduler's universal target for Cognito's AdminUpdateUserAttributes, which a return calls. */
-export const returnTargetArn = (partition: string): string => `arn:${partition}:scheduler:::aws-sdk:cognitoidentityprovider:adminUpdateUserAttributes`
 /** The name the documents give a role the operator has not created yet. */
 export const SUGGESTED_ROLE_NAME = 'tier-admin-tier-returns'
 /** Stands in for the account where the doctor could not learn it (no STS answer and no role ARN). */

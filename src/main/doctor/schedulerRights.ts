@@ -19,7 +19,8 @@ import { TIER_RETURN_GROUP } from '../../shared/tierReturns'
 import { nameOf } from '../cognito/retryPolicy'
 import { probeUsername } from './clientChecks'
 import { decisionWords, simulate } from './policySimulation'
-import { groupArnOf, returnTargetArn, SCHEDULER_SERVICE, scheduleArnOf, type ReturnSetting } from './schedulerPolicies'
+import { returnTargetArn } from '../tierReturns/scheduleShape'
+import { groupArnOf, SCHEDULER_SERVICE, scheduleArnOf, type ReturnSetting } from './schedulerPolicies'
 import { isAccessDenied } from './target'
 
 type Probe = (scheduler: SchedulerClient, name: string, setting: ReturnSetting) => Promise<unknown>

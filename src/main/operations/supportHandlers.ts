@@ -9,6 +9,7 @@ import { setPassword } from '../support/password'
 import { eventFeedback } from '../support/eventFeedback'
 import { listSignInEvents } from '../support/signInEvents'
 import { readTicketSummary } from '../support/ticketSummary'
+import { tierReturnsOf } from '../tierReturns/tierReturns'
 import type { HandlersOf, OperationContext } from './handler'
 
 type SupportOperation = Extract<
@@ -40,6 +41,9 @@ export function supportHandlers({ app, frontEnd }: OperationContext): HandlersOf
     listSignInEvents: async ({ username, nextToken }) => listSignInEvents(deps().gateway, username, nextToken),
     eventFeedback: async (request) => eventFeedback(deps(), request),
     unlinkIdentity: async (request) => unlinkIdentity(deps(), request),
-    userSummary: async ({ username }) => readTicketSummary(deps(), app.profile.name, username)
+    userSummary: async ({ username }) => {
+      const returns = tierReturnsOf(deps())
+      return readTicketSummary(deps(), app.profile.name, username, (name) => (returns.enabled ? returns.find(name) : Promise.resolve(null)))
+    }
   }
 }

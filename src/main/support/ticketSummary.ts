@@ -9,6 +9,7 @@ import type { GroupInfo, HistoryEntry, UserDetail } from '../../shared/domain'
 import { formatDay } from '../../shared/signInVerdict'
 import type { TicketSummary } from '../../shared/support'
 import { tierLabel } from '../../shared/tiers'
+import { returnSentence, type PendingReturn } from '../../shared/tierReturns'
 import { accountStatusWord, statusMeaning } from '../../shared/userStatus'
 import { userHistory } from '../audit/userHistory'
 import type { ServiceDeps } from '../app/deps'
@@ -24,8 +25,8 @@ export interface SummaryInput {
   groups: readonly GroupInfo[]
   /** The user's history, newest first; only the first SUMMARY_CHANGES are listed. */
   history: readonly HistoryEntry[]
-  /** A timed tier with its return (tier returns): printed only when given. */
-  pendingReturn?: { tier: string; until: string; then: string }
+  /** The user's pending tier return, when one is scheduled: printed only then. */
+  pendingReturn?: PendingReturn | null
   /** When the summary was made (ISO). */
   at: string
 }
@@ -45,11 +46,6 @@ function stamp(iso: string): string {
   return `${formatDay(iso)} ${new Date(iso).toISOString().slice(11, 16)} UTC`
 }
 
-/** "premium until 15 Jan 2027, then standard". */
-export function pendingReturnLine(pending: NonNullable<SummaryInput['pendingReturn']>): string {
-  return `${pending.tier} until ${formatDay(pending.until)}, then ${pending.then}`
-}
-
 interface Fact {
   label: string
   value: string
@@ -66,7 +62,7 @@ function facts(input: SummaryInput): Fact[] {
     { label: 'Status', value: meaning ? `${accountStatusWord(user)}: ${meaning}` : accountStatusWord(user) },
     { label: 'Sign-in', value: verdict },
     { label: 'Tier', value: tierLabel(user.tier) },
-    ...(input.pendingReturn ? [{ label: 'Pending return', value: pendingReturnLine(input.pendingReturn) }] : []),
+    ...(input.pendingReturn ? [{ label: 'Pending return', value: returnSentence(input.pendingReturn) }] : []),
     { label: 'Groups', value: input.groups.length ? input.groups.map((group) => group.name).join(', ') : 'none' },
     { label: 'Email', value: contact(user.email, user.emailVerified) },
     { label: 'Phone', value: contact(user.phone, user.phoneVerified) }
@@ -115,19 +111,23 @@ export async function readTicketSummary(
   deps: Pick<ServiceDeps, 'gateway' | 'schema' | 'connection'>,
   profileName: string,
   username: string,
+  /** The user's pending return (null when none, or the profile makes no returns). */
+  findReturn: (username: string) => Promise<PendingReturn | null> = async () => null,
   now: Date = new Date()
 ): Promise<TicketSummary> {
   const { gateway, connection } = deps
-  const [user, groups, history] = await Promise.all([
+  const [user, groups, history, pendingReturn] = await Promise.all([
     readUserPage(deps, username),
     userGroups(gateway, username),
-    userHistory(connection.audit, gateway.userPoolId, username)
+    userHistory(connection.audit, gateway.userPoolId, username),
+    findReturn(username)
   ])
   const input: SummaryInput = {
     pool: { profileName, region: connection.info.region, userPoolId: gateway.userPoolId },
     user,
     groups: groups.member,
     history,
+    pendingReturn,
     at: now.toISOString()
   }
   return { username: user.username, text: summaryText(input), markdown: summaryMarkdown(input) }

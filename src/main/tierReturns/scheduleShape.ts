@@ -9,8 +9,8 @@ import type { CreateScheduleCommandInput, GetScheduleCommandOutput } from '@aws-
 import { isTier, TIER_ATTRIBUTE, type Tier } from '../../shared/tiers'
 import { TIER_RETURN_GROUP, type PendingReturn } from '../../shared/tierReturns'
 
-/** The universal target: Scheduler calls this Cognito API itself with the target's Input as the request. */
-export const RETURN_TARGET_ARN = 'arn:aws:scheduler:::aws-sdk:cognitoidentityprovider:adminUpdateUserAttributes'
+/** The universal target: Scheduler calls this Cognito API itself with the target's Input as the request (the doctor probes with it too). */
+export const returnTargetArn = (partition = 'aws'): string => `arn:${partition}:scheduler:::aws-sdk:cognitoidentityprovider:adminUpdateUserAttributes`
 /** Schedules hold their instant in UTC; the front ends convert the operator's zone before it reaches main. */
 export const RETURN_TIMEZONE = 'UTC'
 const NAME_PREFIX = 'tr-'
@@ -74,7 +74,7 @@ export function scheduleRequest(plan: ReturnPlan, clientToken: string): CreateSc
     State: 'ENABLED',
     ClientToken: clientToken,
     Target: {
-      Arn: RETURN_TARGET_ARN,
+      Arn: returnTargetArn(),
       RoleArn: plan.roleArn,
       Input: JSON.stringify({ UserPoolId: plan.userPoolId, Username: plan.username, UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: plan.returnTier }] })
     }

@@ -63,9 +63,9 @@ describe('the ticket summary', () => {
   })
 
   it('prints the pending return only when given', () => {
-    const pendingReturn = { tier: 'premium', until: '2027-01-15T09:00:00.000Z', then: 'standard' }
-    expect(summaryText({ ...input, pendingReturn })).toContain('Pending return: premium until 15 Jan 2027, then standard')
-    expect(summaryMarkdown({ ...input, pendingReturn })).toContain('- **Pending return:** premium until 15 Jan 2027, then standard')
+    const pendingReturn = { username: 'ann', grantedTier: 'premium', returnTier: 'standard', at: '2027-01-15T09:00:00.000Z', scheduleName: 'tr-x' } as const
+    expect(summaryText({ ...input, pendingReturn })).toContain('Pending return: premium until 15 Jan 2027, 09:00 UTC, then standard')
+    expect(summaryMarkdown({ ...input, pendingReturn })).toContain('- **Pending return:** premium until 15 Jan 2027, 09:00 UTC, then standard')
   })
 
   it('in Markdown, one bullet per fact, with Markdown characters in values escaped', () => {
