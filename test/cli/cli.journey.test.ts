@@ -30,7 +30,8 @@ describe('tier-admin CLI', () => {
     expect((await cli(['register', '--colour', 'red'])).code).toBe(2)
     const missing = await cli(['set-tier', '--username', 'x'])
     expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain('--tier')
+    expect(missing.stderr).toContain('Give the tier: tier-admin set-tier <standard|premium>.')
+    expect(missing.stderr).toContain('Usage: tier-admin set-tier <username> <standard|premium>')
   })
 
   it('shows the sandbox pool it uses and passes the pool check', async () => {

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { StatisticsScreen } from '../../../../src/renderer/src/features/statistics/StatisticsScreen'
 import { useStats } from '../../../../src/renderer/src/features/statistics/statsStore'
 import { scanLabels } from '../../../../src/renderer/src/features/statistics/TierTrend'
+import { usePendingReturns } from '../../../../src/renderer/src/features/statistics/pendingReturnsStore'
 import { useTrend } from '../../../../src/renderer/src/features/statistics/trendStore'
 import { useConnection } from '../../../../src/renderer/src/stores/connectionStore'
 import type { ScanRecord, TierChangesReport } from '../../../../src/shared/statsHistory'
@@ -44,12 +45,14 @@ beforeEach(() => {
   fake = installFakeApi()
   useStats.setState(useStats.getInitialState(), true)
   useTrend.setState(useTrend.getInitialState(), true)
+  usePendingReturns.setState(usePendingReturns.getInitialState(), true)
   useConnection.setState(useConnection.getInitialState(), true)
   connectTo()
   fake.succeed('getStats', { progress: null, last: statsResult(10) })
   fake.succeed('exportStatus', null)
   fake.succeed('statsHistory', { scans: [scan('2026-12-04T09:00:00Z', 2), scan('2026-12-05T09:00:00Z', 3)] })
   fake.reply('tierChanges', (request) => ({ ok: true, data: changes(request?.days ?? 30) }))
+  fake.succeed('listReturns', { groupName: 'tier-admin-tier-returns', listedAt: '2026-12-05T12:00:00.000Z', returns: [] })
 })
 
 describe('tiers over time', () => {
