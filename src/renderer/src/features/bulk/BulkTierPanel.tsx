@@ -71,8 +71,9 @@ export function BulkTierPanel() {
         {s.preview && !started && <WriteReasonField variant="dialog" />}
         {s.preview && !started && (
           <p className="small mb-2" role="status">
-            {s.preview.changes.toLocaleString()} will change; {(s.preview.rows.length - s.preview.changes).toLocaleString()} skipped (already at the target, not
-            found, or duplicates). Each user&apos;s tier is read again just before it is written.
+            {s.preview.changes.toLocaleString()} will change; {(s.preview.rows.length - s.preview.changes).toLocaleString()} skipped (
+            {s.preview.return ? 'the target is the return tier' : 'already at the target'}, not found, or duplicates). Each user&apos;s tier is read again just
+            before it is written.
           </p>
         )}
         {s.preview?.return && <BulkReturnNote choice={s.preview.return} />}
