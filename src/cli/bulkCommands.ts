@@ -18,29 +18,37 @@ import { CLI_SIGN_OUT } from './format'
 import { followImport } from './importCommand'
 import { importJobLine } from './importOutput'
 import { stats } from './statsCommand'
+import { checkUntil, untilFields, untilOptions } from './returnCommands'
+import { returnDate, type ReturnChoice } from '../shared/tierReturns'
 const overwrite = {
   type: 'boolean',
   description: 'Write rows whose tier changed since the preview (they are reported and left as they are otherwise)'
 } as const
-const out = { type: 'string', description: "Also write every row's result as CSV (row,username,from,to,outcome,reason) to this file" } as const
+const out = { type: 'string', description: "Also write every row's result as CSV (row,username,from,to,outcome,reason,return) to this file" } as const
 
 export const bulkSetTier: Command = {
   summary: 'Change the tier of many users: preview, then apply with --yes (resumable; see jobs)',
-  usage: 'bulk-set-tier <file.csv | --tier standard|premium --users a,b,c> [--yes] [--overwrite] [--out results.csv] [--json]',
+  usage:
+    'bulk-set-tier <file.csv | --tier standard|premium --users a,b,c> [--until 2027-01-15T09:00 [--then standard]] [--yes] [--overwrite] [--out results.csv] [--json]',
   positional: 'file',
   options: {
     file: { type: 'string', description: 'A CSV file with a header line naming username and tier' },
     tier: { type: 'string', description: 'The target tier for every user in --users' },
     users: { type: 'string', description: 'Usernames separated by commas' },
+    // The same --until and --then as set-tier, for every row: a row already at its target gets (or has moved) its return.
+    ...untilOptions,
     yes: { type: 'boolean', description: 'Apply the changes after the preview (without it, only the preview is shown)' },
     overwrite,
     out,
     json
   },
-  check: (values) => void bulkRowsFrom(values),
+  check: (values) => {
+    bulkRowsFrom(values)
+    checkUntil(values)
+  },
   run: async (context) => {
     const { values, io, call, print, asJson } = context
-    const preview = await call('bulkPreview', { rows: bulkRowsFrom(values) })
+    const preview = await call('bulkPreview', { rows: bulkRowsFrom(values), ...untilFields(values) })
     if (!preview) return 1
     if (values.yes !== true) {
       const apply = `Nothing was changed. Apply this preview with "tier-admin jobs --resume ${preview.jobId}${values.overwrite ? ' --overwrite' : ''}", or run this command again with --yes.`
@@ -103,7 +111,9 @@ async function finishedOverwrite({ values, call, io, asJson }: CommandContext, j
   const conflicts = detail.results.filter((row) => row.outcome === 'conflict')
   const byTier = new Map<string, string[]>()
   for (const row of conflicts) byTier.set(row.to, [...(byTier.get(row.to) ?? []), row.username])
-  const commands = [...byTier].map(([tier, users]) => `  tier-admin bulk-set-tier --tier ${tier} --users ${users.join(',')} --yes`)
+  // The job's return goes with them, so the overwrite grants until the same date.
+  const until = detail.preview.return ? ` --until ${detail.preview.return.until} --then ${detail.preview.return.then}` : ''
+  const commands = [...byTier].map(([tier, users]) => `  tier-admin bulk-set-tier --tier ${tier} --users ${users.join(',')}${until} --yes`)
   const message = conflicts.length
     ? `${jobId} has finished, so --overwrite changes none of its rows. To write its ${counted(conflicts.length, 'conflict')} with their current tiers, run:\n${commands.join('\n')}`
     : `${jobId} has finished with no conflict: there is nothing to overwrite.`
@@ -133,9 +143,13 @@ async function followBulk(context: CommandContext, jobId: string): Promise<numbe
   if (end.state !== 'done') return 1
   const attention = detail.results.filter((row) => row.outcome === 'conflict' || row.outcome === 'failed')
   const effect = detail.takesEffect ? [takesEffectSentence(detail.takesEffect, CLI_SIGN_OUT)] : []
-  print(detail, [`Done: ${counts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`, ...attention.map(formatResult), ...effect].join('\n'))
+  const returns = detail.preview.return ? [returnsLine(detail.results, detail.preview.return)] : []
+  print(detail, [`Done: ${counts(end)} in ${(end.elapsedMs / 1000).toFixed(1)} s.`, ...returns, ...attention.map(formatResult), ...effect].join('\n'))
   return attention.length > 0 ? 1 : 0
 }
+
+const returnsLine = (results: BulkRowResult[], asked: ReturnChoice): string =>
+  `${counted(results.filter((row) => row.pendingReturn).length, 'return')} scheduled: until ${returnDate(asked.until)}, then ${asked.then}.`
 
 const counts = (p: BulkProgress): string =>
   `${p.done}/${counted(p.total, 'row')}, ${p.changed} changed, ${p.skipped} skipped, ${counted(p.conflicts, 'conflict')}, ${p.failed} failed`
@@ -146,7 +160,8 @@ function formatPreview(preview: BulkPreview): string {
   const line = (row: BulkPlanRow): string =>
     [row.row, row.username, `${tierShown(row.from)} → ${row.tier}`, row.action === 'change' ? 'change' : `skip: ${row.reason}`].join('\t')
   const skipped = preview.rows.length - preview.changes
-  return [`Preview ${preview.jobId}: ${preview.changes} to change, ${skipped} skipped.`, ...preview.rows.map(line)].join('\n')
+  const until = preview.return ? [`Each changed row: until ${returnDate(preview.return.until)}, then ${preview.return.then}.`] : []
+  return [`Preview ${preview.jobId}: ${preview.changes} to change, ${skipped} skipped.`, ...until, ...preview.rows.map(line)].join('\n')
 }
 
 const formatResult = (row: BulkRowResult): string =>

@@ -5,6 +5,7 @@
 import type { BulkProgress } from './jobProgress'
 import type { JobState } from './jobs'
 import type { TakesEffect } from './takesEffect'
+import type { PendingReturn, ReturnChoice } from './tierReturns'
 
 /** Rows in one job: a preview reads each user once, at 120 reads/s that is under 90 s. */
 export const MAX_BULK_ROWS = 10_000
@@ -13,7 +14,7 @@ export const MAX_BULK_ROWS = 10_000
 export const BULK_JOB_ID = /^bulk-[0-9a-z-]{1,60}$/
 
 /** Why the preview leaves a row out: it would change nothing, or it cannot be applied. */
-export type BulkSkipReason = 'already at target' | 'user not found' | 'invalid tier' | 'duplicate row'
+export type BulkSkipReason = 'already at target' | 'user not found' | 'invalid tier' | 'duplicate row' | 'target is the return tier'
 
 /** One row as the preview saw it. `from` is the stored tier value ("" for none), absent when unread. */
 export interface BulkPlanRow {
@@ -37,6 +38,8 @@ export interface BulkRowResult {
   to: string
   outcome: BulkOutcome
   reason?: string
+  /** The return scheduled (or found already in place) with the row's tier, in a change with `until`. */
+  pendingReturn?: Pick<PendingReturn, 'at' | 'returnTier'>
 }
 
 export interface BulkPreview {
@@ -46,6 +49,11 @@ export interface BulkPreview {
   rows: BulkPlanRow[]
   /** How many rows the run would change. */
   changes: number
+  /**
+   * "Until …, then …" for every row (`until` as the UTC instant each return is scheduled at): each
+   * changed row, and each row already at its target, gets its user's return created or replaced.
+   */
+  return?: ReturnChoice
 }
 
 /** A bulk job as `jobs` and the resume notice list it. */

@@ -53,6 +53,17 @@ export const until = z
   .string({ error: 'Enter the date and time of the return' })
   .max(40, 'Enter the date and time as 2027-01-15T09:00Z')
   .refine(isIsoInstant, 'Enter the date and time as 2027-01-15T09:00Z (with its zone)')
+/** "Until …, then …" of a grant (setTier) or of every row (bulkPreview). */
+const returnFields = {
+  /** Grant until then: a one-time schedule returns the user to `then` at this instant. */
+  until: until.optional(),
+  /** The tier the user returns to at `until` (standard when omitted); only with `until`. */
+  then: tier.optional()
+}
+const thenNeedsUntil: [(request: { until?: string; then?: string }) => boolean, { path: string[]; message: string }] = [
+  (request) => request.then === undefined || request.until !== undefined,
+  { path: ['then'], message: 'A return tier needs a return date' }
+]
 const importJobId = z.string().regex(IMPORT_JOB_ID, 'Not an import job id')
 /**
  * The ticket or reason any write's request may carry as `reason` besides its own fields (the
@@ -146,13 +157,10 @@ export const schemas = {
       expected: tier.optional(),
       /** The operator saw the conflict and chose to overwrite it. */
       overwrite: z.boolean().optional(),
-      /** Grant until then: a one-time schedule returns the user to `then` at this instant. */
-      until: until.optional(),
-      /** The tier the user returns to at `until` (standard when omitted); only with `until`. */
-      then: tier.optional()
+      ...returnFields
     })
     .strict()
-    .refine((request) => request.then === undefined || request.until !== undefined, { path: ['then'], message: 'A return tier needs a return date' }),
+    .refine(...thenNeedsUntil),
   deleteUser: z
     .object({ username, confirmUsername: z.string({ error: 'Type the username to confirm' }).max(128, 'A username has at most 128 characters') })
     .strict(),
@@ -182,9 +190,12 @@ export const schemas = {
       rows: z
         .array(z.object({ username, tier }).strict())
         .min(1, 'Give at least one user')
-        .max(MAX_BULK_ROWS, `At most ${MAX_BULK_ROWS.toLocaleString('en-US')} rows in one bulk change`)
+        .max(MAX_BULK_ROWS, `At most ${MAX_BULK_ROWS.toLocaleString('en-US')} rows in one bulk change`),
+      /** Every row's grant until a date, then its return (the same fields as setTier's). */
+      ...returnFields
     })
-    .strict(),
+    .strict()
+    .refine(...thenNeedsUntil),
   startExport: z.object({ format: exportFormat }).strict(),
   savedFile: z.object({ fileId: z.uuid('Not the id of a saved file') }).strict(),
   bulkJob: z.object({ jobId: z.string().regex(BULK_JOB_ID, 'Not a bulk job id') }).strict(),

@@ -13,6 +13,13 @@ export const MIN_RETURN_LEAD_MS = 60_000
 /** And at most this many days ahead (two years): a longer grant is a plan change, not a goodwill grant. */
 export const MAX_RETURN_DAYS = 731
 
+/** "Until <instant>, then <tier>" as asked: one grant (the tier editor) or every row of a bulk change. */
+export interface ReturnChoice {
+  /** An ISO instant with its zone. */
+  until: string
+  then: Tier
+}
+
 /** A return that is scheduled and has not run yet. */
 export interface PendingReturn {
   username: string

@@ -79,4 +79,30 @@ describe('tier-admin bulk-set-tier and jobs', () => {
     expect((await cli(['get', 'seed_00002', '--json'])).stdout).toContain('"tier": "premium"')
     expect((await cli(['jobs'])).stdout).toMatch(new RegExp(`${jobId}\\tdone\\t3/3 rows`))
   })
+
+  it('takes --until and --then as set-tier does: usage mistakes exit 2, and each row gets its return', async () => {
+    const users = ['--tier', 'premium', '--users', 'seed_00006,seed_00007,seed_00008']
+    const thenAlone = await cli(['bulk-set-tier', ...users, '--then', 'standard'])
+    expect(thenAlone.code).toBe(2)
+    expect(thenAlone.stderr).toContain('--then needs --until')
+    const badDate = await cli(['bulk-set-tier', ...users, '--until', 'next week'])
+    expect(badDate.code).toBe(2)
+    expect(badDate.stderr).toContain('--until takes a date and time')
+    expect((await cli(['bulk-set-tier', ...users, '--until', '2020-01-01T09:00Z'])).stderr).toContain('--until must be at least a minute from now')
+    expect((await cli(['bulk-set-tier', '--help'])).stdout).toContain('[--until 2027-01-15T09:00 [--then standard]]')
+
+    const until = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 2 * 86_400_000).toISOString()
+    const preview = await cli(['bulk-set-tier', ...users, '--until', until])
+    expect(preview.code, preview.stderr).toBe(0)
+    expect(preview.stdout).toMatch(/3 to change, 0 skipped\.\nEach changed row: until .* UTC, then standard\./)
+    const applied = await cli(['bulk-set-tier', ...users, '--until', until, '--then', 'standard', '--yes'])
+    expect(applied.code, applied.stderr).toBe(0)
+    expect(applied.stdout).toMatch(/Done: 3\/3 rows, 3 changed.*\n3 returns scheduled: until .* UTC, then standard\./)
+    const listed = JSON.parse((await cli(['returns', '--json'])).stdout) as { returns: { username: string; at: string; returnTier: string }[] }
+    expect(listed.returns.map((r) => [r.username, r.at, r.returnTier]).sort()).toEqual([
+      ['seed_00006', until, 'standard'],
+      ['seed_00007', until, 'standard'],
+      ['seed_00008', until, 'standard']
+    ])
+  })
 })

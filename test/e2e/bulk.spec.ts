@@ -2,7 +2,7 @@
  * A bulk tier change from the Users screen, on the seeded sandbox: the shown results open the bulk
  * panel, the preview marks who is skipped, Apply changes the rest (checked in the emulator), the
  * results download as CSV with the ticket or reason typed in the panel, and the panel says when the
- * changes take effect; and a paused job is offered for resume.
+ * changes take effect; a paused job is offered for resume; and a change until a date says so before Apply.
  */
 import { readFileSync } from 'node:fs'
 import { testWithOwnApp } from './fixtures'
@@ -49,7 +49,7 @@ test('changes the tier of the shown users, after a preview, and saves the result
   await expect.poll(() => harness.shownInFolder).toEqual([path])
   const lines = readFileSync(path, 'utf8').trim().split('\r\n')
   expect(lines).toHaveLength(11)
-  expect(lines.some((line) => /^\d+,seed_00012,gold,premium,changed,,TICKET-4410 spring promotion$/.test(line))).toBe(true)
+  expect(lines.some((line) => /^\d+,seed_00012,gold,premium,changed,,,TICKET-4410 spring promotion$/.test(line))).toBe(true)
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
 })
@@ -70,4 +70,37 @@ test('offers a paused bulk change for resume and finishes it', async ({ harness 
   await expect(dialog.getByRole('heading', { name: 'Finished' })).toBeVisible({ timeout: 30_000 })
   await expect(dialog.getByRole('status')).toContainText(`${preview.changes} changed`)
   await expect(notice).toBeHidden()
+})
+
+test('grants the shown users premium until a date: the panel says it before Apply, and each row gets its return', async ({ harness }) => {
+  const page = harness.page
+  // The resumed job's panel of the test before stays open.
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
+  await openUsersScreen(page)
+  await find(page, 'seed_0002')
+  await page.getByRole('button', { name: 'More' }).click()
+  await page.getByRole('menuitem', { name: 'Change tier of 10 shown…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Change tier of 10 users' })
+  await dialog.getByLabel('Target tier').selectOption('premium')
+  await dialog.getByLabel(/Until/).fill('2027-01-15T09:00')
+  await expect(dialog.getByText(/does not cancel a pending return/)).toBeVisible()
+  await dialog.getByRole('button', { name: 'Preview' }).click()
+  // With an end date, the users already premium (seed_00022, seed_00025) are not skipped: they get their return.
+  await expect(dialog.getByRole('status')).toContainText('10 will change; 0 skipped')
+  await expect(dialog.getByTestId('bulk-return-note')).toContainText('Until 15 Jan 2027, 09:00, then standard')
+  await dialog.getByRole('textbox', { name: /Ticket or reason/ }).fill('TICKET-4420 trial month')
+  await shootStates(page, 'bulk-until')
+
+  await dialog.getByRole('button', { name: 'Apply 10 changes' }).click()
+  await expect(dialog.getByRole('heading', { name: 'Finished' })).toBeVisible({ timeout: 30_000 })
+  await expect(dialog.getByRole('status')).toContainText('10 changed')
+  await dialog.getByRole('button', { name: 'Download results CSV' }).click()
+  const saved = dialog.getByText(/^Saved \d+ rows to /)
+  await expect(saved).toBeVisible()
+  const lines = readFileSync(/^Saved \d+ rows to (.*)$/.exec((await saved.textContent())!)![1]!, 'utf8')
+    .trim()
+    .split('\r\n')
+  expect(lines[0]).toBe('row,username,from,to,outcome,reason,return,ticket_or_reason')
+  expect(lines.slice(1).every((line) => /,\d{4}-\d{2}-\d{2}T[\d:.]+Z → standard,TICKET-4420 trial month$/.test(line))).toBe(true)
+  expect(lines.some((line) => line.includes('seed_00022,premium,premium,changed,already at target; return scheduled'))).toBe(true)
 })

@@ -13,7 +13,8 @@ import { takesEffect } from '../users/takesEffect'
 import { planRows } from './bulkPlan'
 import { BulkRun } from './bulkRun'
 import type { BulkTierService, SavedPreview } from './bulkTypes'
-
+import type { ReturnChoice } from '../../shared/tierReturns'
+import { returnChange } from '../tierReturns/scheduleShape'
 import { tierReturnsOf } from '../tierReturns/tierReturns'
 
 export type { BulkTierService } from './bulkTypes'
@@ -26,16 +27,22 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
     idPattern: BULK_JOB_ID,
     noun: 'bulk tier change',
     deps,
-    csv: { header: ['row', 'username', 'from', 'to', 'outcome', 'reason'], cells: (r) => [r.row, r.username, r.from, r.to, r.outcome, r.reason ?? ''] },
+    csv: {
+      header: ['row', 'username', 'from', 'to', 'outcome', 'reason', 'return'],
+      cells: (r) => [r.row, r.username, r.from, r.to, r.outcome, r.reason ?? '', r.pendingReturn ? returnChange(r.pendingReturn) : '']
+    },
     describeError: (error) => toAppError(error, { operation: 'setTier' }).toShape(),
     makeRun: (preview, store, onRow) => new BulkRun({ gateway, returns: tierReturnsOf(deps), store, preview, overwrite: preview.overwrite, onRow })
   })
 
   return {
-    async preview({ rows }) {
+    async preview({ rows, until, then }) {
+      // The role and the date, once for every row, before anything is read.
+      const checked = until === undefined ? undefined : tierReturnsOf(deps).checkReturn(until, then)
+      const asked: ReturnChoice | undefined = checked && { until: checked.at.toISOString(), then: checked.returnTier }
       await schema.assertAttributesExist([TIER_ATTRIBUTE])
       const jobId = jobs.newJobId()
-      const planned = await jobs.previews.run((signal) => planRows(gateway, rows, signal))
+      const planned = await jobs.previews.run((signal) => planRows(gateway, rows, signal, asked?.then))
       const preview: SavedPreview = {
         version: 1,
         jobId,
@@ -43,7 +50,8 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
         createdAt: new Date().toISOString(),
         rows: planned,
         changes: planned.filter((row) => row.action === 'change').length,
-        overwrite: false
+        overwrite: false,
+        ...(asked ? { return: asked } : {})
       }
       await jobs.store.savePreview(preview)
       const { version: _version, overwrite: _overwrite, ...shown } = preview
@@ -51,7 +59,9 @@ export function createBulkTierService(deps: ServiceDeps): BulkTierService {
     },
 
     async start(jobId, startOptions = {}) {
-      await jobs.requirePreview(jobId)
+      const saved = await jobs.requirePreview(jobId)
+      // A resume keeps the job's return; a date that fell due since (or a role removed) is refused before any row runs.
+      if (saved.return) tierReturnsOf(deps).checkReturn(saved.return.until, saved.return.then)
       await schema.assertAttributesExist([TIER_ATTRIBUTE])
       return jobs.start(jobId, async (preview) => {
         if (startOptions.overwrite === undefined || startOptions.overwrite === preview.overwrite) return preview

@@ -10,8 +10,12 @@ export interface SavedPreview extends BulkPreview {
 }
 
 export interface BulkTierService {
-  /** Reads each user's tier and saves the plan as a new job (not started). */
-  preview(request: { rows: { username: string; tier: string }[] }): Promise<BulkPreview>
+  /**
+   * Reads each user's tier and saves the plan as a new job (not started). With `until` (and `then`),
+   * every row's tier is granted until then and its return scheduled, as a single grant does; the
+   * role and the date are checked first (SCHEDULER_ROLE_MISSING, VALIDATION) and the return is kept with the job.
+   */
+  preview(request: { rows: { username: string; tier: string }[]; until?: string; then?: string }): Promise<BulkPreview>
   /** Stops the preview under way (it ends CANCELLED); false when none was. */
   cancelPreview(): boolean
   /** Starts or resumes a job in the background; `overwrite` is kept for later resumes when given. */

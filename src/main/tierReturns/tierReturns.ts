@@ -46,11 +46,16 @@ export class TierReturns {
     )
   }
 
-  /** What a grant until `until` will schedule; the date and the role are checked here, before anything is sent. */
-  plan(username: string, grantedTier: Tier, until: string, then?: string): ReturnPlan {
+  /** The role, the return tier and the instant of "until …, then …", checked before anything is sent (a grant, or once for a bulk change). */
+  checkReturn(until: string, then?: string): { roleArn: string; returnTier: Tier; at: Date } {
     const roleArn = this.requireRole()
     const returnTier = parseTier(then, { allowOmitted: true })
-    const at = returnInstant(until, this.now())
+    return { roleArn, returnTier, at: returnInstant(until, this.now()) }
+  }
+
+  /** What a grant until `until` will schedule; the date and the role are checked here, before anything is sent. */
+  plan(username: string, grantedTier: Tier, until: string, then?: string): ReturnPlan {
+    const { roleArn, returnTier, at } = this.checkReturn(until, then)
     if (returnTier === grantedTier) {
       throw new AppError('VALIDATION', `The return tier is the tier given (${grantedTier}): there is nothing to return to. Nothing was sent.`, {
         then: 'Choose another tier to return to'

@@ -72,9 +72,9 @@ describe('a 200-user re-tier', () => {
     const csvPath = join(temp.dir, 'results.csv')
     expect(await bulk.writeResultsCsv(preview.jobId, csvPath)).toBe(203)
     const csv = readFileSync(csvPath, 'utf8').split('\r\n')
-    expect(csv[0]).toBe('row,username,from,to,outcome,reason,ticket_or_reason')
-    expect(csv[5]).toBe('5,seed_00004,gold,premium,changed,,')
-    expect(csv[203]).toBe('203,seed_00004,,gold,skipped,invalid tier,')
+    expect(csv[0]).toBe('row,username,from,to,outcome,reason,return,ticket_or_reason')
+    expect(csv[5]).toBe('5,seed_00004,gold,premium,changed,,,')
+    expect(csv[203]).toBe('203,seed_00004,,gold,skipped,invalid tier,,')
   })
 })
 

@@ -134,7 +134,7 @@ describe('the reason of a write, from the request to every record of it', () => 
     saveTo = join(temp.dir, 'bulk.csv')
     expect(await call('bulkResultsCsv', { jobId: preview.data.jobId })).toMatchObject({ ok: true })
     const lines = readFileSync(saveTo, 'utf8').trim().split('\r\n')
-    expect(lines[0]).toBe('row,username,from,to,outcome,reason,ticket_or_reason')
+    expect(lines[0]).toBe('row,username,from,to,outcome,reason,return,ticket_or_reason')
     expect(lines.slice(1).every((line) => line.endsWith(',TICKET-900 plan migration'))).toBe(true)
   })
 })

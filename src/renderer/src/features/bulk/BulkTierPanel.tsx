@@ -10,8 +10,10 @@ import { useStoreFields } from '../../hooks/useStoreFields'
 import { JobStopButtons } from '../rowJobs/JobStopButtons'
 import { RowJobStatus } from '../rowJobs/RowJobStatus'
 import { WriteReasonField } from '../connection/WriteReasonField'
+import { ReturnFields } from '../userDetail/ReturnFields'
 import { TakesEffectNote } from '../userDetail/TakesEffectNote'
 import { BulkRowsTable } from './BulkRowsTable'
+import { BulkReturnNote } from './BulkReturnNote'
 import { useBulk } from './bulkStore'
 
 /**
@@ -39,7 +41,7 @@ export function BulkTierPanel() {
       </div>
       <div className="bulk-body">
         {!started && !s.job && (
-          <div className="d-flex align-items-end gap-2 mb-2">
+          <div className="d-flex align-items-end gap-2">
             <label className="form-label mb-0">
               Target tier
               <select className="form-select form-select-sm" value={s.tier} onChange={(event) => actions.setTier(event.target.value as Tier)}>
@@ -58,16 +60,23 @@ export function BulkTierPanel() {
             )}
           </div>
         )}
+        {!started && !s.job && (
+          <div className="mb-2">
+            <ReturnFields idPrefix="bulk-tier" onChange={actions.setReturn} />
+          </div>
+        )}
         <ErrorAlert error={s.error} />
         {state && s.progress && <BulkStatus progress={s.progress} />}
         {/* The panel holds the keyboard, so the header's field is repeated here (one value) for the writes it starts. */}
         {s.preview && !started && <WriteReasonField variant="dialog" />}
         {s.preview && !started && (
           <p className="small mb-2" role="status">
-            {s.preview.changes.toLocaleString()} will change; {(s.preview.rows.length - s.preview.changes).toLocaleString()} skipped (already at the target, not
-            found, or duplicates). Each user&apos;s tier is read again just before it is written.
+            {s.preview.changes.toLocaleString()} will change; {(s.preview.rows.length - s.preview.changes).toLocaleString()} skipped (
+            {s.preview.return ? 'the target is the return tier' : 'already at the target'}, not found, or duplicates). Each user&apos;s tier is read again just
+            before it is written.
           </p>
         )}
+        {s.preview?.return && <BulkReturnNote choice={s.preview.return} />}
         {s.job?.takesEffect && <TakesEffectNote effect={s.job.takesEffect} />}
         {s.preview && <BulkRowsTable plan={s.preview.rows} results={started ? (s.job?.results ?? []) : null} />}
         {/* Only once saved: the dialog's one status line is the job's until then. */}

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { BulkJobDetail, BulkJobSummary, BulkPreview } from '../../../../shared/bulk'
 import type { BulkProgress } from '../../../../shared/jobProgress'
 import type { Tier } from '../../../../shared/tiers'
+import type { ReturnChoice } from '../../../../shared/tierReturns'
 import { api } from '../../api/api'
 import { rowJobFollower, type RowJobAction, type RowJobActions, type RowJobState } from '../rowJobs/rowJobFollower'
 
@@ -12,6 +13,8 @@ interface BulkState extends RowJobState<BulkProgress, BulkJobDetail, BulkJobSumm
   open: boolean
   usernames: string[]
   tier: Tier
+  /** "Until …, then …" for every row, or null for a change without an end date. */
+  returnChoice: ReturnChoice | null
   overwrite: boolean
   preview: BulkPreview | null
   pending: BulkAction | null
@@ -19,6 +22,7 @@ interface BulkState extends RowJobState<BulkProgress, BulkJobDetail, BulkJobSumm
   openJob(jobId: string): Promise<void>
   close(): void
   setTier(tier: Tier): void
+  setReturn(choice: ReturnChoice | null): void
   setOverwrite(overwrite: boolean): void
   runPreview(): Promise<void>
   start(): Promise<void>
@@ -31,6 +35,7 @@ export const useBulk = create<BulkState>((set, get) => {
     open: false,
     usernames: [],
     tier: 'premium',
+    returnChoice: null,
     overwrite: false,
     preview: null,
     job: null,
@@ -40,7 +45,8 @@ export const useBulk = create<BulkState>((set, get) => {
     savedTo: null,
     resumable: [],
 
-    openFor: (usernames) => set({ open: true, usernames, preview: null, job: null, progress: null, error: null, savedTo: null, overwrite: false }),
+    openFor: (usernames) =>
+      set({ open: true, usernames, preview: null, job: null, progress: null, error: null, savedTo: null, overwrite: false, returnChoice: null }),
     openJob: async (id) => {
       set({ open: true, usernames: [], preview: null, job: null, progress: null, error: null, savedTo: null })
       const reply = await api.bulkJob({ jobId: id })
@@ -49,12 +55,14 @@ export const useBulk = create<BulkState>((set, get) => {
     },
     close: () => set({ open: false }),
     setTier: (tier) => set({ tier, preview: null }),
+    // A preview is of one return: another date or tier needs a new one.
+    setReturn: (returnChoice) => set({ returnChoice, preview: null }),
     setOverwrite: (overwrite) => set({ overwrite }),
 
     runPreview: async () => {
-      const { usernames, tier } = get()
+      const { usernames, tier, returnChoice } = get()
       set({ pending: 'preview', error: null, preview: null })
-      const reply = await api.bulkPreview({ rows: usernames.map((username) => ({ username, tier })) })
+      const reply = await api.bulkPreview({ rows: usernames.map((username) => ({ username, tier })), ...(returnChoice ?? {}) })
       set({ pending: null, ...(reply.ok ? { preview: reply.data } : { error: reply.error.code === 'CANCELLED' ? null : reply.error }) })
     },
     start: () => request('start', () => api.bulkStart({ jobId: jobId()!, overwrite: get().overwrite })),

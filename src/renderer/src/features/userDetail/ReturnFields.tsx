@@ -14,13 +14,16 @@ export function saveLabel(tier: Tier | undefined, scheduled: ReturnChoice | null
 interface Props {
   /** The return asked for, or null while "Until" is empty (or not a time). */
   onChange: (scheduled: ReturnChoice | null) => void
+  /** Starts the fields' ids, one per place they are shown (the tier editor, the bulk panel). */
+  idPrefix?: string
 }
 
 /**
- * The tier editor's "Until … then …": a grant that a schedule in EventBridge Scheduler takes back on
- * the day. The schedule runs as the profile's scheduler role: without one the field says where to set it.
+ * "Until … then …" of the tier editor and the bulk panel: a grant that a schedule in EventBridge
+ * Scheduler takes back on the day. The schedule runs as the profile's scheduler role: without one the
+ * field says where to set it.
  */
-export function ReturnFields({ onChange }: Props) {
+export function ReturnFields({ onChange, idPrefix = 'detail-tier' }: Props) {
   const [when, setWhen] = useState('')
   const [then, setThen] = useState<Tier>('standard')
   // Profiles not read yet: the field stays open and main says what is missing, if anything.
@@ -37,25 +40,25 @@ export function ReturnFields({ onChange }: Props) {
     <div className="tier-return-fields mt-2">
       <div className="d-flex flex-wrap align-items-end gap-2">
         <div>
-          <label htmlFor="detail-tier-until" className="form-label small mb-1">
+          <label htmlFor={`${idPrefix}-until`} className="form-label small mb-1">
             Until <span className="text-body-secondary">(optional, your local time)</span>
           </label>
           <input
-            id="detail-tier-until"
+            id={`${idPrefix}-until`}
             type="datetime-local"
             className="form-control form-control-sm"
             value={when}
             disabled={noRole}
-            aria-describedby={noRole ? 'detail-tier-no-role' : when !== '' ? 'detail-tier-outside' : undefined}
+            aria-describedby={noRole ? `${idPrefix}-no-role` : when !== '' ? `${idPrefix}-outside` : undefined}
             onChange={(event) => change(event.target.value, then)}
           />
         </div>
         {when !== '' && (
           <div>
-            <label htmlFor="detail-tier-then" className="form-label small mb-1">
+            <label htmlFor={`${idPrefix}-then`} className="form-label small mb-1">
               then
             </label>
-            <select id="detail-tier-then" className="form-select form-select-sm" value={then} onChange={(event) => change(when, event.target.value as Tier)}>
+            <select id={`${idPrefix}-then`} className="form-select form-select-sm" value={then} onChange={(event) => change(when, event.target.value as Tier)}>
               {TIERS.map((tier) => (
                 <option key={tier} value={tier}>
                   {tier}
@@ -71,13 +74,13 @@ export function ReturnFields({ onChange }: Props) {
         )}
       </div>
       {noRole ? (
-        <p id="detail-tier-no-role" className="small text-warning-emphasis mb-0 mt-1">
+        <p id={`${idPrefix}-no-role`} className="small text-warning-emphasis mb-0 mt-1">
           A tier with an end date needs a scheduler role in this profile (the IAM role EventBridge Scheduler uses to set the tier back): add it under
           “Profiles…” at the top, in the Scheduler role field.
         </p>
       ) : (
         when !== '' && (
-          <p id="detail-tier-outside" className="small text-body-secondary mb-0 mt-1">
+          <p id={`${idPrefix}-outside`} className="small text-body-secondary mb-0 mt-1">
             {OUTSIDE_CHANGE_NOTE}
           </p>
         )

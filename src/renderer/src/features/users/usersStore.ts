@@ -3,7 +3,7 @@ import type { UserDetail } from '../../../../shared/domain'
 import type { AppErrorShape } from '../../../../shared/errors'
 import type { TakesEffect } from '../../../../shared/takesEffect'
 import { storedTierValue, tierLabel, type Tier } from '../../../../shared/tiers'
-import { returnSentence } from '../../../../shared/tierReturns'
+import { returnSentence, type ReturnChoice } from '../../../../shared/tierReturns'
 import { api } from '../../api/api'
 import { stillMatches, updateScanMatches, type Found } from './findResults'
 import { useTierMembers } from './tierMembersStore'
@@ -27,11 +27,8 @@ export interface TierConflict {
   scheduled?: ReturnChoice
 }
 
-/** "Until <instant>, then <tier>": a grant that a schedule takes back (the instant carries its zone). */
-export interface ReturnChoice {
-  until: string
-  then: Tier
-}
+/** "Until <instant>, then <tier>" (shared/tierReturns.ts), kept here for the tier editor's imports. */
+export type { ReturnChoice }
 
 /** What the screen's body shows: the list the last find (or a tier's users) made, or one user's page. */
 export type UsersView = 'list' | 'user'
