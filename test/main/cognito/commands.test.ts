@@ -71,3 +71,17 @@ describe('the command table', () => {
     expect(audit.entries).toEqual([])
   })
 })
+
+describe('the IAM rights the setup guide lists', () => {
+  it('are every Cognito command the app sends except the app client’s public ones, no more and no fewer', () => {
+    const guide = readFileSync(join(__dirname, '../../../docs/real-pool-setup.md'), 'utf8')
+    const table = guide.slice(guide.indexOf('| needed for'), guide.indexOf('`SignUp`, `ConfirmSignUp`'))
+    const listed = [...table.matchAll(/`([A-Z][A-Za-z]+)`/g)].map((match) => match[1]).sort()
+    const PUBLIC = ['SignUp', 'ConfirmSignUp', 'ResendConfirmationCode']
+    const needed = Object.entries(COGNITO_COMMANDS)
+      .filter(([name, facts]) => !('scheduler' in facts && facts.scheduler) && !PUBLIC.includes(name))
+      .map(([name]) => name)
+      .sort()
+    expect(listed).toEqual(needed)
+  })
+})
