@@ -13,8 +13,11 @@ import { AppError } from '../../shared/errors'
 /**
  * Cognito's request-rate quota categories (per account and region) with their default rates, as
  * AWS's "user pools API operation categories" table lists them; ListUsers' 30/s cannot be raised.
- * The Scheduler rows pace EventBridge Scheduler's schedule and group calls well under its
- * per-account defaults (tens of requests a second), since other tools of the account share them.
+ * EventBridge Scheduler's quotas are per operation: its "quotas" page gives each schedule operation
+ * (Create, Update, Delete, Get, ListSchedules) 50 requests a second in every region at its lowest (1,000
+ * and more in the primary regions today) and the group operations 10. One limiter for the schedule
+ * reads and one for the writes keeps their sum under the smallest of those, so a bulk change until a
+ * date is paced by UserUpdate (25/s), not by its returns.
  */
 export const QUOTA_DEFAULTS = {
   UserList: 30,
@@ -30,9 +33,9 @@ export const QUOTA_DEFAULTS = {
   UserPoolResourceRead: 20,
   UserPoolClientRead: 15,
   UserPoolClientUpdate: 15,
-  SchedulerRead: 20,
-  SchedulerWrite: 10,
-  SchedulerGroup: 1
+  SchedulerRead: 50,
+  SchedulerWrite: 50,
+  SchedulerGroup: 10
 } as const
 export type QuotaCategory = keyof typeof QUOTA_DEFAULTS
 
