@@ -18,7 +18,9 @@ import { cleanEnv } from '../test/support/cliRunner'
 import { makeTempDir } from '../test/support/tempDir'
 
 const ROOT = join(__dirname, '..')
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 7)
+const runsAt = process.argv.indexOf('--runs')
+const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 7
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number of runs, at least 1 (given: ${process.argv[runsAt + 1]})`)
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)

@@ -34,7 +34,9 @@ async function main() {
   const handler = await registered
   // The window is made in the same turn as the channels, after them.
   await new Promise((resolve) => setImmediate(resolve))
-  const answer = await handler({ senderFrame: { url: fake.windows[0].loadedUrl } }, undefined)
+  // Asked as the window asks: main answers only its own window's main frame.
+  const window = fake.windows[0]
+  const answer = await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, undefined)
   const answerMs = performance.now() - started
   fake.electron.app.emit('will-quit', { preventDefault() {} })
   await quit

@@ -83,19 +83,32 @@ export async function resolveProfile(context: ProfileContext, requested?: string
   } else {
     chosen = (active && find(active)) || find(ENVIRONMENT_PROFILE_ID) || SANDBOX_SUMMARY
   }
+  const schedulerRoleArn = chosen.schedulerRoleArn ?? poolRole(summaries, chosen)
+  const role = schedulerRoleArn ? { schedulerRoleArn } : {}
   const profile: ActiveProfile = {
     id: chosen.id,
     name: chosen.name,
     production: chosen.production,
     requireReason: chosen.requireReason,
     userPoolId: chosen.userPoolId,
-    ...(chosen.schedulerRoleArn ? { schedulerRoleArn: chosen.schedulerRoleArn } : {})
+    ...role
   }
   const shared = { dataDir: base.dataDir, listUsersRate: base.listUsersRate }
   if (chosen.id === SANDBOX_PROFILE_ID) return { config: { ...shared, pool: { kind: 'sandbox' } }, profile }
-  if (chosen.id === ENVIRONMENT_PROFILE_ID) return { config: { ...shared, pool: environmentPool(base.vars) as PoolConfig }, profile }
+  if (chosen.id === ENVIRONMENT_PROFILE_ID) return { config: { ...shared, pool: { ...(environmentPool(base.vars) as PoolConfig), ...role } }, profile }
   const entry = stored.find((s) => s.id === chosen.id) as StoredProfile
-  return { config: { ...shared, pool: poolOf(entry, context) }, profile }
+  return { config: { ...shared, pool: { ...poolOf(entry, context), ...role } }, profile }
+}
+
+/**
+ * The return role belongs to the pool, as the production mark does: a profile naming none uses the
+ * role another profile of the same pool names, so a tier change through it still finds and cancels
+ * the user's pending return instead of leaving it to undo the change later.
+ */
+function poolRole(summaries: ProfileSummary[], chosen: ProfileSummary): string | undefined {
+  if (chosen.id === SANDBOX_PROFILE_ID) return undefined
+  const key = poolKey(chosen)
+  return summaries.find((other) => other.id !== SANDBOX_PROFILE_ID && other.schedulerRoleArn && poolKey(other) === key)?.schedulerRoleArn
 }
 
 function poolOf(entry: StoredProfile, context: ProfileContext): PoolConfig {

@@ -58,6 +58,23 @@ describe('profiles.json', () => {
     expect((await manager.list(prod)).profiles.map((p) => p.id)).toEqual(['sandbox', 'prod-eu'])
   })
 
+  it('gives a profile without a scheduler role the role another profile of the same pool names, so its tier changes cancel returns', async () => {
+    const dir = folder()
+    const context = { env: cleanEnv({ TIER_ADMIN_DATA_DIR: dir }), cwd: dir, secrets: fakeSecretStore() }
+    const manager = createProfileManager(context)
+    const role = 'arn:aws:iam::123456789012:role/tier-admin-returns'
+    await manager.save(input('Support lead', { schedulerRoleArn: role }))
+    await manager.save(input('Night shift'))
+    await manager.save(input('Other pool', { userPoolId: 'eu-west-1_Other1' }))
+    const night = await resolveProfile(context, 'night shift')
+    expect(night.profile.schedulerRoleArn).toBe(role)
+    expect(night.config.pool).toMatchObject({ kind: 'pool', schedulerRoleArn: role })
+    // Another pool's role is not borrowed, and the editor still shows each profile's own setting.
+    expect((await resolveProfile(context, 'other pool')).profile).not.toHaveProperty('schedulerRoleArn')
+    const listed = (await manager.list('sandbox')).profiles.find((p) => p.name === 'Night shift')
+    expect(listed).not.toHaveProperty('schedulerRoleArn')
+  })
+
   it('lists the environment as an unnamed profile, chosen when nothing else was', async () => {
     const dir = folder()
     const env = cleanEnv({ TIER_ADMIN_DATA_DIR: dir, COGNITO_USER_POOL_ID: 'us-east-2_Env1', COGNITO_CLIENT_ID: 'envclient' })
