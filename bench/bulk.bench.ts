@@ -68,6 +68,16 @@ async function retier(dir: string): Promise<void> {
   ])
 }
 
+/**
+ * AdminCreateUser is one UserCreation request a row. SignUp through the bench's client (no write list,
+ * so it may not write the tier) is SignUp and then the tier set as an administrator: each row also
+ * spends a UserUpdate request, and the lower of the two quotas is the ceiling.
+ */
+function ceilingLine(method: ImportMethod, rowsPerSecond: number): string {
+  const [quota, name] = method === 'signup' && quotas.update < quotas.create ? [quotas.update, 'UserUpdate, for the tier after SignUp'] : [quotas.create, 'UserCreation']
+  return `${((rowsPerSecond / quota) * 100).toFixed(1)}% (created rows/s ÷ ${name} ${quota}/s)`
+}
+
 async function register(dir: string): Promise<void> {
   for (const method of args.methods) {
     console.log(
@@ -79,7 +89,7 @@ async function register(dir: string): Promise<void> {
       ['preview (file checks, one AdminGetUser a row)', `${job.previewSeconds.toFixed(1)} s`],
       ['run', `${job.runSeconds.toFixed(1)} s, ${job.end.created} created, ${job.end.existed} existed, ${job.end.skipped} skipped, ${job.end.failed} failed`],
       ['run rows/s', perSecond(job.rowsPerSecond)],
-      ['of the ceiling', `${((job.rowsPerSecond / quotas.create) * 100).toFixed(1)}% (created rows/s ÷ UserCreation ${quotas.create}/s)`],
+      ['of the ceiling', ceilingLine(method, job.rowsPerSecond)],
       ['preview + run rows/s', perSecond(job.end.created / total)],
       ['one at a time (one create each)', baselineLine(baseline)],
       ['ratio, run ÷ one at a time', `${(job.rowsPerSecond / baseline.rowsPerSecond).toFixed(2)}x`],

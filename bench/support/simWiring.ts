@@ -4,7 +4,9 @@
  * needs the app client for SignUp), and the bulk and import services over a jobs folder. Shared by the
  * bench and the child process it kills, so both talk to the pool the same way.
  */
+import { join } from 'node:path'
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import { AUDIT_FILE, FileAuditLog } from '../../src/main/audit/auditLog'
 import { createBulkTierService, type BulkTierService } from '../../src/main/bulk/bulkService'
 import type { Connection } from '../../src/main/cognito/connection'
 import { CognitoGateway } from '../../src/main/cognito/gateway'
@@ -13,7 +15,6 @@ import { createImportService } from '../../src/main/import/importService'
 import type { ImportService } from '../../src/main/import/importTypes'
 import type { JobUpdates } from '../../src/main/jobs/jobUpdates'
 import { serviceDeps } from '../../test/support/serviceDeps'
-import { MemoryAuditLog } from '../../test/support/memoryAuditLog'
 
 /** Requests per second per Cognito quota category, the same for the simulator and the app's limiters. */
 export interface BenchQuotas {
@@ -31,7 +32,8 @@ export interface SimTarget {
   quotas: BenchQuotas
 }
 
-export function simConnection(target: SimTarget): Connection {
+/** The audit trail is the data folder's file, as in the app: a process killed mid-job leaves it for the one that resumes. */
+export function simConnection(target: SimTarget, dataDir: string): Connection {
   // maxAttempts 1 leaves retrying to the gateway, as in the app.
   const client = new CognitoIdentityProviderClient({
     region: 'us-east-1',
@@ -40,7 +42,7 @@ export function simConnection(target: SimTarget): Connection {
     maxAttempts: 1
   })
   const limiters = new QuotaLimiters({ UserRead: target.quotas.read, UserUpdate: target.quotas.update, UserCreation: target.quotas.create })
-  const audit = new MemoryAuditLog()
+  const audit = new FileAuditLog(join(dataDir, AUDIT_FILE))
   const gateway = new CognitoGateway({ client, userPoolId: target.userPoolId, limiters, audit })
   return {
     info: {
@@ -71,7 +73,7 @@ export interface BenchServices {
 
 /** Both job services over one connection and one data folder (their jobs in its jobs/); `close` pauses what runs here and lets go of the client. */
 export function benchServices(target: SimTarget, dataDir: string, processLabel = 'the bench'): BenchServices {
-  const connection = simConnection(target)
+  const connection = simConnection(target, dataDir)
   const deps = serviceDeps({ connection, dataDir, processLabel })
   const bulk = createBulkTierService(deps)
   const imports = createImportService(deps)
