@@ -7,13 +7,18 @@ import { describe, expect, it } from 'vitest'
 import { RateLimiter } from '../../../src/main/cognito/rateLimiter'
 
 const QUOTA = 30
-/** Answers take 40–120 ms, drawn from a seeded generator so every run is the same. */
-function latencies(seed: number): () => number {
+/** A seeded generator of [0, 1), so every run is the same. */
+function seeded(seed: number): () => number {
   let state = seed
   return () => {
     state = (state * 1103515245 + 12345) % 2 ** 31
-    return 40 + (state / 2 ** 31) * 80
+    return state / 2 ** 31
   }
+}
+/** Answers take 40–120 ms, or exactly `fixedMs` (a loopback, where nothing jitters). */
+function latencies(seed: number, fixedMs?: number): () => number {
+  const random = seeded(seed)
+  return () => fixedMs ?? 40 + random() * 80
 }
 const BACKOFF_MS = 100
 
@@ -63,14 +68,14 @@ interface Operator {
 }
 
 /** Each operator sends `work` requests from `inFlight` workers; throttled ones are sent again after a pause. */
-function startOperator(clock: Scheduler, account: AccountBucket, work: number, inFlight: number, startAt = 0): Operator {
+function startOperator(clock: Scheduler, account: AccountBucket, work: number, inFlight: number, startAt = 0, fixedMs?: number): Operator {
   const op: Operator = {
-    limiter: new RateLimiter({ ratePerSecond: QUOTA, now: () => clock.now, sleep: clock.sleep }),
+    limiter: new RateLimiter({ ratePerSecond: QUOTA, now: () => clock.now, sleep: clock.sleep, random: seeded(startAt + 11 + work) }),
     done: 0,
     perSecond: []
   }
   let claimed = 0
-  const latency = latencies(startAt + 7 + work)
+  const latency = latencies(startAt + 7 + work, fixedMs)
   const worker = async (): Promise<void> => {
     await clock.sleep(startAt)
     while (claimed < work) {
@@ -95,10 +100,10 @@ function startOperator(clock: Scheduler, account: AccountBucket, work: number, i
   return op
 }
 
-async function runShared(operators: number, work: number, stagger = 0) {
+async function runShared(operators: number, work: number, stagger = 0, fixedMs?: number) {
   const clock = new Scheduler()
   const account = new AccountBucket(clock)
-  const ops = Array.from({ length: operators }, (_, i) => startOperator(clock, account, work, 6, i * stagger))
+  const ops = Array.from({ length: operators }, (_, i) => startOperator(clock, account, work, 6, i * stagger, fixedMs))
   await clock.run(() => ops.every((op) => op.finishedAt !== undefined), 3_600_000)
   const finishes = ops.map((op) => op.finishedAt!)
   return {
@@ -114,6 +119,16 @@ describe('RateLimiter sharing one quota', () => {
     expect(ops.every((op) => op.done === 1800)).toBe(true)
     expect(spread).toBeLessThanOrEqual(1.1)
     expect(aggregateShare).toBeGreaterThanOrEqual(0.98)
+  })
+
+  it('an operator at the full quota does not lock step with the bucket and starve another (answers that never jitter)', async () => {
+    // Seen on the simulator over loopback: one operator held 30 req/s for 13 s, unthrottled, while every
+    // request of the other landed between tokens; they finished 1.2–1.4x apart.
+    for (const stagger of [0, 37, 150, 400]) {
+      const { spread, ops } = await runShared(2, 1800, stagger, 80)
+      expect(ops.every((op) => op.done === 1800)).toBe(true)
+      expect(spread, `started ${stagger} ms apart`).toBeLessThanOrEqual(1.1)
+    }
   })
 
   it('four operators converge too', async () => {
