@@ -74,7 +74,8 @@ async function retier(dir: string): Promise<void> {
  * spends a UserUpdate request, and the lower of the two quotas is the ceiling.
  */
 function ceilingLine(method: ImportMethod, rowsPerSecond: number): string {
-  const [quota, name] = method === 'signup' && quotas.update < quotas.create ? [quotas.update, 'UserUpdate, for the tier after SignUp'] : [quotas.create, 'UserCreation']
+  const [quota, name] =
+    method === 'signup' && quotas.update < quotas.create ? [quotas.update, 'UserUpdate, for the tier after SignUp'] : [quotas.create, 'UserCreation']
   return `${((rowsPerSecond / quota) * 100).toFixed(1)}% (created rows/s ÷ ${name} ${quota}/s)`
 }
 

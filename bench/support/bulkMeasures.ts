@@ -176,7 +176,11 @@ export async function runRegister(
           })
         )
         await client.send(
-          new AdminUpdateUserAttributesCommand({ UserPoolId: sim.userPoolId, Username: row.username, UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: row.tier }] })
+          new AdminUpdateUserAttributesCommand({
+            UserPoolId: sim.userPoolId,
+            Username: row.username,
+            UserAttributes: [{ Name: TIER_ATTRIBUTE, Value: row.tier }]
+          })
         )
       } else {
         await client.send(
