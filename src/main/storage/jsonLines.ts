@@ -26,13 +26,14 @@ export async function appendJsonLine(path: string, value: unknown, options: Appe
   const line = `${JSON.stringify(value)}\n`
   const handle = await open(path, 'a+', PRIVATE_FILE_MODE)
   try {
-    const { size } = await handle.stat()
-    let text = line
-    if (size > 0) {
-      const last = Buffer.alloc(1)
-      await handle.read(last, 0, 1, size - 1)
-      if (last[0] !== NEWLINE) text = `\n${line}`
+    let { size, ended } = await lastLineEnded(handle)
+    if (!ended) {
+      // Another process's line may be half-copied into the file right now (a read is not atomic with a
+      // write): look again a moment later, so only a line a crash tore is ended (else an empty line).
+      await new Promise((resolve) => setTimeout(resolve, TORN_LINE_RECHECK_MS))
+      ;({ size, ended } = await lastLineEnded(handle))
     }
+    const text = ended ? line : `\n${line}`
     const bytes = Buffer.from(text)
     // One write call, so lines of several processes never interleave; a short one is not completed by a second.
     const { bytesWritten } = await handle.write(bytes, 0, bytes.length).catch(async (error: unknown) => {
@@ -47,6 +48,17 @@ export async function appendJsonLine(path: string, value: unknown, options: Appe
   } finally {
     await handle.close()
   }
+}
+
+const TORN_LINE_RECHECK_MS = 5
+
+/** The file's size, and whether it is empty or ends with a newline. */
+async function lastLineEnded(handle: FileHandle): Promise<{ size: number; ended: boolean }> {
+  const { size } = await handle.stat()
+  if (size === 0) return { size, ended: true }
+  const last = Buffer.alloc(1)
+  await handle.read(last, 0, 1, size - 1)
+  return { size, ended: last[0] === NEWLINE }
 }
 
 /** Cuts off what a failed append left, unless another process has appended since (its line must stay; ours is then a torn line readers skip). */

@@ -47,6 +47,21 @@ describe('RateLimiter', () => {
     expect(limiter.rate).toBe(30)
   })
 
+  it('climbs from the cut, not from the retries refused after it', () => {
+    let now = 0
+    const limiter = new RateLimiter({ ratePerSecond: 30, now: () => now })
+    limiter.onThrottled()
+    expect(limiter.rate).toBeCloseTo(24)
+    // A retry refused within the cool-down: the same congestion, so the climb's doubling keeps counting from the cut.
+    now = 200
+    limiter.onThrottled()
+    now = 500
+    limiter.onSuccess()
+    // 0.3 s at the slope of two quiet quarter-seconds (30 × 0.2 × 4 = 24/s) climbs 7.2: back at the quota.
+    // Counted from the retry, one quarter-second (12/s) would climb only 3.6, to 27.6.
+    expect(limiter.rate).toBe(30)
+  })
+
   it('stops waiting when cancelled, and the next caller is not blocked', async () => {
     const clock = virtualClock()
     const limiter = new RateLimiter({ ratePerSecond: 1, burst: 1, now: clock.now, sleep: clock.sleep })
