@@ -46,7 +46,14 @@ export class ScanRun {
     private readonly settings: ScanSettings,
     saved: { meta: ScanMeta; done: PartitionRecord[] } | null
   ) {
-    this.meta = saved?.meta ?? { version: 1, userPoolId: settings.gateway.userPoolId, mode: 'partitioned', partitions: [], startedAt: new Date().toISOString() }
+    this.meta = saved?.meta ?? {
+      version: 2,
+      userPoolId: settings.gateway.userPoolId,
+      mode: 'partitioned',
+      partitions: [],
+      startedAt: new Date().toISOString(),
+      folder: ''
+    }
     for (const record of saved?.done ?? []) this.addFinished(record)
     this.resetLive()
   }
@@ -73,7 +80,7 @@ export class ScanRun {
 
   private async scan(control: JobControl): Promise<StatsResult> {
     if (this.meta.partitions.length === 0) await this.plan(control.signal)
-    else await this.settings.store.discardUnfinished(new Set(this.finished.keys()))
+    else await this.settings.store.discardUnfinished(this.meta, new Set(this.finished.keys()))
     await control.checkpoint()
     this.settings.onChange(true)
     if (this.meta.mode === 'partitioned') {
@@ -92,22 +99,20 @@ export class ScanRun {
   private async plan(signal: AbortSignal): Promise<void> {
     const estimatedUsers = await estimatedUserCount(this.settings.gateway, signal)
     const sequential = this.settings.sequential === true
-    this.meta = {
+    this.meta = await this.settings.store.beginScan({
       ...this.meta,
       estimatedUsers,
       mode: sequential ? 'sequential' : 'partitioned',
       modeReason: sequential ? 'A sequential scan was asked for.' : undefined,
       partitions: sequential ? [''] : partitionPlan(estimatedUsers, this.settings.partitionDigits)
-    }
-    await this.settings.store.beginScan(this.meta)
+    })
   }
 
   private async restartSequential(reason: string): Promise<void> {
     this.finished.clear()
     this.pagesFinished = 0
     this.resetLive()
-    this.meta = { ...this.meta, mode: 'sequential', modeReason: reason, partitions: [''] }
-    await this.settings.store.beginScan(this.meta)
+    this.meta = await this.settings.store.beginScan({ ...this.meta, mode: 'sequential', modeReason: reason, partitions: [''] })
     this.settings.onChange(true)
   }
 
@@ -128,7 +133,7 @@ export class ScanRun {
 
   private async scanOne(prefix: string, signal: AbortSignal, control: JobControl, guard: SparsePageGuard | null): Promise<void> {
     const { gateway, store } = this.settings
-    const writer = await store.openPartition(prefix)
+    const writer = store.openPartition(this.meta, prefix)
     const tally = emptyTally()
     try {
       const rank = partitionRank(this.meta.partitions.indexOf(prefix), this.meta.partitions.length)
@@ -194,7 +199,7 @@ export class ScanRun {
     // Before the result is made current: a history that cannot be written (a full disk) fails the scan
     // with its finished partitions kept, and finishing it again later writes both.
     await this.settings.history.record(result)
-    await this.settings.store.finalize(result, this.meta.partitions)
+    await this.settings.store.finalize(result, this.meta)
     this.complete = true
     return result
   }

@@ -1,32 +1,32 @@
 /**
  * Everything a scan keeps on disk, in the pool's state folder, private to the operator's account:
  *
- *   current.json              which result is the last finished one: { result, folder }
- *   results/<id>/<bucket>.tsv that result's users per tier bucket (username, email, tier value)
- *   scan/state.json           the unfinished scan: mode and partitions (its state and time are in job.json)
- *   scan/done/<part>.json     a finished partition's counts, written once when it finishes
- *   scan/members/<part>.tsv   a finished partition's users; `.part` while it is being scanned
+ *   current.json                          which result is the last finished one: { result, folder }
+ *   results/<id>/<bucket>/<part>.tsv      that result's users per tier bucket and partition (username,
+ *                                         email, tier value), read in name order, which is sub order
+ *   scan/state.json                       the unfinished scan: mode, partitions, and its results folder
+ *   scan/done/<part>.json                 a finished partition's counts, written once when it finishes
  *
- * A partition counts as finished only once its done file exists, so after a crash or cancel any
- * member file without one is deleted and the partition is scanned again from its start. A finished
- * result is written to a new folder and then named in current.json in one atomic replace, so a
- * reader in another process (the CLI's list-tier beside the app) sees the old result or the new one,
- * figures and member lists always from the same scan.
+ * A scan writes its members straight into its own results folder, a partition's files ending `.part`
+ * until it finishes; no reader looks there until current.json names it. A partition counts as finished
+ * only once its done file exists, so after a crash or cancel any member file without one is deleted and
+ * the partition is scanned again from its start. Finishing a scan is then one atomic replace of
+ * current.json, so a reader in another process (the CLI's list-tier beside the app) sees the old result
+ * or the new one, figures and member lists always from the same scan, and the operator does not wait
+ * for the pool's users to be copied once more after the last page.
  */
 import { randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { TIER_BUCKETS, type ScanProgress, type StatsResult, type TierBucket, type TierMember } from '../../shared/domain'
-import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../storage/privateFiles'
-import { withPath } from '../storage/withPath'
-import type { ScannedUser } from '../poolScan/listPages'
-import { bucketOf, type Tally } from './tally'
+import { ensurePrivateDir, writeFileAtomic } from '../storage/privateFiles'
+import { bucketFiles, fileKey, linesOf, parseMemberLine, PartitionWriter } from './memberFiles'
+import type { Tally } from './tally'
 
 /** The unfinished scan's description. */
 export interface ScanMeta {
-  version: 1
+  /** 2 since members go straight to the results folder; an unfinished scan of version 1 starts over. */
+  version: 2
   userPoolId: string
   mode: ScanProgress['mode']
   modeReason?: string
@@ -34,32 +34,14 @@ export interface ScanMeta {
   partitions: string[]
   startedAt: string
   estimatedUsers?: number
+  /** The folder under results/ its members are written to; '' until the scan is planned. */
+  folder: string
 }
 
 export interface PartitionRecord {
   key: string
   pages: number
   tally: Tally
-}
-
-const fileKey = (prefix: string): string => (prefix === '' ? 'all' : prefix)
-
-/** Members are stored one per line; these four characters are escaped so any tier value fits. */
-function escapeField(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
-}
-
-function unescapeField(value: string): string {
-  return value.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c))
-}
-
-export function memberLine(user: ScannedUser): string {
-  return `${escapeField(user.username)}\t${escapeField(user.email ?? '')}\t${escapeField(user.tierValue)}\n`
-}
-
-function parseMemberLine(line: string): TierMember {
-  const [username = '', email = '', tierValue = ''] = line.split('\t')
-  return { username: unescapeField(username), email: email === '' ? null : unescapeField(email), tierValue: unescapeField(tierValue) }
 }
 
 function writeJsonAtomic(path: string, value: unknown): Promise<void> {
@@ -84,45 +66,16 @@ async function readJson<T>(path: string): Promise<T | null> {
   }
 }
 
-/** Appends one partition's members while it is scanned; `finish` makes them count. */
-export class PartitionWriter {
-  private constructor(
-    private readonly handle: FileHandle,
-    private readonly partPath: string,
-    private readonly finalPath: string
-  ) {}
-
-  static async open(partPath: string, finalPath: string): Promise<PartitionWriter> {
-    return new PartitionWriter(await open(partPath, 'w', PRIVATE_FILE_MODE), partPath, finalPath)
-  }
-
-  async write(users: readonly ScannedUser[]): Promise<void> {
-    if (users.length) await this.handle.write(users.map(memberLine).join('')).catch((error: unknown) => Promise.reject(withPath(error, this.finalPath)))
-  }
-
-  async finish(): Promise<void> {
-    // On disk before its done record can exist, or a power cut could leave a finished partition empty.
-    await this.handle.sync().catch((error: unknown) => Promise.reject(withPath(error, this.finalPath)))
-    await this.handle.close()
-    await rename(this.partPath, this.finalPath)
-  }
-
-  async abandon(): Promise<void> {
-    await this.handle.close().catch(() => undefined)
-    await rm(this.partPath, { force: true })
-  }
-}
-
 /** The on-disk state of one pool's scans. */
 export class ScanStore {
   private readonly scanDir: string
   private readonly doneDir: string
-  private readonly scanMembersDir: string
+  private readonly resultsDir: string
 
   constructor(private readonly dir: string) {
     this.scanDir = join(dir, 'scan')
     this.doneDir = join(this.scanDir, 'done')
-    this.scanMembersDir = join(this.scanDir, 'members')
+    this.resultsDir = join(dir, 'results')
   }
 
   async loadLast(): Promise<StatsResult | null> {
@@ -137,14 +90,14 @@ export class ScanStore {
     return legacy ? { result: legacy, folder: '' } : null
   }
 
-  private membersPath(current: CurrentResult | null, bucket: TierBucket): string {
-    return current?.folder ? join(this.dir, 'results', current.folder, `${bucket}.tsv`) : join(this.dir, 'members', `${bucket}.tsv`)
+  private membersFiles(current: CurrentResult | null, bucket: TierBucket): Promise<string[]> {
+    return bucketFiles(current?.folder ? join(this.resultsDir, current.folder) : join(this.dir, 'members'), bucket)
   }
 
   /** The unfinished scan and its finished partitions; null when there is none. */
   async loadScan(): Promise<{ meta: ScanMeta; done: PartitionRecord[] } | null> {
     const meta = await readJson<ScanMeta>(join(this.scanDir, 'state.json'))
-    if (!meta || meta.version !== 1) return null
+    if (!meta || meta.version !== 2 || !meta.folder) return null
     const done: PartitionRecord[] = []
     for (const prefix of meta.partitions) {
       const record = await readJson<PartitionRecord>(join(this.doneDir, `${fileKey(prefix)}.json`))
@@ -153,58 +106,50 @@ export class ScanStore {
     return { meta, done }
   }
 
-  /** Starts a new scan from nothing, dropping any earlier unfinished one. */
-  async beginScan(meta: ScanMeta): Promise<void> {
+  /** Starts a new scan from nothing in a new results folder, dropping any earlier unfinished one. */
+  async beginScan(meta: Omit<ScanMeta, 'folder'>): Promise<ScanMeta> {
+    const earlier = await readJson<Partial<ScanMeta>>(join(this.scanDir, 'state.json'))
+    // A crash after current.json named it and before the scan folder went leaves it the current result.
+    if (earlier?.folder && earlier.folder !== (await this.current())?.folder) await rm(join(this.resultsDir, earlier.folder), { recursive: true, force: true })
     await rm(this.scanDir, { recursive: true, force: true })
+    const begun: ScanMeta = { ...meta, folder: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}` }
+    for (const bucket of TIER_BUCKETS) await ensurePrivateDir(join(this.resultsDir, begun.folder, bucket))
     await ensurePrivateDir(this.doneDir)
-    await ensurePrivateDir(this.scanMembersDir)
-    await this.saveMeta(meta)
-  }
-
-  private saveMeta(meta: ScanMeta): Promise<void> {
-    return writeJsonAtomic(join(this.scanDir, 'state.json'), meta)
+    await writeJsonAtomic(join(this.scanDir, 'state.json'), begun)
+    return begun
   }
 
   /** Deletes member files of partitions that did not finish, so they are scanned again from the start. */
-  async discardUnfinished(finished: ReadonlySet<string>): Promise<void> {
-    await ensurePrivateDir(this.scanMembersDir)
+  async discardUnfinished(meta: ScanMeta, finished: ReadonlySet<string>): Promise<void> {
     await ensurePrivateDir(this.doneDir)
-    for (const name of await readdir(this.scanMembersDir)) {
-      const key = name.replace(/\.tsv(\.part)?$/, '')
-      if (name.endsWith('.part') || !finished.has(key === 'all' ? '' : key)) await rm(join(this.scanMembersDir, name), { force: true })
+    for (const bucket of TIER_BUCKETS) {
+      const dir = join(this.resultsDir, meta.folder, bucket)
+      await ensurePrivateDir(dir)
+      for (const name of await readdir(dir)) {
+        const key = name.replace(/\.tsv(\.part)?$/, '')
+        if (name.endsWith('.part') || !finished.has(key === 'all' ? '' : key)) await rm(join(dir, name), { force: true })
+      }
     }
   }
 
-  openPartition(prefix: string): Promise<PartitionWriter> {
-    const base = join(this.scanMembersDir, `${fileKey(prefix)}.tsv`)
-    return PartitionWriter.open(`${base}.part`, base)
+  openPartition(meta: ScanMeta, prefix: string): PartitionWriter {
+    return new PartitionWriter(join(this.resultsDir, meta.folder), fileKey(prefix))
   }
 
-  /** Records a partition as finished; its member file must already be in place. */
+  /** Records a partition as finished; its member files must already be in place. */
   savePartition(record: PartitionRecord): Promise<void> {
     return writeJsonAtomic(join(this.doneDir, `${fileKey(record.key)}.json`), record)
   }
 
   /**
-   * Makes the finished scan the last result: splits the partitions' members into one file per bucket
-   * in a new results folder, names it in current.json, then drops the scan folder and old results.
+   * Makes the finished scan the last result: names its folder, which already holds every member, in
+   * current.json, then drops the scan folder and old results.
    */
-  async finalize(result: StatsResult, partitions: readonly string[]): Promise<void> {
+  async finalize(result: StatsResult, meta: ScanMeta): Promise<void> {
     const previous = await this.current()
-    const folder = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`
-    const target = join(this.dir, 'results', folder)
-    await ensurePrivateDir(target)
-    const outputs = new Map<TierBucket, FileHandle>()
-    try {
-      for (const bucket of TIER_BUCKETS) outputs.set(bucket, await open(join(target, `${bucket}.tsv`), 'w', PRIVATE_FILE_MODE))
-      for (const prefix of partitions) await this.splitPartition(join(this.scanMembersDir, `${fileKey(prefix)}.tsv`), outputs)
-      for (const handle of outputs.values()) await handle.sync()
-    } finally {
-      for (const handle of outputs.values()) await handle.close()
-    }
-    await writeJsonAtomic(join(this.dir, 'current.json'), { result, folder } satisfies CurrentResult)
+    await writeJsonAtomic(join(this.dir, 'current.json'), { result, folder: meta.folder } satisfies CurrentResult)
     await rm(this.scanDir, { recursive: true, force: true })
-    await this.removeOldResults(new Set([folder, previous?.folder ?? '']))
+    await this.removeOldResults(new Set([meta.folder, previous?.folder ?? '']))
   }
 
   /**
@@ -212,30 +157,11 @@ export class ScanStore {
    * may still be reading it.
    */
   private async removeOldResults(keep: ReadonlySet<string>): Promise<void> {
-    for (const name of await readdir(join(this.dir, 'results')).catch(() => [] as string[])) {
-      if (!keep.has(name)) await rm(join(this.dir, 'results', name), { recursive: true, force: true })
+    for (const name of await readdir(this.resultsDir).catch(() => [] as string[])) {
+      if (!keep.has(name)) await rm(join(this.resultsDir, name), { recursive: true, force: true })
     }
     await rm(join(this.dir, 'members'), { recursive: true, force: true })
     await rm(join(this.dir, 'last.json'), { force: true })
-  }
-
-  private async splitPartition(path: string, outputs: Map<TierBucket, FileHandle>): Promise<void> {
-    const pending = new Map<TierBucket, string[]>(TIER_BUCKETS.map((b) => [b, []]))
-    const flush = async (): Promise<void> => {
-      for (const [bucket, lines] of pending) {
-        if (lines.length) await outputs.get(bucket)!.write(lines.join(''))
-        lines.length = 0
-      }
-    }
-    let buffered = 0
-    for await (const line of lines(path)) {
-      pending.get(bucketOf(parseMemberLine(line).tierValue))!.push(`${line}\n`)
-      if (++buffered >= 5000) {
-        await flush()
-        buffered = 0
-      }
-    }
-    await flush()
   }
 
   /** Reads members of a bucket from the last result, streaming: only the requested page is kept. */
@@ -243,7 +169,7 @@ export class ScanStore {
     const current = await this.current()
     const members: TierMember[] = []
     let index = 0
-    for await (const line of lines(this.membersPath(current, bucket))) {
+    for await (const line of linesOf(await this.membersFiles(current, bucket))) {
       if (index++ < offset) continue
       members.push(parseMemberLine(line))
       if (members.length >= limit) break
@@ -256,7 +182,7 @@ export class ScanStore {
     const current = await this.current()
     const members: TierMember[] = []
     for (const bucket of TIER_BUCKETS) {
-      for await (const line of lines(this.membersPath(current, bucket))) {
+      for await (const line of linesOf(await this.membersFiles(current, bucket))) {
         const member = parseMemberLine(line)
         if (!match(member)) continue
         if (members.length >= limit) return { result: current?.result ?? null, members, truncated: true }
@@ -268,29 +194,6 @@ export class ScanStore {
 
   /** Every member of a bucket in the last finished result, one at a time. */
   async *members(bucket: TierBucket): AsyncGenerator<TierMember> {
-    for await (const line of lines(this.membersPath(await this.current(), bucket))) yield parseMemberLine(line)
-  }
-}
-
-async function* lines(path: string): AsyncGenerator<string> {
-  // readline does not pass on the stream's open error, so a missing file is checked for first.
-  if (!(await exists(path))) return
-  const stream = createReadStream(path, { encoding: 'utf8' })
-  const reader = createInterface({ input: stream, crlfDelay: Infinity })
-  try {
-    for await (const line of reader) if (line !== '') yield line
-  } finally {
-    reader.close()
-    stream.destroy()
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
-    throw error
+    for await (const line of linesOf(await this.membersFiles(await this.current(), bucket))) yield parseMemberLine(line)
   }
 }
