@@ -80,7 +80,13 @@ describe('the scan store', () => {
     await scanPartition(store, meta, '0', [user('a1', 'premium'), user('a2', 'gold'), user('a3', '')])
     const members = Object.entries(files(join(dir, 'results'))).filter(([path]) => path.endsWith('.tsv'))
     expect(members.map(([path]) => path).sort()).toEqual(
-      [`${meta.folder}/invalid/0.tsv`, `${meta.folder}/none/0.tsv`, `${meta.folder}/premium/0.tsv`, `${meta.folder}/premium/1.tsv`, `${meta.folder}/standard/1.tsv`].sort()
+      [
+        `${meta.folder}/invalid/0.tsv`,
+        `${meta.folder}/none/0.tsv`,
+        `${meta.folder}/premium/0.tsv`,
+        `${meta.folder}/premium/1.tsv`,
+        `${meta.folder}/standard/1.tsv`
+      ].sort()
     )
 
     await store.finalize(result(5), meta)
