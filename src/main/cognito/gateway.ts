@@ -9,7 +9,7 @@ import { commandFacts, operationOf, type CommandFacts } from './commands'
 import { osUser, type AuditEntry, type AuditLog, type AuditOutcome } from '../audit/auditLog'
 import type { IdentityResolver } from './identity'
 import type { QuotaLimiters } from './quotas'
-import { abortableSleep } from './rateLimiter'
+import { abortableSleep, type RateLimiter } from './rateLimiter'
 import { backoffMs, classifyFailure, failureName, mayRetry, nameOf, patienceRule, serviceFailureStatus, type Patience } from './retryPolicy'
 import { auditableChanges, type AuditedInput } from '../audit/auditedChanges'
 
@@ -156,6 +156,7 @@ export class CognitoGateway {
       input.ClientMetadata = { ...input.ClientMetadata, reason: intent.reason }
     }
     let reconnects = 0
+    let answeredAtStreak = limiter.answered
     for (let attempt = 1; ; attempt++) {
       try {
         await limiter.acquire(options.signal, options.priority)
@@ -179,9 +180,29 @@ export class CognitoGateway {
           // The caller's reason for stopping, not the SDK's AbortError, so a cancel reads as a cancel.
           throw aborted ? options.signal!.reason : error
         }
-        await this.sleep(backoffMs(attempt, rule), options.signal)
+        // Others on this quota were answered since this request's last refusal: it is shared, not in a
+        // storm. The wait still grows, but ends once nothing else of this process waits on the quota, or
+        // this process's share would go unused (the last of four operators sharing one had all its few
+        // requests asleep for seconds).
+        const contended = kind === 'throttled' && limiter.answered > answeredAtStreak
+        answeredAtStreak = limiter.answered
+        await (contended ? this.waitOrIdle(backoffMs(attempt, rule), limiter, options.signal) : this.sleep(backoffMs(attempt, rule), options.signal))
       }
     }
+  }
+
+  /** Waits `ms`, or less if the limiter runs out of callers first; only an abort throws. */
+  private async waitOrIdle(ms: number, limiter: RateLimiter, signal: AbortSignal | undefined): Promise<void> {
+    const wake = new AbortController()
+    const forward = (): void => wake.abort(signal?.reason)
+    signal?.addEventListener('abort', forward, { once: true })
+    try {
+      await Promise.race([this.sleep(ms, wake.signal).catch(() => undefined), limiter.whenIdle(wake.signal)])
+    } finally {
+      signal?.removeEventListener('abort', forward)
+      wake.abort()
+    }
+    if (signal?.aborted) throw signal.reason
   }
 
   /** The SDK client a command goes to: Cognito's, or EventBridge Scheduler's for its rows of the table. */

@@ -36,6 +36,8 @@ export class RateLimiter {
   private lastClimbAt: number
   private lastThrottleAt = Number.NEGATIVE_INFINITY
   private lastCutAt = Number.NEGATIVE_INFINITY
+  private answeredCount = 0
+  private readonly idleWaiters: (() => void)[] = []
   private readonly waiting: Waiter[] = []
   private serving = false
   /** Tokens beyond one that the next request waits for: see SPACING_JITTER. */
@@ -57,6 +59,29 @@ export class RateLimiter {
     this.lastClimbAt = this.lastRefill
   }
 
+  /**
+   * Resolves once no caller waits for a token (at once if none does now), or when `signal` aborts. A
+   * caller backing off after a throttle then leaves its process's share of the quota unused.
+   */
+  whenIdle(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.waiting.length === 0 || signal?.aborted) return resolve()
+      const done = (): void => {
+        signal?.removeEventListener('abort', done)
+        const at = this.idleWaiters.indexOf(done)
+        if (at >= 0) this.idleWaiters.splice(at, 1)
+        resolve()
+      }
+      this.idleWaiters.push(done)
+      signal?.addEventListener('abort', done, { once: true })
+    })
+  }
+
+  /** Requests answered through this limiter so far: a retry tells contention from a storm by it. */
+  get answered(): number {
+    return this.answeredCount
+  }
+
   /** The rate the limiter currently paces at (lower than configured after throttling). */
   get rate(): number {
     return this.currentRate
@@ -76,6 +101,7 @@ export class RateLimiter {
       const onAbort = (): void => {
         const at = this.waiting.indexOf(waiter)
         if (at >= 0) this.waiting.splice(at, 1)
+        this.notifyIfIdle()
         reject(signal?.reason)
       }
       const waiter: Waiter = {
@@ -116,6 +142,7 @@ export class RateLimiter {
    * quarter second without a throttle, so a caller left alone is back at the full rate within about a second.
    */
   onSuccess(): void {
+    this.answeredCount++
     const now = this.now()
     const elapsedSeconds = Math.max(0, now - this.lastClimbAt) / 1000
     this.lastClimbAt = now
@@ -151,7 +178,12 @@ export class RateLimiter {
       }
     } finally {
       this.serving = false
+      this.notifyIfIdle()
     }
+  }
+
+  private notifyIfIdle(): void {
+    if (this.waiting.length === 0) for (const wake of [...this.idleWaiters]) wake()
   }
 }
 

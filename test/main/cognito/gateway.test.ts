@@ -238,6 +238,65 @@ describe('CognitoGateway', () => {
     expect(new Set([...shortWaits.waits.slice(0, 4), ...waits.slice(0, 4)]).size).toBeGreaterThan(4)
   })
 
+  describe('a request refused while its quota is shared', () => {
+    /**
+     * An "unlucky" request refused `refusals` times. With `others`, another request on the same quota is
+     * answered while each refusal is on its way (a quota shared with other operators); without, nothing
+     * is (a throttling storm). Waits end only when the test ends them, so a retry that comes anyway was
+     * woken by the limiter, not by time.
+     */
+    function unlucky(refusals: number, others: boolean) {
+      let refused = 0
+      const { client, sent } = fakeCognitoClient((_name, input) => {
+        if (input.Filter !== 'unlucky' || refused >= refusals) return { Users: [] }
+        refused++
+        const refusal = cognitoException('TooManyRequestsException')
+        return others ? gateway.send(list()).then(() => Promise.reject(refusal)) : refusal
+      })
+      const waits: { ms: number; end: () => void }[] = []
+      const gateway: CognitoGateway = new CognitoGateway({
+        client,
+        userPoolId: 'p',
+        limiters: new QuotaLimiters({ UserList: 10_000 }),
+        audit: new MemoryAuditLog(),
+        sleep: (ms, signal) =>
+          new Promise<void>((resolve, reject) => {
+            waits.push({ ms, end: resolve })
+            signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
+          })
+      })
+      let done = false
+      const outcome = gateway.send(new ListUsersCommand({ UserPoolId: 'p', Filter: 'unlucky' }), { patience: 'long' }).finally(() => (done = true))
+      const turns = async (): Promise<boolean> => {
+        for (let i = 0; i < 200 && !done; i++) await new Promise((resolve) => setImmediate(resolve))
+        return done
+      }
+      return { outcome, waits, sent, turns }
+    }
+
+    it('retries as soon as nothing else of its process waits on the quota, instead of sleeping out a growing wait', async () => {
+      // A growing wait left a shared quota idle: the last of four operators had its few requests asleep for seconds.
+      const { outcome, waits, sent, turns } = unlucky(6, true)
+      expect(await turns()).toBe(true)
+      await expect(outcome).resolves.toEqual({ Users: [] })
+      expect(sent.filter((s) => s.input.Filter === 'unlucky')).toHaveLength(7)
+      // The waits were asked for, growing as before, and cut short.
+      expect(waits).toHaveLength(6)
+      expect(waits[5]!.ms).toBeGreaterThan(waits[0]!.ms)
+    })
+
+    it('sleeps each wait out in a throttling storm, where nothing on the quota is answered', async () => {
+      const { outcome, waits, turns } = unlucky(3, false)
+      for (let refusal = 1; refusal <= 3; refusal++) {
+        expect(await turns()).toBe(false)
+        expect(waits).toHaveLength(refusal)
+        waits[refusal - 1]!.end()
+      }
+      expect(await turns()).toBe(true)
+      await expect(outcome).resolves.toEqual({ Users: [] })
+    })
+  })
+
   it('does not resend a write that must not repeat after a lost answer, however patient the caller', async () => {
     const { client, sent } = failing(1, connectionReset)
     const audit = new MemoryAuditLog()
