@@ -8,14 +8,31 @@ import { createReadStream } from 'node:fs'
 import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import type { TierBucket, TierMember } from '../../shared/domain'
+import { TIER_BUCKETS, type TierBucket, type TierMember } from '../../shared/domain'
 import type { ScannedUser } from '../poolScan/listPages'
-import { PRIVATE_FILE_MODE } from '../storage/privateFiles'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/privateFiles'
 import { withPath } from '../storage/withPath'
 import { bucketOf } from './tally'
 
 /** A partition's file name stem: its sub prefix, or "all" for the sequential pass. */
 export const fileKey = (prefix: string): string => (prefix === '' ? 'all' : prefix)
+
+/** Creates a scan's member folder, one subfolder per tier bucket, ready for its partitions' files. */
+export async function prepareMemberFolder(folder: string): Promise<void> {
+  for (const bucket of TIER_BUCKETS) await ensurePrivateDir(join(folder, bucket))
+}
+
+/**
+ * Deletes the member files of every partition not in `finished` (sub prefixes), and every `.part`
+ * file, in each bucket: those partitions are read again from their start.
+ */
+export async function discardUnfinishedPartitions(folder: string, finished: ReadonlySet<string>): Promise<void> {
+  await prepareMemberFolder(folder)
+  const keep = new Set([...finished].map((prefix) => `${fileKey(prefix)}.tsv`))
+  for (const bucket of TIER_BUCKETS) {
+    for (const name of await readdir(join(folder, bucket))) if (!keep.has(name)) await rm(join(folder, bucket, name), { force: true })
+  }
+}
 
 /** Members are stored one per line; these four characters are escaped so any tier value fits. */
 function escapeField(value: string): string {

@@ -20,7 +20,7 @@ import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TIER_BUCKETS, type ScanProgress, type StatsResult, type TierBucket, type TierMember } from '../../shared/domain'
 import { ensurePrivateDir, writeFileAtomic } from '../storage/privateFiles'
-import { bucketFiles, fileKey, linesOf, parseMemberLine, PartitionWriter } from './memberFiles'
+import { bucketFiles, discardUnfinishedPartitions, fileKey, linesOf, parseMemberLine, PartitionWriter, prepareMemberFolder } from './memberFiles'
 import type { Tally } from './tally'
 
 /** The unfinished scan's description. */
@@ -113,7 +113,7 @@ export class ScanStore {
     if (earlier?.folder && earlier.folder !== (await this.current())?.folder) await rm(join(this.resultsDir, earlier.folder), { recursive: true, force: true })
     await rm(this.scanDir, { recursive: true, force: true })
     const begun: ScanMeta = { ...meta, folder: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}` }
-    for (const bucket of TIER_BUCKETS) await ensurePrivateDir(join(this.resultsDir, begun.folder, bucket))
+    await prepareMemberFolder(join(this.resultsDir, begun.folder))
     await ensurePrivateDir(this.doneDir)
     await writeJsonAtomic(join(this.scanDir, 'state.json'), begun)
     return begun
@@ -122,14 +122,7 @@ export class ScanStore {
   /** Deletes member files of partitions that did not finish, so they are scanned again from the start. */
   async discardUnfinished(meta: ScanMeta, finished: ReadonlySet<string>): Promise<void> {
     await ensurePrivateDir(this.doneDir)
-    for (const bucket of TIER_BUCKETS) {
-      const dir = join(this.resultsDir, meta.folder, bucket)
-      await ensurePrivateDir(dir)
-      for (const name of await readdir(dir)) {
-        const key = name.replace(/\.tsv(\.part)?$/, '')
-        if (name.endsWith('.part') || !finished.has(key === 'all' ? '' : key)) await rm(join(dir, name), { force: true })
-      }
-    }
+    await discardUnfinishedPartitions(join(this.resultsDir, meta.folder), finished)
   }
 
   openPartition(meta: ScanMeta, prefix: string): PartitionWriter {
