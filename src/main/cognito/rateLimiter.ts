@@ -1,10 +1,11 @@
 /**
  * A token bucket that paces calls to one Cognito quota category. The quota is shared with every other
  * caller in the account, so the rate adapts by additive increase, multiplicative decrease: a throttle
- * cuts it by a fraction, and every second without one adds the same number of requests per second to
- * every caller whatever its current rate. Cuts shrink the gap between a fast and a slow caller while the
- * climbs keep it, so operators in separate processes converge to equal shares; a lone caller climbs
- * from the floor to the full rate within about a second of the last throttle.
+ * cuts it by a fraction that grows with the caller's share of the quota, and every second without one
+ * adds the same number of requests per second to every caller whatever its current rate. Cuts shrink
+ * the gap between a fast and a slow caller while the climbs keep it, so operators in separate processes
+ * converge to equal shares; a lone caller climbs from the floor to the full rate within about a second
+ * of the last throttle.
  *
  * The burst is a quarter-second's worth: Cognito's own bucket absorbs small clumps, but a client that
  * bursts a full second's worth and then paces at the quota collides with it. Many requests in flight
@@ -120,8 +121,8 @@ export class RateLimiter {
   }
 
   /**
-   * Cognito said TooManyRequests: cut the pace by a fraction (never under the floor) and drop saved-up
-   * burst. Further throttles within the cool-down are the same congestion answered for requests already in
+   * Cognito said TooManyRequests: cut the pace by a fraction that grows with it (never under the floor) and
+   * drop saved-up burst. Further throttles within the cool-down are the same congestion answered for requests already in
    * flight: they restart the climb but cut no further, and do not reset its doubling either, or the caller
    * with more requests refused (the slower one, whose retries are refused too) would climb slowest.
    */
@@ -132,7 +133,8 @@ export class RateLimiter {
     if (now - this.lastCutAt < THROTTLE_COOLDOWN_MS) return
     this.lastThrottleAt = now
     this.lastCutAt = now
-    this.currentRate = Math.max(this.minRate, this.currentRate * DECREASE_FACTOR)
+    const cut = Math.min(MAX_CUT, CUT_PER_SHARE * (this.currentRate / this.configuredRate))
+    this.currentRate = Math.max(this.minRate, this.currentRate * (1 - cut))
   }
 
   /**
@@ -194,7 +196,15 @@ interface Waiter {
 
 /** About one round trip: throttles answered within it are for requests sent before the cut. */
 const THROTTLE_COOLDOWN_MS = 250
-const DECREASE_FACTOR = 0.8
+/**
+ * A throttle cuts the rate by this times the caller's share of the quota (20% at a quarter of it, 40% at
+ * half), at most by MAX_CUT. Which caller's request finds the account's bucket empty is luck. With a
+ * fixed cut (to 80%) a lucky caller's gains lasted: four operators on one quota finished more than 1.1x
+ * apart in 9 of 100 draws (bench/limiter-fairness), up to 1.13x. A cut that deepens with the rate takes
+ * back more from whoever is ahead: none of 100 (at worst 1.09x), with 41% fewer requests refused.
+ */
+const CUT_PER_SHARE = 0.8
+const MAX_CUT = 0.6
 /**
  * A paced request waits for up to one token more than the one it takes, drawn at random; the tokens are
  * kept, so the rate is the same (and a burst is not delayed). Without it, a caller at the full quota

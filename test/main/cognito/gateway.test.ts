@@ -243,7 +243,7 @@ describe('CognitoGateway', () => {
      * An "unlucky" request refused `refusals` times. With `others`, another request on the same quota is
      * answered while each refusal is on its way (a quota shared with other operators); without, nothing
      * is (a throttling storm). Waits end only when the test ends them, so a retry that comes anyway was
-     * woken by the limiter, not by time.
+     * woken by the limiter, not by the wait's time running out.
      */
     function unlucky(refusals: number, others: boolean) {
       let refused = 0
@@ -267,8 +267,10 @@ describe('CognitoGateway', () => {
       })
       let done = false
       const outcome = gateway.send(new ListUsersCommand({ UserPoolId: 'p', Filter: 'unlucky' }), { patience: 'long' }).finally(() => (done = true))
+      // Turns of the event loop that let timers fire too: the limiter paces with real (millisecond) sleeps,
+      // which 200 bare turns could outrun on a fast machine.
       const turns = async (): Promise<boolean> => {
-        for (let i = 0; i < 200 && !done; i++) await new Promise((resolve) => setImmediate(resolve))
+        for (let i = 0; i < 200 && !done; i++) await new Promise((resolve) => setTimeout(resolve, 1))
         return done
       }
       return { outcome, waits, sent, turns }

@@ -29,9 +29,9 @@ describe('RateLimiter', () => {
     const clock = virtualClock()
     const limiter = new RateLimiter({ ratePerSecond: 30, minRatePerSecond: 5, now: clock.now, sleep: clock.sleep })
     limiter.onThrottled()
-    expect(limiter.rate).toBeCloseTo(24)
+    expect(limiter.rate).toBeCloseTo(12)
     for (let i = 0; i < 10; i++) limiter.onThrottled()
-    expect(limiter.rate).toBeCloseTo(24)
+    expect(limiter.rate).toBeCloseTo(12)
     for (let i = 0; i < 10; i++) {
       void clock.sleep(1000)
       limiter.onThrottled()
@@ -51,15 +51,29 @@ describe('RateLimiter', () => {
     let now = 0
     const limiter = new RateLimiter({ ratePerSecond: 30, now: () => now })
     limiter.onThrottled()
-    expect(limiter.rate).toBeCloseTo(24)
+    expect(limiter.rate).toBeCloseTo(12)
     // A retry refused within the cool-down: the same congestion, so the climb's doubling keeps counting from the cut.
     now = 200
     limiter.onThrottled()
     now = 500
     limiter.onSuccess()
-    // 0.3 s at the slope of two quiet quarter-seconds (30 × 0.2 × 4 = 24/s) climbs 7.2: back at the quota.
-    // Counted from the retry, one quarter-second (12/s) would climb only 3.6, to 27.6.
-    expect(limiter.rate).toBe(30)
+    // 0.3 s at the slope of two quiet quarter-seconds (30 × 0.2 × 4 = 24/s) climbs 7.2, to 19.2.
+    // Counted from the retry, one quarter-second (12/s) would climb only 3.6, to 15.6.
+    expect(limiter.rate).toBeCloseTo(19.2)
+  })
+
+  it('cuts deeper the more of the quota the caller takes: 60% at all of it, 20% at a quarter', () => {
+    let now = 0
+    const limiter = new RateLimiter({ ratePerSecond: 40, minRatePerSecond: 1, now: () => now })
+    const cuts: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const before = limiter.rate
+      limiter.onThrottled()
+      cuts.push(1 - limiter.rate / before)
+      now += 1000 // past the cool-down; no success, so no climb
+    }
+    // 40 → 16 (the cut at most 60%), then 0.8 × 16/40 = 32% → 10.88, 21.8% → 8.51, 17% → 7.06.
+    expect(cuts.map((cut) => Math.round(cut * 1000) / 10)).toEqual([60, 32, 21.8, 17])
   })
 
   it('stops waiting when cancelled, and the next caller is not blocked', async () => {
