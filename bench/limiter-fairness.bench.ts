@@ -47,6 +47,14 @@ async function main(): Promise<void> {
       (sent / draws).toFixed(2)
     ])
   }
+  // Not sharing but a pool refusing at random (the simulator's fault mode): every refusal cuts a lone
+  // operator at the full quota by the deepest cut. Printed so that cost stays in view.
+  const lone: number[] = []
+  for (let draw = 1; draw <= Math.min(draws, 10); draw++) {
+    lone.push((await runShared(1, { work: pages, inFlight, seed: draw * 7919, refuseShare: 0.05 })).aggregateShare)
+  }
+  const loneShare = `${(100 * Math.min(...lone)).toFixed(1)}–${(100 * Math.max(...lone)).toFixed(1)}% of the quota`
+  rows.push(['1, 5% refused at random', '', '', '', '', loneShare, ''])
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   for (const row of rows) console.log(`  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}`)
 }

@@ -46,12 +46,23 @@ export class Scheduler {
   }
 }
 
-/** The account's quota: refilled continuously, a request answered ok only while a token is left. */
+/**
+ * The account's quota: refilled continuously, a request answered ok only while a token is left. With a
+ * `refuseShare`, that share of requests is also refused at random, as the simulator's fault mode does.
+ */
 export class AccountBucket {
   private tokens = QUOTA
   private last = 0
-  constructor(private readonly clock: Scheduler) {}
+  private readonly random: () => number
+  constructor(
+    private readonly clock: Scheduler,
+    private readonly refuseShare = 0,
+    seed = 1
+  ) {
+    this.random = seeded(seed)
+  }
   take(): boolean {
+    if (this.refuseShare > 0 && this.random() < this.refuseShare) return false
     this.tokens = Math.min(QUOTA, this.tokens + ((this.clock.now - this.last) / 1000) * QUOTA)
     this.last = this.clock.now
     if (this.tokens < 1) return false
@@ -126,10 +137,10 @@ export interface SharedRun {
 }
 
 /** `operators` operators with equal work, started `stagger` ms apart, until the last finishes. */
-export async function runShared(operators: number, options: OperatorOptions & { stagger?: number }): Promise<SharedRun> {
-  const { stagger = 0, seed = 0, ...each } = options
+export async function runShared(operators: number, options: OperatorOptions & { stagger?: number; refuseShare?: number }): Promise<SharedRun> {
+  const { stagger = 0, seed = 0, refuseShare = 0, ...each } = options
   const clock = new Scheduler()
-  const account = new AccountBucket(clock)
+  const account = new AccountBucket(clock, refuseShare, seed + 17)
   const ops = Array.from({ length: operators }, (_, i) => startOperator(clock, account, { ...each, startAt: i * stagger, seed: seed + 1000 * i }))
   await clock.run(() => ops.every((op) => op.finishedAt !== undefined), 3_600_000)
   const finishes = ops.map((op) => op.finishedAt!)
