@@ -29,11 +29,12 @@ export function ProductionMark({ region, userPoolId, marked, onMark, onUnmark, b
   }
   return (
     <div className="small">
-      <div className="d-flex align-items-center gap-2">
-        <span className="badge text-bg-danger">Production</span>
-        <span>every write to {userPoolId} is confirmed, whichever profile names it</span>
+      {/* Flowing text, so it wraps between words at any width instead of in narrow flex columns. */}
+      <div>
+        <span className="badge text-bg-danger me-2">Production</span>
+        every write to {userPoolId} is confirmed, whichever profile names it.{' '}
         {!removing && (
-          <button type="button" className="btn btn-link btn-sm p-0" onClick={() => setRemoving(true)}>
+          <button type="button" className="btn btn-link btn-sm p-0 align-baseline text-nowrap" onClick={() => setRemoving(true)}>
             Remove production mark…
           </button>
         )}

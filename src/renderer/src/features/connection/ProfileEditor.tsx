@@ -175,8 +175,9 @@ export function ProfileEditor({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
-        <div className="d-flex gap-4 mb-3">
-          <label className="form-check small">
+        {/* One above the other: side by side, both were squeezed into narrow columns four lines high. */}
+        <div className="d-flex flex-column gap-1 mb-3">
+          <label className="form-check small mb-0">
             <input
               type="checkbox"
               className="form-check-input"
