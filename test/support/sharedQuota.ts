@@ -9,7 +9,7 @@ export const QUOTA = 30
 const BACKOFF_MS = 100
 
 /** A seeded generator of [0, 1), so every run is the same. */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let state = seed
   return () => {
     state = (state * 1103515245 + 12345) % 2 ** 31

@@ -121,10 +121,11 @@ export class RateLimiter {
   }
 
   /**
-   * Cognito said TooManyRequests: cut the pace by a fraction that grows with it (never under the floor) and
-   * drop saved-up burst. Further throttles within the cool-down are the same congestion answered for requests already in
-   * flight: they restart the climb but cut no further, and do not reset its doubling either, or the caller
-   * with more requests refused (the slower one, whose retries are refused too) would climb slowest.
+   * Cognito said TooManyRequests: cut the pace by a fraction that grows with it (never under the floor)
+   * and drop saved-up burst. Further throttles within the cool-down are the same congestion answered for
+   * requests already in flight: they restart the climb but cut no further, and do not reset its doubling
+   * either, or the caller with more requests refused (the slower one, whose retries are refused too)
+   * would climb slowest.
    */
   onThrottled(): void {
     this.tokens = Math.min(this.tokens, 0)
